@@ -1,0 +1,53 @@
+# AI gateway (proxy-wasm filter for Envoy). Two commands matter:
+#   make run    start the gateway on 127.0.0.1:$(PORT) (mock provider without keys)
+#   make test   lint, unit tests, end-to-end tests against a real Envoy
+# Every install step lives in scripts/setup.sh and is run from here.
+
+PORT ?= 10000
+export PORT
+PYTHON := .venv/bin/python
+FILTER_SRC := $(shell find filter/src -name '*.rs') filter/Cargo.toml Cargo.toml Cargo.lock
+MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
+
+.PHONY: all build mock setup run test lint unit e2e bench clean
+
+all: build
+
+build: dist/aigw.wasm
+
+dist/aigw.wasm: $(FILTER_SRC)
+	scripts/build-wasm.sh
+
+mock: target/release/aigw-mock
+
+target/release/aigw-mock: $(MOCK_SRC)
+	cargo build --release -p aigw-mock
+
+setup:
+	scripts/setup.sh all
+
+run: build mock
+	scripts/setup.sh python
+	$(PYTHON) scripts/run.py
+
+test: lint unit e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+unit:
+	cargo test --workspace
+
+e2e: build mock
+	scripts/setup.sh services
+	scripts/setup.sh python
+	$(PYTHON) -m pytest tests/e2e -q
+
+bench: build mock
+	scripts/setup.sh bench
+	scripts/setup.sh python
+	$(PYTHON) tests/bench/bench.py
+
+clean:
+	rm -rf dist target .run

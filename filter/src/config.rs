@@ -1,0 +1,631 @@
+//! The plugin configuration: one versioned JSON document, parsed strictly
+//! (unknown fields are errors) and compiled once at `on_configure`.
+//!
+//! Every error names the offending field as a path, e.g.
+//! `providers.openai.base_url: ...`, so a bad config is fixed from one log line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::auth::{Auth, Token};
+use crate::errors::ApiShape;
+
+pub const CONFIG_VERSION: u32 = 1;
+const DEFAULT_MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_MAX_BODY_BYTES: u64 = 256 * 1024 * 1024;
+const DEFAULT_ANTHROPIC_VERSION: &str = "2023-06-01";
+/// Names a provider cannot take: they are, or will be, gateway endpoints.
+const RESERVED_NAMES: &[&str] = &["compat", "aigw", "__aigw"];
+
+// ---------------------------------------------------------------- raw form
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    version: u32,
+    providers: BTreeMap<String, RawProvider>,
+    #[serde(default)]
+    auth: Option<RawAuth>,
+    #[serde(default)]
+    request: RawRequest,
+    #[serde(default)]
+    envoy: RawEnvoy,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvider {
+    kind: ProviderKind,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    cluster: Option<String>,
+    #[serde(default)]
+    api_key: Option<SecretRef>,
+    #[serde(default)]
+    anthropic_version: Option<String>,
+    #[serde(default)]
+    inject_stream_usage: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretRef {
+    env: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAuth {
+    tokens: Vec<RawToken>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawToken {
+    name: String,
+    #[serde(default)]
+    sha256: Option<String>,
+    #[serde(default)]
+    env: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequest {
+    #[serde(default = "default_max_body")]
+    max_body_bytes: u64,
+}
+
+impl Default for RawRequest {
+    fn default() -> Self {
+        RawRequest { max_body_bytes: DEFAULT_MAX_BODY_BYTES }
+    }
+}
+
+fn default_max_body() -> u64 {
+    DEFAULT_MAX_BODY_BYTES
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEnvoy {
+    #[serde(default = "default_cluster_header")]
+    cluster_header: Option<String>,
+}
+
+impl Default for RawEnvoy {
+    fn default() -> Self {
+        RawEnvoy { cluster_header: default_cluster_header() }
+    }
+}
+
+fn default_cluster_header() -> Option<String> {
+    Some(crate::headers::DEFAULT_CLUSTER_HEADER.to_string())
+}
+
+// ---------------------------------------------------------------- compiled form
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    Openai,
+    Anthropic,
+    OpenaiCompatible,
+}
+
+impl ProviderKind {
+    pub fn shape(self) -> ApiShape {
+        match self {
+            ProviderKind::Anthropic => ApiShape::Anthropic,
+            ProviderKind::Openai | ProviderKind::OpenaiCompatible => ApiShape::OpenAi,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Openai => "openai",
+            ProviderKind::Anthropic => "anthropic",
+            ProviderKind::OpenaiCompatible => "openai_compatible",
+        }
+    }
+
+    fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::Openai => Some("https://api.openai.com"),
+            ProviderKind::Anthropic => Some("https://api.anthropic.com"),
+            ProviderKind::OpenaiCompatible => None,
+        }
+    }
+}
+
+/// A secret value whose Debug output never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Provider {
+    pub name: String,
+    pub kind: ProviderKind,
+    /// `host[:port]` for `:authority` upstream.
+    pub authority: String,
+    /// Path prefix of the base URL, without a trailing slash (may be empty).
+    pub path_prefix: String,
+    /// Envoy cluster the request goes to.
+    pub cluster: String,
+    /// The key the gateway holds; None means the client's key passes through.
+    pub api_key: Option<Secret>,
+    pub anthropic_version: String,
+    /// Ask OpenAI-style providers for usage on streams (stripped again from
+    /// what the client sees when it did not ask for it itself).
+    pub inject_stream_usage: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub providers: Vec<Provider>,
+    pub auth: Option<Auth>,
+    pub max_body_bytes: usize,
+    pub cluster_header: Option<String>,
+}
+
+/// A config error: the path of the offending field and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "invalid config: {}", self.message)
+        } else {
+            write!(f, "invalid config: {}: {}", self.field, self.message)
+        }
+    }
+}
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
+    ConfigError { field: field.into(), message: message.into() }
+}
+
+/// What compiling produced besides the config: things an operator should see.
+pub type Warnings = Vec<String>;
+
+impl Config {
+    pub fn provider(&self, name: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.name == name)
+    }
+
+    /// Parses and validates a config document. `env` resolves environment
+    /// variables (the VM's environment in Envoy; a map in tests).
+    pub fn parse(
+        bytes: &[u8],
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(Config, Warnings), ConfigError> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(err("", "the plugin configuration is empty; expected a JSON object"));
+        }
+        let de = &mut serde_json::Deserializer::from_slice(bytes);
+        let raw: RawConfig = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." { String::new() } else { path };
+            err(field, e.inner().to_string())
+        })?;
+        compile(raw, env)
+    }
+}
+
+fn compile(
+    raw: RawConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(Config, Warnings), ConfigError> {
+    let mut warnings = Vec::new();
+    if raw.version != CONFIG_VERSION {
+        return Err(err(
+            "version",
+            format!(
+                "unsupported version {}; this gateway reads version {}",
+                raw.version, CONFIG_VERSION
+            ),
+        ));
+    }
+    if raw.providers.is_empty() {
+        return Err(err("providers", "at least one provider is required"));
+    }
+    let mut providers = Vec::with_capacity(raw.providers.len());
+    for (name, p) in raw.providers {
+        providers.push(compile_provider(&name, p, env, &mut warnings)?);
+    }
+    let auth = match raw.auth {
+        Some(a) => Some(compile_auth(a, env)?),
+        None => None,
+    };
+    if raw.request.max_body_bytes == 0 || raw.request.max_body_bytes > MAX_MAX_BODY_BYTES {
+        return Err(err(
+            "request.max_body_bytes",
+            format!("must be between 1 and {MAX_MAX_BODY_BYTES}"),
+        ));
+    }
+    let max_body_bytes = usize::try_from(raw.request.max_body_bytes)
+        .map_err(|_| err("request.max_body_bytes", "too large for this platform"))?;
+    let cluster_header = match raw.envoy.cluster_header {
+        Some(h) => {
+            let lower = h.to_ascii_lowercase();
+            if !is_token(&lower) {
+                return Err(err("envoy.cluster_header", "must be a valid HTTP header name"));
+            }
+            Some(lower)
+        }
+        None => None,
+    };
+    Ok((Config { providers, auth, max_body_bytes, cluster_header }, warnings))
+}
+
+fn compile_provider(
+    name: &str,
+    p: RawProvider,
+    env: &dyn Fn(&str) -> Option<String>,
+    warnings: &mut Warnings,
+) -> Result<Provider, ConfigError> {
+    let field = |f: &str| format!("providers.{name}.{f}");
+    if !is_provider_name(name) {
+        return Err(err(
+            format!("providers.{name}"),
+            "a provider name is 1-64 characters of a-z, 0-9, '-', '_' and '.', starting with a letter or digit",
+        ));
+    }
+    if RESERVED_NAMES.contains(&name) {
+        return Err(err(format!("providers.{name}"), "this name is reserved by the gateway"));
+    }
+    let base = match (&p.base_url, p.kind.default_base_url()) {
+        (Some(u), _) => u.as_str(),
+        (None, Some(d)) => d,
+        (None, None) => {
+            return Err(err(field("base_url"), format!("required for kind {}", p.kind.as_str())))
+        }
+    };
+    let (authority, path_prefix) = parse_base_url(base).map_err(|m| err(field("base_url"), m))?;
+    let cluster = p.cluster.unwrap_or_else(|| name.to_string());
+    if cluster.is_empty() {
+        return Err(err(field("cluster"), "must not be empty"));
+    }
+    let api_key = match p.api_key {
+        Some(r) => {
+            if r.env.is_empty() {
+                return Err(err(field("api_key.env"), "must name an environment variable"));
+            }
+            match env(&r.env).filter(|v| !v.is_empty()) {
+                Some(v) => {
+                    if !v.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+                        return Err(err(
+                            field("api_key.env"),
+                            format!("{} holds characters not allowed in a header", r.env),
+                        ));
+                    }
+                    Some(Secret(v))
+                }
+                None => {
+                    warnings.push(format!(
+                        "{}: environment variable {} is not set; clients' own keys pass through",
+                        field("api_key.env"),
+                        r.env
+                    ));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    if p.anthropic_version.is_some() && p.kind != ProviderKind::Anthropic {
+        return Err(err(field("anthropic_version"), "only applies to kind anthropic"));
+    }
+    let anthropic_version =
+        p.anthropic_version.unwrap_or_else(|| DEFAULT_ANTHROPIC_VERSION.to_string());
+    if anthropic_version.is_empty() || !anthropic_version.bytes().all(|b| (0x21..0x7f).contains(&b))
+    {
+        return Err(err(field("anthropic_version"), "must be a non-empty header value"));
+    }
+    let inject_stream_usage = p.inject_stream_usage.unwrap_or(p.kind != ProviderKind::Anthropic);
+    Ok(Provider {
+        name: name.to_string(),
+        kind: p.kind,
+        authority,
+        path_prefix,
+        cluster,
+        api_key,
+        anthropic_version,
+        inject_stream_usage,
+    })
+}
+
+fn compile_auth(a: RawAuth, env: &dyn Fn(&str) -> Option<String>) -> Result<Auth, ConfigError> {
+    if a.tokens.is_empty() {
+        return Err(err("auth.tokens", "at least one token is required when auth is set"));
+    }
+    let mut tokens = Vec::with_capacity(a.tokens.len());
+    for (i, t) in a.tokens.into_iter().enumerate() {
+        let field = |f: &str| format!("auth.tokens[{i}].{f}");
+        if t.name.is_empty() || t.name.len() > 64 {
+            return Err(err(field("name"), "must be 1-64 characters"));
+        }
+        if tokens.iter().any(|x: &Token| x.name == t.name) {
+            return Err(err(field("name"), format!("duplicate token name {:?}", t.name)));
+        }
+        let digest = match (t.sha256, t.env) {
+            (Some(hex), None) => parse_sha256_hex(&hex).ok_or_else(|| {
+                err(field("sha256"), "must be 64 hexadecimal characters (SHA-256 of the token)")
+            })?,
+            (None, Some(var)) => match env(&var).filter(|v| !v.is_empty()) {
+                Some(v) => Sha256::digest(v.as_bytes()).into(),
+                None => {
+                    return Err(err(field("env"), format!("environment variable {var} is not set")))
+                }
+            },
+            _ => return Err(err(format!("auth.tokens[{i}]"), "set exactly one of sha256 or env")),
+        };
+        if tokens.iter().any(|x: &Token| x.digest == digest) {
+            return Err(err(format!("auth.tokens[{i}]"), "the same token is configured twice"));
+        }
+        tokens.push(Token { name: t.name, digest });
+    }
+    Ok(Auth::new(tokens))
+}
+
+fn parse_sha256_hex(hex: &str) -> Option<[u8; 32]> {
+    let hex = hex.as_bytes();
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (o, pair) in out.iter_mut().zip(hex.chunks_exact(2)) {
+        let s = std::str::from_utf8(pair).ok()?;
+        *o = u8::from_str_radix(s, 16).ok()?;
+    }
+    Some(out)
+}
+
+/// Splits `scheme://host[:port][/prefix]` into the authority (default ports
+/// dropped) and the path prefix (no trailing slash).
+fn parse_base_url(url: &str) -> Result<(String, String), String> {
+    let (scheme, rest) =
+        url.split_once("://").ok_or_else(|| format!("{url:?} is not an absolute http(s) URL"))?;
+    let default_port = match scheme {
+        "https" => "443",
+        "http" => "80",
+        _ => return Err(format!("scheme {scheme:?} is not http or https")),
+    };
+    if rest.contains(['?', '#', '@']) {
+        return Err("must not contain a query, a fragment or credentials".into());
+    }
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    if authority.is_empty() {
+        return Err("has no host".into());
+    }
+    if !authority.bytes().all(|b| b.is_ascii_alphanumeric() || b".-:[]_".contains(&b)) {
+        return Err(format!("host {authority:?} has characters not allowed in a host"));
+    }
+    // IPv6 literals are bracketed: the port is what follows the bracket.
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(inner) => {
+            let close = inner.find(']').ok_or("has an unclosed '[' in the host")?;
+            let (v6, after) = inner.split_at(close);
+            let after = after.get(1..).unwrap_or_default();
+            let port = match after {
+                "" => None,
+                p => Some(p.strip_prefix(':').ok_or("has characters after the IPv6 host")?),
+            };
+            (format!("[{v6}]"), port)
+        }
+        None => match authority.split_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (authority.to_string(), None),
+        },
+    };
+    if host.is_empty() || host == "[]" {
+        return Err("has no host".into());
+    }
+    let authority = match port {
+        None => host,
+        Some(p) if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) => {
+            return Err(format!("port {p:?} is not a number"))
+        }
+        Some(p) if p == default_port => host,
+        Some(p) => format!("{host}:{p}"),
+    };
+    if !path.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+        return Err("path has characters that must be percent-encoded".into());
+    }
+    Ok((authority.to_ascii_lowercase(), path.trim_end_matches('/').to_string()))
+}
+
+fn is_provider_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+/// RFC 9110 token characters (valid header names).
+fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    }
+
+    fn parse(s: &str) -> Result<Config, ConfigError> {
+        Config::parse(s.as_bytes(), &env(&[("OPENAI_API_KEY", "sk-test"), ("TOK", "secret2")]))
+            .map(|(c, _)| c)
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = parse(r#"{"version":1,"providers":{"openai":{"kind":"openai"},"anthropic":{"kind":"anthropic"}}}"#)
+            .unwrap();
+        let o = c.provider("openai").unwrap();
+        assert_eq!(o.authority, "api.openai.com");
+        assert_eq!(o.path_prefix, "");
+        assert_eq!(o.cluster, "openai");
+        assert!(o.api_key.is_none());
+        assert!(o.inject_stream_usage);
+        let a = c.provider("anthropic").unwrap();
+        assert_eq!(a.authority, "api.anthropic.com");
+        assert_eq!(a.anthropic_version, "2023-06-01");
+        assert!(!a.inject_stream_usage);
+        assert_eq!(c.max_body_bytes, 8 * 1024 * 1024);
+        assert_eq!(c.cluster_header.as_deref(), Some("x-aigw-cluster"));
+    }
+
+    #[test]
+    fn key_from_env_and_compatible_base_url() {
+        let c = parse(
+            r#"{"version":1,"providers":{
+                "openai":{"kind":"openai","api_key":{"env":"OPENAI_API_KEY"}},
+                "groq":{"kind":"openai_compatible","base_url":"https://api.groq.com:443/openai/","cluster":"outbound|443||api.groq.com"},
+                "local":{"kind":"openai_compatible","base_url":"http://127.0.0.1:8000/v1"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.provider("openai").unwrap().api_key.as_ref().unwrap().expose(), "sk-test");
+        let g = c.provider("groq").unwrap();
+        assert_eq!((g.authority.as_str(), g.path_prefix.as_str()), ("api.groq.com", "/openai"));
+        assert_eq!(g.cluster, "outbound|443||api.groq.com");
+        let l = c.provider("local").unwrap();
+        assert_eq!((l.authority.as_str(), l.path_prefix.as_str()), ("127.0.0.1:8000", "/v1"));
+    }
+
+    #[test]
+    fn missing_key_env_is_a_warning_not_an_error() {
+        let (c, w) = Config::parse(
+            br#"{"version":1,"providers":{"openai":{"kind":"openai","api_key":{"env":"NOPE"}}}}"#,
+            &env(&[]),
+        )
+        .unwrap();
+        assert!(c.provider("openai").unwrap().api_key.is_none());
+        assert!(w[0].contains("providers.openai.api_key.env"), "{w:?}");
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (
+                r#"{"version":1,"providers":{"openai":{"kind":"openai","colour":1}}}"#,
+                "providers.openai.colour",
+            ),
+            (r#"{"version":1,"providers":{"openai":{"kind":"gemini"}}}"#, "providers.openai.kind"),
+            (r#"{"version":2,"providers":{"openai":{"kind":"openai"}}}"#, "version"),
+            (r#"{"version":1,"providers":{}}"#, "providers"),
+            (
+                r#"{"version":1,"providers":{"x":{"kind":"openai_compatible"}}}"#,
+                "providers.x.base_url",
+            ),
+            (
+                r#"{"version":1,"providers":{"x":{"kind":"openai","base_url":"ftp://a"}}}"#,
+                "providers.x.base_url",
+            ),
+            (r#"{"version":1,"providers":{"compat":{"kind":"openai"}}}"#, "providers.compat"),
+            (r#"{"version":1,"providers":{"Bad Name":{"kind":"openai"}}}"#, "providers.Bad Name"),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"auth":{"tokens":[]}}"#,
+                "auth.tokens",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"auth":{"tokens":[{"name":"a","sha256":"zz"}]}}"#,
+                "auth.tokens[0].sha256",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"auth":{"tokens":[{"name":"a","env":"UNSET"}]}}"#,
+                "auth.tokens[0].env",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"auth":{"tokens":[{"name":"a"}]}}"#,
+                "auth.tokens[0]",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"request":{"max_body_bytes":0}}"#,
+                "request.max_body_bytes",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"envoy":{"cluster_header":"a b"}}"#,
+                "envoy.cluster_header",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai","anthropic_version":"x"}}}"#,
+                "providers.o.anthropic_version",
+            ),
+            (r#"{"version":1,"providers":{"o":{"kind":"openai"}},"extra":true}"#, "extra"),
+        ];
+        for (doc, field) in cases {
+            let e = parse(doc).err().unwrap_or_else(|| panic!("accepted: {doc}"));
+            assert_eq!(e.field, field, "{doc}: {e}");
+            assert!(e.to_string().contains(field), "{e}");
+        }
+        let e =
+            parse(r#"{"version":1,"providers":{"o":{"kind":"openai"}},"extra":true}"#).unwrap_err();
+        assert!(e.message.contains("unknown field `extra`"), "{e}");
+    }
+
+    #[test]
+    fn empty_or_non_json_config_is_rejected() {
+        assert!(parse("").is_err());
+        assert!(parse("not json").is_err());
+        assert!(parse("[]").is_err());
+    }
+
+    #[test]
+    fn auth_tokens_hashed_and_from_env() {
+        let hex = "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"; // sha256("secret")
+        let c = parse(&format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},"auth":{{"tokens":[{{"name":"a","sha256":"{hex}"}},{{"name":"b","env":"TOK"}}]}}}}"#
+        ))
+        .unwrap();
+        let auth = c.auth.unwrap();
+        assert_eq!(auth.verify(b"secret"), Some("a"));
+        assert_eq!(auth.verify(b"secret2"), Some("b"));
+        assert_eq!(auth.verify(b"other"), None);
+    }
+
+    #[test]
+    fn base_url_parsing() {
+        assert_eq!(parse_base_url("https://API.x.com").unwrap(), ("api.x.com".into(), "".into()));
+        assert_eq!(parse_base_url("http://h:80/p/q/").unwrap(), ("h".into(), "/p/q".into()));
+        assert_eq!(parse_base_url("http://h:8080").unwrap(), ("h:8080".into(), "".into()));
+        assert_eq!(
+            parse_base_url("http://[::1]:8080/v1").unwrap(),
+            ("[::1]:8080".into(), "/v1".into())
+        );
+        assert!(parse_base_url("http://h:xx").is_err());
+        assert!(parse_base_url("http://u@h").is_err());
+        assert!(parse_base_url("http:///x").is_err());
+        assert!(parse_base_url("h.com").is_err());
+    }
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        assert_eq!(format!("{:?}", Secret("sk-live".into())), "Secret(***)");
+    }
+}

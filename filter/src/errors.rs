@@ -1,0 +1,135 @@
+//! Gateway errors and how they are rendered in the API shape the client speaks.
+
+use serde_json::json;
+
+/// The wire format of a route, which decides the shape of error bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiShape {
+    OpenAi,
+    Anthropic,
+}
+
+/// Every error the gateway itself answers with. The `code` strings are a
+/// stable, documented contract (README "Error codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    Unauthorized,
+    UnknownProvider,
+    InvalidPath,
+    InvalidJson,
+    InvalidRequest,
+    InvalidHeader,
+    InvalidMetadata,
+    BodyTooLarge,
+    UnsupportedEncoding,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Unauthorized => "aigw_unauthorized",
+            ErrorCode::UnknownProvider => "aigw_unknown_provider",
+            ErrorCode::InvalidPath => "aigw_invalid_path",
+            ErrorCode::InvalidJson => "aigw_invalid_json",
+            ErrorCode::InvalidRequest => "aigw_invalid_request",
+            ErrorCode::InvalidHeader => "aigw_invalid_header",
+            ErrorCode::InvalidMetadata => "aigw_invalid_metadata",
+            ErrorCode::BodyTooLarge => "aigw_body_too_large",
+            ErrorCode::UnsupportedEncoding => "aigw_unsupported_encoding",
+            ErrorCode::Internal => "aigw_internal_error",
+        }
+    }
+
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::Unauthorized => 401,
+            ErrorCode::UnknownProvider => 404,
+            ErrorCode::InvalidPath
+            | ErrorCode::InvalidJson
+            | ErrorCode::InvalidRequest
+            | ErrorCode::InvalidHeader
+            | ErrorCode::InvalidMetadata => 400,
+            ErrorCode::BodyTooLarge => 413,
+            ErrorCode::UnsupportedEncoding => 415,
+            ErrorCode::Internal => 500,
+        }
+    }
+
+    /// The error `type` both OpenAI and Anthropic clients know.
+    fn error_type(self) -> &'static str {
+        match self.status() {
+            401 => "authentication_error",
+            403 => "permission_error",
+            404 => "not_found_error",
+            413 => "request_too_large",
+            429 => "rate_limit_error",
+            s if s >= 500 => "api_error",
+            _ => "invalid_request_error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GatewayError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl GatewayError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        GatewayError { code, message: message.into() }
+    }
+
+    pub fn status(&self) -> u16 {
+        self.code.status()
+    }
+
+    /// The JSON body in the given API shape.
+    pub fn body(&self, shape: ApiShape) -> Vec<u8> {
+        let value = match shape {
+            ApiShape::OpenAi => json!({
+                "error": {
+                    "message": self.message,
+                    "type": self.code.error_type(),
+                    "code": self.code.as_str(),
+                }
+            }),
+            ApiShape::Anthropic => json!({
+                "type": "error",
+                "error": {
+                    "type": self.code.error_type(),
+                    "message": self.message,
+                    "code": self.code.as_str(),
+                }
+            }),
+        };
+        serde_json::to_vec(&value).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn openai_shape() {
+        let e = GatewayError::new(ErrorCode::Unauthorized, "bad token");
+        let v: Value = serde_json::from_slice(&e.body(ApiShape::OpenAi)).unwrap();
+        assert_eq!(v["error"]["code"], "aigw_unauthorized");
+        assert_eq!(v["error"]["type"], "authentication_error");
+        assert_eq!(v["error"]["message"], "bad token");
+        assert_eq!(e.status(), 401);
+    }
+
+    #[test]
+    fn anthropic_shape() {
+        let e = GatewayError::new(ErrorCode::BodyTooLarge, "too big");
+        let v: Value = serde_json::from_slice(&e.body(ApiShape::Anthropic)).unwrap();
+        assert_eq!(v["type"], "error");
+        assert_eq!(v["error"]["type"], "request_too_large");
+        assert_eq!(v["error"]["code"], "aigw_body_too_large");
+        assert_eq!(e.status(), 413);
+    }
+}

@@ -1,0 +1,91 @@
+//! The one structured record per request that the shipped Envoy configs print
+//! through the access log (the filter hands it over as filter state
+//! `wasm.aigw_log`). It never holds prompt or completion text.
+
+use std::time::{Duration, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// Filter-state key (Envoy prefixes `wasm.`): `%FILTER_STATE(wasm.aigw_log:PLAIN)%`.
+pub const FILTER_STATE_KEY: &str = "aigw_log";
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LogRecord {
+    pub request_id: Option<String>,
+    /// Start of the request, RFC 3339 UTC with milliseconds.
+    pub time: Option<String>,
+    /// `provider` for `/{provider}/...`, `none` when no route matched.
+    pub route: &'static str,
+    pub provider: Option<String>,
+    pub provider_kind: Option<&'static str>,
+    pub endpoint: Option<String>,
+    pub method: Option<String>,
+    pub model: Option<String>,
+    pub tenant: Option<String>,
+    pub stream: bool,
+    pub status: Option<u16>,
+    pub error_code: Option<&'static str>,
+    /// Milliseconds from the request's start to the response headers.
+    pub ttfb_ms: Option<f64>,
+    /// Milliseconds from the request's start to the end of the response.
+    pub latency_ms: Option<f64>,
+    pub request_bytes: u64,
+    pub response_bytes: u64,
+    pub input_tokens: Option<u64>,
+    pub output_tokens: Option<u64>,
+    pub cached_input_tokens: Option<u64>,
+    /// False when the response did not end normally (client gone, upstream reset).
+    pub complete: bool,
+    pub metadata: Option<Map<String, Value>>,
+}
+
+impl LogRecord {
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+pub fn rfc3339(unix_ns: u64) -> String {
+    humantime::format_rfc3339_millis(UNIX_EPOCH + Duration::from_nanos(unix_ns)).to_string()
+}
+
+/// Milliseconds between two host timestamps, to the microsecond.
+pub fn elapsed_ms(from_ns: u64, to_ns: u64) -> f64 {
+    let us = to_ns.saturating_sub(from_ns) / 1_000;
+    us as f64 / 1_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_time_and_elapsed() {
+        assert_eq!(rfc3339(1_700_000_000_123_456_789), "2023-11-14T22:13:20.123Z");
+        assert_eq!(elapsed_ms(1_000_000, 3_500_000), 2.5);
+        assert_eq!(elapsed_ms(5, 1), 0.0);
+    }
+
+    #[test]
+    fn serializes_every_field() {
+        let v: Value = serde_json::from_slice(&LogRecord::default().to_json()).unwrap();
+        for k in [
+            "request_id",
+            "time",
+            "route",
+            "provider",
+            "model",
+            "status",
+            "ttfb_ms",
+            "latency_ms",
+            "request_bytes",
+            "response_bytes",
+            "input_tokens",
+            "output_tokens",
+            "metadata",
+        ] {
+            assert!(v.get(k).is_some(), "{k}");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Provider routing: `/{provider}/{rest}` → that provider's authority and
+//! `{base path}{rest}`, plus the auth headers the provider expects.
+
+use crate::config::{Config, Provider, ProviderKind};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::headers::Headers;
+
+#[derive(Debug, Clone)]
+pub struct Route<'a> {
+    pub provider: &'a Provider,
+    /// The path (with query) sent upstream.
+    pub upstream_path: String,
+    /// The endpoint without prefix or query, e.g. `/v1/chat/completions`.
+    pub endpoint: String,
+}
+
+/// Resolves the request path. Errors: unknown provider (404), dot segments (400).
+pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, GatewayError> {
+    let path = std::str::from_utf8(path).map_err(|_| {
+        GatewayError::new(ErrorCode::InvalidPath, "the request path is not valid UTF-8")
+    })?;
+    let after_slash = path.strip_prefix('/').ok_or_else(|| {
+        GatewayError::new(ErrorCode::InvalidPath, "the request path must start with '/'")
+    })?;
+    let split = after_slash.find(['/', '?']).unwrap_or(after_slash.len());
+    let (name, rest) = after_slash.split_at(split);
+    let provider = config.provider(name).ok_or_else(|| {
+        let shown: String = name.chars().take(64).collect();
+        GatewayError::new(
+            ErrorCode::UnknownProvider,
+            format!("no provider named {shown:?} is configured on this gateway; paths are /{{provider}}/..."),
+        )
+    })?;
+    if has_dot_segment(rest) {
+        return Err(GatewayError::new(
+            ErrorCode::InvalidPath,
+            "the request path must not contain '.' or '..' segments",
+        ));
+    }
+    let (rest_path, query) = match rest.find('?') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let endpoint = if rest_path.is_empty() { "/" } else { rest_path };
+    let mut upstream_path = String::with_capacity(provider.path_prefix.len() + rest.len() + 1);
+    upstream_path.push_str(&provider.path_prefix);
+    if rest_path.is_empty() && provider.path_prefix.is_empty() {
+        upstream_path.push('/');
+    }
+    upstream_path.push_str(rest_path);
+    upstream_path.push_str(query);
+    Ok(Route { provider, upstream_path, endpoint: endpoint.to_string() })
+}
+
+/// `.` and `..` segments, also percent-encoded: these could climb out of a
+/// provider's base path if Envoy's path normalisation is off.
+fn has_dot_segment(rest: &str) -> bool {
+    let path = rest.split('?').next().unwrap_or_default();
+    path.split('/').any(|seg| {
+        let lower = seg.to_ascii_lowercase().replace("%2e", ".");
+        lower == "." || lower == ".."
+    }) || path.to_ascii_lowercase().contains("%2f")
+}
+
+/// The headers that authenticate the gateway to the provider, when it holds a
+/// key; and the client headers to remove so a client key never overrides it.
+pub fn provider_auth(
+    provider: &Provider,
+) -> (Vec<(&'static str, String)>, &'static [&'static str]) {
+    let Some(key) = provider.api_key.as_ref() else {
+        return (Vec::new(), &[]);
+    };
+    match provider.kind {
+        ProviderKind::Anthropic => {
+            (vec![("x-api-key", key.expose().to_string())], &["authorization", "x-api-key"])
+        }
+        ProviderKind::Openai | ProviderKind::OpenaiCompatible => (
+            vec![("authorization", format!("Bearer {}", key.expose()))],
+            &["authorization", "x-api-key"],
+        ),
+    }
+}
+
+/// Headers a provider needs whoever holds the key (Anthropic's API version,
+/// when the client did not pick one).
+pub fn provider_defaults(provider: &Provider, headers: &Headers) -> Vec<(&'static str, String)> {
+    match provider.kind {
+        ProviderKind::Anthropic if headers.get("anthropic-version").is_none() => {
+            vec![("anthropic-version", provider.anthropic_version.clone())]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether an endpoint carries a JSON request the gateway must inspect.
+pub fn is_inference_endpoint(endpoint: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "/chat/completions",
+        "/completions",
+        "/messages",
+        "/embeddings",
+        "/responses",
+        "/moderations",
+        "/messages/count_tokens",
+    ];
+    let e = endpoint.trim_end_matches('/');
+    SUFFIXES.iter().any(|s| e.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> Config {
+        let env = |k: &str| (k == "K").then(|| "sk-1".to_string());
+        Config::parse(
+            br#"{"version":1,"providers":{
+                "openai":{"kind":"openai","api_key":{"env":"K"}},
+                "anthropic":{"kind":"anthropic","api_key":{"env":"K"}},
+                "groq":{"kind":"openai_compatible","base_url":"https://api.groq.com/openai"},
+                "pass":{"kind":"openai"}}}"#,
+            &env,
+        )
+        .unwrap()
+        .0
+    }
+
+    #[test]
+    fn rewrites_path_and_keeps_query() {
+        let c = cfg();
+        let r = resolve(&c, b"/openai/v1/chat/completions?x=1").unwrap();
+        assert_eq!(r.provider.name, "openai");
+        assert_eq!(r.upstream_path, "/v1/chat/completions?x=1");
+        assert_eq!(r.endpoint, "/v1/chat/completions");
+        let r = resolve(&c, b"/groq/v1/models").unwrap();
+        assert_eq!(r.upstream_path, "/openai/v1/models");
+        assert_eq!(resolve(&c, b"/openai").unwrap().upstream_path, "/");
+        assert_eq!(resolve(&c, b"/groq").unwrap().upstream_path, "/openai");
+        assert_eq!(resolve(&c, b"/openai?a=b").unwrap().upstream_path, "/?a=b");
+    }
+
+    #[test]
+    fn unknown_provider_is_404() {
+        let c = cfg();
+        for p in [&b"/nope/v1/x"[..], b"/", b"/OpenAI/v1", b"/openai2/v1"] {
+            assert_eq!(resolve(&c, p).unwrap_err().code, ErrorCode::UnknownProvider, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_and_bad_paths_rejected() {
+        let c = cfg();
+        for p in [
+            &b"/groq/../v1"[..],
+            b"/groq/%2E%2e/v1",
+            b"/groq/./x",
+            b"/groq/a%2fb",
+            b"x",
+            &[b'/', 0xff],
+        ] {
+            assert_eq!(resolve(&c, p).unwrap_err().code, ErrorCode::InvalidPath, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn auth_headers_by_kind() {
+        let c = cfg();
+        let (set, remove) = provider_auth(c.provider("openai").unwrap());
+        assert_eq!(set, vec![("authorization", "Bearer sk-1".to_string())]);
+        assert!(remove.contains(&"x-api-key"));
+        let (set, _) = provider_auth(c.provider("anthropic").unwrap());
+        assert_eq!(set, vec![("x-api-key", "sk-1".to_string())]);
+        let (set, remove) = provider_auth(c.provider("pass").unwrap());
+        assert!(set.is_empty() && remove.is_empty());
+        let h = Headers::default();
+        assert_eq!(
+            provider_defaults(c.provider("anthropic").unwrap(), &h),
+            vec![("anthropic-version", "2023-06-01".to_string())]
+        );
+        let h = Headers(vec![("anthropic-version".into(), b"2024-01-01".to_vec())]);
+        assert!(provider_defaults(c.provider("anthropic").unwrap(), &h).is_empty());
+    }
+
+    #[test]
+    fn inference_endpoints() {
+        assert!(is_inference_endpoint("/v1/chat/completions"));
+        assert!(is_inference_endpoint("/v1/messages"));
+        assert!(is_inference_endpoint("/v1/embeddings/"));
+        assert!(!is_inference_endpoint("/v1/files"));
+        assert!(!is_inference_endpoint("/v1/models"));
+    }
+}

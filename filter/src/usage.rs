@@ -1,0 +1,226 @@
+//! Token usage as the provider reports it: in a JSON response body, or in the
+//! events of a stream (OpenAI's last chunk, the Responses API's
+//! `response.completed`, Anthropic's `message_start` and `message_delta`).
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use crate::errors::ApiShape;
+use crate::sse::SseEvent;
+
+/// Tokens of one request. `input_tokens` counts all prompt tokens, cached
+/// ones included (Anthropic reports those apart; they are added in).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub input_tokens: Option<u64>,
+    pub output_tokens: Option<u64>,
+    pub cached_input_tokens: Option<u64>,
+}
+
+impl Usage {
+    fn merge(&mut self, newer: Usage) {
+        if newer.input_tokens.is_some() {
+            self.input_tokens = newer.input_tokens;
+        }
+        if newer.output_tokens.is_some() {
+            self.output_tokens = newer.output_tokens;
+        }
+        if newer.cached_input_tokens.is_some() {
+            self.cached_input_tokens = newer.cached_input_tokens;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Usage::default()
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct RawUsage {
+    prompt_tokens: Option<u64>,
+    completion_tokens: Option<u64>,
+    input_tokens: Option<u64>,
+    output_tokens: Option<u64>,
+    cache_creation_input_tokens: Option<u64>,
+    cache_read_input_tokens: Option<u64>,
+    prompt_tokens_details: Option<Details>,
+    input_tokens_details: Option<Details>,
+}
+
+#[derive(Deserialize, Default)]
+struct Details {
+    cached_tokens: Option<u64>,
+}
+
+/// The parts of a response object or stream event that can carry usage.
+#[derive(Deserialize, Default)]
+struct Envelope {
+    usage: Option<RawUsage>,
+    /// Responses API: `response.completed` nests the response.
+    response: Option<Box<Envelope>>,
+    /// Anthropic `message_start` nests the message.
+    message: Option<Box<Envelope>>,
+    choices: Option<Vec<IgnoredAny>>,
+}
+
+impl RawUsage {
+    fn to_usage(&self, shape: ApiShape) -> Usage {
+        let cached_detail = self
+            .prompt_tokens_details
+            .as_ref()
+            .or(self.input_tokens_details.as_ref())
+            .and_then(|d| d.cached_tokens);
+        match shape {
+            ApiShape::Anthropic => {
+                let extra = self.cache_creation_input_tokens.unwrap_or(0)
+                    + self.cache_read_input_tokens.unwrap_or(0);
+                Usage {
+                    input_tokens: self.input_tokens.map(|n| n.saturating_add(extra)),
+                    output_tokens: self.output_tokens,
+                    cached_input_tokens: self.cache_read_input_tokens,
+                }
+            }
+            ApiShape::OpenAi => Usage {
+                input_tokens: self.prompt_tokens.or(self.input_tokens),
+                output_tokens: self.completion_tokens.or(self.output_tokens),
+                cached_input_tokens: cached_detail,
+            },
+        }
+    }
+}
+
+impl Envelope {
+    fn usage(&self, shape: ApiShape) -> Option<Usage> {
+        if let Some(u) = &self.usage {
+            return Some(u.to_usage(shape));
+        }
+        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(shape))
+    }
+}
+
+/// Usage from a complete JSON response body.
+pub fn from_body(shape: ApiShape, body: &[u8]) -> Option<Usage> {
+    serde_json::from_slice::<Envelope>(body).ok()?.usage(shape)
+}
+
+/// Collects usage across the events of one stream.
+#[derive(Debug, Clone)]
+pub struct StreamUsage {
+    shape: ApiShape,
+    pub usage: Usage,
+}
+
+/// What an observed event was, as far as usage goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventUsage {
+    None,
+    /// Carried usage alongside content.
+    Usage,
+    /// An OpenAI chunk with no choices that exists only to carry usage
+    /// (what `stream_options.include_usage` adds at the end).
+    UsageOnlyChunk,
+}
+
+impl StreamUsage {
+    pub fn new(shape: ApiShape) -> Self {
+        StreamUsage { shape, usage: Usage::default() }
+    }
+
+    pub fn observe(&mut self, event: &SseEvent) -> EventUsage {
+        if !contains(&event.data, b"\"usage\"") {
+            return EventUsage::None;
+        }
+        let Ok(env) = serde_json::from_slice::<Envelope>(&event.data) else {
+            return EventUsage::None;
+        };
+        let Some(u) = env.usage(self.shape) else {
+            return EventUsage::None;
+        };
+        self.usage.merge(u);
+        match (&env.choices, &env.usage) {
+            (Some(c), Some(_)) if c.is_empty() && self.shape == ApiShape::OpenAi => {
+                EventUsage::UsageOnlyChunk
+            }
+            _ => EventUsage::Usage,
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sse::SseParser;
+
+    #[test]
+    fn openai_chat_body() {
+        let u = from_body(
+            ApiShape::OpenAi,
+            br#"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":4}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            u,
+            Usage { input_tokens: Some(12), output_tokens: Some(5), cached_input_tokens: Some(4) }
+        );
+    }
+
+    #[test]
+    fn anthropic_body_adds_cache_tokens() {
+        let u = from_body(
+            ApiShape::Anthropic,
+            br#"{"type":"message","usage":{"input_tokens":10,"cache_creation_input_tokens":2,"cache_read_input_tokens":3,"output_tokens":7}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            u,
+            Usage { input_tokens: Some(15), output_tokens: Some(7), cached_input_tokens: Some(3) }
+        );
+    }
+
+    #[test]
+    fn no_usage_or_garbage() {
+        assert_eq!(from_body(ApiShape::OpenAi, br#"{"id":"x"}"#), None);
+        assert_eq!(from_body(ApiShape::OpenAi, b"not json"), None);
+        assert_eq!(from_body(ApiShape::OpenAi, br#"{"usage":null}"#), None);
+    }
+
+    fn observe_all(shape: ApiShape, stream: &[u8]) -> (Usage, Vec<EventUsage>) {
+        let mut p = SseParser::new(1 << 20);
+        let mut su = StreamUsage::new(shape);
+        let kinds = p.feed(stream).iter().map(|e| su.observe(e)).collect();
+        (su.usage, kinds)
+    }
+
+    #[test]
+    fn openai_stream_usage_chunk() {
+        let (u, kinds) = observe_all(
+            ApiShape::OpenAi,
+            b"data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}\n\ndata: [DONE]\n\n",
+        );
+        assert_eq!((u.input_tokens, u.output_tokens), (Some(3), Some(1)));
+        assert_eq!(kinds, vec![EventUsage::None, EventUsage::UsageOnlyChunk, EventUsage::None]);
+    }
+
+    #[test]
+    fn responses_api_completed_event() {
+        let (u, _) = observe_all(
+            ApiShape::OpenAi,
+            b"event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"usage\":{\"input_tokens\":9,\"output_tokens\":4,\"input_tokens_details\":{\"cached_tokens\":0}}}}\n\n",
+        );
+        assert_eq!((u.input_tokens, u.output_tokens), (Some(9), Some(4)));
+    }
+
+    #[test]
+    fn anthropic_stream_start_and_delta() {
+        let (u, kinds) = observe_all(
+            ApiShape::Anthropic,
+            b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"text\":\"hi\"}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":15}}\n\n",
+        );
+        assert_eq!((u.input_tokens, u.output_tokens), (Some(25), Some(15)));
+        assert_eq!(kinds, vec![EventUsage::Usage, EventUsage::None, EventUsage::Usage]);
+    }
+}

