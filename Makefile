@@ -44,7 +44,10 @@ e2e: build mock
 	scripts/setup.sh python
 	$(PYTHON) -m pytest tests/e2e -q
 
-bench: build mock
+dist/noop.wasm: tests/bench/noop-filter/src/lib.rs tests/bench/noop-filter/Cargo.toml
+	scripts/build-wasm.sh aigw-noop-filter dist/noop.wasm
+
+bench: build mock dist/noop.wasm
 	scripts/setup.sh bench
 	scripts/setup.sh python
 	$(PYTHON) tests/bench/bench.py

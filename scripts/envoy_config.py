@@ -67,9 +67,12 @@ def wasm_filters(cfg):
                 yield f["typed_config"]["config"]
 
 
-def set_wasm_path(cfg, path):
+def set_wasm_path(cfg, path, module="aigw.wasm"):
+    """Points the filters that load `module` (by file name) at `path`."""
     for c in wasm_filters(cfg):
-        c["vm_config"]["code"]["local"]["filename"] = str(path)
+        local = c["vm_config"]["code"]["local"]
+        if local["filename"].rsplit("/", 1)[-1] == module:
+            local["filename"] = str(path)
 
 
 def plugin_config(cfg, listener_name=None):

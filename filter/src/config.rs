@@ -210,7 +210,11 @@ pub type Warnings = Vec<String>;
 
 impl Config {
     pub fn provider(&self, name: &str) -> Option<&Provider> {
-        self.providers.iter().find(|p| p.name == name)
+        self.provider_index(name).map(|(_, p)| p)
+    }
+
+    pub fn provider_index(&self, name: &str) -> Option<(usize, &Provider)> {
+        self.providers.iter().enumerate().find(|(_, p)| p.name == name)
     }
 
     /// Parses and validates a config document. `env` resolves environment

@@ -3,6 +3,7 @@
 //! the host: events come in as plain data and it answers with [`Op`]s that
 //! the host layer applies in one place. That keeps it natively testable.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
@@ -21,21 +22,24 @@ const MAX_SSE_EVENT: usize = 1024 * 1024;
 /// Bound on the copy of a JSON response kept to read its usage.
 const MAX_USAGE_COPY: usize = 4 * 1024 * 1024;
 
+/// A header name: static for the gateway's own, owned for ones it read.
+pub type Name = Cow<'static, str>;
+
 /// A change for the host layer to make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
-    SetRequestHeader(String, Vec<u8>),
-    RemoveRequestHeader(String),
+    SetRequestHeader(Name, Vec<u8>),
+    RemoveRequestHeader(Name),
     /// Replaces the whole buffered request body.
     SetRequestBody(Vec<u8>),
-    SetResponseHeader(String, Vec<u8>),
-    RemoveResponseHeader(String),
+    SetResponseHeader(Name, Vec<u8>),
+    RemoveResponseHeader(Name),
     /// Replaces the response body chunk of the current callback.
     SetResponseBody(Vec<u8>),
     /// Answers the client directly; the request goes no further.
     SendLocal {
         status: u16,
-        headers: Vec<(String, String)>,
+        headers: Vec<(Name, String)>,
         body: Vec<u8>,
     },
 }
@@ -98,18 +102,36 @@ enum ResponseBody {
     Sse { parser: SseParser, usage: StreamUsage, rewrite: bool },
 }
 
+/// What is known about the request so far: the raw material of its log
+/// record, kept cheap (indices, owned strings only where unavoidable).
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub request_id: Option<String>,
+    pub method: Option<String>,
+    pub endpoint: Option<String>,
+    pub model: Option<String>,
+    pub tenant: Option<String>,
+    pub stream: bool,
+    pub status: Option<u16>,
+    pub error_code: Option<&'static str>,
+    pub response_headers_ns: Option<u64>,
+    pub request_bytes: u64,
+    pub response_bytes: u64,
+    pub usage: usage::Usage,
+    pub metadata: Option<Map<String, Value>>,
+}
+
 pub struct Exchange {
     config: Rc<Config>,
     stage: Stage,
     shape: ApiShape,
     provider: Option<usize>,
-    endpoint: String,
     /// The gateway added `stream_options.include_usage`; strip its chunk.
     injected_stream_usage: bool,
     start_ns: u64,
     response: ResponseBody,
     response_ended: bool,
-    pub log: LogRecord,
+    pub facts: Facts,
 }
 
 impl Exchange {
@@ -119,12 +141,11 @@ impl Exchange {
             stage: Stage::RequestHeaders,
             shape: ApiShape::OpenAi,
             provider: None,
-            endpoint: String::new(),
             injected_stream_usage: false,
             start_ns: 0,
             response: ResponseBody::Pass,
             response_ended: false,
-            log: LogRecord { route: "none", ..LogRecord::default() },
+            facts: Facts::default(),
         }
     }
 
@@ -134,11 +155,11 @@ impl Exchange {
 
     fn reply(&mut self, e: GatewayError) -> Step {
         self.stage = Stage::Replied;
-        self.log.status = Some(e.status());
-        self.log.error_code = Some(e.code.as_str());
+        self.facts.status = Some(e.status());
+        self.facts.error_code = Some(e.code.as_str());
         Step::pause(vec![Op::SendLocal {
             status: e.status(),
-            headers: vec![("content-type".into(), "application/json".into())],
+            headers: vec![(Cow::Borrowed("content-type"), "application/json".into())],
             body: e.body(self.shape),
         }])
     }
@@ -147,9 +168,8 @@ impl Exchange {
 
     pub fn on_request_headers(&mut self, h: &Headers, end_of_stream: bool, now_ns: u64) -> Step {
         self.start_ns = now_ns;
-        self.log.time = Some(rfc3339(now_ns));
-        self.log.request_id = h.get_str("x-request-id").map(str::to_string);
-        self.log.method = h.get_str(":method").map(str::to_string);
+        self.facts.request_id = h.get_str("x-request-id").map(str::to_string);
+        self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
         self.shape = guess_shape(path, h);
 
@@ -162,7 +182,7 @@ impl Exchange {
         if let Some(auth) = &config.auth {
             let presented = h.gateway(crate::headers::AUTHORIZATION).map(|(v, _)| v);
             match presented.and_then(|v| auth.verify(v)) {
-                Some(tenant) => self.log.tenant = Some(tenant.to_string()),
+                Some(tenant) => self.facts.tenant = Some(tenant.to_string()),
                 None => {
                     let why = if presented.is_some() { "is not valid" } else { "is missing" };
                     return self.reply(GatewayError::new(
@@ -176,24 +196,19 @@ impl Exchange {
             Ok(r) => r,
             Err(e) => return self.reply(e),
         };
-        self.log.route = "provider";
-        self.log.provider = Some(route.provider.name.clone());
-        self.log.provider_kind = Some(route.provider.kind.as_str());
-        self.log.endpoint = Some(route.endpoint.clone());
-        self.provider = config.providers.iter().position(|p| p.name == route.provider.name);
-        self.endpoint = route.endpoint.clone();
-
+        self.provider = Some(route.index);
         if let Some((raw, _)) = h.gateway(crate::headers::METADATA) {
             match crate::metadata::parse(raw) {
-                Ok(m) => self.log.metadata = Some(m),
+                Ok(m) => self.facts.metadata = Some(m),
                 Err(e) => return self.reply(e),
             }
         }
 
-        let mut ops: Vec<Op> = h.gateway_names().into_iter().map(Op::RemoveRequestHeader).collect();
-        ops.extend(upstream_ops(&config, route.provider, &route.upstream_path, h));
-
+        let mut ops: Vec<Op> = Vec::with_capacity(8);
+        ops.extend(h.gateway_names().map(|n| Op::RemoveRequestHeader(Cow::Owned(n.to_string()))));
         let inference = routing::is_inference_endpoint(&route.endpoint);
+        upstream_ops(&config, route.provider, route.upstream_path, h, &mut ops);
+        self.facts.endpoint = Some(route.endpoint);
         let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
         let has_body_method =
             matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
@@ -249,7 +264,7 @@ impl Exchange {
             }
             Stage::Replied => BodyNeed::Stop(Step::pause(Vec::new())),
             _ => {
-                self.log.request_bytes += buffered as u64;
+                self.facts.request_bytes += buffered as u64;
                 BodyNeed::Pass
             }
         }
@@ -270,27 +285,28 @@ impl Exchange {
         if body.len() > self.config.max_body_bytes {
             return self.body_too_large();
         }
-        self.log.request_bytes = body.len() as u64;
-        let require_object = routing::is_inference_endpoint(&self.endpoint);
-        let parsed = match request_body::parse(body, require_object) {
-            Ok(b) => b,
+        self.facts.request_bytes = body.len() as u64;
+        let endpoint = self.facts.endpoint.as_deref().unwrap_or_default();
+        let require_object = routing::is_inference_endpoint(endpoint);
+        let chat = endpoint.trim_end_matches('/').ends_with("/chat/completions");
+        let summary = match request_body::parse(body, require_object) {
+            Ok(s) => s,
             Err(e) => return self.reply(e),
         };
-        self.log.model = parsed.summary.model.clone();
-        self.log.stream = parsed.summary.stream;
         let mut ops = Vec::new();
-        let inject = self.provider().is_some_and(|p| p.inject_stream_usage)
-            && self.endpoint.trim_end_matches('/').ends_with("/chat/completions");
+        let inject = chat && self.provider().is_some_and(|p| p.inject_stream_usage);
         if inject {
-            if let Some(new_body) = request_body::with_stream_usage(&parsed) {
+            if let Some(new_body) = request_body::with_stream_usage(body, &summary) {
                 self.injected_stream_usage = true;
                 ops.push(Op::SetRequestHeader(
-                    "content-length".into(),
+                    Cow::Borrowed("content-length"),
                     new_body.len().to_string().into_bytes(),
                 ));
                 ops.push(Op::SetRequestBody(new_body));
             }
         }
+        self.facts.model = summary.model;
+        self.facts.stream = summary.stream;
         self.stage = Stage::Upstream;
         Step::cont(ops)
     }
@@ -303,8 +319,8 @@ impl Exchange {
         }
         self.stage = Stage::Responding;
         let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
-        self.log.status = status;
-        self.log.ttfb_ms = Some(elapsed_ms(self.start_ns, now_ns));
+        self.facts.status = status;
+        self.facts.response_headers_ns = Some(now_ns);
         let mut ops = Vec::new();
         let ok = status.is_some_and(|s| (200..300).contains(&s));
         let encoded = h
@@ -318,7 +334,7 @@ impl Exchange {
             let rewrite = self.injected_stream_usage;
             if rewrite {
                 // The body changes size: its length is no longer known.
-                ops.push(Op::RemoveResponseHeader("content-length".into()));
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
             }
             ResponseBody::Sse {
                 parser: SseParser::new(MAX_SSE_EVENT),
@@ -343,6 +359,12 @@ impl Exchange {
         let mut sent = chunk.len();
         match &mut self.response {
             ResponseBody::Pass => {}
+            ResponseBody::Json(copy) if copy.is_empty() && end_of_stream => {
+                // The whole body in one callback (the usual case): no copy.
+                if let Some(u) = usage::from_body(shape, chunk) {
+                    self.facts.usage.merge(u);
+                }
+            }
             ResponseBody::Json(copy) => {
                 if copy.len().saturating_add(chunk.len()) <= MAX_USAGE_COPY {
                     copy.extend_from_slice(chunk);
@@ -354,7 +376,7 @@ impl Exchange {
                 if end_of_stream {
                     if let ResponseBody::Json(copy) = &self.response {
                         if let Some(u) = usage::from_body(shape, copy) {
-                            self.set_usage(u);
+                            self.facts.usage.merge(u);
                         }
                     }
                 }
@@ -388,22 +410,14 @@ impl Exchange {
                     ops.push(Op::SetResponseBody(out));
                 }
                 let u = usage.usage;
-                if !u.is_empty() {
-                    self.set_usage(u);
-                }
+                self.facts.usage.merge(u);
             }
         }
-        self.log.response_bytes += sent as u64;
+        self.facts.response_bytes += sent as u64;
         if end_of_stream {
             self.response_ended = true;
         }
         Step::cont(ops)
-    }
-
-    fn set_usage(&mut self, u: usage::Usage) {
-        self.log.input_tokens = u.input_tokens.or(self.log.input_tokens);
-        self.log.output_tokens = u.output_tokens.or(self.log.output_tokens);
-        self.log.cached_input_tokens = u.cached_input_tokens.or(self.log.cached_input_tokens);
     }
 
     /// A response that ended with its headers (no body).
@@ -412,39 +426,72 @@ impl Exchange {
     }
 
     /// The final record, at the end of the stream.
-    pub fn finish_log(&mut self, now_ns: u64) -> Vec<u8> {
-        self.log.latency_ms = Some(elapsed_ms(self.start_ns, now_ns));
-        self.log.complete = self.stage == Stage::Replied || self.response_ended;
-        self.log.to_json()
-    }
-
-    /// Metadata for later stages (limits key on it).
-    pub fn metadata(&self) -> Option<&Map<String, Value>> {
-        self.log.metadata.as_ref()
+    pub fn finish_log(&self, now_ns: u64) -> Vec<u8> {
+        let f = &self.facts;
+        let provider = self.provider();
+        LogRecord {
+            request_id: f.request_id.as_deref(),
+            time: rfc3339(self.start_ns),
+            route: if provider.is_some() { "provider" } else { "none" },
+            provider: provider.map(|p| p.name.as_str()),
+            provider_kind: provider.map(|p| p.kind.as_str()),
+            endpoint: provider.and(f.endpoint.as_deref()),
+            method: f.method.as_deref(),
+            model: f.model.as_deref(),
+            tenant: f.tenant.as_deref(),
+            stream: f.stream,
+            status: f.status,
+            error_code: f.error_code,
+            ttfb_ms: f.response_headers_ns.map(|t| elapsed_ms(self.start_ns, t)),
+            latency_ms: elapsed_ms(self.start_ns, now_ns),
+            request_bytes: f.request_bytes,
+            response_bytes: f.response_bytes,
+            input_tokens: f.usage.input_tokens,
+            output_tokens: f.usage.output_tokens,
+            cached_input_tokens: f.usage.cached_input_tokens,
+            complete: self.stage == Stage::Replied || self.response_ended,
+            metadata: f.metadata.as_ref(),
+        }
+        .to_json()
     }
 }
 
-/// Header changes that send the request to its provider.
-fn upstream_ops(config: &Config, p: &Provider, upstream_path: &str, h: &Headers) -> Vec<Op> {
-    let mut ops = vec![
-        Op::SetRequestHeader(":path".into(), upstream_path.as_bytes().to_vec()),
-        Op::SetRequestHeader(":authority".into(), p.authority.as_bytes().to_vec()),
-        // Plain responses let the gateway read usage (and later scan and
-        // cache); Envoy's compressor can encode toward the client.
-        Op::RemoveRequestHeader("accept-encoding".into()),
-    ];
+/// Header changes that send the request to its provider. Only changes that
+/// change something: every host call costs on the request path.
+fn upstream_ops(
+    config: &Config,
+    p: &Provider,
+    upstream_path: String,
+    h: &Headers,
+    ops: &mut Vec<Op>,
+) {
+    let set = |ops: &mut Vec<Op>, name: &'static str, value: Vec<u8>| {
+        if h.get(name) != Some(value.as_slice()) {
+            ops.push(Op::SetRequestHeader(Cow::Borrowed(name), value));
+        }
+    };
+    set(ops, ":path", upstream_path.into_bytes());
+    set(ops, ":authority", p.authority.as_bytes().to_vec());
+    // Plain responses let the gateway read usage (and later scan and
+    // cache); Envoy's compressor can encode toward the client.
+    if h.contains("accept-encoding") {
+        ops.push(Op::RemoveRequestHeader(Cow::Borrowed("accept-encoding")));
+    }
     if let Some(name) = &config.cluster_header {
-        ops.push(Op::SetRequestHeader(name.clone(), p.cluster.as_bytes().to_vec()));
+        ops.push(Op::SetRequestHeader(Cow::Owned(name.clone()), p.cluster.as_bytes().to_vec()));
     }
     let (auth, remove) = routing::provider_auth(p);
-    ops.extend(remove.iter().map(|n| Op::RemoveRequestHeader((*n).to_string())));
-    ops.extend(auth.into_iter().map(|(k, v)| Op::SetRequestHeader(k.into(), v.into_bytes())));
-    ops.extend(
-        routing::provider_defaults(p, h)
-            .into_iter()
-            .map(|(k, v)| Op::SetRequestHeader(k.into(), v.into_bytes())),
-    );
-    ops
+    for name in remove {
+        if h.contains(name) && !auth.iter().any(|(k, _)| k == name) {
+            ops.push(Op::RemoveRequestHeader(Cow::Borrowed(name)));
+        }
+    }
+    for (k, v) in auth {
+        set(ops, k, v.into_bytes());
+    }
+    for (k, v) in routing::provider_defaults(p, h) {
+        set(ops, k, v.into_bytes());
+    }
 }
 
 /// The API shape for errors before a route is known.

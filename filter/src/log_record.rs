@@ -10,26 +10,28 @@ use serde_json::{Map, Value};
 /// Filter-state key (Envoy prefixes `wasm.`): `%FILTER_STATE(wasm.aigw_log:PLAIN)%`.
 pub const FILTER_STATE_KEY: &str = "aigw_log";
 
+/// The record as serialised. It borrows from the request's state: it is
+/// built once, in `on_log`, and written straight to JSON.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct LogRecord {
-    pub request_id: Option<String>,
+pub struct LogRecord<'a> {
+    pub request_id: Option<&'a str>,
     /// Start of the request, RFC 3339 UTC with milliseconds.
-    pub time: Option<String>,
+    pub time: String,
     /// `provider` for `/{provider}/...`, `none` when no route matched.
     pub route: &'static str,
-    pub provider: Option<String>,
+    pub provider: Option<&'a str>,
     pub provider_kind: Option<&'static str>,
-    pub endpoint: Option<String>,
-    pub method: Option<String>,
-    pub model: Option<String>,
-    pub tenant: Option<String>,
+    pub endpoint: Option<&'a str>,
+    pub method: Option<&'a str>,
+    pub model: Option<&'a str>,
+    pub tenant: Option<&'a str>,
     pub stream: bool,
     pub status: Option<u16>,
     pub error_code: Option<&'static str>,
     /// Milliseconds from the request's start to the response headers.
     pub ttfb_ms: Option<f64>,
     /// Milliseconds from the request's start to the end of the response.
-    pub latency_ms: Option<f64>,
+    pub latency_ms: f64,
     pub request_bytes: u64,
     pub response_bytes: u64,
     pub input_tokens: Option<u64>,
@@ -37,12 +39,16 @@ pub struct LogRecord {
     pub cached_input_tokens: Option<u64>,
     /// False when the response did not end normally (client gone, upstream reset).
     pub complete: bool,
-    pub metadata: Option<Map<String, Value>>,
+    pub metadata: Option<&'a Map<String, Value>>,
 }
 
-impl LogRecord {
+impl LogRecord<'_> {
     pub fn to_json(&self) -> Vec<u8> {
-        serde_json::to_vec(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(640);
+        match serde_json::to_writer(&mut out, self) {
+            Ok(()) => out,
+            Err(_) => Vec::new(),
+        }
     }
 }
 

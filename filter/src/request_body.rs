@@ -1,6 +1,14 @@
 //! Reading the JSON request body: the fields routing, limits and logs need,
 //! and the one rewrite the foundation does (asking for usage on streams).
+//!
+//! The summary is deserialised into a typed struct: serde skips (but still
+//! validates) everything else, which is far cheaper per request than building
+//! a full JSON tree. A duplicated known key is an error, so a client cannot
+//! show the gateway one `model` or `stream` and the provider another.
 
+use std::borrow::Cow;
+
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::errors::{ErrorCode, GatewayError};
@@ -12,15 +20,30 @@ pub struct RequestSummary {
     pub stream: bool,
     /// `stream_options.include_usage` as the client sent it.
     pub include_usage: Option<bool>,
-    /// `max_tokens` / `max_completion_tokens` / `max_output_tokens`.
+    /// `max_completion_tokens` / `max_tokens` / `max_output_tokens`.
     pub max_tokens: Option<u64>,
 }
 
-/// A parsed JSON body kept for later stages (rewrites, scanning).
-#[derive(Debug, Clone)]
-pub struct JsonBody {
-    pub value: Value,
-    pub summary: RequestSummary,
+#[derive(Deserialize)]
+struct Raw<'a> {
+    #[serde(default, borrow)]
+    model: Option<Cow<'a, str>>,
+    #[serde(default)]
+    stream: Option<bool>,
+    #[serde(default)]
+    stream_options: Option<RawStreamOptions>,
+    #[serde(default)]
+    max_completion_tokens: Option<u64>,
+    #[serde(default)]
+    max_tokens: Option<u64>,
+    #[serde(default)]
+    max_output_tokens: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RawStreamOptions {
+    #[serde(default)]
+    include_usage: Option<bool>,
 }
 
 /// Whether a content type declares JSON (`application/json`, `...+json`).
@@ -33,71 +56,45 @@ pub fn is_json_content_type(ct: &[u8]) -> bool {
 
 /// Parses a body the gateway must inspect. `require_object`: inference
 /// endpoints take a JSON object; anything else is the client's mistake.
-pub fn parse(body: &[u8], require_object: bool) -> Result<JsonBody, GatewayError> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        GatewayError::new(
-            ErrorCode::InvalidJson,
-            format!("the request body is not valid JSON: {e}"),
-        )
-    })?;
-    let summary = match value.as_object() {
-        Some(obj) => summarize(obj)?,
-        None if require_object => {
+pub fn parse(body: &[u8], require_object: bool) -> Result<RequestSummary, GatewayError> {
+    let is_object = body.trim_ascii_start().first() == Some(&b'{');
+    if !is_object {
+        // Still has to be JSON: the client said so, or the endpoint takes it.
+        serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(invalid_json)?;
+        if require_object {
             return Err(GatewayError::new(
                 ErrorCode::InvalidRequest,
                 "the request body must be a JSON object",
-            ))
+            ));
         }
-        None => RequestSummary::default(),
-    };
-    Ok(JsonBody { value, summary })
+        return Ok(RequestSummary::default());
+    }
+    let raw: Raw = serde_json::from_slice(body).map_err(|e| {
+        if e.is_data() {
+            GatewayError::new(ErrorCode::InvalidRequest, format!("invalid request body: {e}"))
+        } else {
+            invalid_json(e)
+        }
+    })?;
+    Ok(RequestSummary {
+        model: raw.model.map(Cow::into_owned),
+        stream: raw.stream.unwrap_or(false),
+        include_usage: raw.stream_options.and_then(|o| o.include_usage),
+        max_tokens: raw.max_completion_tokens.or(raw.max_tokens).or(raw.max_output_tokens),
+    })
 }
 
-fn summarize(obj: &Map<String, Value>) -> Result<RequestSummary, GatewayError> {
-    let bad = |field: &str, want: &str| {
-        GatewayError::new(ErrorCode::InvalidRequest, format!("`{field}` must be {want}"))
-    };
-    let model = match obj.get("model") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(bad("model", "a string")),
-    };
-    let stream = match obj.get("stream") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad("stream", "a boolean")),
-    };
-    let include_usage = match obj.get("stream_options") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(o)) => match o.get("include_usage") {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(*b),
-            Some(_) => return Err(bad("stream_options.include_usage", "a boolean")),
-        },
-        Some(_) => return Err(bad("stream_options", "an object")),
-    };
-    let mut max_tokens = None;
-    for key in ["max_completion_tokens", "max_tokens", "max_output_tokens"] {
-        match obj.get(key) {
-            None | Some(Value::Null) => {}
-            Some(v) => match v.as_u64() {
-                Some(n) => {
-                    max_tokens.get_or_insert(n);
-                }
-                None => return Err(bad(key, "a non-negative integer")),
-            },
-        }
-    }
-    Ok(RequestSummary { model, stream, include_usage, max_tokens })
+fn invalid_json(e: serde_json::Error) -> GatewayError {
+    GatewayError::new(ErrorCode::InvalidJson, format!("the request body is not valid JSON: {e}"))
 }
 
 /// Sets `stream_options.include_usage: true` so the provider reports usage on
 /// a stream. Returns the new body, or None when the client already chose.
-pub fn with_stream_usage(body: &JsonBody) -> Option<Vec<u8>> {
-    if !body.summary.stream || body.summary.include_usage.is_some() {
+pub fn with_stream_usage(body: &[u8], summary: &RequestSummary) -> Option<Vec<u8>> {
+    if !summary.stream || summary.include_usage.is_some() {
         return None;
     }
-    let mut value = body.value.clone();
+    let mut value: Value = serde_json::from_slice(body).ok()?;
     let obj = value.as_object_mut()?;
     let opts = obj.entry("stream_options").or_insert_with(|| Value::Object(Map::new()));
     if !opts.is_object() {
@@ -123,47 +120,65 @@ mod tests {
 
     #[test]
     fn summary_of_chat_request() {
-        let b = parse(
+        let s = parse(
             br#"{"model":"gpt-4o","stream":true,"max_completion_tokens":64,"messages":[{"role":"user","content":"hi"}]}"#,
             true,
         )
         .unwrap();
-        assert_eq!(b.summary.model.as_deref(), Some("gpt-4o"));
-        assert!(b.summary.stream);
-        assert_eq!(b.summary.max_tokens, Some(64));
-        assert_eq!(b.summary.include_usage, None);
+        assert_eq!(s.model.as_deref(), Some("gpt-4o"));
+        assert!(s.stream);
+        assert_eq!(s.max_tokens, Some(64));
+        assert_eq!(s.include_usage, None);
+        let s = parse(
+            br#"{"model":"gpt-\u0034o","stream":null,"stream_options":{"include_usage":false}}"#,
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            (s.model.as_deref(), s.stream, s.include_usage),
+            (Some("gpt-4o"), false, Some(false))
+        );
     }
 
     #[test]
     fn malformed_and_mistyped_bodies() {
-        assert_eq!(parse(b"{\"model\":", true).unwrap_err().code, ErrorCode::InvalidJson);
-        assert_eq!(parse(b"", true).unwrap_err().code, ErrorCode::InvalidJson);
-        assert_eq!(parse(b"[1]", true).unwrap_err().code, ErrorCode::InvalidRequest);
+        let code = |b: &[u8], obj| parse(b, obj).unwrap_err().code;
+        assert_eq!(code(b"{\"model\":", true), ErrorCode::InvalidJson);
+        assert_eq!(code(b"{\"a\":1} trailing", true), ErrorCode::InvalidJson);
+        assert_eq!(code(b"", true), ErrorCode::InvalidJson);
+        assert_eq!(code(b"[1", false), ErrorCode::InvalidJson);
+        assert_eq!(code(b"[1]", true), ErrorCode::InvalidRequest);
         assert!(parse(b"[1]", false).is_ok());
-        assert_eq!(parse(br#"{"model":1}"#, true).unwrap_err().code, ErrorCode::InvalidRequest);
-        assert_eq!(
-            parse(br#"{"stream":"yes"}"#, true).unwrap_err().code,
-            ErrorCode::InvalidRequest
-        );
-        assert_eq!(
-            parse(br#"{"max_tokens":-1}"#, true).unwrap_err().code,
-            ErrorCode::InvalidRequest
-        );
+        assert_eq!(code(br#"{"model":1}"#, true), ErrorCode::InvalidRequest);
+        assert_eq!(code(br#"{"stream":"yes"}"#, true), ErrorCode::InvalidRequest);
+        assert_eq!(code(br#"{"max_tokens":-1}"#, true), ErrorCode::InvalidRequest);
+        assert_eq!(code(br#"{"stream_options":3}"#, true), ErrorCode::InvalidRequest);
+        // Unknown fields are the provider's business, but they must be JSON.
+        assert!(parse(br#"{"messages":[{"content":[1,{"x":null}]}],"extra":true}"#, true).is_ok());
+        assert_eq!(code(br#"{"messages":[}"#, true), ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let e = parse(br#"{"model":"cheap","model":"expensive"}"#, true).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRequest);
+        assert!(e.message.contains("duplicate field"), "{}", e.message);
+        assert!(parse(br#"{"stream":false,"stream":true}"#, true).is_err());
     }
 
     #[test]
     fn stream_usage_injection() {
-        let b = parse(br#"{"model":"m","stream":true}"#, true).unwrap();
-        let out: Value = serde_json::from_slice(&with_stream_usage(&b).unwrap()).unwrap();
+        let inject = |b: &[u8]| with_stream_usage(b, &parse(b, true).unwrap());
+        let out: Value =
+            serde_json::from_slice(&inject(br#"{"model":"m","stream":true}"#).unwrap()).unwrap();
         assert_eq!(out["stream_options"]["include_usage"], true);
         assert_eq!(out["model"], "m");
-        let b =
-            parse(br#"{"stream":true,"stream_options":{"include_usage":false}}"#, true).unwrap();
-        assert!(with_stream_usage(&b).is_none());
-        let b = parse(br#"{"stream":false}"#, true).unwrap();
-        assert!(with_stream_usage(&b).is_none());
-        let b = parse(br#"{"stream":true,"stream_options":{"x":1}}"#, true).unwrap();
-        let out: Value = serde_json::from_slice(&with_stream_usage(&b).unwrap()).unwrap();
+        assert!(inject(br#"{"stream":true,"stream_options":{"include_usage":false}}"#).is_none());
+        assert!(inject(br#"{"stream":false}"#).is_none());
+        let out: Value = serde_json::from_slice(
+            &inject(br#"{"stream":true,"stream_options":{"x":1}}"#).unwrap(),
+        )
+        .unwrap();
         assert_eq!(out["stream_options"], serde_json::json!({"x":1,"include_usage":true}));
     }
 }

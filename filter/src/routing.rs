@@ -8,6 +8,8 @@ use crate::headers::Headers;
 #[derive(Debug, Clone)]
 pub struct Route<'a> {
     pub provider: &'a Provider,
+    /// Position of the provider in the config.
+    pub index: usize,
     /// The path (with query) sent upstream.
     pub upstream_path: String,
     /// The endpoint without prefix or query, e.g. `/v1/chat/completions`.
@@ -24,7 +26,7 @@ pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, Gateway
     })?;
     let split = after_slash.find(['/', '?']).unwrap_or(after_slash.len());
     let (name, rest) = after_slash.split_at(split);
-    let provider = config.provider(name).ok_or_else(|| {
+    let (index, provider) = config.provider_index(name).ok_or_else(|| {
         let shown: String = name.chars().take(64).collect();
         GatewayError::new(
             ErrorCode::UnknownProvider,
@@ -49,7 +51,7 @@ pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, Gateway
     }
     upstream_path.push_str(rest_path);
     upstream_path.push_str(query);
-    Ok(Route { provider, upstream_path, endpoint: endpoint.to_string() })
+    Ok(Route { provider, index, upstream_path, endpoint: endpoint.to_string() })
 }
 
 /// `.` and `..` segments, also percent-encoded: these could climb out of a
@@ -177,7 +179,7 @@ mod tests {
             provider_defaults(c.provider("anthropic").unwrap(), &h),
             vec![("anthropic-version", "2023-06-01".to_string())]
         );
-        let h = Headers(vec![("anthropic-version".into(), b"2024-01-01".to_vec())]);
+        let h = Headers::from_pairs(&[("anthropic-version", b"2024-01-01")]);
         assert!(provider_defaults(c.provider("anthropic").unwrap(), &h).is_empty());
     }
 

@@ -18,7 +18,8 @@ pub struct Usage {
 }
 
 impl Usage {
-    fn merge(&mut self, newer: Usage) {
+    /// Takes the newer figures where it has them (streams report in parts).
+    pub fn merge(&mut self, newer: Usage) {
         if newer.input_tokens.is_some() {
             self.input_tokens = newer.input_tokens;
         }

@@ -94,7 +94,7 @@ impl HttpContext for HttpFilter {
 fn fail_closed() -> Action {
     super::log(super::Level::Error, "request without a configuration; failing closed");
     let body = br#"{"error":{"message":"the gateway has no valid configuration","type":"api_error","code":"aigw_internal_error"}}"#;
-    let headers = super::encode_map(&[("content-type", b"application/json")]);
+    let headers = crate::headers::encode(&[("content-type", b"application/json")]);
     let _ = super::abi::send_local_response(500, &headers, body);
     Action::Pause
 }

@@ -7,7 +7,7 @@ pub mod http;
 pub mod root;
 
 use crate::exchange::{Flow, Op, Step};
-use crate::headers::Headers;
+use crate::headers::{encode, Headers};
 
 pub use abi::HostStatus;
 
@@ -48,10 +48,10 @@ pub fn response_headers() -> Headers {
 
 fn headers(map: u32) -> Headers {
     let raw = warn_on_err("get_header_map_pairs", abi::header_pairs(map)).unwrap_or_default();
-    Headers(decode_map(&raw).unwrap_or_else(|| {
+    Headers::from_host(raw).unwrap_or_else(|| {
         log(Level::Warn, "host returned a malformed header map");
-        Vec::new()
-    }))
+        Headers::default()
+    })
 }
 
 pub fn request_body(len: usize) -> Vec<u8> {
@@ -102,8 +102,8 @@ pub fn apply(step: Step, lens: BodyLens) -> proxy_wasm::types::Action {
             }
             Op::SendLocal { status, headers, body } => {
                 let pairs: Vec<(&str, &[u8])> =
-                    headers.iter().map(|(k, v)| (k.as_str(), v.as_bytes())).collect();
-                let r = abi::send_local_response(u32::from(*status), &encode_map(&pairs), body);
+                    headers.iter().map(|(k, v)| (k.as_ref(), v.as_bytes())).collect();
+                let r = abi::send_local_response(u32::from(*status), &encode(&pairs), body);
                 if r.is_ok() {
                     return proxy_wasm::types::Action::Pause;
                 }
@@ -117,7 +117,7 @@ pub fn apply(step: Step, lens: BodyLens) -> proxy_wasm::types::Action {
     }
     if failed.is_some() {
         let body = br#"{"error":{"message":"the gateway could not apply its decision","type":"api_error","code":"aigw_internal_error"}}"#;
-        let headers = encode_map(&[("content-type", b"application/json")]);
+        let headers = encode(&[("content-type", b"application/json")]);
         if abi::send_local_response(500, &headers, body).is_ok() {
             return proxy_wasm::types::Action::Pause;
         }
@@ -137,74 +137,5 @@ fn op_name(op: &Op) -> &'static str {
         Op::RemoveResponseHeader(..) => "remove response header",
         Op::SetResponseBody(..) => "set response body",
         Op::SendLocal { .. } => "send local response",
-    }
-}
-
-/// Decodes a proxy-wasm header map: `u32 count`, then `count` pairs of
-/// `u32 key_len, u32 value_len`, then each key and value followed by NUL.
-/// Names that are not UTF-8 are dropped (Envoy never produces them).
-pub fn decode_map(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
-    if bytes.is_empty() {
-        return Some(Vec::new());
-    }
-    let word = |at: usize| -> Option<usize> {
-        let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
-        usize::try_from(u32::from_le_bytes(b)).ok()
-    };
-    let count = word(0)?;
-    let mut data = count.checked_mul(8)?.checked_add(4)?;
-    let mut out = Vec::with_capacity(count.min(256));
-    for i in 0..count {
-        let klen = word(4 + i * 8)?;
-        let vlen = word(8 + i * 8)?;
-        let key = bytes.get(data..data.checked_add(klen)?)?;
-        data = data.checked_add(klen)?.checked_add(1)?;
-        let value = bytes.get(data..data.checked_add(vlen)?)?;
-        data = data.checked_add(vlen)?.checked_add(1)?;
-        if let Ok(k) = std::str::from_utf8(key) {
-            out.push((k.to_string(), value.to_vec()));
-        }
-    }
-    Some(out)
-}
-
-pub fn encode_map(pairs: &[(&str, &[u8])]) -> Vec<u8> {
-    let size: usize = 4 + pairs.iter().map(|(k, v)| 8 + k.len() + v.len() + 2).sum::<usize>();
-    let mut out = Vec::with_capacity(size);
-    out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
-    for (k, v) in pairs {
-        out.extend_from_slice(&(k.len() as u32).to_le_bytes());
-        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
-    }
-    for (k, v) in pairs {
-        out.extend_from_slice(k.as_bytes());
-        out.push(0);
-        out.extend_from_slice(v);
-        out.push(0);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn map_roundtrip() {
-        let pairs: Vec<(&str, &[u8])> = vec![(":path", b"/x"), ("bin", &[0xff, 0, 1]), ("e", b"")];
-        let decoded = decode_map(&encode_map(&pairs)).unwrap();
-        assert_eq!(decoded.len(), 3);
-        assert_eq!(decoded[1], ("bin".to_string(), vec![0xff, 0, 1]));
-        assert_eq!(decode_map(&[]).unwrap(), vec![]);
-    }
-
-    #[test]
-    fn malformed_maps_are_rejected_not_panicking() {
-        let good = encode_map(&[("a", b"b")]);
-        for cut in 0..good.len() {
-            let _ = decode_map(&good[..cut]);
-        }
-        assert!(decode_map(&[0xff, 0xff, 0xff, 0xff]).is_none());
-        assert!(decode_map(&[1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]).is_none());
     }
 }

@@ -1,0 +1,45 @@
+//! Times one request through the state machine natively (no host): the
+//! compute the filter adds per request, apart from host calls.
+use std::rc::Rc;
+use std::time::Instant;
+
+use aigw_filter::config::Config;
+use aigw_filter::exchange::Exchange;
+use aigw_filter::headers::Headers;
+
+fn main() {
+    let doc = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"},"anthropic":{"kind":"anthropic","cluster":"mock"}}}"#;
+    let config = Rc::new(Config::parse(doc, &|_| None).unwrap().0);
+    let req = Headers::from_pairs(&[
+        (":authority", b"127.0.0.1:10101"),
+        (":path", b"/openai/v1/chat/completions"),
+        (":method", b"POST"),
+        (":scheme", b"http"),
+        ("content-length", b"70"),
+        ("content-type", b"application/json"),
+        ("x-forwarded-proto", b"http"),
+        ("x-request-id", b"5d1d4b6e-6f2a-4d55-9b5c-1f3f0b1f2a3c"),
+    ]);
+    let body = br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#;
+    let resp = Headers::from_pairs(&[
+        (":status", b"200"),
+        ("content-type", b"application/json"),
+        ("content-length", b"279"),
+        ("x-envoy-upstream-service-time", b"0"),
+    ]);
+    let rbody = br#"{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}"#;
+    let n = 200_000;
+    let t = Instant::now();
+    let mut bytes = 0;
+    for i in 0..n {
+        let mut ex = Exchange::new(config.clone());
+        let _ = ex.on_request_headers(&req, false, i);
+        let _ = ex.request_body_need(body.len(), true);
+        let _ = ex.on_request_body(body);
+        let _ = ex.on_response_headers(&resp, i + 1000);
+        let _ = ex.on_response_body(rbody, true);
+        bytes += ex.finish_log(i + 2000).len();
+    }
+    let per = t.elapsed().as_nanos() as f64 / n as f64;
+    println!("native compute per request: {:.0} ns ({} log bytes)", per, bytes / n as usize);
+}

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""`make bench`: the gateway against bare Envoy, measured in one run.
+
+One Envoy (envoy/bench.yaml, one worker pinned to core 0) serves a bare
+listener, the same plus an empty proxy-wasm filter (`noop`, the floor for any
+Wasm filter) and the gateway, in front of the same mock provider (core 1,
+with wrk). wrk loads each in turn, rounds alternating so drift hits all
+alike. Throughput runs use many connections, latency runs one. Ratios are
+against bare Envoy from the same run; `cpu us/req` is Envoy's CPU time per
+request in the throughput runs (less noisy than req/s on a shared machine).
+
+Results: a table on stdout and target/bench/results.json.
+"""
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests/e2e"))
+import envoy_config  # noqa: E402
+from harness import ENVOY, MOCK_BIN, WASM, Mock, free_port, wait_for  # noqa: E402
+
+import requests  # noqa: E402
+
+NOOP_WASM = ROOT / "dist/noop.wasm"
+
+CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hello"}]}
+
+# name -> (listener, path, body, headers). The first is the baseline.
+SCENARIOS = {
+    "bare": ("bare", "/openai/v1/chat/completions", CHAT, {}),
+    "noop": ("noop", "/openai/v1/chat/completions", CHAT, {}),
+    "gateway": ("gateway", "/openai/v1/chat/completions", CHAT, {}),
+}
+LISTENERS = ("bare", "gateway", "direct", "noop")
+TARGET_RATIO = {"gateway": 0.85}
+
+
+def lua_script(path, body, headers):
+    lines = ['wrk.method = "POST"', f"wrk.body = {json.dumps(json.dumps(body))}",
+             'wrk.headers["Content-Type"] = "application/json"']
+    for k, v in headers.items():
+        lines.append(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}")
+    fd, name = tempfile.mkstemp(suffix=".lua")
+    os.write(fd, "\n".join(lines).encode())
+    os.close(fd)
+    return name
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def parse_wrk(out):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = {}
+    for pct, val, unit in re.findall(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M):
+        lat[pct] = float(val) * UNITS[unit]
+    errors = 0
+    m = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if m:
+        errors += int(m.group(1))
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if m:
+        errors += sum(int(x) for x in m.groups())
+    return {"rps": rps, "p50_ms": lat.get("50"), "p99_ms": lat.get("99"), "errors": errors}
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url, script, connections, seconds, pin, envoy_pid=None):
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, url]
+    if pin is not None:
+        cmd = ["taskset", "-c", pin] + cmd
+    before = cpu_seconds(envoy_pid) if envoy_pid else 0
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30).stdout
+    result = parse_wrk(out)
+    if envoy_pid:
+        requests_done = result["rps"] * seconds
+        result["cpu_us"] = (cpu_seconds(envoy_pid) - before) / max(requests_done, 1) * 1e6
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=8)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--only", nargs="*", help="scenarios to run (the baseline always runs)")
+    args = ap.parse_args()
+
+    for path in (WASM, MOCK_BIN, NOOP_WASM):
+        if not path.exists():
+            sys.exit(f"{path} is missing: run `make build mock`")
+    work = Path(tempfile.mkdtemp(prefix="aigw-bench-"))
+    # Envoy on core 0; the mock and wrk share core 1, so Envoy is what is measured.
+    mock = Mock(work, threads=1)
+    subprocess.run(["taskset", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
+    cfg = envoy_config.load(ROOT / "envoy/bench.yaml")
+    ports = {}
+    for name in LISTENERS:
+        ports[name] = free_port()
+        envoy_config.set_listener_port(cfg, name, ports[name])
+    admin = free_port()
+    envoy_config.set_admin_port(cfg, admin)
+    envoy_config.set_cluster_endpoint(cfg, "mock", "127.0.0.1", mock.port)
+    envoy_config.set_wasm_path(cfg, WASM)
+    envoy_config.set_wasm_path(cfg, NOOP_WASM, module="noop.wasm")
+    conf = work / "envoy.yaml"
+    envoy_config.dump(cfg, conf)
+    log = open(work / "envoy.log", "w")
+    envoy = subprocess.Popen(["taskset", "-c", "0", ENVOY, "-c", str(conf), "--concurrency", "1",
+                              "--disable-hot-restart", "--log-level", "warning"],
+                             stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: requests.get(f"http://127.0.0.1:{admin}/ready", timeout=1).ok,
+                 what="Envoy")
+        names = [n for n in SCENARIOS if n == "bare" or not args.only or n in args.only]
+        scripts = {}
+        for n in names:
+            listener, path, body, headers = SCENARIOS[n]
+            url = f"http://127.0.0.1:{ports[listener]}{path}"
+            r = requests.post(url, json=body, headers=headers, timeout=5)
+            if r.status_code != 200:
+                sys.exit(f"bench: {n} answered {r.status_code}: {r.text[:200]}")
+            scripts[n] = (url, lua_script(path, body, headers))
+        for n in names:  # warm up
+            wrk(scripts[n][0], scripts[n][1], args.connections, 2, "1")
+        results = {n: {"throughput": [], "latency": []} for n in names}
+        for rnd in range(args.rounds):
+            for n in names:
+                url, script = scripts[n]
+                results[n]["throughput"].append(
+                    wrk(url, script, args.connections, args.seconds, "1", envoy.pid))
+                results[n]["latency"].append(wrk(url, script, 1, max(3, args.seconds // 2), "1"))
+            print(f"bench: round {rnd + 1}/{args.rounds} done", file=sys.stderr)
+    finally:
+        envoy.terminate()
+        envoy.wait(timeout=10)
+        mock.stop()
+
+    summary = {}
+    for n, r in results.items():
+        errors = sum(x["errors"] for k in ("throughput", "latency") for x in r[k])
+        summary[n] = {
+            "rps": statistics.median(x["rps"] for x in r["throughput"]),
+            "cpu_us": statistics.median(x["cpu_us"] for x in r["throughput"]),
+            "p50_ms": statistics.median(x["p50_ms"] for x in r["throughput"]),
+            "p99_ms": statistics.median(x["p99_ms"] for x in r["throughput"]),
+            "p50_ms_c1": statistics.median(x["p50_ms"] for x in r["latency"]),
+            "p99_ms_c1": statistics.median(x["p99_ms"] for x in r["latency"]),
+            "errors": errors,
+        }
+    base = summary["bare"]
+    print(f"\n{'scenario':<12}{'req/s':>10}{'ratio':>8}{'cpu us/req':>12}{'cpu ratio':>11}"
+          f"{'p50 ms':>9}{'p99 ms':>9}{'p50 c1':>9}{'p99 c1':>9}{'target':>9}")
+    failed = []
+    for n, s in summary.items():
+        s["ratio"] = s["rps"] / base["rps"]
+        s["cpu_ratio"] = base["cpu_us"] / s["cpu_us"]
+        target = TARGET_RATIO.get(n)
+        ok = target is None or s["ratio"] >= target
+        if not ok or s["errors"]:
+            failed.append(n)
+        print(f"{n:<12}{s['rps']:>10.0f}{s['ratio']:>8.2f}{s['cpu_us']:>12.1f}{s['cpu_ratio']:>11.2f}"
+              f"{s['p50_ms']:>9.3f}{s['p99_ms']:>9.3f}"
+              f"{s['p50_ms_c1']:>9.3f}{s['p99_ms_c1']:>9.3f}"
+              f"{('>=' + format(target, '.2f')) if target else '':>9}"
+              f"{'' if ok else '  MISSED'}{'  ERRORS ' + str(s['errors']) if s['errors'] else ''}")
+    out = ROOT / "target/bench/results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                               "connections": args.connections, "seconds": args.seconds,
+                               "rounds": args.rounds, "summary": summary,
+                               "raw": results}, indent=1))
+    print(f"\nbench: results in {out.relative_to(ROOT)}")
+    if failed:
+        sys.exit(f"bench: targets missed or errors in: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
