@@ -114,3 +114,16 @@ def set_access_log_file(cfg, path):
             }
             if fmt:
                 log["typed_config"]["log_format"] = fmt
+
+
+def add_cluster(cfg, name, host, port, connect_timeout="1s"):
+    """Adds (or replaces) a plain-HTTP static cluster."""
+    clusters = cfg["static_resources"]["clusters"]
+    clusters[:] = [c for c in clusters if c["name"] != name]
+    clusters.append({
+        "name": name,
+        "type": "STATIC",
+        "connect_timeout": connect_timeout,
+        "load_assignment": {"cluster_name": name, "endpoints": [{"lb_endpoints": [
+            {"endpoint": {"address": {"socket_address": {"address": host, "port_value": int(port)}}}}]}]},
+    })

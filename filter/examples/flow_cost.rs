@@ -6,6 +6,7 @@ use std::time::Instant;
 use aigw_filter::config::Config;
 use aigw_filter::exchange::Exchange;
 use aigw_filter::headers::Headers;
+use aigw_filter::services::MemServices;
 
 fn main() {
     let doc = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"},"anthropic":{"kind":"anthropic","cluster":"mock"}}}"#;
@@ -31,14 +32,15 @@ fn main() {
     let n = 200_000;
     let t = Instant::now();
     let mut bytes = 0;
-    for i in 0..n {
+    let mut svc = MemServices::new(1_700_000_000_000_000_000);
+    for _ in 0..n {
         let mut ex = Exchange::new(config.clone());
-        let _ = ex.on_request_headers(&req, false, i);
+        let _ = ex.on_request_headers(&req, false, &mut svc);
         let _ = ex.request_body_need(body.len(), true);
-        let _ = ex.on_request_body(body);
-        let _ = ex.on_response_headers(&resp, i + 1000);
-        let _ = ex.on_response_body(rbody, true);
-        bytes += ex.finish_log(i + 2000).len();
+        let _ = ex.on_request_body(body, &mut svc);
+        let _ = ex.on_response_headers(&resp, &mut svc);
+        let _ = ex.on_response_body(rbody, true, &mut svc);
+        bytes += ex.finish_log(&mut svc).len();
     }
     let per = t.elapsed().as_nanos() as f64 / n as f64;
     println!("native compute per request: {:.0} ns ({} log bytes)", per, bytes / n as usize);

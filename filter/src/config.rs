@@ -33,6 +33,8 @@ struct RawConfig {
     request: RawRequest,
     #[serde(default)]
     envoy: RawEnvoy,
+    #[serde(default)]
+    cache: crate::cache::RawCache,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +51,8 @@ struct RawProvider {
     anthropic_version: Option<String>,
     #[serde(default)]
     inject_stream_usage: Option<bool>,
+    #[serde(default)]
+    cache: crate::cache::ProviderCache,
 }
 
 #[derive(Deserialize)]
@@ -174,6 +178,8 @@ pub struct Provider {
     /// Ask OpenAI-style providers for usage on streams (stripped again from
     /// what the client sees when it did not ask for it itself).
     pub inject_stream_usage: bool,
+    /// This provider's cache overrides.
+    pub cache: crate::cache::ProviderCache,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +188,7 @@ pub struct Config {
     pub auth: Option<Auth>,
     pub max_body_bytes: usize,
     pub cluster_header: Option<String>,
+    pub cache: crate::cache::CacheConfig,
 }
 
 /// A config error: the path of the offending field and what is wrong.
@@ -253,9 +260,19 @@ fn compile(
     if raw.providers.is_empty() {
         return Err(err("providers", "at least one provider is required"));
     }
+    let cache = crate::cache::compile(raw.cache).map_err(|(f, m)| err(format!("cache.{f}"), m))?;
     let mut providers = Vec::with_capacity(raw.providers.len());
     for (name, p) in raw.providers {
-        providers.push(compile_provider(&name, p, env, &mut warnings)?);
+        let provider = compile_provider(&name, p, env, &mut warnings)?;
+        if let Some(ttl) = provider.cache.ttl_s {
+            if ttl == 0 || ttl > cache.max_ttl_s {
+                return Err(err(
+                    format!("providers.{name}.cache.ttl_s"),
+                    format!("must be between 1 and cache.max_ttl_s ({})", cache.max_ttl_s),
+                ));
+            }
+        }
+        providers.push(provider);
     }
     let auth = match raw.auth {
         Some(a) => Some(compile_auth(a, env)?),
@@ -279,7 +296,7 @@ fn compile(
         }
         None => None,
     };
-    Ok((Config { providers, auth, max_body_bytes, cluster_header }, warnings))
+    Ok((Config { providers, auth, max_body_bytes, cluster_header, cache }, warnings))
 }
 
 fn compile_provider(
@@ -356,6 +373,7 @@ fn compile_provider(
         api_key,
         anthropic_version,
         inject_stream_usage,
+        cache: p.cache,
     })
 }
 
@@ -582,6 +600,19 @@ mod tests {
                 "providers.o.anthropic_version",
             ),
             (r#"{"version":1,"providers":{"o":{"kind":"openai"}},"extra":true}"#, "extra"),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai"}},"cache":{"ttl_s":0}}"#,
+                "cache.ttl_s",
+            ),
+            (r#"{"version":1,"providers":{"o":{"kind":"openai"}},"cache":{"l2":{}}}"#, "cache.l2"),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai","cache":{"ttl_s":0}}}}"#,
+                "providers.o.cache.ttl_s",
+            ),
+            (
+                r#"{"version":1,"providers":{"o":{"kind":"openai","cache":{"on":true}}}}"#,
+                "providers.o.cache.on",
+            ),
         ];
         for (doc, field) in cases {
             let e = parse(doc).err().unwrap_or_else(|| panic!("accepted: {doc}"));

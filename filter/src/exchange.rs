@@ -14,8 +14,13 @@ use crate::headers::Headers;
 use crate::log_record::{elapsed_ms, rfc3339, LogRecord};
 use crate::request_body;
 use crate::routing;
+use crate::services::Services;
 use crate::sse::SseParser;
 use crate::usage::{self, EventUsage, StreamUsage};
+
+mod cache_flow;
+
+pub use cache_flow::{store_failure, CacheState};
 
 /// Bound on the bytes held for one incomplete SSE event.
 const MAX_SSE_EVENT: usize = 1024 * 1024;
@@ -42,6 +47,42 @@ pub enum Op {
         headers: Vec<(Name, String)>,
         body: Vec<u8>,
     },
+    /// An HTTP call to another cluster; its answer comes back through
+    /// [`Exchange::on_callout`] (unless the call is fire-and-forget).
+    Dispatch(Callout),
+    /// Lets a request paused outside a callback (after a callout or a
+    /// timer) go on upstream.
+    ResumeRequest,
+    /// Calls [`Exchange::on_timer`] at (about) this time, in ns.
+    WakeAt(u64),
+}
+
+/// Why a callout was made: where its answer goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    CacheLookup,
+    /// Fire-and-forget: only a failure is logged.
+    CacheStore,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Callout {
+    pub purpose: Purpose,
+    pub cluster: String,
+    /// Must include `:method`, `:path` and `:authority`.
+    pub headers: Vec<(Name, Vec<u8>)>,
+    pub body: Vec<u8>,
+    /// Never zero (zero means no timeout at all to Envoy).
+    pub timeout_ms: u32,
+}
+
+/// A callout's answer. `status` is None when there was no HTTP answer at all
+/// (reset, timeout, a missing cluster).
+#[derive(Debug, Clone, Default)]
+pub struct CalloutResponse {
+    pub status: Option<u16>,
+    pub headers: Headers,
+    pub body: Vec<u8>,
 }
 
 /// Whether the host lets the stream continue after this callback.
@@ -85,6 +126,10 @@ enum Stage {
     RequestHeaders,
     /// Buffering an inspected request body.
     RequestBody,
+    /// Paused for the L2 cache lookup.
+    CacheLookup,
+    /// Paused while another request for the same key is in flight.
+    CacheWait,
     /// The request went upstream (or streams there uninspected).
     Upstream,
     Responding,
@@ -119,6 +164,7 @@ pub struct Facts {
     pub response_bytes: u64,
     pub usage: usage::Usage,
     pub metadata: Option<Map<String, Value>>,
+    pub warnings: Vec<String>,
 }
 
 pub struct Exchange {
@@ -131,6 +177,14 @@ pub struct Exchange {
     start_ns: u64,
     response: ResponseBody,
     response_ended: bool,
+    /// The client used `cf-aig-` headers: answer with their aliases too.
+    cf_aliases: bool,
+    /// Who the caller is, for cache isolation.
+    identity: Vec<u8>,
+    cache_controls: crate::cache::Controls,
+    pub cache: Option<CacheState>,
+    /// A per-request id for locks (unique enough across workers).
+    owner: u64,
     pub facts: Facts,
 }
 
@@ -145,8 +199,38 @@ impl Exchange {
             start_ns: 0,
             response: ResponseBody::Pass,
             response_ended: false,
+            cf_aliases: false,
+            identity: Vec::new(),
+            cache_controls: crate::cache::Controls::default(),
+            cache: None,
+            owner: 0,
             facts: Facts::default(),
         }
+    }
+
+    /// Gives the request an owner id for shared locks (the host passes its
+    /// context id; mixed with the start time it is unique across workers).
+    pub fn set_owner(&mut self, context_id: u32) {
+        self.owner = (u64::from(context_id) << 40) ^ self.start_ns;
+    }
+
+    /// Pass on upstream: in a callback by continuing, otherwise by resuming.
+    fn upstream(in_callback: bool) -> Step {
+        if in_callback {
+            Step::cont(Vec::new())
+        } else {
+            Step { ops: vec![Op::ResumeRequest], flow: Flow::Continue }
+        }
+    }
+
+    /// Gateway headers for the answer (`x-aigw-<name>`, and the `cf-aig-`
+    /// alias when the client spoke that dialect).
+    fn gateway_response_headers(&self, name: &'static str, value: &str) -> Vec<(Name, String)> {
+        let mut out = vec![(Cow::Owned(format!("x-aigw-{name}")), value.to_string())];
+        if self.cf_aliases {
+            out.push((Cow::Owned(format!("cf-aig-{name}")), value.to_string()));
+        }
+        out
     }
 
     fn provider(&self) -> Option<&Provider> {
@@ -166,8 +250,14 @@ impl Exchange {
 
     // ------------------------------------------------------------- request
 
-    pub fn on_request_headers(&mut self, h: &Headers, end_of_stream: bool, now_ns: u64) -> Step {
-        self.start_ns = now_ns;
+    pub fn on_request_headers(
+        &mut self,
+        h: &Headers,
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
+        self.start_ns = svc.now_ns();
+        self.cf_aliases = h.uses_cf_aliases();
         self.facts.request_id = h.get_str("x-request-id").map(str::to_string);
         self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
@@ -197,6 +287,11 @@ impl Exchange {
             Err(e) => return self.reply(e),
         };
         self.provider = Some(route.index);
+        self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
+        self.cache_controls = match crate::cache::controls(h, &config.cache) {
+            Ok(c) => c,
+            Err(e) => return self.reply(e),
+        };
         if let Some((raw, _)) = h.gateway(crate::headers::METADATA) {
             match crate::metadata::parse(raw) {
                 Ok(m) => self.facts.metadata = Some(m),
@@ -233,7 +328,7 @@ impl Exchange {
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
             self.stage = Stage::RequestBody;
-            let mut step = self.on_request_body(b"");
+            let mut step = self.on_request_body(b"", svc);
             ops.append(&mut step.ops);
             return Step { ops, flow: step.flow };
         }
@@ -278,7 +373,7 @@ impl Exchange {
     }
 
     /// The complete request body of an inspected request.
-    pub fn on_request_body(&mut self, body: &[u8]) -> Step {
+    pub fn on_request_body(&mut self, body: &[u8], svc: &mut dyn Services) -> Step {
         if self.stage != Stage::RequestBody {
             return Step::cont(Vec::new());
         }
@@ -308,19 +403,51 @@ impl Exchange {
         self.facts.model = summary.model;
         self.facts.stream = summary.stream;
         self.stage = Stage::Upstream;
+        if require_object {
+            if let Some(mut step) = self.cache_begin(body, svc) {
+                ops.append(&mut step.ops);
+                return Step { ops, flow: step.flow };
+            }
+        }
         Step::cont(ops)
+    }
+
+    /// The answer to a callout this request made.
+    pub fn on_callout(
+        &mut self,
+        purpose: Purpose,
+        response: CalloutResponse,
+        svc: &mut dyn Services,
+    ) -> Step {
+        match purpose {
+            Purpose::CacheLookup => self.cache_on_lookup(response, svc),
+            Purpose::CacheStore => {
+                if let Some(w) = cache_flow::store_failure(&response) {
+                    svc.warn(&w);
+                }
+                Step::cont(Vec::new())
+            }
+        }
+    }
+
+    /// A timer this request asked for ([`Op::WakeAt`]) is due.
+    pub fn on_timer(&mut self, svc: &mut dyn Services) -> Step {
+        match self.stage {
+            Stage::CacheWait => self.cache_on_wait(svc),
+            _ => Step::cont(Vec::new()),
+        }
     }
 
     // ------------------------------------------------------------ response
 
-    pub fn on_response_headers(&mut self, h: &Headers, now_ns: u64) -> Step {
+    pub fn on_response_headers(&mut self, h: &Headers, svc: &mut dyn Services) -> Step {
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
         }
         self.stage = Stage::Responding;
         let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
         self.facts.status = status;
-        self.facts.response_headers_ns = Some(now_ns);
+        self.facts.response_headers_ns = Some(svc.now_ns());
         let mut ops = Vec::new();
         let ok = status.is_some_and(|s| (200..300).contains(&s));
         let encoded = h
@@ -346,11 +473,19 @@ impl Exchange {
         } else {
             ResponseBody::Pass
         };
+        let storable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
+        let sse = matches!(self.response, ResponseBody::Sse { .. });
+        self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         Step::cont(ops)
     }
 
     /// One chunk of the response body as it passes.
-    pub fn on_response_body(&mut self, chunk: &[u8], end_of_stream: bool) -> Step {
+    pub fn on_response_body(
+        &mut self,
+        chunk: &[u8],
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
         }
@@ -414,6 +549,14 @@ impl Exchange {
             }
         }
         self.facts.response_bytes += sent as u64;
+        let store = match ops.last() {
+            Some(Op::SetResponseBody(out)) => {
+                let out = out.clone();
+                self.cache_capture(&out, end_of_stream, svc)
+            }
+            _ => self.cache_capture(chunk, end_of_stream, svc),
+        };
+        ops.extend(store);
         if end_of_stream {
             self.response_ended = true;
         }
@@ -425,9 +568,13 @@ impl Exchange {
         self.response_ended = true;
     }
 
-    /// The final record, at the end of the stream.
-    pub fn finish_log(&self, now_ns: u64) -> Vec<u8> {
+    /// The final record, at the end of the stream (also frees what the
+    /// request still holds, such as a coalescing lock).
+    pub fn finish_log(&mut self, svc: &mut dyn Services) -> Vec<u8> {
+        self.cache_release(svc);
+        let now_ns = svc.now_ns();
         let f = &self.facts;
+        let cache = self.cache.as_ref();
         let provider = self.provider();
         LogRecord {
             request_id: f.request_id.as_deref(),
@@ -451,6 +598,11 @@ impl Exchange {
             cached_input_tokens: f.usage.cached_input_tokens,
             complete: self.stage == Stage::Replied || self.response_ended,
             metadata: f.metadata.as_ref(),
+            cache_status: cache.map(|c| c.status.as_str()),
+            cache_coalesced: cache.is_some_and(|c| c.coalesced),
+            cache_l2_error: cache.and_then(|c| c.l2_error.as_deref()),
+            saved_input_tokens: cache.and_then(|c| c.saved.and_then(|u| u.input_tokens)),
+            saved_output_tokens: cache.and_then(|c| c.saved.and_then(|u| u.output_tokens)),
         }
         .to_json()
     }
@@ -492,6 +644,28 @@ fn upstream_ops(
     for (k, v) in routing::provider_defaults(p, h) {
         set(ops, k, v.into_bytes());
     }
+}
+
+/// Who is asking, for cache isolation: the gateway token's tenant, else the
+/// client's own provider credentials; empty when the gateway's key is used
+/// by every client alike.
+fn caller_identity(tenant: Option<&str>, p: &Provider, h: &Headers) -> Vec<u8> {
+    if let Some(t) = tenant {
+        let mut id = b"tenant:".to_vec();
+        id.extend_from_slice(t.as_bytes());
+        return id;
+    }
+    if p.api_key.is_some() {
+        return Vec::new();
+    }
+    let mut id = b"key:".to_vec();
+    for name in ["authorization", "x-api-key"] {
+        if let Some(v) = h.get(name) {
+            id.extend_from_slice(v);
+            id.push(0);
+        }
+    }
+    id
 }
 
 /// The API shape for errors before a route is known.

@@ -18,6 +18,7 @@
 #![deny(unsafe_code)]
 
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod errors;
 pub mod exchange;
@@ -26,6 +27,7 @@ pub mod log_record;
 pub mod metadata;
 pub mod request_body;
 pub mod routing;
+pub mod services;
 pub mod sse;
 pub mod usage;
 

@@ -40,6 +40,15 @@ pub struct LogRecord<'a> {
     /// False when the response did not end normally (client gone, upstream reset).
     pub complete: bool,
     pub metadata: Option<&'a Map<String, Value>>,
+    /// `HIT`, `MISS` or `BYPASS`; null when caching does not apply.
+    pub cache_status: Option<&'static str>,
+    /// Served from another in-flight request's answer.
+    pub cache_coalesced: bool,
+    /// Why the shared L2 cache was not used (Redis down, slow, garbage...).
+    pub cache_l2_error: Option<&'a str>,
+    /// What a cache hit saved.
+    pub saved_input_tokens: Option<u64>,
+    pub saved_output_tokens: Option<u64>,
 }
 
 impl LogRecord<'_> {

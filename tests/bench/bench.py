@@ -39,9 +39,16 @@ SCENARIOS = {
     "bare": ("bare", "/openai/v1/chat/completions", CHAT, {}),
     "noop": ("noop", "/openai/v1/chat/completions", CHAT, {}),
     "gateway": ("gateway", "/openai/v1/chat/completions", CHAT, {}),
+    # Envoy answering by itself: the floor for a cache hit's latency.
+    "direct": ("direct", "/openai/v1/chat/completions", CHAT, {}),
+    # The gateway with caching on, the same request every time: L1 hits.
+    "cache_hit": ("gateway_cache", "/openai/v1/chat/completions", CHAT, {}),
 }
-LISTENERS = ("bare", "gateway", "direct", "noop")
-TARGET_RATIO = {"gateway": 0.85}
+LISTENERS = ("bare", "gateway", "direct", "noop", "gateway_cache")
+# Throughput vs bare Envoy.
+TARGET_RATIO = {"gateway": 0.85, "cache_hit": 0.70}
+# p50 latency (1 connection) at most this multiple of another scenario's.
+TARGET_LATENCY = {"cache_hit": ("direct", 1.5)}
 
 
 def lua_script(path, body, headers):
@@ -71,6 +78,20 @@ def parse_wrk(out):
     if m:
         errors += sum(int(x) for x in m.groups())
     return {"rps": rps, "p50_ms": lat.get("50"), "p99_ms": lat.get("99"), "errors": errors}
+
+
+def add_cached_gateway(cfg):
+    """A copy of the gateway listener with caching on (its own VM)."""
+    import copy
+    lst = copy.deepcopy(envoy_config.listener(cfg, "gateway"))
+    lst["name"] = "gateway_cache"
+    cfg["static_resources"]["listeners"].append(lst)
+    plugin = envoy_config.plugin_config(cfg, "gateway_cache")
+    plugin["cache"] = {"enabled": True, "ttl_s": 3600}
+    envoy_config.set_plugin_config(cfg, plugin, "gateway_cache")
+    for f in envoy_config.hcm(lst)["http_filters"]:
+        if f["name"] == envoy_config.WASM_FILTER:
+            f["typed_config"]["config"]["vm_config"]["vm_id"] = "aigw_cache"
 
 
 def cpu_seconds(pid):
@@ -107,6 +128,7 @@ def main():
     mock = Mock(work, threads=1)
     subprocess.run(["taskset", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
     cfg = envoy_config.load(ROOT / "envoy/bench.yaml")
+    add_cached_gateway(cfg)
     ports = {}
     for name in LISTENERS:
         ports[name] = free_port()
@@ -170,6 +192,10 @@ def main():
         s["cpu_ratio"] = base["cpu_us"] / s["cpu_us"]
         target = TARGET_RATIO.get(n)
         ok = target is None or s["ratio"] >= target
+        if n in TARGET_LATENCY and TARGET_LATENCY[n][0] in summary:
+            other, factor = TARGET_LATENCY[n]
+            s["p50_c1_vs_" + other] = s["p50_ms_c1"] / summary[other]["p50_ms_c1"]
+            ok = ok and s["p50_c1_vs_" + other] <= factor
         if not ok or s["errors"]:
             failed.append(n)
         print(f"{n:<12}{s['rps']:>10.0f}{s['ratio']:>8.2f}{s['cpu_us']:>12.1f}{s['cpu_ratio']:>11.2f}"
@@ -183,6 +209,10 @@ def main():
                                "connections": args.connections, "seconds": args.seconds,
                                "rounds": args.rounds, "summary": summary,
                                "raw": results}, indent=1))
+    for n, (other, factor) in TARGET_LATENCY.items():
+        if n in summary and other in summary:
+            print(f"{n}: p50 (1 connection) is {summary[n]['p50_c1_vs_' + other]:.2f}x {other}'s "
+                  f"(target <= {factor})")
     print(f"\nbench: results in {out.relative_to(ROOT)}")
     if failed:
         sys.exit(f"bench: targets missed or errors in: {', '.join(failed)}")

@@ -1,6 +1,6 @@
 import pytest
 
-from harness import Gateway, Mock, WASM, MOCK_BIN
+from harness import Gateway, Mock, Redis, WASM, MOCK_BIN
 
 
 def pytest_sessionstart(session):
@@ -42,3 +42,10 @@ def start_gateway(workdir, mock):
     yield start
     for g in started:
         g.stop()
+
+
+@pytest.fixture(scope="session")
+def redis(workdir):
+    r = Redis(workdir)
+    yield r
+    r.stop()

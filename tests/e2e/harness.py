@@ -92,7 +92,7 @@ class Gateway:
     plugin configuration."""
 
     def __init__(self, workdir, mock_port, plugin=None, base="demo.yaml", env=None,
-                 concurrency=1, failure_policy=None, expect_start=True):
+                 concurrency=1, failure_policy=None, expect_start=True, clusters=None):
         self.dir = Path(workdir) / f"gw-{free_port()}"
         self.dir.mkdir(parents=True)
         self.port = free_port()
@@ -111,6 +111,8 @@ class Gateway:
             envoy_config.set_plugin_config(cfg, plugin)
         if failure_policy:
             envoy_config.set_failure_policy(cfg, failure_policy)
+        for name, (host, port) in (clusters or {}).items():
+            envoy_config.add_cluster(cfg, name, host, port)
         self.config_path = self.dir / "envoy.yaml"
         envoy_config.dump(cfg, self.config_path)
         proc_env = {k: v for k, v in os.environ.items() if k not in GATEWAY_KEYS}
@@ -151,7 +153,15 @@ class Gateway:
         return wait_for(lambda: (lambda r: r if len(r) >= count else None)(self.records()),
                         seconds=seconds, what=f"{count} access-log record(s)")
 
+    def wait_record(self, predicate, seconds=10):
+        """The newest access-log record matching `predicate`."""
+        def find():
+            found = [r for r in self.records() if predicate(r)]
+            return found[-1] if found else None
+        return wait_for(find, seconds=seconds, what="a matching access-log record")
+
     def stat(self, name):
+        """An Envoy stat; the gateway's own are `wasmcustom.aigw.*`."""
         text = requests.get(self.admin + "/stats", params={"filter": name}, timeout=5).text
         for line in text.splitlines():
             k, _, v = line.partition(": ")
@@ -172,3 +182,42 @@ class Gateway:
 def demo_plugin():
     """The plugin configuration shipped in envoy/demo.yaml."""
     return envoy_config.plugin_config(envoy_config.load(ROOT / "envoy/demo.yaml"))
+
+
+class Redis:
+    """redis-server and webdis (Redis over HTTP) on loopback, for the shared
+    cache and counters. Both from Debian packages (scripts/setup.sh services)."""
+
+    def __init__(self, workdir):
+        self.dir = Path(workdir) / f"redis-{free_port()}"
+        self.dir.mkdir(parents=True)
+        self.redis_port = free_port()
+        self.webdis_port = free_port()
+        self.redis = subprocess.Popen(
+            ["redis-server", "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.dir)],
+            stdout=open(self.dir / "redis.log", "w"), stderr=subprocess.STDOUT)
+        conf = self.dir / "webdis.json"
+        conf.write_text(json.dumps({
+            "redis_host": "127.0.0.1", "redis_port": self.redis_port,
+            "http_host": "127.0.0.1", "http_port": self.webdis_port, "threads": 2,
+            "daemonize": False, "database": 0, "verbosity": 1,
+            "logfile": str(self.dir / "webdis.log")}))
+        wait_for(lambda: self.command("PING") == "PONG" or None, what="redis (via redis-cli)")
+        self.webdis = subprocess.Popen(["webdis", str(conf)], stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.webdis_port}"
+        wait_for(lambda: requests.get(self.url + "/PING", timeout=1).ok, what="webdis")
+
+    def command(self, *args):
+        r = subprocess.run(["redis-cli", "-p", str(self.redis_port), *args], capture_output=True,
+                           text=True, timeout=5)
+        return r.stdout.strip()
+
+    def stop(self):
+        for p in (self.webdis, self.redis):
+            p.terminate()
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()

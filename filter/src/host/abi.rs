@@ -159,3 +159,92 @@ pub fn set_property(path: &[u8], value: &[u8]) -> Result<(), HostStatus> {
     // SAFETY: both slices are live for the call.
     status(unsafe { proxy_set_property(path.as_ptr(), path.len(), value.as_ptr(), value.len()) })
 }
+
+pub const MAP_HTTP_CALL_RESPONSE_HEADERS: u32 = 6;
+pub const BUFFER_HTTP_CALL_RESPONSE_BODY: u32 = 4;
+pub const STREAM_HTTP_REQUEST: u32 = 0;
+pub const CAS_MISMATCH: u32 = 8;
+pub const METRIC_COUNTER: u32 = 0;
+pub const METRIC_GAUGE: u32 = 1;
+
+#[link(wasm_import_module = "env")]
+extern "C" {
+    fn proxy_get_shared_data(
+        key_data: *const u8,
+        key_size: usize,
+        return_value_data: *mut *mut u8,
+        return_value_size: *mut usize,
+        return_cas: *mut u32,
+    ) -> u32;
+    fn proxy_set_shared_data(
+        key_data: *const u8,
+        key_size: usize,
+        value_data: *const u8,
+        value_size: usize,
+        cas: u32,
+    ) -> u32;
+    fn proxy_define_metric(
+        metric_type: u32,
+        name_data: *const u8,
+        name_size: usize,
+        return_id: *mut u32,
+    ) -> u32;
+    fn proxy_increment_metric(metric_id: u32, offset: i64) -> u32;
+    fn proxy_continue_stream(stream_type: u32) -> u32;
+    fn proxy_set_effective_context(context_id: u32) -> u32;
+}
+
+/// A shared-data value and its CAS; None when the key is missing.
+pub fn shared_get(key: &str) -> Result<Option<(Vec<u8>, u32)>, HostStatus> {
+    let mut data = null_mut();
+    let mut size = 0usize;
+    let mut cas = 0u32;
+    // SAFETY: key is live; out-pointers are valid; the result is owned below.
+    let s =
+        unsafe { proxy_get_shared_data(key.as_ptr(), key.len(), &mut data, &mut size, &mut cas) };
+    match s {
+        OK => Ok(Some((owned(data, size), cas))),
+        NOT_FOUND => Ok(None),
+        other => Err(HostStatus(other)),
+    }
+}
+
+/// Writes a shared-data value; `cas` 0 means unconditional.
+pub fn shared_set(key: &str, value: &[u8], cas: u32) -> Result<(), HostStatus> {
+    // SAFETY: both slices are live for the call.
+    status(unsafe {
+        proxy_set_shared_data(key.as_ptr(), key.len(), value.as_ptr(), value.len(), cas)
+    })
+}
+
+pub fn define_metric(kind: u32, name: &str) -> Result<u32, HostStatus> {
+    let mut id = 0u32;
+    // SAFETY: name is live; out-pointer valid.
+    status(unsafe { proxy_define_metric(kind, name.as_ptr(), name.len(), &mut id) })?;
+    Ok(id)
+}
+
+pub fn increment_metric(id: u32, delta: i64) -> Result<(), HostStatus> {
+    // SAFETY: plain values.
+    status(unsafe { proxy_increment_metric(id, delta) })
+}
+
+pub fn continue_request() -> Result<(), HostStatus> {
+    // SAFETY: plain value.
+    status(unsafe { proxy_continue_stream(STREAM_HTTP_REQUEST) })
+}
+
+pub fn set_effective_context(id: u32) -> Result<(), HostStatus> {
+    // SAFETY: plain value.
+    status(unsafe { proxy_set_effective_context(id) })
+}
+
+#[link(wasm_import_module = "env")]
+extern "C" {
+    fn proxy_set_tick_period_milliseconds(period: u32) -> u32;
+}
+
+pub fn set_tick_period_ms(period: u32) -> Result<(), HostStatus> {
+    // SAFETY: plain value.
+    status(unsafe { proxy_set_tick_period_milliseconds(period) })
+}

@@ -1,91 +1,136 @@
 //! The per-request host glue: reads what the host holds, hands it to the
 //! [`Exchange`] state machine and applies the answer.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use proxy_wasm::traits::{Context, HttpContext};
 use proxy_wasm::types::Action;
 
-use super::{apply, BodyLens};
+use super::registry::Owner;
+use super::{apply, BodyLens, HostServices};
 use crate::config::Config;
-use crate::exchange::{BodyNeed, Exchange};
+use crate::exchange::{BodyNeed, Exchange, Step};
 use crate::log_record::FILTER_STATE_KEY;
 
 pub struct HttpFilter {
-    exchange: Option<Exchange>,
+    id: u32,
+    /// Shared with the registry (callout answers and timers reach it there).
+    exchange: Option<Rc<RefCell<Exchange>>>,
 }
 
 impl HttpFilter {
-    pub fn new(config: Option<Rc<Config>>) -> Self {
-        HttpFilter { exchange: config.map(Exchange::new) }
+    pub fn new(id: u32, config: Option<Rc<Config>>) -> Self {
+        HttpFilter { id, exchange: config.map(|c| Rc::new(RefCell::new(Exchange::new(c)))) }
+    }
+
+    fn owner(&self) -> Option<Owner> {
+        let ex = self.exchange.as_ref()?;
+        Some(Owner { context_id: self.id, exchange: Rc::downgrade(ex) })
+    }
+
+    /// Runs `f` on the exchange and applies its step. None without a
+    /// config, or (never expected) when the exchange is already borrowed.
+    fn drive(
+        &self,
+        lens: BodyLens,
+        f: impl FnOnce(&mut Exchange, &mut HostServices) -> Step,
+    ) -> Option<Action> {
+        let owner = self.owner()?;
+        let step = {
+            let ex = self.exchange.as_ref()?;
+            let mut ex = ex.try_borrow_mut().ok()?;
+            f(&mut ex, &mut HostServices)
+        };
+        Some(apply(step, lens, &owner))
     }
 }
 
-impl Context for HttpFilter {}
+impl Context for HttpFilter {
+    fn on_http_call_response(
+        &mut self,
+        token: u32,
+        num_headers: usize,
+        _body: usize,
+        _trailers: usize,
+    ) {
+        super::deliver_callout(token, num_headers);
+    }
+}
 
 impl HttpContext for HttpFilter {
     fn on_http_request_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
-        let Some(ex) = self.exchange.as_mut() else {
-            return fail_closed();
-        };
         let headers = super::request_headers();
-        let step = ex.on_request_headers(&headers, end_of_stream, super::now_ns());
-        apply(step, BodyLens::default())
+        let id = self.id;
+        self.drive(BodyLens::default(), |ex, svc| {
+            let step = ex.on_request_headers(&headers, end_of_stream, svc);
+            ex.set_owner(id);
+            step
+        })
+        .unwrap_or_else(fail_closed)
     }
 
     fn on_http_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
-        let Some(ex) = self.exchange.as_mut() else {
-            return Action::Pause;
+        let need = match self.exchange.as_ref().and_then(|e| e.try_borrow_mut().ok()) {
+            Some(mut ex) => ex.request_body_need(body_size, end_of_stream),
+            None => return Action::Pause,
         };
-        match ex.request_body_need(body_size, end_of_stream) {
+        match need {
             BodyNeed::Pass => Action::Continue,
             BodyNeed::Buffer => Action::Pause,
-            BodyNeed::Stop(step) => apply(step, BodyLens::default()),
+            BodyNeed::Stop(step) => match self.owner() {
+                Some(owner) => apply(step, BodyLens::default(), &owner),
+                None => Action::Pause,
+            },
             BodyNeed::Complete => {
                 let body = super::request_body(body_size);
-                let step = ex.on_request_body(&body);
-                apply(step, BodyLens { request: body.len(), response: 0 })
+                let lens = BodyLens { request: body.len(), response: 0 };
+                self.drive(lens, |ex, svc| ex.on_request_body(&body, svc)).unwrap_or(Action::Pause)
             }
         }
     }
 
     fn on_http_request_trailers(&mut self, _num_trailers: usize) -> Action {
-        let Some(ex) = self.exchange.as_mut() else {
-            return Action::Pause;
-        };
-        if !ex.request_trailers_complete_body() {
+        let pending = self
+            .exchange
+            .as_ref()
+            .and_then(|e| e.try_borrow().ok())
+            .is_some_and(|ex| ex.request_trailers_complete_body());
+        if !pending {
             return Action::Continue;
         }
         // Trailers end the body: inspect it now or it would pass unchecked.
         let body = super::request_body(usize::MAX);
-        let step = ex.on_request_body(&body);
-        apply(step, BodyLens { request: body.len(), response: 0 })
+        let lens = BodyLens { request: body.len(), response: 0 };
+        self.drive(lens, |ex, svc| ex.on_request_body(&body, svc)).unwrap_or(Action::Pause)
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
-        let Some(ex) = self.exchange.as_mut() else {
-            return Action::Continue;
-        };
         let headers = super::response_headers();
-        let step = ex.on_response_headers(&headers, super::now_ns());
-        if end_of_stream {
-            ex.on_response_complete_without_body();
-        }
-        apply(step, BodyLens::default())
+        self.drive(BodyLens::default(), |ex, svc| {
+            let step = ex.on_response_headers(&headers, svc);
+            if end_of_stream {
+                ex.on_response_complete_without_body();
+            }
+            step
+        })
+        .unwrap_or(Action::Continue)
     }
 
     fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
-        let Some(ex) = self.exchange.as_mut() else {
-            return Action::Continue;
-        };
         let chunk = super::response_body(body_size);
-        let step = ex.on_response_body(&chunk, end_of_stream);
-        apply(step, BodyLens { request: 0, response: chunk.len() })
+        let lens = BodyLens { request: 0, response: chunk.len() };
+        self.drive(lens, |ex, svc| ex.on_response_body(&chunk, end_of_stream, svc))
+            .unwrap_or(Action::Continue)
     }
 
     fn on_log(&mut self) {
-        if let Some(ex) = self.exchange.as_mut() {
-            let record = ex.finish_log(super::now_ns());
+        let record = self
+            .exchange
+            .as_ref()
+            .and_then(|e| e.try_borrow_mut().ok())
+            .map(|mut ex| ex.finish_log(&mut HostServices));
+        if let Some(record) = record {
             super::set_filter_state(FILTER_STATE_KEY, &record);
         }
     }

@@ -2,14 +2,20 @@
 //! host statuses into `Result`s (and logs them) in one place, and applies the
 //! state machine's [`Op`]s.
 
-mod abi;
+pub(crate) mod abi;
 pub mod http;
+mod registry;
 pub mod root;
+mod services;
 
-use crate::exchange::{Flow, Op, Step};
+use std::time::Duration;
+
+use crate::exchange::{CalloutResponse, Flow, Op, Step};
 use crate::headers::{encode, Headers};
 
 pub use abi::HostStatus;
+use registry::Owner;
+pub use services::HostServices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -85,10 +91,12 @@ pub struct BodyLens {
     pub response: usize,
 }
 
-/// Applies a step's ops and returns what the callback answers the host.
+/// Applies a step's ops and returns what the callback answers the host
+/// (`in_callback`); outside a callback (a callout answer, a timer) the flow
+/// is carried by explicit ops (`ResumeRequest`) and the return is unused.
 /// A failed op that would let unchecked traffic through (a body or header
 /// rewrite) fails the request closed with a 500 instead.
-pub fn apply(step: Step, lens: BodyLens) -> proxy_wasm::types::Action {
+pub fn apply(step: Step, lens: BodyLens, owner: &Owner) -> proxy_wasm::types::Action {
     let mut failed = None;
     for op in step.ops {
         let r = match &op {
@@ -109,6 +117,15 @@ pub fn apply(step: Step, lens: BodyLens) -> proxy_wasm::types::Action {
                 }
                 r
             }
+            Op::Dispatch(call) => {
+                dispatch(call, owner);
+                Ok(())
+            }
+            Op::ResumeRequest => abi::continue_request(),
+            Op::WakeAt(due_ns) => {
+                registry::add_timer(*due_ns, owner.clone());
+                Ok(())
+            }
         };
         if let Err(HostStatus(s)) = r {
             log(Level::Error, &format!("applying {} failed with host status {s}", op_name(&op)));
@@ -128,6 +145,88 @@ pub fn apply(step: Step, lens: BodyLens) -> proxy_wasm::types::Action {
     }
 }
 
+/// Sends a callout. Through the SDK, which must know every token (it panics
+/// on an answer it cannot route); a failure to dispatch (e.g. no such
+/// cluster) is answered as "no answer" at the next tick.
+fn dispatch(call: &crate::exchange::Callout, owner: &Owner) {
+    let headers: Option<Vec<(&str, &str)>> = call
+        .headers
+        .iter()
+        .map(|(k, v)| Some((k.as_ref(), std::str::from_utf8(v).ok()?)))
+        .collect();
+    let result = match headers {
+        Some(h) => proxy_wasm::hostcalls::dispatch_http_call(
+            &call.cluster,
+            h,
+            (!call.body.is_empty()).then_some(call.body.as_slice()),
+            Vec::new(),
+            Duration::from_millis(u64::from(call.timeout_ms.max(1))),
+        )
+        .map_err(|s| format!("{s:?}")),
+        None => Err("header value is not UTF-8".to_string()),
+    };
+    match result {
+        Ok(token) => registry::add_callout(token, owner.clone(), call.purpose),
+        Err(why) => {
+            log(Level::Warn, &format!("callout to cluster {} failed: {why}", call.cluster));
+            registry::add_failed(owner.clone(), call.purpose);
+        }
+    }
+}
+
+/// Reads a callout's answer (only valid during the answer's callback).
+pub fn callout_response(num_headers: usize) -> CalloutResponse {
+    if num_headers == 0 {
+        // Envoy reports a reset or a timeout as an answer without headers.
+        return CalloutResponse::default();
+    }
+    let headers = headers(abi::MAP_HTTP_CALL_RESPONSE_HEADERS);
+    let status = headers.get_str(":status").and_then(|s| s.parse().ok());
+    let body = warn_on_err(
+        "get_buffer(http_call_response)",
+        abi::buffer(abi::BUFFER_HTTP_CALL_RESPONSE_BODY, 0, usize::MAX),
+    )
+    .unwrap_or_default();
+    CalloutResponse { status, headers, body }
+}
+
+/// Delivers a callout's answer to the request that made it.
+pub fn deliver_callout(token: u32, num_headers: usize) {
+    let Some((owner, purpose)) = registry::take_callout(token) else { return };
+    let response = callout_response(num_headers);
+    run_async(&owner, |ex, svc| ex.on_callout(purpose, response.clone(), svc)).unwrap_or_else(
+        || {
+            if let Some(w) = registry::orphan_answer(purpose, &response) {
+                log(Level::Warn, &w);
+            }
+        },
+    );
+}
+
+/// Runs due timers and failed dispatches (from the root's tick).
+pub fn run_due() {
+    let (failed, due) = registry::take_due(now_ns());
+    for (owner, purpose) in failed {
+        let _ =
+            run_async(&owner, |ex, svc| ex.on_callout(purpose, CalloutResponse::default(), svc));
+    }
+    for owner in due {
+        let _ = run_async(&owner, |ex, svc| ex.on_timer(svc));
+    }
+}
+
+/// Drives a request outside its own callbacks: makes it the effective
+/// context, runs `f` on its exchange, applies the step.
+fn run_async(
+    owner: &Owner,
+    f: impl FnOnce(&mut crate::exchange::Exchange, &mut HostServices) -> Step,
+) -> Option<()> {
+    abi::set_effective_context(owner.context_id).ok()?;
+    let step = registry::with_exchange(owner, |ex| f(ex, &mut HostServices))?;
+    apply(step, BodyLens::default(), owner);
+    Some(())
+}
+
 fn op_name(op: &Op) -> &'static str {
     match op {
         Op::SetRequestHeader(..) => "set request header",
@@ -137,5 +236,8 @@ fn op_name(op: &Op) -> &'static str {
         Op::RemoveResponseHeader(..) => "remove response header",
         Op::SetResponseBody(..) => "set response body",
         Op::SendLocal { .. } => "send local response",
+        Op::Dispatch(_) => "dispatch",
+        Op::ResumeRequest => "resume request",
+        Op::WakeAt(_) => "timer",
     }
 }

@@ -15,7 +15,22 @@ pub struct Root {
     config: Option<Rc<Config>>,
 }
 
-impl Context for Root {}
+/// How often (ms) the root wakes waiting requests (coalescing, retries) and
+/// answers callouts that failed to dispatch.
+const TICK_MS: u32 = 10;
+
+impl Context for Root {
+    /// Callouts dispatched from a timer are answered to the root: pass them on.
+    fn on_http_call_response(
+        &mut self,
+        token: u32,
+        num_headers: usize,
+        _body: usize,
+        _trailers: usize,
+    ) {
+        super::deliver_callout(token, num_headers);
+    }
+}
 
 impl RootContext for Root {
     fn on_configure(&mut self, _size: usize) -> bool {
@@ -31,6 +46,10 @@ impl RootContext for Root {
                     &format!("configured with {} provider(s)", config.providers.len()),
                 );
                 self.config = Some(Rc::new(config));
+                if let Err(super::HostStatus(s)) = super::abi::set_tick_period_ms(TICK_MS) {
+                    log(Level::Error, &format!("cannot start the timer: status {s}"));
+                    return false;
+                }
                 true
             }
             Err(e) => {
@@ -42,10 +61,14 @@ impl RootContext for Root {
         }
     }
 
-    fn create_http_context(&self, _context_id: u32) -> Option<Box<dyn HttpContext>> {
+    fn on_tick(&mut self) {
+        super::run_due();
+    }
+
+    fn create_http_context(&self, context_id: u32) -> Option<Box<dyn HttpContext>> {
         // Never None: the SDK panics on None. Without a config (Envoy does not
         // create streams then, but be sure) requests fail closed.
-        Some(Box::new(HttpFilter::new(self.config.clone())))
+        Some(Box::new(HttpFilter::new(context_id, self.config.clone())))
     }
 
     fn get_type(&self) -> Option<ContextType> {

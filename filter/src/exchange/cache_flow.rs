@@ -1,0 +1,360 @@
+//! The cache in the request flow: lookup (L1, then L2), coalescing of
+//! identical misses, capture of the answer and the store.
+
+use std::borrow::Cow;
+
+use super::{CalloutResponse, Exchange, Flow, Op, Purpose, Stage, Step};
+use crate::cache::coalesce::{self, Acquire, Lock};
+use crate::cache::entry::Entry;
+use crate::cache::key::{self, Key, KeyInput};
+use crate::cache::Status;
+use crate::errors::ApiShape;
+use crate::services::{Metric, Services};
+use crate::usage::Usage;
+
+/// How often a waiting request looks for the leader's answer.
+const WAIT_POLL_NS: u64 = 10_000_000;
+
+/// The cache's part of one request.
+#[derive(Debug, Clone)]
+pub struct CacheState {
+    pub key: Key,
+    pub ttl_s: u64,
+    pub status: Status,
+    /// Held while this request is the leader for its key.
+    pub lock: Option<Lock>,
+    /// A follower gives up waiting at this time (ms).
+    pub wait_until_ms: u64,
+    /// The answer as the client receives it, for the store; None once it
+    /// cannot be stored (not a complete 2xx, too large).
+    pub capture: Option<Vec<u8>>,
+    pub stream: bool,
+    pub content_type: Vec<u8>,
+    pub l2_error: Option<String>,
+    /// What a hit saved.
+    pub saved: Option<Usage>,
+    /// Served from another request's answer.
+    pub coalesced: bool,
+}
+
+/// A warning for a failed fire-and-forget store.
+pub fn store_failure(r: &CalloutResponse) -> Option<String> {
+    if crate::cache::l2::L2::store_ok(r.status, &r.body) {
+        return None;
+    }
+    Some(match r.status {
+        Some(s) => format!("cache: L2 store failed: status {s}"),
+        None => "cache: L2 store failed: no answer (reset, timeout or no cluster)".into(),
+    })
+}
+
+impl Exchange {
+    /// At the end of an inference request's body: look the answer up.
+    /// Some(step) when the flow is decided here (a hit, or a pause).
+    pub(super) fn cache_begin(&mut self, body: &[u8], svc: &mut dyn Services) -> Option<Step> {
+        let p = self.provider()?;
+        let cfg = &self.config.cache;
+        let controls = &self.cache_controls;
+        let wanted = controls.custom_key.is_some() || p.cache.enabled.unwrap_or(cfg.enabled);
+        if !wanted {
+            return None;
+        }
+        let stream = self.facts.stream;
+        if controls.skip {
+            svc.metric(Metric::CacheBypass, 1);
+            self.cache = Some(self.new_cache_state([0; 32], 0, Status::Bypass, stream));
+            return None;
+        }
+        let input = KeyInput {
+            provider: &p.name,
+            path: self.facts.endpoint.as_deref().unwrap_or_default(),
+            model: self.facts.model.as_deref(),
+            identity: &self.identity,
+            stream,
+        };
+        let key = match &controls.custom_key {
+            Some(k) => key::custom(&input, k),
+            None => key::computed(&input, body)?,
+        };
+        let ttl_s = controls.ttl_s.or(p.cache.ttl_s).unwrap_or(cfg.ttl_s);
+        self.cache = Some(self.new_cache_state(key, ttl_s, Status::Miss, stream));
+        if let Some(entry) = cfg.l1.get(svc, &key, svc.now_ms()) {
+            return Some(self.serve_hit(entry, svc));
+        }
+        if let Some(l2) = &cfg.l2 {
+            let call = l2.lookup(&key);
+            self.stage = Stage::CacheLookup;
+            return Some(Step {
+                ops: vec![Op::Dispatch(super::Callout {
+                    purpose: Purpose::CacheLookup,
+                    cluster: l2.cluster.clone(),
+                    headers: vec![
+                        (Cow::Borrowed(":method"), call.method.as_bytes().to_vec()),
+                        (Cow::Borrowed(":path"), call.path.into_bytes()),
+                        (Cow::Borrowed(":authority"), l2.authority.as_bytes().to_vec()),
+                    ],
+                    body: call.body,
+                    timeout_ms: l2.timeout_ms,
+                })],
+                flow: Flow::Pause,
+            });
+        }
+        self.cache_after_miss(svc, true)
+    }
+
+    fn new_cache_state(&self, key: Key, ttl_s: u64, status: Status, stream: bool) -> CacheState {
+        CacheState {
+            key,
+            ttl_s,
+            status,
+            lock: None,
+            wait_until_ms: 0,
+            capture: None,
+            stream,
+            content_type: Vec::new(),
+            l2_error: None,
+            saved: None,
+            coalesced: false,
+        }
+    }
+
+    /// The L2 lookup's answer.
+    pub(super) fn cache_on_lookup(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
+        if self.stage != Stage::CacheLookup {
+            return Step::cont(Vec::new());
+        }
+        self.stage = Stage::Upstream;
+        let (Some(state), Some(l2)) = (self.cache.as_ref(), self.config.cache.l2.as_ref()) else {
+            return Self::upstream(false);
+        };
+        match l2.parse_lookup(&state.key, r.status, &r.body, svc.now_ms()) {
+            Ok(Some(entry)) => {
+                // Fill L1 so the next hit on this Envoy is local.
+                let _ = self.config.cache.l1.put(svc, &entry);
+                self.serve_hit(entry, svc)
+            }
+            Ok(None) => self.cache_after_miss(svc, false).unwrap_or_else(|| Self::upstream(false)),
+            Err(reason) => {
+                svc.metric(Metric::CacheL2Error, 1);
+                if let Some(c) = self.cache.as_mut() {
+                    c.l2_error = Some(reason);
+                }
+                self.cache_after_miss(svc, false).unwrap_or_else(|| Self::upstream(false))
+            }
+        }
+    }
+
+    /// After a miss: lead the key, or wait for the request that does.
+    fn cache_after_miss(&mut self, svc: &mut dyn Services, in_callback: bool) -> Option<Step> {
+        svc.metric(Metric::CacheMiss, 1);
+        let cfg = &self.config.cache;
+        if !cfg.coalesce {
+            return None;
+        }
+        let wait_ms = cfg.coalesce_wait_ms;
+        let owner = self.owner;
+        let state = self.cache.as_mut()?;
+        match coalesce::acquire(svc, &state.key, owner, wait_ms) {
+            Acquire::Leader(lock) => {
+                state.lock = Some(lock);
+                None
+            }
+            Acquire::Unavailable => None,
+            Acquire::Follower => {
+                state.wait_until_ms = svc.now_ms().saturating_add(wait_ms);
+                self.stage = Stage::CacheWait;
+                let wake = svc.now_ns().saturating_add(WAIT_POLL_NS);
+                let _ = in_callback;
+                Some(Step { ops: vec![Op::WakeAt(wake)], flow: Flow::Pause })
+            }
+        }
+    }
+
+    /// A waiting follower's timer: is the leader's answer there yet?
+    pub(super) fn cache_on_wait(&mut self, svc: &mut dyn Services) -> Step {
+        let Some(state) = self.cache.as_ref() else {
+            self.stage = Stage::Upstream;
+            return Self::upstream(false);
+        };
+        let key = state.key;
+        if let Some(entry) = self.config.cache.l1.get(svc, &key, svc.now_ms()) {
+            svc.metric(Metric::CacheCoalesced, 1);
+            if let Some(c) = self.cache.as_mut() {
+                c.coalesced = true;
+            }
+            return self.serve_hit(entry, svc);
+        }
+        let timed_out = svc.now_ms() >= state.wait_until_ms;
+        if timed_out || !coalesce::held(svc, &key) {
+            // The leader failed, gave up or is too slow: go ourselves, and
+            // lead the key if it is free.
+            self.stage = Stage::Upstream;
+            let owner = self.owner;
+            let wait_ms = self.config.cache.coalesce_wait_ms;
+            if let (Some(c), false) = (self.cache.as_mut(), timed_out) {
+                if let Acquire::Leader(lock) = coalesce::acquire(svc, &key, owner, wait_ms) {
+                    c.lock = Some(lock);
+                }
+            }
+            return Self::upstream(false);
+        }
+        Step { ops: vec![Op::WakeAt(svc.now_ns().saturating_add(WAIT_POLL_NS))], flow: Flow::Pause }
+    }
+
+    /// Answers from a cache entry.
+    fn serve_hit(&mut self, entry: Entry, svc: &mut dyn Services) -> Step {
+        svc.metric(Metric::CacheHit, 1);
+        self.stage = Stage::Replied;
+        self.response_ended = true;
+        self.facts.status = Some(entry.status);
+        self.facts.response_headers_ns = Some(svc.now_ns());
+        self.facts.response_bytes = entry.body.len() as u64;
+        if let Some(c) = self.cache.as_mut() {
+            c.status = Status::Hit;
+            c.saved = Some(entry.usage);
+        }
+        let mut headers = vec![(Cow::Borrowed("content-type"), entry.content_type.clone())];
+        if entry.stream {
+            headers.push((Cow::Borrowed("cache-control"), "no-cache".into()));
+        }
+        headers.extend(self.gateway_response_headers("cache-status", Status::Hit.as_str()));
+        Step {
+            ops: vec![Op::SendLocal { status: entry.status, headers, body: entry.body }],
+            flow: Flow::Pause,
+        }
+    }
+
+    /// Response headers: announce the cache status; decide if the answer
+    /// can be stored (a 2xx JSON or event stream), else free the key now so
+    /// waiting requests go upstream without delay.
+    pub(super) fn cache_on_response_headers(
+        &mut self,
+        storable: bool,
+        sse: bool,
+        content_type: &[u8],
+        svc: &mut dyn Services,
+        ops: &mut Vec<Op>,
+    ) {
+        let Some(status) = self.cache.as_ref().map(|c| c.status) else { return };
+        for (k, v) in self.gateway_response_headers("cache-status", status.as_str()) {
+            ops.push(Op::SetResponseHeader(k, v.into_bytes()));
+        }
+        let Some(c) = self.cache.as_mut() else { return };
+        if status == Status::Miss && storable && sse == c.stream {
+            c.capture = Some(Vec::new());
+            c.content_type = content_type.to_vec();
+        } else {
+            self.cache_release(svc);
+        }
+    }
+
+    /// Keeps what the client receives, then stores it at the end. Returns
+    /// the L2 store to dispatch, if any.
+    pub(super) fn cache_capture(
+        &mut self,
+        out: &[u8],
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Option<Op> {
+        let max = self.config.cache.max_capture();
+        let c = self.cache.as_mut()?;
+        let capture = c.capture.as_mut()?;
+        if capture.len().saturating_add(out.len()) > max {
+            c.capture = None;
+            self.cache_release(svc);
+            return None;
+        }
+        capture.extend_from_slice(out);
+        if end_of_stream {
+            return self.cache_store(svc);
+        }
+        None
+    }
+
+    fn cache_store(&mut self, svc: &mut dyn Services) -> Option<Op> {
+        let shape = self.provider().map_or(ApiShape::OpenAi, |p| p.kind.shape());
+        let now_ms = svc.now_ms();
+        let usage = self.facts.usage;
+        let status = self.facts.status.unwrap_or(200);
+        let c = self.cache.as_mut()?;
+        let body = c.capture.take()?;
+        if !complete(&body, c.stream, shape) {
+            self.cache_release(svc);
+            return None;
+        }
+        let entry = Entry {
+            key: c.key,
+            stored_ms: now_ms,
+            expires_ms: now_ms.saturating_add(c.ttl_s.saturating_mul(1000)),
+            status,
+            stream: c.stream,
+            content_type: String::from_utf8_lossy(&c.content_type).into_owned(),
+            usage,
+            body,
+        };
+        let ttl_s = c.ttl_s;
+        let config = std::rc::Rc::clone(&self.config);
+        let cfg = &config.cache;
+        match cfg.l1.put(svc, &entry) {
+            Ok(()) => svc.metric(Metric::CacheStore, 1),
+            Err(crate::cache::l1::PutError::TooLarge(_)) => {}
+            Err(e) => svc.warn(&format!("cache: L1 store failed: {e:?}")),
+        }
+        self.cache_release(svc);
+        // L2 last, fire-and-forget: its answer never affects this response.
+        let l2 = cfg.l2.as_ref()?;
+        let call = l2.store(&entry, ttl_s)?;
+        Some(Op::Dispatch(super::Callout {
+            purpose: Purpose::CacheStore,
+            cluster: l2.cluster.clone(),
+            headers: vec![
+                (Cow::Borrowed(":method"), call.method.as_bytes().to_vec()),
+                (Cow::Borrowed(":path"), call.path.into_bytes()),
+                (Cow::Borrowed(":authority"), l2.authority.as_bytes().to_vec()),
+                (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
+            ],
+            body: call.body,
+            timeout_ms: l2.timeout_ms.saturating_mul(10),
+        }))
+    }
+
+    /// Frees this request's coalescing lock, if it holds one.
+    pub(super) fn cache_release(&mut self, svc: &mut dyn Services) {
+        if let Some(lock) = self.cache.as_mut().and_then(|c| c.lock.take()) {
+            coalesce::release(svc, &lock);
+        }
+    }
+}
+
+/// Only whole answers are stored: a JSON document, or a stream that reached
+/// its terminal event without an error event.
+fn complete(body: &[u8], stream: bool, shape: ApiShape) -> bool {
+    if !stream {
+        return serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
+    }
+    let has = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
+    let terminal = match shape {
+        ApiShape::OpenAi => has(b"data: [DONE]"),
+        ApiShape::Anthropic => has(b"event: message_stop"),
+    };
+    terminal && !has(b"event: error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completeness() {
+        assert!(complete(br#"{"a":1}"#, false, ApiShape::OpenAi));
+        assert!(!complete(br#"{"a":"#, false, ApiShape::OpenAi));
+        assert!(complete(b"data: {}\n\ndata: [DONE]\n\n", true, ApiShape::OpenAi));
+        assert!(!complete(b"data: {}\n\n", true, ApiShape::OpenAi));
+        assert!(complete(b"event: message_stop\ndata: {}\n\n", true, ApiShape::Anthropic));
+        assert!(!complete(
+            b"event: error\ndata: {}\n\nevent: message_stop\ndata: {}\n\n",
+            true,
+            ApiShape::Anthropic
+        ));
+    }
+}

@@ -1,0 +1,58 @@
+//! [`Services`] over the proxy-wasm host: clock, shared data, stats.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::abi::{self, HostStatus};
+use crate::services::{Metric, Services, SetError};
+
+thread_local! {
+    /// Stat ids, defined once per VM (Envoy shares the stat by name across
+    /// workers, so a gauge moved by every worker is the Envoy-wide total).
+    static METRICS: RefCell<HashMap<Metric, u32>> = RefCell::new(HashMap::new());
+}
+
+pub struct HostServices;
+
+impl Services for HostServices {
+    fn now_ns(&self) -> u64 {
+        super::now_ns()
+    }
+
+    fn shared_get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
+        match abi::shared_get(key) {
+            Ok(v) => v,
+            Err(HostStatus(s)) => {
+                super::log(super::Level::Warn, &format!("shared data get {key}: status {s}"));
+                None
+            }
+        }
+    }
+
+    fn shared_set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
+        match abi::shared_set(key, value, cas.unwrap_or(0)) {
+            Ok(()) => Ok(()),
+            Err(HostStatus(abi::CAS_MISMATCH)) => Err(SetError::CasMismatch),
+            Err(HostStatus(s)) => Err(SetError::Host(s)),
+        }
+    }
+
+    fn metric(&mut self, metric: Metric, delta: i64) {
+        let id = METRICS.with(|m| {
+            if let Some(id) = m.borrow().get(&metric) {
+                return Some(*id);
+            }
+            let kind = if metric.is_gauge() { abi::METRIC_GAUGE } else { abi::METRIC_COUNTER };
+            let id = abi::define_metric(kind, metric.name()).ok()?;
+            m.borrow_mut().insert(metric, id);
+            Some(id)
+        });
+        if let Some(id) = id {
+            let _ = abi::increment_metric(id, delta);
+        }
+    }
+
+    fn warn(&mut self, message: &str) {
+        super::log(super::Level::Warn, message);
+    }
+}

@@ -1,0 +1,279 @@
+"""Response cache: L1 in Envoy shared data, L2 in Redis through Webdis,
+Cloudflare-compatible controls, coalesced misses."""
+import concurrent.futures
+import http.server
+import json
+import threading
+import time
+
+import openai
+import pytest
+import requests
+
+from harness import demo_plugin, free_port
+
+CHAT_PATH = "/openai/v1/chat/completions"
+
+
+def chat_body(text="What is the capital of France?", **extra):
+    return {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}], **extra}
+
+
+def cached_plugin(**cache):
+    plugin = demo_plugin()
+    plugin["cache"] = {"enabled": True, "ttl_s": 60, **cache}
+    return plugin
+
+
+@pytest.fixture(scope="module")
+def cgw(workdir, mock):
+    """A gateway with caching on (L1 only), two workers."""
+    from harness import Gateway
+    g = Gateway(workdir, mock.port, plugin=cached_plugin(), concurrency=2)
+    yield g
+    g.stop()
+
+
+def post(g, body, headers=None, path=CHAT_PATH):
+    return requests.post(g.url + path, json=body, headers=headers or {}, timeout=15)
+
+
+def test_miss_then_hit(cgw, mock):
+    m = mock.mark()
+    body = chat_body("miss then hit")
+    r1 = post(cgw, body)
+    r2 = post(cgw, {"messages": body["messages"], "model": body["model"]})  # keys reordered
+    assert (r1.status_code, r2.status_code) == (200, 200)
+    assert r1.headers["x-aigw-cache-status"] == "MISS"
+    assert r2.headers["x-aigw-cache-status"] == "HIT"
+    assert r2.json() == r1.json()
+    assert len(mock.requests(m)) == 1
+    hit = cgw.wait_record(lambda r: r["cache_status"] == "HIT")
+    assert hit["saved_input_tokens"] == r1.json()["usage"]["prompt_tokens"]
+    assert hit["saved_output_tokens"] == r1.json()["usage"]["completion_tokens"]
+    assert hit["input_tokens"] is None and hit["status"] == 200
+
+
+def test_ttl_expiry(cgw, mock):
+    m = mock.mark()
+    body = chat_body("short lived")
+    assert post(cgw, body, {"x-aigw-cache-ttl": "1"}).headers["x-aigw-cache-status"] == "MISS"
+    assert post(cgw, body).headers["x-aigw-cache-status"] == "HIT"
+    time.sleep(1.3)
+    assert post(cgw, body).headers["x-aigw-cache-status"] == "MISS"
+    assert len(mock.requests(m)) == 2
+
+
+def test_ttl_out_of_range_is_400(cgw):
+    for value in ("0", "abc", str(10**12)):
+        r = post(cgw, chat_body(), {"cf-aig-cache-ttl": value})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "aigw_invalid_header"
+
+
+def test_skip_cache_neither_reads_nor_writes(cgw, mock):
+    m = mock.mark()
+    body = chat_body("skip me")
+    r = post(cgw, body, {"cf-aig-skip-cache": "true"})
+    assert r.headers["x-aigw-cache-status"] == "BYPASS"
+    assert r.headers["cf-aig-cache-status"] == "BYPASS"  # the client spoke cf-aig-
+    assert post(cgw, body).headers["x-aigw-cache-status"] == "MISS"  # nothing was written
+    assert post(cgw, body, {"x-aigw-skip-cache": "true"}).headers["x-aigw-cache-status"] == "BYPASS"
+    assert len(mock.requests(m)) == 3
+
+
+def test_custom_key_replaces_the_computed_key(cgw, mock):
+    m = mock.mark()
+    r1 = post(cgw, chat_body("first wording"), {"x-aigw-cache-key": "faq-42"})
+    r2 = post(cgw, chat_body("other wording"), {"cf-aig-cache-key": "faq-42"})
+    assert r2.headers["x-aigw-cache-status"] == "HIT"
+    assert r2.json() == r1.json()
+    assert len(mock.requests(m)) == 1
+
+
+def test_custom_key_opts_in_where_caching_is_off(start_gateway, mock):
+    g = start_gateway()  # the demo config: caching off
+    m = mock.mark()
+    assert "x-aigw-cache-status" not in post(g, chat_body("off")).headers
+    post(g, chat_body("a"), {"x-aigw-cache-key": "k"})
+    assert post(g, chat_body("b"), {"x-aigw-cache-key": "k"}).headers["x-aigw-cache-status"] == "HIT"
+    assert len(mock.requests(m)) == 2
+
+
+def test_tenants_never_read_each_others_entries(start_gateway, mock):
+    import hashlib
+    plugin = cached_plugin()
+    plugin["auth"] = {"tokens": [{"name": n, "sha256": hashlib.sha256(n.encode()).hexdigest()}
+                                 for n in ("tenant-a", "tenant-b")]}
+    g = start_gateway(plugin=plugin)
+    m = mock.mark()
+    body = chat_body("shared question")
+    a = {"x-aigw-authorization": "tenant-a"}
+    b = {"x-aigw-authorization": "tenant-b"}
+    assert post(g, body, a).headers["x-aigw-cache-status"] == "MISS"
+    assert post(g, body, a).headers["x-aigw-cache-status"] == "HIT"
+    assert post(g, body, b).headers["x-aigw-cache-status"] == "MISS"
+    assert len(mock.requests(m)) == 2
+
+
+def test_client_keys_separate_entries_when_the_gateway_holds_none(start_gateway, mock):
+    g = start_gateway(plugin=cached_plugin(), env={})
+    body = chat_body("by key")
+    post(g, body, {"authorization": "Bearer sk-one"})
+    assert post(g, body, {"authorization": "Bearer sk-one"}).headers["x-aigw-cache-status"] == "HIT"
+    assert post(g, body, {"authorization": "Bearer sk-two"}).headers["x-aigw-cache-status"] == "MISS"
+
+
+def test_errors_are_never_cached(cgw, mock):
+    m = mock.mark()
+    body = chat_body("fails once")
+    assert post(cgw, body, {"x-mock-status": "500"}).status_code == 500
+    r = post(cgw, body)
+    assert r.status_code == 200 and r.headers["x-aigw-cache-status"] == "MISS"
+    assert len(mock.requests(m)) == 2
+
+
+def test_truncated_stream_is_not_cached(cgw, mock):
+    m = mock.mark()
+    body = chat_body("broken stream", stream=True)
+    with pytest.raises(requests.exceptions.RequestException):
+        r = requests.post(cgw.url + CHAT_PATH, json=body, headers={"x-mock-break-after": "2"},
+                          stream=True, timeout=10)
+        b"".join(r.iter_content(None))
+    r = post(cgw, body)
+    assert r.headers["x-aigw-cache-status"] == "MISS"
+    assert len(mock.requests(m)) == 2
+
+
+def test_streamed_hit_replays_as_sse(cgw, mock):
+    client = openai.OpenAI(base_url=cgw.url + "/openai/v1", api_key="k", max_retries=0, timeout=10)
+    m = mock.mark()
+
+    def ask():
+        chunks = list(client.chat.completions.create(
+            model="gpt-4o-mini", stream=True,
+            messages=[{"role": "user", "content": "stream from cache please"}]))
+        return "".join(c.choices[0].delta.content or "" for c in chunks if c.choices), len(chunks)
+
+    first, n1 = ask()
+    second, n2 = ask()
+    assert first == second == "mock: stream from cache please"
+    assert n1 == n2 > 3  # event by event, not one blob
+    assert len(mock.requests(m)) == 1
+    raw = requests.post(cgw.url + CHAT_PATH, timeout=5, json={
+        "model": "gpt-4o-mini", "stream": True,
+        "messages": [{"role": "user", "content": "stream from cache please"}]})
+    assert raw.headers["x-aigw-cache-status"] == "HIT"
+    assert raw.headers["content-type"].startswith("text/event-stream")
+    assert raw.text.count("data: ") == n1 + 1 and raw.text.endswith("data: [DONE]\n\n")
+    # The same content asked without streaming is a different entry.
+    r = post(cgw, {"model": "gpt-4o-mini",
+                   "messages": [{"role": "user", "content": "stream from cache please"}]})
+    assert r.headers["x-aigw-cache-status"] == "MISS"
+    assert r.headers["content-type"] == "application/json"
+
+
+def test_concurrent_identical_misses_reach_the_provider_once(cgw, mock):
+    m = mock.mark()
+    body = chat_body("twenty at once")
+
+    def one(_):
+        r = post(cgw, body, {"x-mock-delay-ms": "400"})
+        return r.status_code, r.json()["choices"][0]["message"]["content"]
+
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(one, range(20)))
+    assert all(r == (200, "mock: twenty at once") for r in results), results
+    assert len(mock.requests(m)) == 1
+    assert cgw.stat("wasmcustom.aigw.cache.coalesced") >= 15
+
+
+def test_l1_memory_stays_bounded(start_gateway, mock):
+    g = start_gateway(plugin=cached_plugin(l1={"max_bytes": 32768, "max_entry_bytes": 4096},
+                                           coalesce={"enabled": False}))
+    for i in range(150):
+        assert post(g, chat_body(f"distinct entry {i}")).status_code == 200
+    used = g.stat("wasmcustom.aigw.cache.l1_bytes")
+    assert 0 < used <= 32768, used
+    assert g.stat("wasmcustom.aigw.cache.store") == 150
+    # Recent entries are served, the oldest were overwritten.
+    assert post(g, chat_body("distinct entry 149")).headers["x-aigw-cache-status"] == "HIT"
+
+
+# ------------------------------------------------------------------- L2
+
+def l2_plugin(cluster="webdis", **l2):
+    return cached_plugin(l2={"cluster": cluster, "timeout_ms": 200, **l2})
+
+
+def test_l2_is_shared_between_envoys(start_gateway, mock, redis):
+    clusters = {"webdis": ("127.0.0.1", redis.webdis_port)}
+    a = start_gateway(plugin=l2_plugin(), clusters=clusters)
+    b = start_gateway(plugin=l2_plugin(), clusters=clusters)
+    m = mock.mark()
+    body = chat_body("shared across replicas")
+    assert post(a, body).headers["x-aigw-cache-status"] == "MISS"
+    # The L2 store is fire-and-forget: give it a moment to land.
+    from harness import wait_for
+    wait_for(lambda: redis.command("KEYS", "aigw:cache:*"), what="the entry in Redis")
+    r = post(b, body)
+    assert r.headers["x-aigw-cache-status"] == "HIT"
+    assert len(mock.requests(m)) == 1
+    # b filled its own L1 from L2: served again even with Redis emptied.
+    redis.command("FLUSHALL")
+    assert post(b, body).headers["x-aigw-cache-status"] == "HIT"
+
+
+class _Garbage(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        if "slow" in self.server.mode:
+            time.sleep(1.0)
+        body = b"this is not a cache entry"
+        self.send_response(200)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_PUT = do_GET
+
+    def log_message(self, *a):
+        pass
+
+
+@pytest.fixture
+def fake_l2():
+    servers = []
+
+    def start(mode):
+        srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Garbage)
+        srv.mode = mode
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return srv.server_address[1]
+
+    yield start
+    for s in servers:
+        s.shutdown()
+
+
+@pytest.mark.parametrize("fault", ["down", "slow", "garbage", "no-cluster"])
+def test_l2_faults_are_misses_with_a_reason(start_gateway, mock, fake_l2, fault):
+    if fault == "down":
+        clusters, cluster = {"webdis": ("127.0.0.1", free_port())}, "webdis"
+    elif fault == "no-cluster":
+        clusters, cluster = {}, "no-such-cluster"
+    else:
+        clusters, cluster = {"webdis": ("127.0.0.1", fake_l2(fault))}, "webdis"
+    g = start_gateway(plugin=l2_plugin(cluster), clusters=clusters)
+    m = mock.mark()
+    body = chat_body(f"l2 {fault}")
+    started = time.monotonic()
+    r = post(g, body)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 200 and r.headers["x-aigw-cache-status"] == "MISS"
+    assert elapsed < 0.9, f"the L2 deadline (200 ms) was not kept: {elapsed:.2f}s"
+    assert len(mock.requests(m)) == 1
+    rec = g.wait_record(lambda r: r["cache_status"] is not None)
+    assert rec["cache_l2_error"], rec
+    assert rec["cache_status"] == "MISS"
+    # L1 still works without L2.
+    assert post(g, body).headers["x-aigw-cache-status"] == "HIT"
