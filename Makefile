@@ -39,7 +39,7 @@ lint:
 unit:
 	cargo test --workspace
 
-e2e: build mock
+e2e: build mock dist/noop.wasm
 	scripts/setup.sh services
 	scripts/setup.sh python
 	$(PYTHON) -m pytest tests/e2e -q
