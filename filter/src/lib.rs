@@ -23,6 +23,7 @@ pub mod config;
 pub mod errors;
 pub mod exchange;
 pub mod headers;
+pub mod json_text;
 pub mod log_record;
 pub mod metadata;
 pub mod request_body;
