@@ -48,3 +48,21 @@ def test_bad_metadata_bytes_get_400(gateway):
             b"content-type: application/json\r\nx-aigw-metadata: \xff\xfe\r\n")
     status, data = raw_request(gateway, head, b'{"model":"m","messages":[]}')
     assert status == 400 and b"aigw_invalid_metadata" in data
+
+
+def test_http2_trailers_do_not_skip_body_inspection(gateway, mock):
+    """With HTTP/2 trailers the body callbacks never see end_of_stream; the
+    gateway must still inspect the body before it goes upstream."""
+    from h2client import request
+    headers = [("content-type", "application/json")]
+    status, _, body = request(gateway.port, "POST", "/openai/v1/chat/completions", headers,
+                              [b'{"model": "m", ', b'"messages": ['], trailers=[("x-t", "1")])
+    assert status == 400 and b"aigw_invalid_json" in body, body
+    m = mock.mark()
+    ok = b'{"model":"m","messages":[{"role":"user","content":"via h2 with trailers"}]}'
+    status, _, body = request(gateway.port, "POST", "/openai/v1/chat/completions", headers,
+                              [ok[:20], ok[20:]], trailers=[("x-t", "1")])
+    assert status == 200, body
+    [rec] = mock.received_since(m, 1)
+    assert rec["json"]["messages"][0]["content"] == "via h2 with trailers"
+    assert rec["path"] == "/v1/chat/completions"
