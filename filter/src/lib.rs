@@ -27,6 +27,7 @@ pub mod json_text;
 pub mod log_record;
 pub mod metadata;
 pub mod request_body;
+pub mod resilience;
 pub mod routing;
 pub mod services;
 pub mod sse;
