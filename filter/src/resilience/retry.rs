@@ -210,7 +210,7 @@ pub fn parse_u64(v: &[u8]) -> Option<u64> {
 /// `Retry-After` in ms: delta-seconds (HTTP dates are not honoured).
 pub fn retry_after_ms(h: &Headers) -> Option<u64> {
     let secs: f64 = h.get_str("retry-after")?.trim().parse().ok()?;
-    (secs.is_finite() && secs >= 0.0).then(|| (secs * 1000.0) as u64)
+    (secs.is_finite() && secs >= 0.0).then_some((secs * 1000.0) as u64)
 }
 
 #[cfg(test)]
