@@ -352,10 +352,8 @@ fn user_message(ctx: &Ctx, raw: &RawValue, field: &str, out: &mut Vec<Message>) 
 }
 
 fn collapse(mut parts: Vec<Part>) -> Content {
-    if parts.len() == 1 {
-        if let Some(Part::Text { text }) = parts.pop() {
-            return Content::Text(text);
-        }
+    if let [Part::Text { text }] = parts.as_mut_slice() {
+        return Content::Text(std::mem::take(text));
     }
     Content::Parts(parts)
 }

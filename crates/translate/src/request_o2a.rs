@@ -380,10 +380,8 @@ fn convert_messages(
 
 /// One text block is written as a plain string.
 fn collapse(mut blocks: Vec<Block>) -> Content {
-    if blocks.len() == 1 {
-        if let Some(Block::Text { text }) = blocks.pop() {
-            return Content::Text(text);
-        }
+    if let [Block::Text { text }] = blocks.as_mut_slice() {
+        return Content::Text(std::mem::take(text));
     }
     Content::Blocks(blocks)
 }
