@@ -105,7 +105,7 @@ pub fn accumulate_openai(events: &[Value]) -> Value {
             }
         }
     }
-    let content = content.filter(|c| !(c.is_empty() && !tool_calls.is_empty()));
+    let content = content.filter(|c| !c.is_empty() || tool_calls.is_empty());
     let mut message = json!({"role": "assistant", "content": content, "refusal": null});
     if !tool_calls.is_empty() {
         message["tool_calls"] = Value::Array(tool_calls);
