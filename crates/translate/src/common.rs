@@ -4,6 +4,24 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::Sampling;
+
+/// The sampling parameters kept under `mode`: `(temperature, top_p, top_k)`.
+pub(crate) fn sampling(
+    mode: Sampling,
+    temperature: Option<f64>,
+    top_p: Option<f64>,
+    top_k: Option<u64>,
+) -> (Option<f64>, Option<f64>, Option<u64>) {
+    let top_p = top_p.filter(|p| *p < 1.0);
+    match mode {
+        Sampling::All => (temperature, top_p, top_k),
+        Sampling::TemperatureOrTopP if temperature.is_some() => (temperature, None, top_k),
+        Sampling::TemperatureOrTopP => (None, top_p, top_k),
+        Sampling::None => (None, None, None),
+    }
+}
+
 /// Anthropic `stop_reason` → OpenAI `finish_reason`.
 ///
 /// `end_turn`, `stop_sequence`, `pause_turn` (a server-tool turn paused; the

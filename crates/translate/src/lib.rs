@@ -62,6 +62,28 @@ pub enum MaxTokensField {
     MaxTokens,
 }
 
+/// Which sampling parameters (`temperature`, `top_p`, `top_k`) a translated
+/// request carries. Providers have been deprecating them model by model, and
+/// a model that refuses one answers 400 to the whole request, so the caller,
+/// who maps models, says what the target model takes. In every mode a `top_p`
+/// of 1 or more is left out: it changes nothing, and leaving it out avoids
+/// the "temperature and top_p together" refusal for clients that send the
+/// defaults explicitly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sampling {
+    /// Everything the client set (older Anthropic models, most OpenAI-style
+    /// models).
+    #[default]
+    All,
+    /// Temperature or top_p, not both (temperature wins; top_k passes): the
+    /// Claude 4.5 generation refuses the two together.
+    TemperatureOrTopP,
+    /// None of them, silently: models that deprecated sampling parameters
+    /// (newer Claude models answer "`temperature` is deprecated for this
+    /// model"; OpenAI's reasoning models accept only the default).
+    None,
+}
+
 /// Options of the request translations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestOptions {
@@ -77,6 +99,8 @@ pub struct RequestOptions {
     /// what a request means is worse than a clear 400. Malformed input is an
     /// error either way.
     pub drop_unsupported: bool,
+    /// The sampling parameters the target model accepts.
+    pub sampling: Sampling,
     /// Anthropic → OpenAI: the field `max_tokens` is written to.
     pub max_tokens_field: MaxTokensField,
     /// Anthropic → OpenAI: on streamed requests, ask the provider for usage
@@ -87,13 +111,14 @@ pub struct RequestOptions {
 }
 
 impl RequestOptions {
-    /// `default_max_tokens` 4096, nothing dropped, `max_completion_tokens`,
-    /// stream usage requested.
+    /// `default_max_tokens` 4096, nothing dropped, every sampling parameter
+    /// passed, `max_completion_tokens`, stream usage requested.
     pub fn new(model: impl Into<String>) -> Self {
         RequestOptions {
             model: model.into(),
             default_max_tokens: 4096,
             drop_unsupported: false,
+            sampling: Sampling::default(),
             max_tokens_field: MaxTokensField::default(),
             stream_usage: true,
         }

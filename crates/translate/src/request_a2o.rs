@@ -3,6 +3,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::common::sampling;
 use crate::error::TranslateError;
 use crate::json::{self, Obj};
 use crate::{MaxTokensField, RequestOptions};
@@ -96,6 +97,7 @@ pub fn anthropic_to_openai_request(body: &[u8], opts: &RequestOptions) -> Result
         }
     }
 
+    (out.temperature, out.top_p, _) = sampling(opts.sampling, out.temperature, out.top_p, None);
     if let Some(text) = system.filter(|s| !s.is_empty()) {
         out.messages.push(Message::System { content: text });
     }

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::common::{anthropic_image_type, anthropic_tool_id, is_http_url, parse_data_url};
+use crate::common::{
+    anthropic_image_type, anthropic_tool_id, is_http_url, parse_data_url, sampling,
+};
 use crate::error::TranslateError;
 use crate::json::{self, Obj};
 use crate::RequestOptions;
@@ -151,6 +153,8 @@ pub fn openai_to_anthropic_request(body: &[u8], opts: &RequestOptions) -> Result
     if let Some(n) = max_completion_tokens.or(max_tokens) {
         out.max_tokens = n;
     }
+    (out.temperature, out.top_p, out.top_k) =
+        sampling(opts.sampling, out.temperature, out.top_p, out.top_k);
     out.metadata = user.or(safety_identifier).or(metadata_user).map(|user_id| Metadata { user_id });
     // Without tools a tool choice means nothing (and Anthropic refuses it).
     if !out.tools.is_empty() {

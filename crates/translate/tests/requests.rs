@@ -2,7 +2,7 @@
 
 use aigw_translate::{
     anthropic_to_openai_request, openai_to_anthropic_request, MaxTokensField, RequestOptions,
-    TranslateError,
+    Sampling, TranslateError,
 };
 use serde_json::{json, Value};
 
@@ -536,6 +536,47 @@ fn o2a_assistant_refusal_and_parts() {
     assert_eq!(out["messages"][1], json!({"role": "assistant", "content": "I can't."}));
     assert_eq!(out["messages"][3], json!({"role": "assistant", "content": "No."}));
     assert_eq!(out["messages"][4], json!({"role": "user", "content": "z"}));
+}
+
+#[test]
+fn sampling_modes() {
+    let req = |t: Value, p: Value| {
+        json!({"model": "m", "messages": [{"role": "user", "content": "x"}],
+               "temperature": t, "top_p": p, "top_k": 5})
+    };
+    let pick = |out: Value| {
+        (out.get("temperature").cloned(), out.get("top_p").cloned(), out.get("top_k").cloned())
+    };
+    let with = |s| RequestOptions { sampling: s, ..opts() };
+    let (t, p, k) = (Some(json!(0.2)), Some(json!(0.5)), Some(json!(5)));
+    assert_eq!(
+        pick(o2a_with(req(json!(0.2), json!(0.5)), &with(Sampling::All))),
+        (t.clone(), p.clone(), k.clone())
+    );
+    assert_eq!(
+        pick(o2a_with(req(json!(0.2), json!(0.5)), &with(Sampling::TemperatureOrTopP))),
+        (t.clone(), None, k.clone())
+    );
+    assert_eq!(
+        pick(o2a_with(req(Value::Null, json!(0.5)), &with(Sampling::TemperatureOrTopP))),
+        (None, p, k.clone())
+    );
+    assert_eq!(
+        pick(o2a_with(req(json!(0.2), json!(0.5)), &with(Sampling::None))),
+        (None, None, None)
+    );
+    // A top_p of 1 is a no-op and is never sent.
+    assert_eq!(pick(o2a_with(req(json!(0.2), json!(1)), &with(Sampling::All))), (t, None, k));
+    // The same modes towards OpenAI (which has no top_k).
+    let a = |s| {
+        let body = json!({"model": "c", "max_tokens": 5, "messages": [{"role": "user", "content": "x"}],
+                          "temperature": 0.3, "top_p": 0.4, "top_k": 9});
+        let out = a2o_with(body, &RequestOptions { sampling: s, ..RequestOptions::new("o3") });
+        (out.get("temperature").cloned(), out.get("top_p").cloned(), out.get("top_k").cloned())
+    };
+    assert_eq!(a(Sampling::All), (Some(json!(0.3)), Some(json!(0.4)), None));
+    assert_eq!(a(Sampling::TemperatureOrTopP), (Some(json!(0.3)), None, None));
+    assert_eq!(a(Sampling::None), (None, None, None));
 }
 
 // ---------------------------------------------------------------- Anthropic → OpenAI
