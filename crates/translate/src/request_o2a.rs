@@ -472,10 +472,23 @@ fn image_block(ctx: &Ctx, part: &Obj) -> Result<Option<Block>> {
         (o.required_str("url")?, o.field("url"))
     };
     if let Some((media_type, data)) = parse_data_url(&url) {
+        // The base64 text is the tail of the URL: cut the head off in place
+        // rather than copy what may be megabytes.
+        let head = url.len().saturating_sub(data.len());
         return match anthropic_image_type(&media_type) {
-            Some(mt) => Ok(Some(Block::Image {
-                source: Source::Base64 { media_type: mt.to_owned(), data: data.to_owned() },
-            })),
+            Some(mt) => {
+                let mut data = url;
+                // `head` is where the `data` slice started, so a character
+                // boundary; checked anyway, since `drain` would panic.
+                if data.is_char_boundary(head) {
+                    data.drain(..head);
+                } else {
+                    data = data.get(head..).map(str::to_owned).unwrap_or_default();
+                }
+                Ok(Some(Block::Image {
+                    source: Source::Base64 { media_type: mt.to_owned(), data },
+                }))
+            }
             None => {
                 ctx.unsupported(
                     field,
