@@ -236,6 +236,7 @@ pub(crate) fn anthropic_error_type(status: u16) -> &'static str {
         403 => "permission_error",
         404 => "not_found_error",
         408 | 504 => "timeout_error",
+        409 => "conflict_error",
         413 => "request_too_large",
         429 => "rate_limit_error",
         503 | 529 => "overloaded_error",
