@@ -53,6 +53,47 @@ struct RawProvider {
     inject_stream_usage: Option<bool>,
     #[serde(default)]
     cache: crate::cache::ProviderCache,
+    #[serde(default)]
+    chat_path: Option<String>,
+    #[serde(default)]
+    models: Vec<String>,
+    #[serde(default)]
+    translate: RawTranslate,
+    #[serde(default)]
+    retry: Option<crate::resilience::retry::RawRetry>,
+    #[serde(default)]
+    timeout_ms: Option<u64>,
+    #[serde(default)]
+    circuit_breaker: Option<crate::resilience::breaker::RawBreaker>,
+    #[serde(default)]
+    fallback: Vec<crate::resilience::RawStep>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTranslate {
+    #[serde(default)]
+    default_max_tokens: Option<u64>,
+    #[serde(default)]
+    drop_unsupported: bool,
+    #[serde(default)]
+    sampling: Option<RawSampling>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RawSampling {
+    All,
+    TemperatureOrTopP,
+    None,
+}
+
+/// How requests translated for this provider are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslateSettings {
+    pub default_max_tokens: u64,
+    pub drop_unsupported: bool,
+    pub sampling: aigw_translate::Sampling,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +221,24 @@ pub struct Provider {
     pub inject_stream_usage: bool,
     /// This provider's cache overrides.
     pub cache: crate::cache::ProviderCache,
+    /// The chat endpoint under the base URL (fallback callouts, /compat).
+    pub chat_path: String,
+    /// Models listed by `GET /compat/models` (as `<provider>/<model>`).
+    pub models: Vec<String>,
+    pub translate: TranslateSettings,
+    pub retry: crate::resilience::retry::Policy,
+    /// Our own limit on the time to the first byte of each attempt.
+    pub timeout_ms: Option<u64>,
+    pub breaker: Option<crate::resilience::breaker::Breaker>,
+    /// Steps after this provider (step 0) when it fails.
+    pub fallback: Vec<crate::resilience::Step>,
+}
+
+impl Provider {
+    /// Whether a failure of this provider can be retried or fall back.
+    pub fn resilient(&self) -> bool {
+        self.retry.max_attempts > 1 || !self.fallback.is_empty() || self.timeout_ms.is_some()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -262,7 +321,9 @@ fn compile(
     }
     let cache = crate::cache::compile(raw.cache).map_err(|(f, m)| err(format!("cache.{f}"), m))?;
     let mut providers = Vec::with_capacity(raw.providers.len());
-    for (name, p) in raw.providers {
+    let mut fallbacks = Vec::with_capacity(raw.providers.len());
+    for (name, mut p) in raw.providers {
+        fallbacks.push(std::mem::take(&mut p.fallback));
         let provider = compile_provider(&name, p, env, &mut warnings)?;
         if let Some(ttl) = provider.cache.ttl_s {
             if ttl == 0 || ttl > cache.max_ttl_s {
@@ -274,6 +335,7 @@ fn compile(
         }
         providers.push(provider);
     }
+    compile_fallbacks(&mut providers, fallbacks)?;
     let auth = match raw.auth {
         Some(a) => Some(compile_auth(a, env)?),
         None => None,
@@ -323,6 +385,7 @@ fn compile_provider(
         }
     };
     let (authority, path_prefix) = parse_base_url(base).map_err(|m| err(field("base_url"), m))?;
+    let path_prefix = path_prefix.as_str();
     let cluster = p.cluster.unwrap_or_else(|| name.to_string());
     if cluster.is_empty() {
         return Err(err(field("cluster"), "must not be empty"));
@@ -364,17 +427,111 @@ fn compile_provider(
         return Err(err(field("anthropic_version"), "must be a non-empty header value"));
     }
     let inject_stream_usage = p.inject_stream_usage.unwrap_or(p.kind != ProviderKind::Anthropic);
+    let chat_path = match (&p.chat_path, p.kind) {
+        (Some(cp), _) => {
+            if !cp.starts_with('/') || !cp.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+                return Err(err(field("chat_path"), "must be a path starting with '/'"));
+            }
+            cp.clone()
+        }
+        (None, ProviderKind::Anthropic) => "/v1/messages".into(),
+        (None, ProviderKind::OpenaiCompatible) if path_prefix.ends_with("/v1") => {
+            "/chat/completions".into()
+        }
+        (None, _) => "/v1/chat/completions".into(),
+    };
+    for (i, m) in p.models.iter().enumerate() {
+        if m.is_empty() || m.len() > 256 {
+            return Err(err(field(&format!("models[{i}]")), "must be 1-256 characters"));
+        }
+    }
+    let default_max_tokens = p.translate.default_max_tokens.unwrap_or(4096);
+    if default_max_tokens == 0 || default_max_tokens > 1_000_000 {
+        return Err(err(field("translate.default_max_tokens"), "must be between 1 and 1000000"));
+    }
+    let translate = TranslateSettings {
+        default_max_tokens,
+        drop_unsupported: p.translate.drop_unsupported,
+        sampling: match p.translate.sampling {
+            None | Some(RawSampling::All) => aigw_translate::Sampling::All,
+            Some(RawSampling::TemperatureOrTopP) => aigw_translate::Sampling::TemperatureOrTopP,
+            Some(RawSampling::None) => aigw_translate::Sampling::None,
+        },
+    };
+    let retry = match &p.retry {
+        Some(r) => crate::resilience::retry::compile(r)
+            .map_err(|(f, m)| err(field(&format!("retry.{f}")), m))?,
+        None => crate::resilience::retry::Policy::default(),
+    };
+    let timeout_ms = crate::resilience::check_timeout(p.timeout_ms, &field("timeout_ms"))
+        .map_err(|(f, m)| err(f, m))?;
+    let breaker = match &p.circuit_breaker {
+        Some(b) => Some(
+            crate::resilience::breaker::compile(b)
+                .map_err(|(f, m)| err(field(&format!("circuit_breaker.{f}")), m))?,
+        ),
+        None => None,
+    };
     Ok(Provider {
         name: name.to_string(),
         kind: p.kind,
         authority,
-        path_prefix,
+        path_prefix: path_prefix.to_string(),
         cluster,
         api_key,
         anthropic_version,
         inject_stream_usage,
         cache: p.cache,
+        chat_path: format!("{path_prefix}{chat_path}"),
+        models: p.models,
+        translate,
+        retry,
+        timeout_ms,
+        breaker,
+        // Resolved once every provider is known (compile_fallbacks).
+        fallback: Vec::new(),
     })
+}
+
+/// Resolves `providers.<name>.fallback[]` now that every provider is known.
+fn compile_fallbacks(
+    providers: &mut [Provider],
+    raw: Vec<Vec<crate::resilience::RawStep>>,
+) -> Result<(), ConfigError> {
+    let names: Vec<String> = providers.iter().map(|p| p.name.clone()).collect();
+    for (i, steps) in raw.into_iter().enumerate() {
+        let owner = names.get(i).cloned().unwrap_or_default();
+        let mut chain = Vec::with_capacity(steps.len());
+        for (j, s) in steps.into_iter().enumerate() {
+            let field = |f: &str| format!("providers.{owner}.fallback[{j}].{f}");
+            let Some(target) = names.iter().position(|n| *n == s.provider) else {
+                return Err(err(field("provider"), format!("no provider named {:?}", s.provider)));
+            };
+            if target == i {
+                return Err(err(field("provider"), "a provider cannot fall back to itself"));
+            }
+            let retry = match &s.retry {
+                Some(r) => crate::resilience::retry::compile(r)
+                    .map_err(|(f, m)| err(field(&format!("retry.{f}")), m))?,
+                None => crate::resilience::retry::Policy::default(),
+            };
+            let timeout_ms = crate::resilience::check_timeout(s.timeout_ms, &field("timeout_ms"))
+                .map_err(|(f, m)| err(f, m))?;
+            chain.push(crate::resilience::Step {
+                provider: target,
+                model_map: s.model_map.into_iter().collect(),
+                timeout_ms,
+                retry,
+            });
+        }
+        if chain.len() > 8 {
+            return Err(err(format!("providers.{owner}.fallback"), "at most 8 steps"));
+        }
+        if let Some(p) = providers.get_mut(i) {
+            p.fallback = chain;
+        }
+    }
+    Ok(())
 }
 
 fn compile_auth(a: RawAuth, env: &dyn Fn(&str) -> Option<String>) -> Result<Auth, ConfigError> {

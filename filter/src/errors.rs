@@ -22,6 +22,10 @@ pub enum ErrorCode {
     InvalidMetadata,
     BodyTooLarge,
     UnsupportedEncoding,
+    /// Every step of a fallback chain failed; the last cause decides 502/503/504.
+    UpstreamFailed,
+    UpstreamUnavailable,
+    UpstreamTimeout,
     Internal,
 }
 
@@ -37,6 +41,9 @@ impl ErrorCode {
             ErrorCode::InvalidMetadata => "aigw_invalid_metadata",
             ErrorCode::BodyTooLarge => "aigw_body_too_large",
             ErrorCode::UnsupportedEncoding => "aigw_unsupported_encoding",
+            ErrorCode::UpstreamFailed => "aigw_upstream_failed",
+            ErrorCode::UpstreamUnavailable => "aigw_upstream_unavailable",
+            ErrorCode::UpstreamTimeout => "aigw_upstream_timeout",
             ErrorCode::Internal => "aigw_internal_error",
         }
     }
@@ -52,6 +59,9 @@ impl ErrorCode {
             | ErrorCode::InvalidMetadata => 400,
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::UnsupportedEncoding => 415,
+            ErrorCode::UpstreamFailed => 502,
+            ErrorCode::UpstreamUnavailable => 503,
+            ErrorCode::UpstreamTimeout => 504,
             ErrorCode::Internal => 500,
         }
     }
@@ -64,6 +74,7 @@ impl ErrorCode {
             404 => "not_found_error",
             413 => "request_too_large",
             429 => "rate_limit_error",
+            503 => "overloaded_error",
             s if s >= 500 => "api_error",
             _ => "invalid_request_error",
         }

@@ -32,6 +32,7 @@ pub mod routing;
 pub mod services;
 pub mod sse;
 pub mod usage;
+pub mod wire;
 
 mod host;
 
