@@ -92,7 +92,7 @@ pub struct RuleConfig {
     /// The limit per window (0 blocks everything).
     pub limit: u64,
     #[serde(default)]
-    pub unit: Unit,
+    pub unit: RuleUnit,
     /// `<n>s`, `<n>m`, `<n>h` or `<n>d`; 1s to 366d.
     pub window: String,
     #[serde(default)]
@@ -235,7 +235,18 @@ fn default_global_timeout() -> u64 {
     DEFAULT_GLOBAL_TIMEOUT_MS
 }
 
-/// What a rule counts.
+/// What a rule counts (config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleUnit {
+    #[default]
+    Requests,
+    InputTokens,
+    OutputTokens,
+    TotalTokens,
+}
+
+/// What a counter counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -244,9 +255,19 @@ pub enum Unit {
     InputTokens,
     OutputTokens,
     TotalTokens,
-    /// Budgets: nano-dollars (not a rule unit).
-    #[serde(skip_deserializing)]
+    /// Budgets: nano-dollars.
     NanoUsd,
+}
+
+impl From<RuleUnit> for Unit {
+    fn from(u: RuleUnit) -> Unit {
+        match u {
+            RuleUnit::Requests => Unit::Requests,
+            RuleUnit::InputTokens => Unit::InputTokens,
+            RuleUnit::OutputTokens => Unit::OutputTokens,
+            RuleUnit::TotalTokens => Unit::TotalTokens,
+        }
+    }
 }
 
 impl Unit {
@@ -569,10 +590,11 @@ fn compile_rule(r: &RuleConfig, field: &str, has_global: bool) -> Result<Counter
         }
     }
     check_scope(r.scope, has_global, field)?;
+    let unit = Unit::from(r.unit);
     Ok(CounterSpec {
         name: r.name.clone(),
         kind: crate::limiter::CounterKind::Rule,
-        unit: r.unit,
+        unit,
         window,
         limit: r.limit,
         overrides: r.overrides.iter().map(|(k, v)| (k.clone(), *v)).collect(),
@@ -584,7 +606,7 @@ fn compile_rule(r: &RuleConfig, field: &str, has_global: bool) -> Result<Counter
         table: compile_table('r', &r.name, r.slots, r.probes, field)?,
         on_table_full: r.on_table_full,
         on_unpriced: OnUnpriced::Allow,
-        shape: shape_of(r.unit, &window),
+        shape: shape_of(unit, &window),
     })
 }
 
