@@ -44,6 +44,8 @@
 //! least remaining quota as a fraction of its limit decides: its values go
 //! into the `RateLimit` header.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::config::{FailMode, Mode, OnUnpriced, Scope, Unit};
@@ -149,12 +151,12 @@ pub struct GlobalSettings {
 /// The compiled `limits` section.
 #[derive(Debug, Clone)]
 pub struct Limiter {
-    counters: Vec<CounterSpec>,
+    counters: Vec<Arc<CounterSpec>>,
     prices: PriceTable,
     default_output_tokens: u64,
     max_cas_attempts: u32,
     on_store_error: FailMode,
-    global: Option<GlobalSettings>,
+    global: Option<Arc<GlobalSettings>>,
     key_headers: Vec<String>,
 }
 
@@ -317,7 +319,6 @@ pub struct Settlement {
 /// What one counter asks of a request.
 #[derive(Debug, Clone, Copy)]
 struct Req {
-    counter: usize,
     subject: Subject,
     amount: u64,
     limit: u64,
@@ -325,13 +326,18 @@ struct Req {
 }
 
 struct Item {
+    spec: Arc<CounterSpec>,
     req: Req,
     state: Option<LimitState>,
 }
 
-/// A request's admission in progress (see the module doc for the flow).
-pub struct Admission<'l> {
-    limiter: &'l Limiter,
+/// A request's admission in progress (see the module doc for the flow). It
+/// owns what it needs (no borrow of the [`Limiter`]), so the host can keep it
+/// in the request's context across the Webdis round trip.
+pub struct Admission {
+    max_cas_attempts: u32,
+    on_store_error: FailMode,
+    global: Option<Arc<GlobalSettings>>,
     now: u64,
     items: Vec<Item>,
     entries: Vec<ReservedEntry>,
@@ -364,17 +370,17 @@ impl Limiter {
             }
         }
         Limiter {
-            counters,
+            counters: counters.into_iter().map(Arc::new).collect(),
             prices,
             default_output_tokens,
             max_cas_attempts,
             on_store_error,
-            global,
+            global: global.map(Arc::new),
             key_headers,
         }
     }
 
-    pub fn counters(&self) -> &[CounterSpec] {
+    pub fn counters(&self) -> &[Arc<CounterSpec>] {
         &self.counters
     }
 
@@ -394,7 +400,7 @@ impl Limiter {
     }
 
     pub fn global(&self) -> Option<&GlobalSettings> {
-        self.global.as_ref()
+        self.global.as_deref()
     }
 
     /// The price of a request: its custom cost, else the table's.
@@ -404,14 +410,11 @@ impl Limiter {
 
     /// Starts a request's admission: works out which counters apply, their
     /// subjects, limits and amounts. Touches no store.
-    pub fn begin<'l>(
-        &'l self,
-        facts: &RequestFacts<'_>,
-        expected: &Expected,
-        now: u64,
-    ) -> Admission<'l> {
+    pub fn begin(&self, facts: &RequestFacts<'_>, expected: &Expected, now: u64) -> Admission {
         let mut a = Admission {
-            limiter: self,
+            max_cas_attempts: self.max_cas_attempts,
+            on_store_error: self.on_store_error,
+            global: self.global.clone(),
             now,
             items: Vec::new(),
             entries: Vec::new(),
@@ -423,7 +426,7 @@ impl Limiter {
         };
         let output = expected.max_output_tokens.unwrap_or(self.default_output_tokens);
         let input = expected.input_tokens;
-        for (index, c) in self.counters.iter().enumerate() {
+        for c in &self.counters {
             if c.when.as_ref().is_some_and(|w| !w.matches(facts)) {
                 continue;
             }
@@ -441,7 +444,7 @@ impl Limiter {
                     None => (0, None),
                 },
             };
-            let req = Req { counter: index, subject, amount, limit, price };
+            let req = Req { subject, amount, limit, price };
             let mut state = None;
             if c.unit == Unit::NanoUsd && price.is_none() {
                 let what = format!(
@@ -462,7 +465,7 @@ impl Limiter {
                 state = Some(a.state(c, &req, outcome, None, 0, None));
                 a.denied |= deny;
             }
-            a.items.push(Item { req, state });
+            a.items.push(Item { spec: Arc::clone(c), req, state });
         }
         a
     }
@@ -504,7 +507,7 @@ impl Limiter {
             let adjust = Adjust::between(entry.amount, actual);
             match entry.scope {
                 Scope::Global => global_adjust.push((entry.key, adjust)),
-                Scope::Local => match self.adjust_local(store, &entry, adjust) {
+                Scope::Local => match adjust_local(store, &entry, adjust, self.max_cas_attempts) {
                     Ok(true) => out.applied = out.applied.saturating_add(1),
                     Ok(false) => out.unchanged = out.unchanged.saturating_add(1),
                     Err(why) => out.notes.push(Note {
@@ -517,38 +520,38 @@ impl Limiter {
         out.global = global::settle_command(&global_adjust);
         out
     }
+}
 
-    /// Applies an adjustment to a local slot with a bounded CAS loop:
-    /// `Ok(true)` written, `Ok(false)` nothing to do.
-    fn adjust_local(
-        &self,
-        store: &mut dyn Store,
-        entry: &ReservedEntry,
-        adjust: Adjust,
-    ) -> Result<bool, &'static str> {
-        for _ in 0..self.max_cas_attempts {
-            let found = store.get(&entry.key);
-            let plan = slot::plan_settle(
-                found.as_ref(),
-                entry.owner,
-                entry.shape,
-                &entry.window,
-                entry.window_index,
-                adjust,
-            );
-            match plan {
-                SettlePlan::Nothing(_) => return Ok(false),
-                SettlePlan::Write { cas, value } => {
-                    match slot::commit(store, &entry.key, &value, cas) {
-                        Ok(()) => return Ok(true),
-                        Err(SetError::CasMismatch) => continue,
-                        Err(SetError::Other) => return Err("shared data write failed"),
-                    }
+/// Applies an adjustment to a local slot with a bounded CAS loop:
+/// `Ok(true)` written, `Ok(false)` nothing to do.
+fn adjust_local(
+    store: &mut dyn Store,
+    entry: &ReservedEntry,
+    adjust: Adjust,
+    max_cas_attempts: u32,
+) -> Result<bool, &'static str> {
+    for _ in 0..max_cas_attempts {
+        let found = store.get(&entry.key);
+        let plan = slot::plan_settle(
+            found.as_ref(),
+            entry.owner,
+            entry.shape,
+            &entry.window,
+            entry.window_index,
+            adjust,
+        );
+        match plan {
+            SettlePlan::Nothing(_) => return Ok(false),
+            SettlePlan::Write { cas, value } => {
+                match slot::commit(store, &entry.key, &value, cas) {
+                    Ok(()) => return Ok(true),
+                    Err(SetError::CasMismatch) => continue,
+                    Err(SetError::Other) => return Err("shared data write failed"),
                 }
             }
         }
-        Err("CAS contention")
     }
+    Err("CAS contention")
 }
 
 /// Result of one local reservation attempt loop.
@@ -559,9 +562,11 @@ enum Local {
     Failed(&'static str),
 }
 
-impl<'l> Admission<'l> {
-    fn spec(&self, counter: usize) -> Option<&'l CounterSpec> {
-        self.limiter.counters.get(counter)
+impl Admission {
+    /// The spec and request of item `i` (cloned handles: the caller may then
+    /// mutate `self`).
+    fn item(&self, i: usize) -> Option<(Arc<CounterSpec>, Req)> {
+        self.items.get(i).map(|it| (Arc::clone(&it.spec), it.req))
     }
 
     fn state(
@@ -615,7 +620,7 @@ impl<'l> Admission<'l> {
     /// The CAS loop of one local reservation.
     fn reserve_one(&self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> Local {
         let input = self.input(c, item);
-        for _ in 0..self.limiter.max_cas_attempts {
+        for _ in 0..self.max_cas_attempts {
             let reads = slot::read_slots(store, &c.table, input.subject);
             match slot::plan_reserve(&reads, &input) {
                 ReservePlan::Write(w) => match slot::commit(store, &w.key, &w.value, w.cas) {
@@ -638,16 +643,15 @@ impl<'l> Admission<'l> {
         }
         self.local_done = true;
         for i in 0..self.items.len() {
-            let Some(item) = self.items.get(i) else { break };
-            let req = item.req;
-            let Some(c) = self.spec(req.counter) else { continue };
-            if item.state.is_some() || c.scope != Scope::Local {
+            let Some((c, req)) = self.item(i) else { break };
+            let pending = self.items.get(i).is_some_and(|it| it.state.is_none());
+            if !pending || c.scope != Scope::Local {
                 continue;
             }
             let state = if self.denied {
-                self.peek(store, c, &req)
+                self.peek(store, &c, &req)
             } else {
-                self.reserve_item(store, c, &req)
+                self.reserve_item(store, &c, &req)
             };
             if let Some(item) = self.items.get_mut(i) {
                 item.state = Some(state);
@@ -698,7 +702,7 @@ impl<'l> Admission<'l> {
                 });
                 self.state(c, item, Outcome::Skipped, None, 0, None)
             }
-            Local::Failed(why) => self.fail(c, item, why, self.limiter.on_store_error),
+            Local::Failed(why) => self.fail(c, item, why, self.on_store_error),
         }
     }
 
@@ -742,7 +746,9 @@ impl<'l> Admission<'l> {
             if entry.scope != Scope::Local {
                 continue;
             }
-            if let Err(why) = self.limiter.adjust_local(store, entry, Adjust::Down(entry.amount)) {
+            if let Err(why) =
+                adjust_local(store, entry, Adjust::Down(entry.amount), self.max_cas_attempts)
+            {
                 self.notes.push(Note {
                     counter: entry.counter.clone(),
                     reason: format!("rollback failed ({why}); the reservation stays counted"),
@@ -767,11 +773,11 @@ impl<'l> Admission<'l> {
         if !self.local_done || self.denied || self.global_done || !self.global_sent.is_empty() {
             return None;
         }
-        let settings = self.limiter.global.as_ref()?;
+        let settings = self.global.clone()?;
         let now = self.now;
         let mut counters = Vec::new();
         for (i, item) in self.items.iter().enumerate() {
-            let Some(c) = self.spec(item.req.counter) else { continue };
+            let c = &item.spec;
             if item.state.is_some() || c.scope != Scope::Global {
                 continue;
             }
@@ -826,9 +832,9 @@ impl<'l> Admission<'l> {
         let sent = std::mem::take(&mut self.global_sent);
         let mut any_denied = false;
         for ((i, key), (cur, prev)) in sent.iter().zip(reply.counts.iter()) {
-            let Some(item) = self.items.get(*i).map(|it| it.req) else { continue };
+            let Some((c, item)) = self.item(*i) else { continue };
             let item = &item;
-            let Some(c) = self.spec(item.counter) else { continue };
+            let c = &*c;
             let counts = Counts { index: c.window.index(now), current: *cur, previous: *prev };
             let state = if reply.admitted {
                 let used = c.window.used(&counts, now);
@@ -869,11 +875,7 @@ impl<'l> Admission<'l> {
                 // not show (rounding): deny on the enforced global counters.
                 for (i, _) in &sent {
                     if let Some(item) = self.items.get_mut(*i) {
-                        let enforce = self
-                            .limiter
-                            .counters
-                            .get(item.req.counter)
-                            .is_some_and(|c| c.mode == Mode::Enforce);
+                        let enforce = item.spec.mode == Mode::Enforce;
                         if let (true, Some(s)) = (enforce, &mut item.state) {
                             s.outcome = Outcome::Denied;
                         }
@@ -893,25 +895,21 @@ impl<'l> Admission<'l> {
             return;
         }
         self.global_done = true;
-        let mode = self.limiter.global.as_ref().map_or(FailMode::Open, |g| g.on_error);
+        let mode = self.global.as_ref().map_or(FailMode::Open, |g| g.on_error);
         let sent = std::mem::take(&mut self.global_sent);
         let indices: Vec<usize> = if sent.is_empty() {
             self.items
                 .iter()
                 .enumerate()
-                .filter(|(_, it)| {
-                    it.state.is_none()
-                        && self.spec(it.req.counter).is_some_and(|c| c.scope == Scope::Global)
-                })
+                .filter(|(_, it)| it.state.is_none() && it.spec.scope == Scope::Global)
                 .map(|(i, _)| i)
                 .collect()
         } else {
             sent.into_iter().map(|(i, _)| i).collect()
         };
         for i in indices {
-            let Some(req) = self.items.get(i).map(|it| it.req) else { continue };
-            let Some(c) = self.spec(req.counter) else { continue };
-            let state = self.fail(c, &req, why, mode);
+            let Some((c, req)) = self.item(i) else { continue };
+            let state = self.fail(&c, &req, why, mode);
             if let Some(item) = self.items.get_mut(i) {
                 item.state = Some(state);
             }
@@ -929,31 +927,30 @@ impl<'l> Admission<'l> {
             match &item.state {
                 Some(s) => limits.push(s.clone()),
                 None => {
-                    if let Some(c) = self.limiter.counters.get(item.req.counter) {
-                        if c.scope == Scope::Global && !self.denied {
-                            notes.push(Note {
-                                counter: c.name.clone(),
-                                reason: "global counter not checked (no round trip)".into(),
-                            });
-                        }
-                        let now = self.now;
-                        let counts = Counts { index: c.window.index(now), ..Counts::default() };
-                        limits.push(LimitState {
-                            name: c.name.clone(),
-                            kind: c.kind,
-                            unit: c.unit,
-                            mode: c.mode,
-                            scope: c.scope,
-                            outcome: Outcome::NotEvaluated,
-                            limit: item.req.limit,
-                            requested: item.req.amount,
-                            used: 0,
-                            remaining: item.req.limit,
-                            reset_ms: c.window.reset_ms(&counts, now),
-                            window_s: c.window.seconds(now),
-                            retry_after_ms: None,
+                    let c = &item.spec;
+                    if c.scope == Scope::Global && !self.denied {
+                        notes.push(Note {
+                            counter: c.name.clone(),
+                            reason: "global counter not checked (no round trip)".into(),
                         });
                     }
+                    let now = self.now;
+                    let counts = Counts { index: c.window.index(now), ..Counts::default() };
+                    limits.push(LimitState {
+                        name: c.name.clone(),
+                        kind: c.kind,
+                        unit: c.unit,
+                        mode: c.mode,
+                        scope: c.scope,
+                        outcome: Outcome::NotEvaluated,
+                        limit: item.req.limit,
+                        requested: item.req.amount,
+                        used: 0,
+                        remaining: item.req.limit,
+                        reset_ms: c.window.reset_ms(&counts, now),
+                        window_s: c.window.seconds(now),
+                        retry_after_ms: None,
+                    });
                 }
             }
         }

@@ -702,3 +702,15 @@ fn nothing_applies() {
     assert!(s.is_empty());
     let _ = Price::default();
 }
+
+#[test]
+fn an_admission_can_be_kept_across_the_round_trip() {
+    // the host stores it in the request's context: no borrow of the limiter
+    fn owned<T: 'static>(_: &T) {}
+    let l = limiter(GLOBAL);
+    let a = l.begin(&facts("a"), &Expected::default(), T0);
+    drop(l);
+    owned(&a);
+    let (d, _) = a.finish();
+    assert!(d.admitted);
+}
