@@ -530,6 +530,9 @@ fn adjust_local(
     adjust: Adjust,
     max_cas_attempts: u32,
 ) -> Result<bool, &'static str> {
+    if adjust.is_zero() {
+        return Ok(false);
+    }
     for _ in 0..max_cas_attempts {
         let found = store.get(&entry.key);
         let plan = slot::plan_settle(
@@ -621,7 +624,7 @@ impl Admission {
     fn reserve_one(&self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> Local {
         let input = self.input(c, item);
         for _ in 0..self.max_cas_attempts {
-            let reads = slot::read_slots(store, &c.table, input.subject);
+            let reads = slot::read_slots(store, &c.table, input.subject, input.shape);
             match slot::plan_reserve(&reads, &input) {
                 ReservePlan::Write(w) => match slot::commit(store, &w.key, &w.value, w.cas) {
                     Ok(()) => return Local::Written(w),
@@ -721,7 +724,7 @@ impl Admission {
     /// Reads a counter without reserving (after another one denied).
     fn peek(&mut self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> LimitState {
         let input = self.input(c, item);
-        let reads = slot::read_slots(store, &c.table, input.subject);
+        let reads = slot::read_slots(store, &c.table, input.subject, input.shape);
         match slot::plan_reserve(&reads, &input) {
             ReservePlan::Write(w) => self.state(
                 c,

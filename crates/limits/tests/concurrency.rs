@@ -48,12 +48,12 @@ fn two_workers_on_an_existing_slot_lose_no_increment() {
     let t = table();
     let mut s = MemStore::new();
     // the subject already has a slot with 5 counted
-    let w0 = write_plan(plan_reserve(&read_slots(&s, &t, 42), &input(42, 5, 100, 0)));
+    let w0 = write_plan(plan_reserve(&read_slots(&s, &t, 42, 1), &input(42, 5, 100, 0)));
     commit(&mut s, &w0.key, &w0.value, w0.cas).unwrap();
 
     // A and B read the same state
-    let reads_a = read_slots(&s, &t, 42);
-    let reads_b = read_slots(&s, &t, 42);
+    let reads_a = read_slots(&s, &t, 42, 1);
+    let reads_b = read_slots(&s, &t, 42, 1);
     let a = write_plan(plan_reserve(&reads_a, &input(42, 1, 100, 10)));
     let b = write_plan(plan_reserve(&reads_b, &input(42, 1, 100, 11)));
     assert_eq!((a.value.counts.current, b.value.counts.current), (6, 6));
@@ -61,7 +61,7 @@ fn two_workers_on_an_existing_slot_lose_no_increment() {
     assert_eq!(commit(&mut s, &a.key, &a.value, a.cas), Ok(()));
     assert_eq!(commit(&mut s, &b.key, &b.value, b.cas), Err(SetError::CasMismatch));
     // B reads again and decides on the new state
-    let b = write_plan(plan_reserve(&read_slots(&s, &t, 42), &input(42, 1, 100, 12)));
+    let b = write_plan(plan_reserve(&read_slots(&s, &t, 42, 1), &input(42, 1, 100, 12)));
     assert_eq!(b.value.counts.current, 7);
     assert_eq!(commit(&mut s, &b.key, &b.value, b.cas), Ok(()));
     assert_eq!(stored(&s, &w0.key).counts.current, 7);
@@ -72,8 +72,8 @@ fn two_workers_creating_the_same_slot() {
     let t = table();
     let mut s = MemStore::new();
     // both see every probed key missing
-    let reads_a = read_slots(&s, &t, 7);
-    let reads_b = read_slots(&s, &t, 7);
+    let reads_a = read_slots(&s, &t, 7, 1);
+    let reads_b = read_slots(&s, &t, 7, 1);
     assert!(reads_a.iter().all(|r| r.found.is_none()));
     let a = write_plan(plan_reserve(&reads_a, &input(7, 1, 10, 0)));
     let b = write_plan(plan_reserve(&reads_b, &input(7, 1, 10, 0)));
@@ -85,7 +85,7 @@ fn two_workers_creating_the_same_slot() {
     // CAS) and overwrite A's count: the first-write race. With it, B fails...
     assert_eq!(commit(&mut s, &b.key, &b.value, b.cas), Err(SetError::CasMismatch));
     // ... reads A's slot, finds it owns it, and adds to it
-    let b = write_plan(plan_reserve(&read_slots(&s, &t, 7), &input(7, 1, 10, 0)));
+    let b = write_plan(plan_reserve(&read_slots(&s, &t, 7, 1), &input(7, 1, 10, 0)));
     assert_ne!(b.cas, CREATE_CAS);
     commit(&mut s, &b.key, &b.value, b.cas).unwrap();
     assert_eq!(stored(&s, &a.key).counts.current, 2);
@@ -93,8 +93,8 @@ fn two_workers_creating_the_same_slot() {
 
     // For contrast, the naive write (CAS ignored on a missing key) loses one.
     let mut naive = MemStore::new();
-    let a = write_plan(plan_reserve(&read_slots(&naive, &t, 7), &input(7, 1, 10, 0)));
-    let b = write_plan(plan_reserve(&read_slots(&naive, &t, 7), &input(7, 1, 10, 0)));
+    let a = write_plan(plan_reserve(&read_slots(&naive, &t, 7, 1), &input(7, 1, 10, 0)));
+    let b = write_plan(plan_reserve(&read_slots(&naive, &t, 7, 1), &input(7, 1, 10, 0)));
     naive.set(&a.key, &a.value.encode(), None).unwrap();
     naive.set(&b.key, &b.value.encode(), None).unwrap();
     assert_eq!(stored(&naive, &a.key).counts.current, 1, "the first-write race");
@@ -105,12 +105,12 @@ fn two_subjects_racing_for_one_free_slot_end_in_two_slots() {
     let t = table();
     let mut s = MemStore::new();
     // subjects 3 and 67 share the probe start (67 mod 64 = 3)
-    let a = write_plan(plan_reserve(&read_slots(&s, &t, 3), &input(3, 1, 10, 0)));
-    let b = write_plan(plan_reserve(&read_slots(&s, &t, 67), &input(67, 1, 10, 0)));
+    let a = write_plan(plan_reserve(&read_slots(&s, &t, 3, 1), &input(3, 1, 10, 0)));
+    let b = write_plan(plan_reserve(&read_slots(&s, &t, 67, 1), &input(67, 1, 10, 0)));
     assert_eq!(a.key, b.key);
     commit(&mut s, &a.key, &a.value, a.cas).unwrap();
     assert_eq!(commit(&mut s, &b.key, &b.value, b.cas), Err(SetError::CasMismatch));
-    let b = write_plan(plan_reserve(&read_slots(&s, &t, 67), &input(67, 1, 10, 0)));
+    let b = write_plan(plan_reserve(&read_slots(&s, &t, 67, 1), &input(67, 1, 10, 0)));
     assert_ne!(a.key, b.key, "the next probe");
     commit(&mut s, &b.key, &b.value, b.cas).unwrap();
     assert_eq!(stored(&s, &a.key).owner, 3);
@@ -122,10 +122,10 @@ fn two_workers_with_skewed_clocks_at_a_window_boundary() {
     let t = table();
     let mut s = MemStore::new();
     // worker A (clock a little ahead) writes in window 1
-    let a = write_plan(plan_reserve(&read_slots(&s, &t, 9), &input(9, 4, 5, W + 5)));
+    let a = write_plan(plan_reserve(&read_slots(&s, &t, 9, 1), &input(9, 4, 5, W + 5)));
     commit(&mut s, &a.key, &a.value, a.cas).unwrap();
     // worker B, 10 ms behind, still in window 0: counts in A's window, sees the 4
-    let b = plan_reserve(&read_slots(&s, &t, 9), &input(9, 2, 5, W - 5));
+    let b = plan_reserve(&read_slots(&s, &t, 9, 1), &input(9, 2, 5, W - 5));
     match b {
         ReservePlan::Deny { used, counts } => {
             assert_eq!(used, 4);
@@ -133,7 +133,7 @@ fn two_workers_with_skewed_clocks_at_a_window_boundary() {
         }
         other => panic!("{other:?}"),
     }
-    let b = write_plan(plan_reserve(&read_slots(&s, &t, 9), &input(9, 1, 5, W - 5)));
+    let b = write_plan(plan_reserve(&read_slots(&s, &t, 9, 1), &input(9, 1, 5, W - 5)));
     commit(&mut s, &b.key, &b.value, b.cas).unwrap();
     assert_eq!(stored(&s, &a.key).counts, Counts { index: 1, current: 5, previous: 0 });
 }
@@ -173,7 +173,7 @@ fn simulate(amounts: &[u64], limit: u64, seed: u64) -> (Vec<bool>, u64, usize) {
         steps[i] = match std::mem::replace(&mut steps[i], Step::Denied) {
             Step::Read => {
                 // read now, decide now, write later: other workers may step in between
-                let reads = read_slots(&s, &t, subject);
+                let reads = read_slots(&s, &t, subject, 1);
                 match plan_reserve(&reads, &input(subject, amounts[i], limit, now)) {
                     ReservePlan::Write(w) => Step::Planned(Box::new(w)),
                     ReservePlan::Deny { .. } => Step::Denied,

@@ -714,3 +714,34 @@ fn an_admission_can_be_kept_across_the_round_trip() {
     let (d, _) = a.finish();
     assert!(d.admitted);
 }
+
+/// Counts host calls.
+struct Counting {
+    inner: MemStore,
+    gets: std::cell::Cell<usize>,
+    sets: usize,
+}
+
+impl Store for Counting {
+    fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
+        self.gets.set(self.gets.get() + 1);
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
+        self.sets += 1;
+        self.inner.set(key, value, cas)
+    }
+}
+
+#[test]
+fn one_get_and_one_set_per_counter_in_the_common_case() {
+    let l = limiter(r#"{"rules":[{"name":"r","key":["tenant"],"limit":100,"window":"1m"}]}"#);
+    let mut s = Counting { inner: MemStore::new(), gets: Default::default(), sets: 0 };
+    let (_, r) = l.admit(&mut s, &facts("a"), &Expected::default(), T0);
+    assert_eq!((s.gets.get(), s.sets), (1, 1), "first probe missing: create it");
+    let (_, r2) = l.admit(&mut s, &facts("a"), &Expected::default(), T0 + 1);
+    assert_eq!((s.gets.get(), s.sets), (2, 2), "first probe owned");
+    l.settle(&mut s, r, &Usage::default());
+    l.settle(&mut s, r2, &Usage::default());
+    assert_eq!((s.gets.get(), s.sets), (2, 2), "request counts settle without a store call");
+}
