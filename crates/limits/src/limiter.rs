@@ -678,6 +678,9 @@ impl Admission {
                         reason: "slot table full: counted together with another subject".into(),
                     });
                 }
+                if w.over_limit {
+                    self.notes.push(log_only_note(c));
+                }
                 self.entries.push(ReservedEntry {
                     counter: c.name.clone(),
                     kind: c.kind,
@@ -856,6 +859,9 @@ impl Admission {
                 });
                 let outcome =
                     if used > item.limit { Outcome::LoggedOverLimit } else { Outcome::Reserved };
+                if outcome == Outcome::LoggedOverLimit {
+                    self.notes.push(log_only_note(c));
+                }
                 self.state(c, item, outcome, Some(&counts), used, None)
             } else {
                 let used = c.window.used(&counts, now);
@@ -981,6 +987,10 @@ impl Admission {
         let reservation = Reservation { entries: if admitted { self.entries } else { Vec::new() } };
         (decision, reservation)
     }
+}
+
+fn log_only_note(c: &CounterSpec) -> Note {
+    Note { counter: c.name.clone(), reason: "over the limit: would deny (mode: log_only)".into() }
 }
 
 /// Admitted: the enforced, reserved rule with the least remaining quota as a

@@ -265,6 +265,7 @@ fn log_only_counts_and_admits() {
     let (d, r) = l.admit(&mut s, &facts("a"), &Expected::default(), T0);
     assert!(d.admitted);
     assert_eq!(state(&d, "shadow").outcome, Outcome::LoggedOverLimit);
+    assert_eq!(d.notes[0].reason, "over the limit: would deny (mode: log_only)");
     assert_eq!(state(&d, "shadow").used, 2);
     assert_eq!(r.entries.len(), 1);
     assert_eq!(d.ratelimit_headers(Advertise::AllRules), None, "log-only rules are not advertised");
