@@ -1,0 +1,54 @@
+//! Rate limits, token limits and spend budgets for the aigw filter: the pure
+//! part. No proxy-wasm and no clock: the host passes `now` in unix
+//! milliseconds, a [`Store`] over Envoy's shared data, and dispatches the
+//! Webdis callouts this crate builds.
+//!
+//! * [`config`]: the `limits` config section and its compilation into a [`Limiter`].
+//! * [`limiter`]: admission (reserve on every counter, all or nothing) and settlement.
+//! * [`slot`]: counters in shared data: bounded slot tables, value encoding, CAS steps.
+//! * [`store`]: the [`Store`] trait (Envoy shared data's exact semantics) and [`MemStore`].
+//! * [`window`]: fixed and sliding windows, clock edges, retry times.
+//! * [`calendar`]: UTC days and months from unix milliseconds.
+//! * [`cost`]: token estimates, prices, costs in nano-dollars, the custom-cost header.
+//! * [`headers`]: `Retry-After`, `RateLimit-Policy` and `RateLimit`.
+//! * [`global`]: Redis through Webdis for counters shared by many Envoys.
+//!
+//! Nothing here panics on any input: the crate denies `unwrap`, `expect`,
+//! indexing and unchecked arithmetic outside tests (a panic would kill the
+//! Wasm VM for every request on that Envoy worker).
+#![forbid(unsafe_code)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::arithmetic_side_effects
+    )
+)]
+
+pub mod calendar;
+pub mod config;
+pub mod cost;
+pub mod global;
+pub mod headers;
+pub mod key;
+pub mod limiter;
+pub mod slot;
+pub mod store;
+pub mod window;
+
+pub use config::{ConfigError, FailMode, LimitsConfig, Mode, Scope, Unit};
+pub use cost::{estimate_tokens, parse_custom_cost, CustomCostError, Expected, Price, Usage};
+pub use global::{GlobalError, WebdisCommand};
+pub use headers::{retry_after_value, Advertise, RateLimitHeaders};
+pub use key::{KeyPart, RequestFacts};
+pub use limiter::{
+    Admission, CounterKind, Decision, Denial, LimitState, Limiter, Note, Outcome, Reservation,
+    ReservedEntry, Settlement, BUDGET_EXCEEDED, INVALID_CUSTOM_COST, RATE_LIMITED,
+};
+pub use store::{MemStore, SetError, Store};
