@@ -6,7 +6,7 @@
 PORT ?= 10000
 export PORT
 PYTHON := .venv/bin/python
-FILTER_SRC := $(shell find filter/src -name '*.rs') filter/Cargo.toml Cargo.toml Cargo.lock
+FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
 .PHONY: all build mock setup run test lint unit e2e bench clean

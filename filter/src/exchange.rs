@@ -1,7 +1,11 @@
 //! The per-request state machine. It owns the whole flow (request headers,
-//! body, response, log) and decides every pause and resume; it never calls
-//! the host: events come in as plain data and it answers with [`Op`]s that
-//! the host layer applies in one place. That keeps it natively testable.
+//! body, callouts, response, log) and decides every pause and resume; it
+//! never calls the host: events come in as plain data and it answers with
+//! [`Op`]s that the host layer applies in one place. That keeps it natively
+//! testable.
+//!
+//! Features hang off it in submodules: `cache_flow` (lookup, coalescing,
+//! store) and `fallback` (retries, timeouts, fallback chains).
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -11,14 +15,16 @@ use serde_json::{Map, Value};
 use crate::config::{Config, Provider};
 use crate::errors::{ApiShape, ErrorCode, GatewayError};
 use crate::headers::Headers;
-use crate::log_record::{elapsed_ms, rfc3339, LogRecord};
+use crate::log_record::{elapsed_ms, rfc3339, Attempt, LogRecord};
 use crate::request_body;
-use crate::routing;
+use crate::routing::{self, Compat};
 use crate::services::Services;
 use crate::sse::SseParser;
 use crate::usage::{self, EventUsage, StreamUsage};
+use crate::wire::{self, Answer, StreamTranslator, Wire};
 
 mod cache_flow;
+mod fallback;
 
 pub use cache_flow::{store_failure, CacheState};
 
@@ -39,7 +45,7 @@ pub enum Op {
     SetRequestBody(Vec<u8>),
     SetResponseHeader(Name, Vec<u8>),
     RemoveResponseHeader(Name),
-    /// Replaces the response body chunk of the current callback.
+    /// Replaces the response body the current callback holds.
     SetResponseBody(Vec<u8>),
     /// Answers the client directly; the request goes no further.
     SendLocal {
@@ -63,6 +69,9 @@ pub enum Purpose {
     CacheLookup,
     /// Fire-and-forget: only a failure is logged.
     CacheStore,
+    /// An attempt of a retry or fallback step (its number, to drop late
+    /// answers of abandoned attempts).
+    Attempt(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +139,8 @@ enum Stage {
     CacheLookup,
     /// Paused while another request for the same key is in flight.
     CacheWait,
+    /// Paused while a retry or fallback attempt runs through a callout.
+    Fallback,
     /// The request went upstream (or streams there uninspected).
     Upstream,
     Responding,
@@ -145,6 +156,13 @@ enum ResponseBody {
     /// An event stream, parsed event by event; `rewrite` when events are
     /// dropped (the usage chunk the gateway asked for on the client's behalf).
     Sse { parser: SseParser, usage: StreamUsage, rewrite: bool },
+    /// A JSON answer in another format than the client's: held whole, then
+    /// translated.
+    TranslateJson { upstream: Wire, status: u16 },
+    /// An event stream in another format, translated event by event.
+    TranslateSse(Box<StreamTranslator>),
+    /// An answer the client never sees (a failed attempt that is retried).
+    Swallow,
 }
 
 /// What is known about the request so far: the raw material of its log
@@ -154,7 +172,10 @@ pub struct Facts {
     pub request_id: Option<String>,
     pub method: Option<String>,
     pub endpoint: Option<String>,
+    /// The model sent to the provider that served.
     pub model: Option<String>,
+    /// The model as the client named it, when different (`anthropic/...`).
+    pub requested_model: Option<String>,
     pub tenant: Option<String>,
     pub stream: bool,
     pub status: Option<u16>,
@@ -164,16 +185,53 @@ pub struct Facts {
     pub response_bytes: u64,
     pub usage: usage::Usage,
     pub metadata: Option<Map<String, Value>>,
-    pub warnings: Vec<String>,
+    /// Every attempt when retries or fallbacks ran.
+    pub attempts: Vec<Attempt>,
+    /// The step that served (0 = the route's provider).
+    pub step: Option<usize>,
 }
+
+/// What the request headers said that later stages need (the headers are
+/// the host's and gone after their callback).
+#[derive(Debug, Default)]
+struct Snapshot {
+    path: Vec<u8>,
+    authority: Vec<u8>,
+    accept_encoding: bool,
+    /// The client's own provider credentials and API options, for retries
+    /// to the same provider through callouts.
+    client_headers: Vec<(&'static str, Vec<u8>)>,
+    /// Gateway headers later stages read (retry overrides, timeouts).
+    gateway: Headers,
+    upstream_path: String,
+    query: String,
+}
+
+/// Client headers that travel with a retry to the same provider.
+const CLIENT_HEADERS: &[&str] = &[
+    "authorization",
+    "x-api-key",
+    "anthropic-version",
+    "anthropic-beta",
+    "openai-organization",
+    "openai-project",
+];
 
 pub struct Exchange {
     config: Rc<Config>,
     stage: Stage,
+    /// The shape of the client's API (for the gateway's own errors).
     shape: ApiShape,
+    /// The provider requests go to first (step 0).
     provider: Option<usize>,
+    compat: Option<Compat>,
+    /// The chat API the client speaks, on chat endpoints.
+    client_wire: Option<Wire>,
+    snapshot: Snapshot,
     /// The gateway added `stream_options.include_usage`; strip its chunk.
     injected_stream_usage: bool,
+    /// The client asked for usage on its stream.
+    include_usage: bool,
     start_ns: u64,
     response: ResponseBody,
     response_ended: bool,
@@ -185,6 +243,7 @@ pub struct Exchange {
     pub cache: Option<CacheState>,
     /// A per-request id for locks (unique enough across workers).
     owner: u64,
+    resilience: Option<Box<fallback::Resilience>>,
     pub facts: Facts,
 }
 
@@ -195,7 +254,11 @@ impl Exchange {
             stage: Stage::RequestHeaders,
             shape: ApiShape::OpenAi,
             provider: None,
+            compat: None,
+            client_wire: None,
+            snapshot: Snapshot::default(),
             injected_stream_usage: false,
+            include_usage: false,
             start_ns: 0,
             response: ResponseBody::Pass,
             response_ended: false,
@@ -204,6 +267,7 @@ impl Exchange {
             cache_controls: crate::cache::Controls::default(),
             cache: None,
             owner: 0,
+            resilience: None,
             facts: Facts::default(),
         }
     }
@@ -212,6 +276,10 @@ impl Exchange {
     /// context id; mixed with the start time it is unique across workers).
     pub fn set_owner(&mut self, context_id: u32) {
         self.owner = (u64::from(context_id) << 40) ^ self.start_ns;
+    }
+
+    fn provider(&self) -> Option<&Provider> {
+        self.provider.and_then(|i| self.config.providers.get(i))
     }
 
     /// Pass on upstream: in a callback by continuing, otherwise by resuming.
@@ -231,10 +299,6 @@ impl Exchange {
             out.push((Cow::Owned(format!("cf-aig-{name}")), value.to_string()));
         }
         out
-    }
-
-    fn provider(&self) -> Option<&Provider> {
-        self.provider.and_then(|i| self.config.providers.get(i))
     }
 
     fn reply(&mut self, e: GatewayError) -> Step {
@@ -264,9 +328,16 @@ impl Exchange {
         self.shape = guess_shape(path, h);
 
         let config = Rc::clone(&self.config);
-        let route = routing::resolve(&config, path);
-        if let Ok(r) = &route {
+        let compat = routing::compat(path);
+        let route = match compat {
+            Some(_) => None,
+            None => Some(routing::resolve(&config, path)),
+        };
+        if let Some(Ok(r)) = &route {
             self.shape = r.provider.kind.shape();
+        }
+        if compat.is_some() {
+            self.shape = ApiShape::OpenAi;
         }
         // Authentication comes before anything that reveals configuration.
         if let Some(auth) = &config.auth {
@@ -282,32 +353,66 @@ impl Exchange {
                 }
             }
         }
-        let route = match route {
-            Ok(r) => r,
-            Err(e) => return self.reply(e),
-        };
-        self.provider = Some(route.index);
-        self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
+        self.snapshot = snapshot(h);
         self.cache_controls = match crate::cache::controls(h, &config.cache) {
             Ok(c) => c,
             Err(e) => return self.reply(e),
         };
+        if let Err(e) = fallback::validate_request_headers(h) {
+            return self.reply(e);
+        }
         if let Some((raw, _)) = h.gateway(crate::headers::METADATA) {
             match crate::metadata::parse(raw) {
                 Ok(m) => self.facts.metadata = Some(m),
                 Err(e) => return self.reply(e),
             }
         }
-
         let mut ops: Vec<Op> = Vec::with_capacity(8);
         ops.extend(h.gateway_names().map(|n| Op::RemoveRequestHeader(Cow::Owned(n.to_string()))));
-        let inference = routing::is_inference_endpoint(&route.endpoint);
-        upstream_ops(&config, route.provider, route.upstream_path, h, &mut ops);
-        self.facts.endpoint = Some(route.endpoint);
-        let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
-        let has_body_method =
+
+        let method_has_body =
             matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
-        let inspect = has_body_method && (inference || json);
+        let inspect = match compat {
+            Some(Err(e)) => return self.reply(e),
+            Some(Ok(Compat::Models)) => return self.compat_models(),
+            Some(Ok(Compat::Chat)) => {
+                self.compat = Some(Compat::Chat);
+                self.client_wire = Some(Wire::OpenAiChat);
+                self.facts.endpoint = Some("/compat/chat/completions".into());
+                if !method_has_body {
+                    return self.reply(GatewayError::new(
+                        ErrorCode::InvalidRequest,
+                        "the unified endpoint takes POST /compat/chat/completions",
+                    ));
+                }
+                // The provider, so the route, comes with the body.
+                true
+            }
+            None => {
+                let route = match route {
+                    Some(Ok(r)) => r,
+                    Some(Err(e)) => return self.reply(e),
+                    None => return self.reply(GatewayError::new(ErrorCode::Internal, "no route")),
+                };
+                self.provider = Some(route.index);
+                self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
+                self.client_wire = Wire::of_endpoint(&route.endpoint);
+                let inference = routing::is_inference_endpoint(&route.endpoint);
+                let (rest, query) = split_query(&route.upstream_path);
+                self.snapshot.query = query.to_string();
+                self.snapshot.upstream_path = rest.to_string();
+                upstream_ops(
+                    &config,
+                    route.provider,
+                    route.upstream_path,
+                    &self.snapshot,
+                    &mut ops,
+                );
+                self.facts.endpoint = Some(route.endpoint);
+                let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
+                method_has_body && (inference || json)
+            }
+        };
         if !inspect {
             self.stage = Stage::Upstream;
             return Step::cont(ops);
@@ -325,14 +430,13 @@ impl Exchange {
                 return self.body_too_large();
             }
         }
+        self.stage = Stage::RequestBody;
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
-            self.stage = Stage::RequestBody;
             let mut step = self.on_request_body(b"", svc);
             ops.append(&mut step.ops);
             return Step { ops, flow: step.flow };
         }
-        self.stage = Stage::RequestBody;
         Step::pause(ops)
     }
 
@@ -342,6 +446,31 @@ impl Exchange {
             ErrorCode::BodyTooLarge,
             format!("the request body is larger than this gateway's limit of {max} bytes"),
         ))
+    }
+
+    /// `GET /compat/models`: the configured models as `<provider>/<model>`.
+    fn compat_models(&mut self) -> Step {
+        let data: Vec<Value> = self
+            .config
+            .providers
+            .iter()
+            .flat_map(|p| {
+                p.models.iter().map(move |m| {
+                    serde_json::json!({"id": format!("{}/{m}", p.name), "object": "model", "owned_by": p.name})
+                })
+            })
+            .collect();
+        let body = serde_json::to_vec(&serde_json::json!({"object": "list", "data": data}))
+            .unwrap_or_default();
+        self.stage = Stage::Replied;
+        self.response_ended = true;
+        self.facts.status = Some(200);
+        self.facts.response_bytes = body.len() as u64;
+        Step::pause(vec![Op::SendLocal {
+            status: 200,
+            headers: vec![(Cow::Borrowed("content-type"), "application/json".into())],
+            body,
+        }])
     }
 
     /// Called on every request body callback with the size the host holds.
@@ -381,35 +510,84 @@ impl Exchange {
             return self.body_too_large();
         }
         self.facts.request_bytes = body.len() as u64;
-        let endpoint = self.facts.endpoint.as_deref().unwrap_or_default();
-        let require_object = routing::is_inference_endpoint(endpoint);
-        let chat = endpoint.trim_end_matches('/').ends_with("/chat/completions");
+        let endpoint = self.facts.endpoint.clone().unwrap_or_default();
+        let require_object = self.compat.is_some() || routing::is_inference_endpoint(&endpoint);
         let summary = match request_body::parse(body, require_object) {
             Ok(s) => s,
             Err(e) => return self.reply(e),
         };
+        self.facts.stream = summary.stream;
+        self.include_usage = summary.include_usage == Some(true);
         let mut ops = Vec::new();
-        let inject = chat && self.provider().is_some_and(|p| p.inject_stream_usage);
+        let upstream_body = if self.compat.is_some() {
+            match self.compat_route(body, summary.model.as_deref(), &mut ops) {
+                Ok(b) => b,
+                Err(e) => return self.reply(e),
+            }
+        } else {
+            self.facts.model = summary.model.clone();
+            None
+        };
+        let sent = upstream_body.as_deref().unwrap_or(body);
+        let is_chat = self.client_wire == Some(Wire::OpenAiChat)
+            && self.provider().is_some_and(|p| Wire::of(p.kind) == Wire::OpenAiChat);
+        let inject = is_chat && self.provider().is_some_and(|p| p.inject_stream_usage);
+        let mut new_body = upstream_body.clone();
         if inject {
-            if let Some(new_body) = request_body::with_stream_usage(body, &summary) {
+            if let Some(b) = request_body::with_stream_usage(sent, &summary) {
                 self.injected_stream_usage = true;
-                ops.push(Op::SetRequestHeader(
-                    Cow::Borrowed("content-length"),
-                    new_body.len().to_string().into_bytes(),
-                ));
-                ops.push(Op::SetRequestBody(new_body));
+                new_body = Some(b);
             }
         }
-        self.facts.model = summary.model;
-        self.facts.stream = summary.stream;
+        if let Some(b) = &new_body {
+            ops.push(Op::SetRequestHeader(
+                Cow::Borrowed("content-length"),
+                b.len().to_string().into_bytes(),
+            ));
+            ops.push(Op::SetRequestBody(b.clone()));
+        }
         self.stage = Stage::Upstream;
+        self.fallback_prepare(body, new_body.as_deref().unwrap_or(body), svc);
         if require_object {
             if let Some(mut step) = self.cache_begin(body, svc) {
                 ops.append(&mut step.ops);
                 return Step { ops, flow: step.flow };
             }
         }
-        Step::cont(ops)
+        let mut step = self.go_upstream(true, svc);
+        ops.append(&mut step.ops);
+        Step { ops, flow: step.flow }
+    }
+
+    /// The unified endpoint: picks the provider from `model`, sets the
+    /// route, and returns the body in that provider's format.
+    fn compat_route(
+        &mut self,
+        body: &[u8],
+        model: Option<&str>,
+        ops: &mut Vec<Op>,
+    ) -> Result<Option<Vec<u8>>, GatewayError> {
+        let config = Rc::clone(&self.config);
+        let (index, provider, bare) = routing::split_model(&config, model)?;
+        self.provider = Some(index);
+        self.facts.requested_model = model.map(str::to_string);
+        self.facts.model = Some(bare.to_string());
+        self.identity = caller_identity(
+            self.facts.tenant.as_deref(),
+            provider,
+            &Headers::from_pairs(
+                &self
+                    .snapshot
+                    .client_headers
+                    .iter()
+                    .map(|(k, v)| (*k, v.as_slice()))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        let out = wire::request_for(provider, Wire::OpenAiChat, body, bare)?;
+        self.snapshot.upstream_path = out.path.clone();
+        upstream_ops(&config, provider, out.path, &self.snapshot, ops);
+        Ok(Some(out.body))
     }
 
     /// The answer to a callout this request made.
@@ -427,6 +605,7 @@ impl Exchange {
                 }
                 Step::cont(Vec::new())
             }
+            Purpose::Attempt(n) => self.fallback_on_answer(n, response, svc),
         }
     }
 
@@ -434,7 +613,7 @@ impl Exchange {
     pub fn on_timer(&mut self, svc: &mut dyn Services) -> Step {
         match self.stage {
             Stage::CacheWait => self.cache_on_wait(svc),
-            _ => Step::cont(Vec::new()),
+            _ => self.fallback_on_timer(svc),
         }
     }
 
@@ -444,8 +623,11 @@ impl Exchange {
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
         }
-        self.stage = Stage::Responding;
         let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
+        if let Some(step) = self.fallback_on_response_headers(status, h, svc) {
+            return step;
+        }
+        self.stage = Stage::Responding;
         self.facts.status = status;
         self.facts.response_headers_ns = Some(svc.now_ns());
         let mut ops = Vec::new();
@@ -454,13 +636,32 @@ impl Exchange {
             .get("content-encoding")
             .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
         let ct = h.get("content-type").unwrap_or_default();
-        let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
-        self.response = if !ok || encoded || self.provider.is_none() {
+        let sse = starts_with_ignore_case(ct, b"text/event-stream");
+        let upstream = self.provider().map(|p| Wire::of(p.kind));
+        let translating = match (self.client_wire, upstream) {
+            (Some(c), Some(u)) if self.compat.is_some() && c != u => Some(u),
+            _ => None,
+        };
+        let shape = upstream.map_or(self.shape, Wire::shape);
+        self.response = if let Some(up) = translating {
+            // The body changes: its length is no longer known.
+            ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+            if ok && sse && !encoded {
+                ResponseBody::TranslateSse(Box::new(StreamTranslator::new(&self.answer(svc), up)))
+            } else {
+                if !sse && !ok {
+                    ops.push(Op::SetResponseHeader(
+                        Cow::Borrowed("content-type"),
+                        b"application/json".to_vec(),
+                    ));
+                }
+                ResponseBody::TranslateJson { upstream: up, status: status.unwrap_or(502) }
+            }
+        } else if !ok || encoded || self.provider.is_none() {
             ResponseBody::Pass
-        } else if starts_with_ignore_case(ct, b"text/event-stream") {
-            let rewrite = self.injected_stream_usage;
+        } else if sse {
+            let rewrite = self.injected_stream_usage && !self.include_usage;
             if rewrite {
-                // The body changes size: its length is no longer known.
                 ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
             }
             ResponseBody::Sse {
@@ -474,12 +675,29 @@ impl Exchange {
             ResponseBody::Pass
         };
         let storable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
-        let sse = matches!(self.response, ResponseBody::Sse { .. });
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
+        self.fallback_served_headers(&mut ops);
         Step::cont(ops)
     }
 
-    /// One chunk of the response body as it passes.
+    /// How the client wants its answer (for translations).
+    fn answer(&self, svc: &dyn Services) -> Answer {
+        Answer {
+            client: self.client_wire.unwrap_or(Wire::OpenAiChat),
+            stream: self.facts.stream,
+            include_usage: self.include_usage,
+            model: self
+                .facts
+                .requested_model
+                .clone()
+                .or_else(|| self.facts.model.clone())
+                .unwrap_or_default(),
+            created: svc.now_ms() / 1000,
+        }
+    }
+
+    /// One chunk of the response body as it passes (or, for answers that are
+    /// translated whole, the whole body once it is there).
     pub fn on_response_body(
         &mut self,
         chunk: &[u8],
@@ -493,7 +711,32 @@ impl Exchange {
         let mut ops = Vec::new();
         let mut sent = chunk.len();
         match &mut self.response {
+            ResponseBody::Swallow => return Step::pause(Vec::new()),
             ResponseBody::Pass => {}
+            ResponseBody::TranslateJson { upstream, status } => {
+                if !end_of_stream {
+                    // Held (Envoy buffers it) until it is whole.
+                    return Step::pause(Vec::new());
+                }
+                let (up, st) = (*upstream, *status);
+                if (200..300).contains(&st) {
+                    if let Some(u) = usage::from_body(up.shape(), chunk) {
+                        self.facts.usage.merge(u);
+                    }
+                }
+                let out = wire::json_to_client(&self.answer(svc), up, st, chunk);
+                sent = out.len();
+                ops.push(Op::SetResponseBody(out));
+            }
+            ResponseBody::TranslateSse(t) => {
+                let mut out = t.feed(chunk);
+                if end_of_stream {
+                    out.extend(t.finish());
+                }
+                self.facts.usage.merge(t.usage());
+                sent = out.len();
+                ops.push(Op::SetResponseBody(out));
+            }
             ResponseBody::Json(copy) if copy.is_empty() && end_of_stream => {
                 // The whole body in one callback (the usual case): no copy.
                 if let Some(u) = usage::from_body(shape, chunk) {
@@ -575,16 +818,25 @@ impl Exchange {
         let now_ns = svc.now_ns();
         let f = &self.facts;
         let cache = self.cache.as_ref();
-        let provider = self.provider();
+        let served = f.step.and_then(|s| self.resilience.as_ref().and_then(|r| r.provider_of(s)));
+        let provider = served.and_then(|i| self.config.providers.get(i)).or(self.provider());
         LogRecord {
             request_id: f.request_id.as_deref(),
             time: rfc3339(self.start_ns),
-            route: if provider.is_some() { "provider" } else { "none" },
+            route: match (self.compat, self.provider.is_some()) {
+                (Some(_), _) => "compat",
+                (None, true) => "provider",
+                (None, false) => "none",
+            },
             provider: provider.map(|p| p.name.as_str()),
             provider_kind: provider.map(|p| p.kind.as_str()),
-            endpoint: provider.and(f.endpoint.as_deref()),
+            endpoint: f
+                .endpoint
+                .as_deref()
+                .filter(|_| self.provider.is_some() || self.compat.is_some()),
             method: f.method.as_deref(),
             model: f.model.as_deref(),
+            requested_model: f.requested_model.as_deref(),
             tenant: f.tenant.as_deref(),
             stream: f.stream,
             status: f.status,
@@ -603,8 +855,40 @@ impl Exchange {
             cache_l2_error: cache.and_then(|c| c.l2_error.as_deref()),
             saved_input_tokens: cache.and_then(|c| c.saved.and_then(|u| u.input_tokens)),
             saved_output_tokens: cache.and_then(|c| c.saved.and_then(|u| u.output_tokens)),
+            step: f.step,
+            attempts: (!f.attempts.is_empty()).then_some(f.attempts.as_slice()),
         }
         .to_json()
+    }
+}
+
+/// What the request headers say that later stages need.
+fn snapshot(h: &Headers) -> Snapshot {
+    Snapshot {
+        path: h.get(":path").unwrap_or_default().to_vec(),
+        authority: h.get(":authority").unwrap_or_default().to_vec(),
+        accept_encoding: h.contains("accept-encoding"),
+        client_headers: CLIENT_HEADERS
+            .iter()
+            .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
+            .collect(),
+        gateway: Headers::from_pairs(
+            &h.iter()
+                .filter(|(k, _)| {
+                    k.starts_with(crate::headers::PREFIX)
+                        || k.starts_with(crate::headers::CF_PREFIX)
+                })
+                .collect::<Vec<_>>(),
+        ),
+        upstream_path: String::new(),
+        query: String::new(),
+    }
+}
+
+fn split_query(path: &str) -> (&str, &str) {
+    match path.find('?') {
+        Some(i) => path.split_at(i),
+        None => (path, ""),
     }
 }
 
@@ -614,19 +898,23 @@ fn upstream_ops(
     config: &Config,
     p: &Provider,
     upstream_path: String,
-    h: &Headers,
+    s: &Snapshot,
     ops: &mut Vec<Op>,
 ) {
-    let set = |ops: &mut Vec<Op>, name: &'static str, value: Vec<u8>| {
-        if h.get(name) != Some(value.as_slice()) {
-            ops.push(Op::SetRequestHeader(Cow::Borrowed(name), value));
-        }
-    };
-    set(ops, ":path", upstream_path.into_bytes());
-    set(ops, ":authority", p.authority.as_bytes().to_vec());
-    // Plain responses let the gateway read usage (and later scan and
-    // cache); Envoy's compressor can encode toward the client.
-    if h.contains("accept-encoding") {
+    let client =
+        |name: &str| s.client_headers.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_slice());
+    if s.path != upstream_path.as_bytes() {
+        ops.push(Op::SetRequestHeader(Cow::Borrowed(":path"), upstream_path.into_bytes()));
+    }
+    if s.authority != p.authority.as_bytes() {
+        ops.push(Op::SetRequestHeader(
+            Cow::Borrowed(":authority"),
+            p.authority.as_bytes().to_vec(),
+        ));
+    }
+    // Plain responses let the gateway read usage (and scan and cache);
+    // Envoy's compressor can encode toward the client.
+    if s.accept_encoding {
         ops.push(Op::RemoveRequestHeader(Cow::Borrowed("accept-encoding")));
     }
     if let Some(name) = &config.cluster_header {
@@ -634,15 +922,20 @@ fn upstream_ops(
     }
     let (auth, remove) = routing::provider_auth(p);
     for name in remove {
-        if h.contains(name) && !auth.iter().any(|(k, _)| k == name) {
+        if client(name).is_some() && !auth.iter().any(|(k, _)| k == name) {
             ops.push(Op::RemoveRequestHeader(Cow::Borrowed(name)));
         }
     }
     for (k, v) in auth {
-        set(ops, k, v.into_bytes());
+        if client(k) != Some(v.as_bytes()) {
+            ops.push(Op::SetRequestHeader(Cow::Borrowed(k), v.into_bytes()));
+        }
     }
-    for (k, v) in routing::provider_defaults(p, h) {
-        set(ops, k, v.into_bytes());
+    let present = Headers::from_pairs(
+        &s.client_headers.iter().map(|(k, v)| (*k, v.as_slice())).collect::<Vec<_>>(),
+    );
+    for (k, v) in routing::provider_defaults(p, &present) {
+        ops.push(Op::SetRequestHeader(Cow::Borrowed(k), v.into_bytes()));
     }
 }
 
@@ -684,3 +977,5 @@ fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fallback;

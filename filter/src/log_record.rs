@@ -24,6 +24,8 @@ pub struct LogRecord<'a> {
     pub endpoint: Option<&'a str>,
     pub method: Option<&'a str>,
     pub model: Option<&'a str>,
+    /// The model as the client named it, when it differs (`anthropic/...`).
+    pub requested_model: Option<&'a str>,
     pub tenant: Option<&'a str>,
     pub stream: bool,
     pub status: Option<u16>,
@@ -49,6 +51,22 @@ pub struct LogRecord<'a> {
     /// What a cache hit saved.
     pub saved_input_tokens: Option<u64>,
     pub saved_output_tokens: Option<u64>,
+    /// The step that served (0 = the route's provider), when retries or
+    /// fallbacks are configured.
+    pub step: Option<usize>,
+    /// Every attempt, when there was more than one.
+    pub attempts: Option<&'a [Attempt]>,
+}
+
+/// One attempt at a provider (retries, fallback steps).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Attempt {
+    pub step: usize,
+    pub provider: String,
+    pub status: Option<u16>,
+    pub latency_ms: f64,
+    /// `ok`, `status_503`, `connect_failure`, `timeout`, `circuit_open`, ...
+    pub cause: String,
 }
 
 impl LogRecord<'_> {

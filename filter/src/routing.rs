@@ -16,6 +16,60 @@ pub struct Route<'a> {
     pub endpoint: String,
 }
 
+/// The gateway's unified OpenAI-compatible endpoint (`/compat/...`): the
+/// provider comes from the body's `model: "<provider>/<model>"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compat {
+    Chat,
+    Models,
+}
+
+pub const COMPAT: &str = "compat";
+
+/// `/compat/...` paths; None for every other path.
+pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
+    let path = std::str::from_utf8(path).ok()?;
+    let rest = path.strip_prefix("/compat")?;
+    if !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')) {
+        return None;
+    }
+    let endpoint = rest.split('?').next().unwrap_or_default().trim_end_matches('/');
+    Some(match endpoint {
+        "/chat/completions" | "/v1/chat/completions" => Ok(Compat::Chat),
+        "/models" | "/v1/models" => Ok(Compat::Models),
+        _ => Err(GatewayError::new(
+            ErrorCode::UnknownProvider,
+            "the unified endpoint serves /compat/chat/completions and /compat/models",
+        )),
+    })
+}
+
+/// Splits a unified model name `<provider>/<model>`.
+pub fn split_model<'a>(
+    config: &'a Config,
+    model: Option<&'a str>,
+) -> Result<(usize, &'a Provider, &'a str), GatewayError> {
+    let model = model.ok_or_else(|| {
+        GatewayError::new(ErrorCode::InvalidRequest, "`model` is required: \"<provider>/<model>\"")
+    })?;
+    let (name, bare) =
+        model.split_once('/').filter(|(p, m)| !p.is_empty() && !m.is_empty()).ok_or_else(|| {
+            GatewayError::new(
+                ErrorCode::InvalidRequest,
+                format!(
+                    "`model` must be \"<provider>/<model>\" on the unified endpoint, not {model:?}"
+                ),
+            )
+        })?;
+    let (index, provider) = config.provider_index(name).ok_or_else(|| {
+        GatewayError::new(
+            ErrorCode::UnknownProvider,
+            format!("no provider named {name:?} is configured"),
+        )
+    })?;
+    Ok((index, provider, bare))
+}
+
 /// Resolves the request path. Errors: unknown provider (404), dot segments (400).
 pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, GatewayError> {
     let path = std::str::from_utf8(path).map_err(|_| {
@@ -181,6 +235,26 @@ mod tests {
         );
         let h = Headers::from_pairs(&[("anthropic-version", b"2024-01-01")]);
         assert!(provider_defaults(c.provider("anthropic").unwrap(), &h).is_empty());
+    }
+
+    #[test]
+    fn compat_paths_and_models() {
+        assert_eq!(compat(b"/compat/chat/completions"), Some(Ok(Compat::Chat)));
+        assert_eq!(compat(b"/compat/v1/chat/completions?x=1"), Some(Ok(Compat::Chat)));
+        assert_eq!(compat(b"/compat/models"), Some(Ok(Compat::Models)));
+        assert!(matches!(compat(b"/compat/embeddings"), Some(Err(_))));
+        assert_eq!(compat(b"/compatible/x"), None);
+        assert_eq!(compat(b"/openai/v1/chat/completions"), None);
+        let c = cfg();
+        let (i, p, m) = split_model(&c, Some("anthropic/claude-sonnet-4-5")).unwrap();
+        assert_eq!(
+            (i, p.name.as_str(), m),
+            (c.provider_index("anthropic").unwrap().0, "anthropic", "claude-sonnet-4-5")
+        );
+        assert_eq!(split_model(&c, Some("groq/llama/3")).unwrap().2, "llama/3");
+        assert_eq!(split_model(&c, Some("gpt-4o")).unwrap_err().code, ErrorCode::InvalidRequest);
+        assert_eq!(split_model(&c, Some("nope/x")).unwrap_err().code, ErrorCode::UnknownProvider);
+        assert_eq!(split_model(&c, None).unwrap_err().code, ErrorCode::InvalidRequest);
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl Exchange {
         }
         self.stage = Stage::Upstream;
         let (Some(state), Some(l2)) = (self.cache.as_ref(), self.config.cache.l2.as_ref()) else {
-            return Self::upstream(false);
+            return self.go_upstream(false, svc);
         };
         match l2.parse_lookup(&state.key, r.status, &r.body, svc.now_ms()) {
             Ok(Some(entry)) => {
@@ -133,13 +133,19 @@ impl Exchange {
                 let _ = self.config.cache.l1.put(svc, &entry);
                 self.serve_hit(entry, svc)
             }
-            Ok(None) => self.cache_after_miss(svc, false).unwrap_or_else(|| Self::upstream(false)),
+            Ok(None) => match self.cache_after_miss(svc, false) {
+                Some(step) => step,
+                None => self.go_upstream(false, svc),
+            },
             Err(reason) => {
                 svc.metric(Metric::CacheL2Error, 1);
                 if let Some(c) = self.cache.as_mut() {
                     c.l2_error = Some(reason);
                 }
-                self.cache_after_miss(svc, false).unwrap_or_else(|| Self::upstream(false))
+                match self.cache_after_miss(svc, false) {
+                    Some(step) => step,
+                    None => self.go_upstream(false, svc),
+                }
             }
         }
     }
@@ -173,8 +179,7 @@ impl Exchange {
     /// A waiting follower's timer: is the leader's answer there yet?
     pub(super) fn cache_on_wait(&mut self, svc: &mut dyn Services) -> Step {
         let Some(state) = self.cache.as_ref() else {
-            self.stage = Stage::Upstream;
-            return Self::upstream(false);
+            return self.go_upstream(false, svc);
         };
         let key = state.key;
         if let Some(entry) = self.config.cache.l1.get(svc, &key, svc.now_ms()) {
@@ -196,7 +201,7 @@ impl Exchange {
                     c.lock = Some(lock);
                 }
             }
-            return Self::upstream(false);
+            return self.go_upstream(false, svc);
         }
         Step { ops: vec![Op::WakeAt(svc.now_ns().saturating_add(WAIT_POLL_NS))], flow: Flow::Pause }
     }
@@ -316,6 +321,23 @@ impl Exchange {
             body: call.body,
             timeout_ms: l2.timeout_ms.saturating_mul(10),
         }))
+    }
+
+    /// Stores a whole answer made by the gateway (a fallback's), if it is
+    /// one to store. Returns the L2 store to dispatch, if any.
+    pub(super) fn cache_store_whole(
+        &mut self,
+        body: &[u8],
+        content_type: &str,
+        svc: &mut dyn Services,
+    ) -> Option<Op> {
+        let c = self.cache.as_mut()?;
+        if c.status != Status::Miss {
+            return None;
+        }
+        c.capture = Some(Vec::new());
+        c.content_type = content_type.as_bytes().to_vec();
+        self.cache_capture(body, true, svc)
     }
 
     /// Frees this request's coalescing lock, if it holds one.

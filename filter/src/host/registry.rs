@@ -80,6 +80,6 @@ pub fn with_exchange<T>(owner: &Owner, f: impl FnOnce(&mut Exchange) -> T) -> Op
 pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<String> {
     match purpose {
         Purpose::CacheStore => crate::exchange::store_failure(response),
-        Purpose::CacheLookup => None,
+        Purpose::CacheLookup | Purpose::Attempt(_) => None,
     }
 }
