@@ -35,6 +35,8 @@ struct RawConfig {
     envoy: RawEnvoy,
     #[serde(default)]
     cache: crate::cache::RawCache,
+    #[serde(default)]
+    limits: Option<aigw_limits::LimitsConfig>,
 }
 
 #[derive(Deserialize)]
@@ -248,6 +250,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub cluster_header: Option<String>,
     pub cache: crate::cache::CacheConfig,
+    /// Rate limits, token limits, budgets and the price table.
+    pub limits: Option<aigw_limits::Limiter>,
 }
 
 /// A config error: the path of the offending field and what is wrong.
@@ -358,7 +362,16 @@ fn compile(
         }
         None => None,
     };
-    Ok((Config { providers, auth, max_body_bytes, cluster_header, cache }, warnings))
+    let limits = match raw.limits {
+        Some(l) => Some(l.compile().map_err(|e| {
+            err(
+                if e.field.is_empty() { "limits".into() } else { format!("limits.{}", e.field) },
+                e.message,
+            )
+        })?),
+        None => None,
+    };
+    Ok((Config { providers, auth, max_body_bytes, cluster_header, cache, limits }, warnings))
 }
 
 fn compile_provider(

@@ -25,6 +25,7 @@ use crate::wire::{self, Answer, StreamTranslator, Wire};
 
 mod cache_flow;
 mod fallback;
+mod limits_flow;
 
 pub use cache_flow::{store_failure, CacheState};
 
@@ -72,6 +73,10 @@ pub enum Purpose {
     /// An attempt of a retry or fallback step (its number, to drop late
     /// answers of abandoned attempts).
     Attempt(u32),
+    /// The reservation on global (Redis) counters.
+    LimitsReserve,
+    /// Fire-and-forget: the settlement of global counters.
+    LimitsSettle,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +146,8 @@ enum Stage {
     CacheWait,
     /// Paused while a retry or fallback attempt runs through a callout.
     Fallback,
+    /// Paused for the reservation on global (Redis) counters.
+    LimitsGlobal,
     /// The request went upstream (or streams there uninspected).
     Upstream,
     Responding,
@@ -205,6 +212,8 @@ struct Snapshot {
     gateway: Headers,
     upstream_path: String,
     query: String,
+    /// Headers limit keys are built from (`limits` rules with `{"header":..}`).
+    limit_headers: Vec<(String, Vec<u8>)>,
 }
 
 /// Client headers that travel with a retry to the same provider.
@@ -244,6 +253,15 @@ pub struct Exchange {
     /// A per-request id for locks (unique enough across workers).
     owner: u64,
     resilience: Option<Box<fallback::Resilience>>,
+    limits: Option<Box<limits_flow::LimitsState>>,
+    /// `x-aigw-custom-cost`: this request's price.
+    custom_price: Option<aigw_limits::Price>,
+    /// Whether the answer may be cached (an inference request).
+    cacheable: bool,
+    /// The client's body while a global admission is in flight.
+    pending_body: Option<Vec<u8>>,
+    /// Fire-and-forget ops for after the end of the request (settlements).
+    deferred: Vec<Op>,
     pub facts: Facts,
 }
 
@@ -268,8 +286,18 @@ impl Exchange {
             cache: None,
             owner: 0,
             resilience: None,
+            limits: None,
+            custom_price: None,
+            cacheable: false,
+            pending_body: None,
+            deferred: Vec::new(),
             facts: Facts::default(),
         }
+    }
+
+    /// Ops to run after the request is over (fire-and-forget callouts).
+    pub fn take_deferred(&mut self) -> Vec<Op> {
+        std::mem::take(&mut self.deferred)
     }
 
     /// Gives the request an owner id for shared locks (the host passes its
@@ -302,14 +330,18 @@ impl Exchange {
     }
 
     fn reply(&mut self, e: GatewayError) -> Step {
+        self.reply_with(e, Vec::new())
+    }
+
+    fn reply_with(&mut self, e: GatewayError, extra: Vec<(Name, String)>) -> Step {
         self.stage = Stage::Replied;
         self.facts.status = Some(e.status());
         self.facts.error_code = Some(e.code.as_str());
-        Step::pause(vec![Op::SendLocal {
-            status: e.status(),
-            headers: vec![(Cow::Borrowed("content-type"), "application/json".into())],
-            body: e.body(self.shape),
-        }])
+        let mut headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
+        headers.extend(extra);
+        let body = e.body(self.shape);
+        self.facts.response_bytes = body.len() as u64;
+        Step::pause(vec![Op::SendLocal { status: e.status(), headers, body }])
     }
 
     // ------------------------------------------------------------- request
@@ -354,6 +386,17 @@ impl Exchange {
             }
         }
         self.snapshot = snapshot(h);
+        if let Some(l) = &config.limits {
+            self.snapshot.limit_headers = l
+                .key_headers()
+                .iter()
+                .filter_map(|n| h.get(n).map(|v| (n.clone(), v.to_vec())))
+                .collect();
+        }
+        self.custom_price = match limits_flow::custom_price(h) {
+            Ok(p) => p,
+            Err(e) => return self.reply(e),
+        };
         self.cache_controls = match crate::cache::controls(h, &config.cache) {
             Ok(c) => c,
             Err(e) => return self.reply(e),
@@ -547,16 +590,33 @@ impl Exchange {
             ops.push(Op::SetRequestBody(b.clone()));
         }
         self.stage = Stage::Upstream;
+        self.cacheable = require_object;
         self.fallback_prepare(body, new_body.as_deref().unwrap_or(body), svc);
-        if require_object {
-            if let Some(mut step) = self.cache_begin(body, svc) {
-                ops.append(&mut step.ops);
-                return Step { ops, flow: step.flow };
+        let mut step = match self.limits_begin(body, summary.max_tokens, svc) {
+            limits_flow::Admit::Stop(step) => {
+                if step.flow == Flow::Pause && self.stage == Stage::LimitsGlobal {
+                    self.pending_body = Some(body.to_vec());
+                }
+                step
             }
-        }
-        let mut step = self.go_upstream(true, svc);
+            limits_flow::Admit::Go => {
+                self.pending_body = Some(body.to_vec());
+                self.after_admission(true, svc)
+            }
+        };
         ops.append(&mut step.ops);
         Step { ops, flow: step.flow }
+    }
+
+    /// Admitted: the cache's turn, then upstream.
+    fn after_admission(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
+        let body = self.pending_body.take().unwrap_or_default();
+        if self.cacheable {
+            if let Some(step) = self.cache_begin(&body, svc) {
+                return step;
+            }
+        }
+        self.go_upstream(in_callback, svc)
     }
 
     /// The unified endpoint: picks the provider from `model`, sets the
@@ -606,6 +666,13 @@ impl Exchange {
                 Step::cont(Vec::new())
             }
             Purpose::Attempt(n) => self.fallback_on_answer(n, response, svc),
+            Purpose::LimitsReserve => self.limits_on_global(response, svc),
+            Purpose::LimitsSettle => {
+                if let Some(w) = settle_failure(&response) {
+                    svc.warn(&w);
+                }
+                Step::cont(Vec::new())
+            }
         }
     }
 
@@ -677,6 +744,7 @@ impl Exchange {
         let storable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         self.fallback_served_headers(&mut ops);
+        self.limits_response_ops(&mut ops);
         Step::cont(ops)
     }
 
@@ -815,6 +883,21 @@ impl Exchange {
     /// request still holds, such as a coalescing lock).
     pub fn finish_log(&mut self, svc: &mut dyn Services) -> Vec<u8> {
         self.cache_release(svc);
+        self.limits_settle(svc);
+        let cost_usd = self.cost_usd(&self.facts.usage);
+        let saved_cost_usd =
+            self.cache.as_ref().and_then(|c| c.saved).and_then(|u| self.cost_usd(&u));
+        let limits = self.limits.as_ref();
+        let decision = limits.and_then(|l| l.decision.as_ref());
+        let over_limit: Vec<&str> = decision
+            .map(|d| {
+                d.limits
+                    .iter()
+                    .filter(|s| s.outcome == aigw_limits::Outcome::LoggedOverLimit)
+                    .map(|s| s.name.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
         let now_ns = svc.now_ns();
         let f = &self.facts;
         let cache = self.cache.as_ref();
@@ -857,8 +940,23 @@ impl Exchange {
             saved_output_tokens: cache.and_then(|c| c.saved.and_then(|u| u.output_tokens)),
             step: f.step,
             attempts: (!f.attempts.is_empty()).then_some(f.attempts.as_slice()),
+            cost_usd,
+            saved_cost_usd,
+            rate_limit_rule: decision.and_then(|d| d.deciding_rule.as_deref()),
+            rate_limited: decision.map(|d| !d.admitted),
+            over_limit_logged: (!over_limit.is_empty()).then_some(over_limit),
+            limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
         }
         .to_json()
+    }
+}
+
+/// A warning for a failed fire-and-forget settlement of global counters.
+pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
+    match r.status {
+        Some(200) => None,
+        Some(s) => Some(format!("limits: global settlement failed: status {s}")),
+        None => Some("limits: global settlement failed: no answer".into()),
     }
 }
 
@@ -882,6 +980,7 @@ fn snapshot(h: &Headers) -> Snapshot {
         ),
         upstream_path: String::new(),
         query: String::new(),
+        limit_headers: Vec::new(),
     }
 }
 
@@ -979,3 +1078,5 @@ fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
 mod tests;
 #[cfg(test)]
 mod tests_fallback;
+#[cfg(test)]
+mod tests_limits;

@@ -56,6 +56,19 @@ pub struct LogRecord<'a> {
     pub step: Option<usize>,
     /// Every attempt, when there was more than one.
     pub attempts: Option<&'a [Attempt]>,
+    /// What the provider's usage cost at the configured (or custom) price.
+    pub cost_usd: Option<f64>,
+    /// What a cache hit saved.
+    pub saved_cost_usd: Option<f64>,
+    /// The rule or budget that decided (denied, or the tightest that admitted).
+    pub rate_limit_rule: Option<&'a str>,
+    /// Whether limits denied the request (null when no limits apply).
+    pub rate_limited: Option<bool>,
+    /// `log_only` rules this request went over.
+    pub over_limit_logged: Option<Vec<&'a str>>,
+    /// Counters that could not be applied as configured (store or Redis
+    /// failures, full slot tables, unpriced budgets).
+    pub limit_notes: Option<&'a [String]>,
 }
 
 /// One attempt at a provider (retries, fallback steps).

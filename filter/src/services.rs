@@ -66,6 +66,8 @@ pub trait Services {
     fn metric(&mut self, metric: Metric, delta: i64);
     /// A line in Envoy's log (warnings: things an operator should see).
     fn warn(&mut self, message: &str);
+    /// The client's address as Envoy determined it (no port).
+    fn client_ip(&self) -> Option<String>;
 
     fn now_ms(&self) -> u64 {
         self.now_ns() / 1_000_000
@@ -85,6 +87,7 @@ pub struct MemServices {
     next_cas: u32,
     pub metrics: HashMap<Metric, i64>,
     pub warnings: Vec<String>,
+    pub client_ip: Option<String>,
 }
 
 impl MemServices {
@@ -131,6 +134,31 @@ impl Services for MemServices {
 
     fn warn(&mut self, message: &str) {
         self.warnings.push(message.to_string());
+    }
+
+    fn client_ip(&self) -> Option<String> {
+        self.client_ip.clone()
+    }
+}
+
+/// Envoy's shared data as the limits crate's store.
+pub struct LimitStore<'a>(pub &'a mut dyn Services);
+
+impl aigw_limits::Store for LimitStore<'_> {
+    fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
+        self.0.shared_get(key)
+    }
+
+    fn set(
+        &mut self,
+        key: &str,
+        value: &[u8],
+        cas: Option<u32>,
+    ) -> Result<(), aigw_limits::SetError> {
+        self.0.shared_set(key, value, cas).map_err(|e| match e {
+            SetError::CasMismatch => aigw_limits::SetError::CasMismatch,
+            SetError::Host(_) => aigw_limits::SetError::Other,
+        })
     }
 }
 

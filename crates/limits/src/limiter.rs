@@ -384,6 +384,12 @@ impl Limiter {
         &self.counters
     }
 
+    /// Whether some counter keys on the client's IP (the host then looks it
+    /// up; it costs a host call).
+    pub fn uses_client_ip(&self) -> bool {
+        self.counters.iter().any(|c| c.key.contains(&KeyPart::ClientIp))
+    }
+
     /// No rule or budget: nothing to do per request.
     pub fn is_empty(&self) -> bool {
         self.counters.is_empty()

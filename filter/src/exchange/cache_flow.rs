@@ -223,6 +223,7 @@ impl Exchange {
             headers.push((Cow::Borrowed("cache-control"), "no-cache".into()));
         }
         headers.extend(self.gateway_response_headers("cache-status", Status::Hit.as_str()));
+        headers.extend(self.limits_local_headers());
         Step {
             ops: vec![Op::SendLocal { status: entry.status, headers, body: entry.body }],
             flow: Flow::Pause,

@@ -576,6 +576,7 @@ impl Exchange {
         }
         headers.extend(self.gateway_response_headers("step", &index.to_string()));
         headers.extend(self.gateway_response_headers("provider", &provider_name));
+        headers.extend(self.limits_local_headers());
         let mut ops = Vec::new();
         if let Some(c) = self.cache.as_ref() {
             headers.extend(self.gateway_response_headers("cache-status", c.status.as_str()));

@@ -248,3 +248,26 @@ pub fn set_tick_period_ms(period: u32) -> Result<(), HostStatus> {
     // SAFETY: plain value.
     status(unsafe { proxy_set_tick_period_milliseconds(period) })
 }
+
+#[link(wasm_import_module = "env")]
+extern "C" {
+    fn proxy_get_property(
+        path_data: *const u8,
+        path_size: usize,
+        return_value_data: *mut *mut u8,
+        return_value_size: *mut usize,
+    ) -> u32;
+}
+
+/// An Envoy attribute (path segments joined by NUL); None when absent.
+pub fn property(path: &[u8]) -> Result<Option<Vec<u8>>, HostStatus> {
+    let mut data = null_mut();
+    let mut size = 0usize;
+    // SAFETY: path is live; out-pointers are valid; the result is owned below.
+    let s = unsafe { proxy_get_property(path.as_ptr(), path.len(), &mut data, &mut size) };
+    match s {
+        OK => Ok(Some(owned(data, size))),
+        NOT_FOUND => Ok(None),
+        other => Err(HostStatus(other)),
+    }
+}

@@ -125,13 +125,21 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_log(&mut self) {
-        let record = self
+        let done = self
             .exchange
             .as_ref()
             .and_then(|e| e.try_borrow_mut().ok())
-            .map(|mut ex| ex.finish_log(&mut HostServices));
-        if let Some(record) = record {
+            .map(|mut ex| (ex.finish_log(&mut HostServices), ex.take_deferred()));
+        if let Some((record, deferred)) = done {
             super::set_filter_state(FILTER_STATE_KEY, &record);
+            if let (false, Some(owner)) = (deferred.is_empty(), self.owner()) {
+                // Fire-and-forget callouts (settlements) outlive the request.
+                apply(
+                    Step { ops: deferred, flow: crate::exchange::Flow::Continue },
+                    BodyLens::default(),
+                    &owner,
+                );
+            }
         }
     }
 }

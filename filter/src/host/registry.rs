@@ -80,6 +80,7 @@ pub fn with_exchange<T>(owner: &Owner, f: impl FnOnce(&mut Exchange) -> T) -> Op
 pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<String> {
     match purpose {
         Purpose::CacheStore => crate::exchange::store_failure(response),
-        Purpose::CacheLookup | Purpose::Attempt(_) => None,
+        Purpose::LimitsSettle => crate::exchange::settle_failure(response),
+        Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve => None,
     }
 }

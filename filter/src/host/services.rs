@@ -55,4 +55,23 @@ impl Services for HostServices {
     fn warn(&mut self, message: &str) {
         super::log(super::Level::Warn, message);
     }
+
+    fn client_ip(&self) -> Option<String> {
+        let raw = abi::property(b"source\0address").ok()??;
+        let addr = String::from_utf8(raw).ok()?;
+        Some(strip_port(&addr).to_string())
+    }
+}
+
+/// `1.2.3.4:5678` → `1.2.3.4`; `[::1]:80` → `::1`.
+fn strip_port(addr: &str) -> &str {
+    if let Some(rest) = addr.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    match addr.rsplit_once(':') {
+        Some((host, port)) if !host.contains(':') && port.bytes().all(|b| b.is_ascii_digit()) => {
+            host
+        }
+        _ => addr,
+    }
 }

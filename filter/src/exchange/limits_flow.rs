@@ -1,0 +1,253 @@
+//! Rate limits, token limits and budgets in the request flow: reserve before
+//! the request is admitted (the prompt's estimated tokens plus its output
+//! cap, their cost), answer 429 when a rule or budget is full, settle on the
+//! provider's real usage when the request ends. The arithmetic and the
+//! shared-data counters are `aigw-limits`'.
+
+use std::borrow::Cow;
+
+use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
+
+use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::services::{LimitStore, Services};
+
+/// This request's part of the limits.
+#[derive(Default)]
+pub(super) struct LimitsState {
+    /// While the global (Redis) reservation is in flight.
+    admission: Option<Admission>,
+    pub decision: Option<Decision>,
+    reservation: Option<Reservation>,
+    /// The price the request is charged at (custom or from the table).
+    pub price: Option<Price>,
+    settled: bool,
+    /// `RateLimit-Policy` / `RateLimit` for the answer.
+    pub headers: Vec<(Name, String)>,
+    pub notes: Vec<String>,
+}
+
+/// What the admission decided for the flow.
+pub(super) enum Admit {
+    /// Admitted (or no limits): go on.
+    Go,
+    /// Denied (429) or paused for the global counters.
+    Stop(Step),
+}
+
+/// The prompt's size for the token estimate: the characters of the JSON
+/// string values a model reads, leaving out inline binary (data URLs,
+/// base64 image sources), which are not text tokens.
+pub(super) fn prompt_chars(body: &[u8]) -> usize {
+    let mut n = 0usize;
+    let _ = crate::json_text::walk(body, |path, s| {
+        let binary = s.text.starts_with("data:")
+            || matches!(path.last(), Some(crate::json_text::Seg::Key(k)) if k == "data");
+        if !s.is_key && !binary {
+            n = n.saturating_add(s.text.chars().count());
+        }
+    });
+    n
+}
+
+impl Exchange {
+    /// Reserves on every counter that applies. `max_tokens`: the request's
+    /// output cap, if it set one.
+    pub(super) fn limits_begin(
+        &mut self,
+        body: &[u8],
+        max_tokens: Option<u64>,
+        svc: &mut dyn Services,
+    ) -> Admit {
+        let config = std::rc::Rc::clone(&self.config);
+        let Some(limiter) = config.limits.as_ref() else { return Admit::Go };
+        let client_ip = if limiter.uses_client_ip() { svc.client_ip() } else { None };
+        let headers: Vec<(&str, &[u8])> =
+            self.snapshot.limit_headers.iter().map(|(k, v)| (k.as_str(), v.as_slice())).collect();
+        let facts = RequestFacts {
+            tenant: self.facts.tenant.as_deref(),
+            client_ip: client_ip.as_deref(),
+            provider: self.provider().map(|p| p.name.as_str()),
+            model: self.facts.model.as_deref(),
+            headers: &headers,
+            metadata: self.facts.metadata.as_ref(),
+            custom_price: self.custom_price,
+        };
+        let mut state = LimitsState {
+            price: self.custom_price.or_else(|| limiter.price_for(&facts)),
+            ..LimitsState::default()
+        };
+        if limiter.is_empty() {
+            // Prices only: costs in the log, nothing to count.
+            self.limits = Some(Box::new(state));
+            return Admit::Go;
+        }
+        let expected = Expected::from_prompt_chars(prompt_chars(body), max_tokens);
+        let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
+        admission.reserve_local(&mut LimitStore(svc));
+        if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
+            state.admission = Some(admission);
+            self.limits = Some(Box::new(state));
+            self.stage = Stage::LimitsGlobal;
+            let call = super::Callout {
+                purpose: Purpose::LimitsReserve,
+                cluster: g.cluster.clone(),
+                headers: vec![
+                    (Cow::Borrowed(":method"), b"POST".to_vec()),
+                    (Cow::Borrowed(":path"), b"/".to_vec()),
+                    (Cow::Borrowed(":authority"), g.authority.as_bytes().to_vec()),
+                    (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
+                ],
+                body: cmd.body().into_bytes(),
+                timeout_ms: u32::try_from(g.timeout_ms.max(1)).unwrap_or(u32::MAX),
+            };
+            return Admit::Stop(Step { ops: vec![Op::Dispatch(call)], flow: Flow::Pause });
+        }
+        let (decision, reservation) = admission.finish();
+        self.limits = Some(Box::new(state));
+        self.limits_decided(decision, reservation)
+    }
+
+    /// The global reservation's answer (or its failure).
+    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
+        if self.stage != Stage::LimitsGlobal {
+            return Step::cont(Vec::new());
+        }
+        self.stage = Stage::Upstream;
+        let Some(mut admission) = self.limits.as_mut().and_then(|l| l.admission.take()) else {
+            return self.after_admission(false, svc);
+        };
+        match r.status {
+            Some(status) => {
+                admission.apply_global_reply(&mut LimitStore(svc), u32::from(status), &r.body)
+            }
+            None => admission.global_failed(
+                &mut LimitStore(svc),
+                "no answer from the global counters (reset, timeout or no cluster)",
+            ),
+        }
+        let (decision, reservation) = admission.finish();
+        match self.limits_decided(decision, reservation) {
+            Admit::Go => self.after_admission(false, svc),
+            Admit::Stop(step) => step,
+        }
+    }
+
+    fn limits_decided(&mut self, decision: Decision, reservation: Reservation) -> Admit {
+        let Some(state) = self.limits.as_mut() else { return Admit::Go };
+        state.notes.extend(decision.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
+        let rate = decision.ratelimit_headers(Advertise::Deciding);
+        let mut headers: Vec<(Name, String)> = Vec::new();
+        if let Some(h) = &rate {
+            headers.push((Cow::Borrowed("ratelimit-policy"), h.policy.clone()));
+            headers.push((Cow::Borrowed("ratelimit"), h.ratelimit.clone()));
+        }
+        if decision.admitted {
+            state.headers = headers;
+            state.reservation = Some(reservation);
+            state.decision = Some(decision);
+            return Admit::Go;
+        }
+        if let Some(ra) = decision.retry_after_header() {
+            headers.push((Cow::Borrowed("retry-after"), ra));
+        }
+        let code = match decision.error_code() {
+            Some(aigw_limits::BUDGET_EXCEEDED) => ErrorCode::BudgetExceeded,
+            _ => ErrorCode::RateLimited,
+        };
+        let rule = decision.deciding_rule.clone().unwrap_or_default();
+        let message = match code {
+            ErrorCode::BudgetExceeded => format!("the spend budget {rule:?} is exhausted"),
+            _ => format!("rate limit {rule:?} exceeded"),
+        };
+        state.decision = Some(decision);
+        Admit::Stop(self.reply_with(GatewayError::new(code, message), headers))
+    }
+
+    /// RateLimit headers for an answer, as response-header ops.
+    pub(super) fn limits_response_ops(&self, ops: &mut Vec<Op>) {
+        if let Some(l) = self.limits.as_ref() {
+            for (k, v) in &l.headers {
+                ops.push(Op::SetResponseHeader(k.clone(), v.clone().into_bytes()));
+            }
+        }
+    }
+
+    /// RateLimit headers for a local answer.
+    pub(super) fn limits_local_headers(&self) -> Vec<(Name, String)> {
+        self.limits.as_ref().map(|l| l.headers.clone()).unwrap_or_default()
+    }
+
+    /// Replaces the reservation by the real usage (once, at the end).
+    pub(super) fn limits_settle(&mut self, svc: &mut dyn Services) {
+        let config = std::rc::Rc::clone(&self.config);
+        let Some(limiter) = config.limits.as_ref() else { return };
+        let usage = self.facts.usage;
+        let Some(state) = self.limits.as_mut() else { return };
+        if state.settled {
+            return;
+        }
+        state.settled = true;
+        let Some(reservation) = state.reservation.take() else { return };
+        let used = aigw_limits::Usage {
+            input_tokens: usage.input_tokens.unwrap_or(0),
+            output_tokens: usage.output_tokens.unwrap_or(0),
+            cached_input_tokens: usage.cached_input_tokens.unwrap_or(0),
+        };
+        let s = limiter.settle(&mut LimitStore(svc), reservation, &used);
+        state.notes.extend(s.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
+        if let (Some(cmd), Some(g)) = (s.global, limiter.global()) {
+            // Fire-and-forget: the request is over.
+            self.deferred.push(Op::Dispatch(super::Callout {
+                purpose: Purpose::LimitsSettle,
+                cluster: g.cluster.clone(),
+                headers: vec![
+                    (Cow::Borrowed(":method"), b"POST".to_vec()),
+                    (Cow::Borrowed(":path"), b"/".to_vec()),
+                    (Cow::Borrowed(":authority"), g.authority.as_bytes().to_vec()),
+                    (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
+                ],
+                body: cmd.body().into_bytes(),
+                timeout_ms: u32::try_from(g.timeout_ms.max(1).saturating_mul(10))
+                    .unwrap_or(u32::MAX),
+            }));
+        }
+    }
+
+    /// Cost in USD of a usage at this request's price.
+    pub(super) fn cost_usd(&self, usage: &crate::usage::Usage) -> Option<f64> {
+        let price = self.limits.as_ref()?.price?;
+        if usage.is_empty() {
+            return None;
+        }
+        let nanos = price.cost_nanos(&aigw_limits::Usage {
+            input_tokens: usage.input_tokens.unwrap_or(0),
+            output_tokens: usage.output_tokens.unwrap_or(0),
+            cached_input_tokens: usage.cached_input_tokens.unwrap_or(0),
+        });
+        Some(aigw_limits::cost::nanos_to_usd(nanos))
+    }
+}
+
+/// `x-aigw-custom-cost` (alias `cf-aig-custom-cost`): a price for this
+/// request that replaces the table.
+pub(super) fn custom_price(h: &crate::headers::Headers) -> Result<Option<Price>, GatewayError> {
+    match h.gateway("custom-cost") {
+        None => Ok(None),
+        Some((v, _)) => aigw_limits::parse_custom_cost(v)
+            .map(Some)
+            .map_err(|e| GatewayError::new(ErrorCode::InvalidCustomCost, e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompt_chars_counts_text_not_images() {
+        let body = br#"{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"abcd"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]},{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"QUJD"}}]}]}"#;
+        // "m", "user", "text", "abcd", "image_url", "user", "image", "base64", "image/png"
+        assert_eq!(prompt_chars(body), 1 + 4 + 4 + 4 + 9 + 4 + 5 + 6 + 9);
+    }
+}
