@@ -9,7 +9,17 @@ use aigw_filter::headers::Headers;
 use aigw_filter::services::MemServices;
 
 fn main() {
-    let doc = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"},"anthropic":{"kind":"anthropic","cluster":"mock"}}}"#;
+    let plain = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"},"anthropic":{"kind":"anthropic","cluster":"mock"}}}"#;
+    let limits = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"limits":{"rules":[
+        {"name":"rpm-per-user","key":[{"header":"x-user"}],"limit":1000000000,"window":"1m"},
+        {"name":"tokens-per-model","key":["model"],"unit":"total_tokens","limit":1000000000000,"window":"1h"},
+        {"name":"rps-per-provider","key":["provider"],"limit":1000000000,"window":"1s","window_type":"fixed"}]}}"#;
+    for (name, doc) in [("plain", &plain[..]), ("3 limit rules", &limits[..])] {
+        run(name, doc);
+    }
+}
+
+fn run(name: &str, doc: &[u8]) {
     let config = Rc::new(Config::parse(doc, &|_| None).unwrap().0);
     let req = Headers::from_pairs(&[
         (":authority", b"127.0.0.1:10101"),
@@ -20,6 +30,7 @@ fn main() {
         ("content-type", b"application/json"),
         ("x-forwarded-proto", b"http"),
         ("x-request-id", b"5d1d4b6e-6f2a-4d55-9b5c-1f3f0b1f2a3c"),
+        ("x-user", b"u1"),
     ]);
     let body = br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#;
     let resp = Headers::from_pairs(&[
@@ -43,5 +54,9 @@ fn main() {
         bytes += ex.finish_log(&mut svc).len();
     }
     let per = t.elapsed().as_nanos() as f64 / n as f64;
-    println!("native compute per request: {:.0} ns ({} log bytes)", per, bytes / n as usize);
+    let ops = svc.data.len();
+    println!(
+        "{name}: native compute per request: {per:.0} ns ({} log bytes, {ops} shared keys)",
+        bytes / n as usize
+    );
 }

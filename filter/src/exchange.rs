@@ -970,14 +970,21 @@ fn snapshot(h: &Headers) -> Snapshot {
             .iter()
             .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
             .collect(),
-        gateway: Headers::from_pairs(
-            &h.iter()
+        gateway: {
+            // Usually there are none: no copy then.
+            let pairs: Vec<(&str, &[u8])> = h
+                .iter()
                 .filter(|(k, _)| {
                     k.starts_with(crate::headers::PREFIX)
                         || k.starts_with(crate::headers::CF_PREFIX)
                 })
-                .collect::<Vec<_>>(),
-        ),
+                .collect();
+            if pairs.is_empty() {
+                Headers::default()
+            } else {
+                Headers::from_pairs(&pairs)
+            }
+        },
         upstream_path: String::new(),
         query: String::new(),
         limit_headers: Vec::new(),
