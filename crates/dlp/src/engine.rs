@@ -1,0 +1,789 @@
+//! The compiled engine: detectors, profiles, the anchor automaton, and the
+//! scan (candidate generation + overlap resolution) shared by
+//! [`Engine::scan`] and the stream scanner.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+use crate::config::{Config, ConfigError};
+use crate::dlp::{self, id, BUILTINS};
+use crate::guard::{self, Rule};
+use crate::normalize::{orig_end, orig_start, Normalized};
+use crate::types::{Category, DetectorId, DetectorSet, Finding, ProfileId, MAX_DETECTORS};
+use crate::view::{is_digit, Cand, View};
+
+/// Name of the profile that every engine has: every built-in DLP detector
+/// and every guardrail.
+pub const BUILTIN_PROFILE: &str = "builtin";
+
+/// Reads from one anchor never go further than this many ORIGINAL bytes:
+/// past it the text is treated as ended. Bounds what a stream holds even when
+/// a finding is stuffed with removed (zero-width) characters.
+pub(crate) const ORIG_READ_CAP: usize = 64 * 1024;
+
+/// The two independent layers of findings. Findings of one layer never
+/// overlap each other; a DLP finding may overlap a guardrail finding.
+pub(crate) const LAYER_DLP: usize = 0;
+/// Anchors this far before a stream's committed point are run again: a
+/// detector may place a finding slightly after its anchor (IPv6 glued to a
+/// word).
+const ANCHOR_SLACK: usize = 16;
+pub(crate) const LAYER_GUARD: usize = 1;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Action {
+    Digit,
+    Email,
+    Ipv6,
+    Sk,
+    GitHub,
+    Slack,
+    Stripe,
+    Google,
+    AwsAccess,
+    AwsSecret,
+    Pem,
+    Jwt,
+    Guard { rule: u32, alt: u32 },
+    Literal { det: u16, len: u32 },
+}
+
+impl Action {
+    fn layer(self) -> usize {
+        match self {
+            Action::Guard { .. } | Action::Literal { .. } => LAYER_GUARD,
+            _ => LAYER_DLP,
+        }
+    }
+}
+
+pub(crate) struct DetectorInfo {
+    pub name: String,
+    pub category: Category,
+    pub mask: String,
+    /// `[REDACTED:<MASK>]`, prebuilt.
+    pub replacement: String,
+}
+
+pub(crate) struct Custom {
+    pub det: u16,
+    pub re: regex_lite::Regex,
+    /// Lowercase context words (empty: no context needed).
+    pub context: Vec<Vec<u8>>,
+    pub window: usize,
+    pub max_len: usize,
+}
+
+/// Per-profile matcher: the automaton over the anchors of the profile's
+/// detectors, and what a stream needs to know about them.
+pub(crate) struct Profile {
+    pub name: String,
+    pub set: DetectorSet,
+    ac: Option<AhoCorasick>,
+    actions: Vec<Vec<Action>>,
+    /// Proper prefixes (lowercase) of the anchors of each layer, for the
+    /// stream's hold-back.
+    prefixes: [HashSet<Vec<u8>>; 2],
+    max_pattern: usize,
+    pub customs: Vec<usize>,
+    guard_backward: bool,
+    numeric: bool,
+    ip: bool,
+    email: bool,
+}
+
+pub struct Engine {
+    pub(crate) detectors: Vec<DetectorInfo>,
+    pub(crate) profiles: Vec<Profile>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) customs: Vec<Custom>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("detectors", &self.detectors.iter().map(|d| &d.name).collect::<Vec<_>>())
+            .field("profiles", &self.profiles.iter().map(|p| &p.name).collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// Candidates and pending state of one layer during generation.
+#[derive(Default)]
+pub(crate) struct LayerOut {
+    pub cands: Vec<Cand>,
+    /// Earliest start of a candidate whose detector needs more text.
+    pub pending: Option<usize>,
+}
+
+impl LayerOut {
+    fn pend(&mut self, at: usize) {
+        self.pending = Some(self.pending.map_or(at, |p| p.min(at)));
+    }
+}
+
+/// Text handed to generation: normalised bytes and their map.
+pub(crate) struct Gen<'a> {
+    pub bytes: &'a [u8],
+    pub map: Option<&'a [u32]>,
+    pub orig_len: usize,
+    /// True when `bytes` reach the end of the text.
+    pub fin: bool,
+}
+
+impl Gen<'_> {
+    fn orig(&self, i: usize) -> usize {
+        orig_start(self.map, i, self.orig_len)
+    }
+
+    /// End (exclusive) of what an anchor at `a` may read.
+    fn limit(&self, a: usize) -> usize {
+        let len = self.bytes.len();
+        let o = self.orig(a);
+        if self.orig_len - o.min(self.orig_len) <= ORIG_READ_CAP {
+            return len;
+        }
+        let cap = o + ORIG_READ_CAP;
+        match self.map {
+            None => cap.min(len),
+            Some(m) => m.partition_point(|&x| (x as usize) <= cap).min(len),
+        }
+    }
+
+    fn view(&self, a: usize) -> View<'_> {
+        let lim = self.limit(a);
+        View::new(self.bytes.get(..lim).unwrap_or(self.bytes), self.fin || lim < self.bytes.len())
+    }
+}
+
+impl Engine {
+    /// The engine with only the `builtin` profile.
+    pub fn builtin() -> Engine {
+        match compile(&Config::default()) {
+            Ok(e) => e,
+            // The built-in rules are tested to compile; should that ever
+            // fail, an engine with no profile at all is the safe fallback.
+            Err(_) => Engine { detectors: Vec::new(), profiles: Vec::new(), rules: Vec::new(), customs: Vec::new() },
+        }
+    }
+
+    pub fn profile(&self, name: &str) -> Option<ProfileId> {
+        self.profiles.iter().position(|p| p.name == name).map(|i| ProfileId(i as u16))
+    }
+
+    pub fn profile_names(&self) -> impl Iterator<Item = &str> {
+        self.profiles.iter().map(|p| p.name.as_str())
+    }
+
+    /// The detectors of a profile.
+    pub fn profile_detectors(&self, profile: ProfileId) -> DetectorSet {
+        self.profiles.get(usize::from(profile.0)).map_or(DetectorSet::EMPTY, |p| p.set)
+    }
+
+    pub fn detector(&self, name: &str) -> Option<DetectorId> {
+        self.detectors.iter().position(|d| d.name == name).map(|i| DetectorId(i as u16))
+    }
+
+    pub fn detector_name(&self, id: DetectorId) -> &str {
+        self.detectors.get(id.index()).map_or("unknown", |d| d.name.as_str())
+    }
+
+    pub fn category(&self, id: DetectorId) -> Category {
+        self.detectors.get(id.index()).map_or(Category::Pii, |d| d.category)
+    }
+
+    pub fn mask(&self, id: DetectorId) -> &str {
+        self.detectors.get(id.index()).map_or("UNKNOWN", |d| d.mask.as_str())
+    }
+
+    /// Every detector of the engine.
+    pub fn all_detectors(&self) -> DetectorSet {
+        (0..self.detectors.len() as u16).map(DetectorId).collect()
+    }
+
+    pub fn detectors_in_category(&self, category: Category) -> DetectorSet {
+        self.detectors
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.category == category)
+            .map(|(i, _)| DetectorId(i as u16))
+            .collect()
+    }
+
+    /// DLP detectors (categories `pii`, `financial`, `secret`, custom included).
+    pub fn dlp_detectors(&self) -> DetectorSet {
+        self.detectors
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !d.category.is_guardrail())
+            .map(|(i, _)| DetectorId(i as u16))
+            .collect()
+    }
+
+    /// Guardrail detectors.
+    pub fn guardrail_detectors(&self) -> DetectorSet {
+        self.detectors
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.category.is_guardrail())
+            .map(|(i, _)| DetectorId(i as u16))
+            .collect()
+    }
+
+    pub(crate) fn replacement(&self, det: DetectorId) -> &str {
+        self.detectors.get(det.index()).map_or("[REDACTED]", |d| d.replacement.as_str())
+    }
+
+    /// Scans `text` with a profile. Findings are sorted (by start, longest
+    /// first, then detector id); findings of the same layer (DLP, guardrails)
+    /// never overlap: overlaps are resolved leftmost first, then longest,
+    /// then by detector priority (built-in id order, custom last).
+    pub fn scan(&self, profile: ProfileId, text: &str) -> Vec<Finding> {
+        let Some(p) = self.profiles.get(usize::from(profile.0)) else { return Vec::new() };
+        if p.set.is_empty() || text.is_empty() {
+            return Vec::new();
+        }
+        let n = Normalized::new(text);
+        let g = Gen { bytes: &n.bytes, map: n.map.as_deref(), orig_len: text.len(), fin: true };
+        let mut outs = [LayerOut::default(), LayerOut::default()];
+        self.generate(p, &g, [0, 0], &mut outs);
+        let mut findings = Vec::new();
+        for out in &mut outs {
+            let mut last_end = 0usize;
+            resolve(&mut out.cands, |c| {
+                let s = g.orig(c.start);
+                let e = orig_end(g.map, g.bytes, text.as_bytes(), c.end);
+                if s >= last_end {
+                    last_end = e;
+                    findings.push(Finding { detector: DetectorId(c.det), start: s, end: e });
+                }
+            });
+        }
+        findings.sort_by_key(Finding::order_key);
+        findings
+    }
+
+    /// Replaces each selected finding's original range with
+    /// `[REDACTED:<MASK>]`. Findings are applied in scan order; one that
+    /// overlaps an already replaced one, or whose range is not valid for
+    /// `text`, is skipped.
+    pub fn redact(&self, text: &str, findings: &[Finding], mut select: impl FnMut(&Finding) -> bool) -> String {
+        let mut sel: Vec<Finding> = findings.iter().filter(|f| select(f)).copied().collect();
+        sel.sort_by_key(Finding::order_key);
+        let mut out = String::with_capacity(text.len());
+        let mut pos = 0usize;
+        for f in sel {
+            if f.start < pos || f.end < f.start || !text.is_char_boundary(f.start) || !text.is_char_boundary(f.end) {
+                continue;
+            }
+            out.push_str(text.get(pos..f.start).unwrap_or(""));
+            out.push_str(self.replacement(f.detector));
+            pos = f.end;
+        }
+        out.push_str(text.get(pos..).unwrap_or(""));
+        out
+    }
+
+    /// Generates candidates of both layers for anchors at or after
+    /// `from[layer]` (normalised positions).
+    pub(crate) fn generate(&self, p: &Profile, g: &Gen, from: [usize; 2], outs: &mut [LayerOut; 2]) {
+        let start = from[0].min(from[1]).saturating_sub(ANCHOR_SLACK).min(g.bytes.len());
+        let set = p.set;
+        let has = |d: u16| set.contains(DetectorId(d));
+        if let Some(ac) = &p.ac {
+            let input = Input::new(g.bytes).span(start..g.bytes.len());
+            let Ok(iter) = ac.try_find_overlapping_iter(input) else { return };
+            let mut scratch: Vec<Cand> = Vec::new();
+            for m in iter {
+                let a = m.start();
+                let Some(actions) = p.actions.get(m.pattern().as_usize()) else { continue };
+                for &act in actions {
+                    let layer = act.layer();
+                    if a + ANCHOR_SLACK < from.get(layer).copied().unwrap_or(0) {
+                        continue;
+                    }
+                    // Digits: only at the start of a run.
+                    if matches!(act, Action::Digit) && a > 0 && g.bytes.get(a - 1).is_some_and(|b| is_digit(*b)) {
+                        continue;
+                    }
+                    let v = g.view(a);
+                    let Some(out) = outs.get_mut(layer) else { continue };
+                    let mut run1 = |f: &dyn Fn(&View, &mut Vec<Cand>) -> usize| {
+                        scratch.clear();
+                        let earliest = f(&v, &mut scratch);
+                        if v.take_hungry() {
+                            out.pend(earliest.min(a));
+                        } else {
+                            out.cands.extend_from_slice(&scratch);
+                        }
+                    };
+                    match act {
+                        Action::Digit => {
+                            if has(id::CREDIT_CARD) {
+                                run1(&|v, o| dlp::credit_card(v, a, o));
+                            }
+                            if has(id::IBAN) {
+                                run1(&|v, o| dlp::iban(v, a, o));
+                            }
+                            if has(id::US_SSN) {
+                                run1(&|v, o| dlp::us_ssn(v, a, o));
+                            }
+                            if has(id::PHONE) {
+                                run1(&|v, o| dlp::phone(v, a, o));
+                            }
+                            if has(id::IP_ADDRESS) {
+                                run1(&|v, o| dlp::ipv4(v, a, o));
+                                run1(&|v, o| dlp::ipv6(v, a, o));
+                            }
+                        }
+                        Action::Ipv6 => run1(&|v, o| dlp::ipv6(v, a, o)),
+                        Action::Email => run1(&|v, o| dlp::email(v, a, o)),
+                        Action::Sk => {
+                            let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
+                            run1(&|v, o| dlp::sk_key(v, a, o, oa, an))
+                        }
+                        Action::GitHub => run1(&|v, o| dlp::github(v, a, o)),
+                        Action::Slack => run1(&|v, o| dlp::slack(v, a, o)),
+                        Action::Stripe => run1(&|v, o| dlp::stripe(v, a, o)),
+                        Action::Google => run1(&|v, o| dlp::google(v, a, o)),
+                        Action::AwsAccess => run1(&|v, o| dlp::aws_access(v, a, o)),
+                        Action::AwsSecret => run1(&|v, o| dlp::aws_secret(v, a, o)),
+                        Action::Pem => run1(&|v, o| dlp::private_key(v, a, o)),
+                        Action::Jwt => run1(&|v, o| dlp::jwt(v, a, o)),
+                        Action::Guard { rule, alt } => {
+                            if let Some(r) = self.rules.get(rule as usize) {
+                                run1(&|v, o| guard::run_rule(v, r, alt as usize, a, o));
+                            }
+                        }
+                        Action::Literal { det, len } => {
+                            let e = a + len as usize;
+                            if e <= g.bytes.len() {
+                                out.cands.push(Cand { start: a, end: e, det });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !p.customs.is_empty() {
+            if let (Ok(hay), Some(out)) = (std::str::from_utf8(g.bytes), outs.get_mut(LAYER_DLP)) {
+                for &ci in &p.customs {
+                    if let Some(c) = self.customs.get(ci) {
+                        custom_candidates(c, hay, g.fin, from[LAYER_DLP].min(hay.len()), out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// How far back from the end of a window (normalised bytes) a candidate
+    /// of `layer` could still start once more text arrives, given what the
+    /// window ends with. Used by streams only.
+    pub(crate) fn tail_hold(&self, p: &Profile, layer: usize, b: &[u8]) -> usize {
+        let len = b.len();
+        let mut hold = 0usize;
+        // A partly arrived anchor (a proper prefix of an anchor pattern).
+        if let Some(prefixes) = p.prefixes.get(layer) {
+            for k in (1..p.max_pattern.min(len + 1)).rev() {
+                let Some(tail) = b.get(len - k..) else { continue };
+                if prefixes.contains(&tail.to_ascii_lowercase()) {
+                    hold = hold.max(k);
+                    break;
+                }
+            }
+        }
+        if layer == LAYER_GUARD {
+            if p.guard_backward {
+                hold = hold.max(guard::SPAN_CAP + p.max_pattern);
+            }
+            return hold.min(len);
+        }
+        if p.numeric {
+            // IBAN country letters or a phone's '+' / '(' before a future digit.
+            hold = hold.max(2);
+        }
+        if p.ip {
+            let n = run_back(b, |c| c.is_ascii_hexdigit() || c == b':' || c == b'.');
+            if n <= dlp::IPV6_MAX {
+                hold = hold.max(n);
+            }
+        }
+        if p.email {
+            let n = run_back(b, |c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'));
+            if n <= dlp::EMAIL_LOCAL_MAX {
+                hold = hold.max(n);
+            }
+        }
+        for &ci in &p.customs {
+            if let Some(c) = self.customs.get(ci) {
+                hold = hold.max(c.max_len + c.window + 1);
+            }
+        }
+        hold.min(len)
+    }
+
+    /// How much text before the committed point detectors may read.
+    pub(crate) fn left_context(&self, p: &Profile) -> usize {
+        let custom = p.customs.iter().filter_map(|&c| self.customs.get(c)).map(|c| c.window + 1).max().unwrap_or(0);
+        (guard::SPAN_CAP + 64).max(dlp::EMAIL_LOCAL_MAX + 8).max(dlp::SSN_CONTEXT + 8).max(custom + 8)
+    }
+}
+
+fn run_back(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    b.iter().rev().take_while(|c| f(**c)).count()
+}
+
+/// Sorts candidates (start, longest, detector) and calls `pick` in that
+/// order; the caller keeps those that do not overlap what it kept before.
+pub(crate) fn resolve(cands: &mut [Cand], mut pick: impl FnMut(&Cand)) {
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.det));
+    for c in cands.iter() {
+        pick(c);
+    }
+}
+
+/// Custom detector candidates: for every position `s` where the pattern
+/// matches with a match starting at `s` within `hay[..s + max_len]` and
+/// shorter than `max_len`, that match (context words permitting). This
+/// definition depends only on the text near `s`, so a stream finds exactly
+/// what a whole scan finds.
+fn custom_candidates(c: &Custom, hay: &str, fin: bool, from: usize, out: &mut LayerOut) {
+    let len = hay.len();
+    let mut p = from;
+    while p <= len {
+        if !hay.is_char_boundary(p) {
+            p += 1;
+            continue;
+        }
+        let Some(m) = c.re.find_at(hay, p) else {
+            if !fin {
+                out.pend(p.max(len.saturating_sub(c.max_len + c.window + 1)));
+            }
+            return;
+        };
+        let s = m.start();
+        if !fin && s + c.max_len > len {
+            out.pend(s);
+            return;
+        }
+        let lim = (s + c.max_len).min(len);
+        let mut lim_b = lim;
+        while lim_b > s && !hay.is_char_boundary(lim_b) {
+            lim_b -= 1;
+        }
+        if let Some(hs) = hay.get(..lim_b) {
+            if let Some(m2) = c.re.find_at(hs, s) {
+                let ok_len = m2.end() < s + c.max_len || fin && lim_b == len && m2.end() <= len;
+                if m2.start() == s && m2.end() > s && ok_len {
+                    match context_ok(c, hay.as_bytes(), s, m2.end(), fin) {
+                        Some(true) => out.cands.push(Cand { start: s, end: m2.end(), det: c.det }),
+                        Some(false) => {}
+                        None => {
+                            out.pend(s);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        p = s + 1;
+    }
+}
+
+/// Whether a context word is within `window` bytes before `s` or after `e`
+/// (`None`: the window after is not complete yet).
+fn context_ok(c: &Custom, b: &[u8], s: usize, e: usize, fin: bool) -> Option<bool> {
+    if c.context.is_empty() {
+        return Some(true);
+    }
+    let lo = s.saturating_sub(c.window);
+    let hi = e + c.window;
+    if hi > b.len() && !fin {
+        return None;
+    }
+    let hi = hi.min(b.len());
+    let region: Vec<u8> = b.get(lo..hi).unwrap_or(&[]).iter().map(|x| x.to_ascii_lowercase()).collect();
+    Some(c.context.iter().any(|w| {
+        region.windows(w.len().max(1)).enumerate().any(|(k, x)| {
+            x == w.as_slice()
+                && !(k > 0 && region.get(k - 1).is_some_and(|b| b.is_ascii_alphanumeric()))
+                && !region.get(k + w.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+    }))
+}
+
+// ------------------------------------------------------------- compile
+
+fn err(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
+    ConfigError { field: field.into(), message: message.into() }
+}
+
+/// Compiles a config section into an engine.
+pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
+    let mut detectors: Vec<DetectorInfo> = BUILTINS
+        .iter()
+        .map(|(n, c, m)| DetectorInfo {
+            name: (*n).to_string(),
+            category: *c,
+            mask: (*m).to_string(),
+            replacement: format!("[REDACTED:{m}]"),
+        })
+        .collect();
+    // Custom detectors.
+    let mut customs = Vec::new();
+    let mut custom_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (name, cd) in &config.custom_detectors {
+        let field = format!("custom_detectors.{name}");
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return Err(err(field, "detector names are snake_case: lowercase letters, digits and `_`"));
+        }
+        if detectors.iter().any(|d| d.name == *name) || Category::from_name(name).is_some() || name == "all" {
+            return Err(err(field, format!("`{name}` is a built-in name")));
+        }
+        if detectors.len() >= MAX_DETECTORS {
+            return Err(err(field, format!("at most {} custom detectors", MAX_DETECTORS - BUILTINS.len())));
+        }
+        if cd.pattern.is_empty() {
+            return Err(err(format!("{field}.pattern"), "empty pattern"));
+        }
+        if cd.pattern.len() > 4096 {
+            return Err(err(format!("{field}.pattern"), "pattern longer than 4096 bytes"));
+        }
+        let re = regex_lite::Regex::new(&cd.pattern)
+            .map_err(|e| err(format!("{field}.pattern"), format!("invalid regular expression: {e}")))?;
+        if re.is_match("") {
+            return Err(err(format!("{field}.pattern"), "pattern matches the empty string"));
+        }
+        if cd.category.is_guardrail() {
+            return Err(err(format!("{field}.category"), "custom detectors are DLP: `pii`, `financial` or `secret`"));
+        }
+        let mask = match &cd.mask {
+            Some(m) => {
+                if m.is_empty() || m.len() > 64 || !m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                    return Err(err(format!("{field}.mask"), "masks are 1-64 of A-Z, 0-9 and `_`"));
+                }
+                m.clone()
+            }
+            None => name.to_ascii_uppercase(),
+        };
+        if cd.context_window > 1024 {
+            return Err(err(format!("{field}.context_window"), "at most 1024"));
+        }
+        if !(1..=1024).contains(&cd.max_len) {
+            return Err(err(format!("{field}.max_len"), "between 1 and 1024"));
+        }
+        let mut context = Vec::new();
+        for (k, w) in cd.context.iter().enumerate() {
+            if w.trim().is_empty() || w.len() > 64 {
+                return Err(err(format!("{field}.context[{k}]"), "context words are 1-64 bytes"));
+            }
+            context.push(Normalized::new(&w.to_lowercase()).bytes.to_ascii_lowercase());
+        }
+        let det = detectors.len() as u16;
+        custom_ids.insert(name.as_str(), customs.len());
+        customs.push(Custom { det, re, context, window: cd.context_window, max_len: cd.max_len });
+        detectors.push(DetectorInfo {
+            name: name.clone(),
+            category: cd.category,
+            mask: mask.clone(),
+            replacement: format!("[REDACTED:{mask}]"),
+        });
+    }
+    // Guardrail rules.
+    let mut rules = Vec::new();
+    for (d, src) in guard::builtin_rules() {
+        let r = guard::parse_rule(d, &src).map_err(|e| err("guardrails", format!("built-in rule: {e}")))?;
+        rules.push(r);
+    }
+    // Profiles.
+    let mut profiles = Vec::new();
+    let all_builtin: DetectorSet = (0..id::BUILTIN_COUNT).map(DetectorId).collect();
+    profiles.push(build_profile(BUILTIN_PROFILE, all_builtin, Vec::new(), &rules));
+    for (pname, pc) in &config.profiles {
+        let field = format!("profiles.{pname}");
+        if pname == BUILTIN_PROFILE {
+            return Err(err(field, "`builtin` is reserved (every built-in detector and guardrail)"));
+        }
+        if pname.is_empty() {
+            return Err(err(field, "empty profile name"));
+        }
+        let mut set = DetectorSet::EMPTY;
+        for (k, name) in pc.detectors.iter().enumerate() {
+            let f = format!("{field}.detectors[{k}]");
+            if let Some(c) = Category::from_name(name).filter(|c| !c.is_guardrail()) {
+                for i in 0..id::FIRST_GUARDRAIL {
+                    if BUILTINS.get(usize::from(i)).is_some_and(|b| b.1 == c) {
+                        set.insert(DetectorId(i));
+                    }
+                }
+                continue;
+            }
+            if name == "all" {
+                for i in 0..id::FIRST_GUARDRAIL {
+                    set.insert(DetectorId(i));
+                }
+                continue;
+            }
+            match BUILTINS.iter().position(|b| b.0 == name) {
+                Some(i) if (i as u16) < id::FIRST_GUARDRAIL => set.insert(DetectorId(i as u16)),
+                Some(_) => return Err(err(f, format!("`{name}` is a guardrail: list it under `guardrails`"))),
+                None if custom_ids.contains_key(name.as_str()) => {
+                    return Err(err(f, format!("`{name}` is a custom detector: list it under `custom`")))
+                }
+                None => return Err(err(f, format!("unknown detector `{name}`"))),
+            }
+        }
+        let mut cust = Vec::new();
+        for (k, name) in pc.custom.iter().enumerate() {
+            match custom_ids.get(name.as_str()) {
+                Some(&ci) => {
+                    if let Some(c) = customs.get(ci) {
+                        set.insert(DetectorId(c.det));
+                        if !cust.contains(&ci) {
+                            cust.push(ci);
+                        }
+                    }
+                }
+                None => {
+                    return Err(err(format!("{field}.custom[{k}]"), format!("unknown custom detector `{name}` (not in custom_detectors)")))
+                }
+            }
+        }
+        for (k, name) in pc.guardrails.iter().enumerate() {
+            if name == "all" {
+                for i in id::FIRST_GUARDRAIL..id::BUILTIN_COUNT {
+                    set.insert(DetectorId(i));
+                }
+                continue;
+            }
+            match BUILTINS.iter().position(|b| b.0 == name) {
+                Some(i) if (i as u16) >= id::FIRST_GUARDRAIL => set.insert(DetectorId(i as u16)),
+                _ => return Err(err(format!("{field}.guardrails[{k}]"), format!("unknown guardrail `{name}`"))),
+            }
+        }
+        profiles.push(build_profile(pname, set, cust, &rules));
+    }
+    if profiles.len() > usize::from(u16::MAX) {
+        return Err(err("profiles", "too many profiles"));
+    }
+    Ok(Engine { detectors, profiles, rules, customs })
+}
+
+fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rule]) -> Profile {
+    let has = |d: u16| set.contains(DetectorId(d));
+    let mut pats: Vec<Vec<u8>> = Vec::new();
+    let mut actions: Vec<Vec<Action>> = Vec::new();
+    let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut add = |pat: &[u8], act: Action| {
+        let key = pat.to_ascii_lowercase();
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            pats.push(key);
+            actions.push(Vec::new());
+            pats.len() - 1
+        });
+        if let Some(a) = actions.get_mut(i) {
+            a.push(act);
+        }
+    };
+    let numeric = [id::CREDIT_CARD, id::IBAN, id::US_SSN, id::PHONE, id::IP_ADDRESS].iter().any(|d| has(*d));
+    if numeric {
+        for d in b'0'..=b'9' {
+            add(&[d], Action::Digit);
+        }
+    }
+    if has(id::IP_ADDRESS) {
+        add(b"::", Action::Ipv6);
+    }
+    if has(id::EMAIL) {
+        add(b"@", Action::Email);
+    }
+    if has(id::OPENAI_KEY) || has(id::ANTHROPIC_KEY) {
+        add(b"sk-", Action::Sk);
+    }
+    if has(id::GITHUB_TOKEN) {
+        for p in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"] {
+            add(p.as_bytes(), Action::GitHub);
+        }
+    }
+    if has(id::SLACK_TOKEN) {
+        add(b"xox", Action::Slack);
+        add(b"xapp-", Action::Slack);
+    }
+    if has(id::STRIPE_KEY) {
+        for p in ["sk_", "rk_", "pk_"] {
+            add(p.as_bytes(), Action::Stripe);
+        }
+    }
+    if has(id::GOOGLE_API_KEY) {
+        add(b"aiza", Action::Google);
+    }
+    if has(id::AWS_ACCESS_KEY) {
+        for p in ["akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva", "aroa", "apka", "asca"] {
+            add(p.as_bytes(), Action::AwsAccess);
+        }
+    }
+    if has(id::AWS_SECRET_KEY) {
+        for p in ["aws_secret", "aws secret", "secretaccesskey", "secret_access_key", "aws_secret_access_key"] {
+            add(p.as_bytes(), Action::AwsSecret);
+        }
+    }
+    if has(id::PRIVATE_KEY) {
+        add(b"-----begin", Action::Pem);
+    }
+    if has(id::JWT) {
+        add(b"eyj", Action::Jwt);
+    }
+    let mut guard_backward = false;
+    for (ri, r) in rules.iter().enumerate() {
+        if !has(r.det) {
+            continue;
+        }
+        guard_backward |= r.has_backward();
+        for (pat, alt) in r.anchor_patterns() {
+            add(&pat, Action::Guard { rule: ri as u32, alt: alt as u32 });
+        }
+    }
+    if has(id::PROMPT_INJECTION) {
+        for lit in guard::INJECTION_LITERALS {
+            add(lit.as_bytes(), Action::Literal { det: id::PROMPT_INJECTION, len: lit.len() as u32 });
+        }
+    }
+    let mut prefixes = [HashSet::new(), HashSet::new()];
+    for (pat, acts) in pats.iter().zip(&actions) {
+        for act in acts {
+            if let Some(set) = prefixes.get_mut(act.layer()) {
+                for k in 1..pat.len() {
+                    if let Some(pre) = pat.get(..k) {
+                        set.insert(pre.to_vec());
+                    }
+                }
+            }
+        }
+    }
+    let max_pattern = pats.iter().map(Vec::len).max().unwrap_or(0);
+    let ac = if pats.is_empty() {
+        None
+    } else {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pats)
+            .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&pats))
+            .ok()
+    };
+    Profile {
+        name: name.to_string(),
+        set,
+        ac,
+        actions,
+        prefixes,
+        max_pattern,
+        customs,
+        guard_backward,
+        numeric,
+        ip: has(id::IP_ADDRESS),
+        email: has(id::EMAIL),
+    }
+}
