@@ -400,8 +400,11 @@ impl Engine {
             return hold.min(len);
         }
         if p.numeric {
-            // IBAN country letters or a phone's '+' / '(' before a future digit.
-            hold = hold.max(2);
+            // A future digit run may start a finding up to two characters
+            // earlier: IBAN country letters, a phone's '+' or '('.
+            let letters = run_back(b, |c| c.is_ascii_alphabetic()).min(2);
+            let sign = usize::from(matches!(b.last(), Some(b'+' | b'(')));
+            hold = hold.max(letters).max(sign);
         }
         if p.ip {
             let n = run_back(b, |c| c.is_ascii_hexdigit() || c == b':' || c == b'.');

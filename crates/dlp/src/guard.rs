@@ -376,10 +376,10 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(sh, "!pro-ana|proana|thinspo|thinspiration|meanspo".into());
 
     // ---- hate: dehumanising or calling for harm against protected groups.
-    let groups = "jews|jew|jewish_people|muslims|muslim|islamists|christians|blacks|black_people|negroes|whites|white_people|asians|chinese|mexicans|latinos|hispanics|immigrants|migrants|refugees|foreigners|gays|gay_people|lesbians|homosexuals|queers|transgender*|trans_people|trannies|women|females|arabs|africans|indians|hindus|sikhs|catholics|gypsies|roma|romani|disabled_people|the_disabled|retards|natives|aboriginals|atheists|mormons|palestinians|israelis|ukrainians|russians|iranians|somalis|haitians|pakistanis|nigerians";
-    let vile = "vermin|animals|subhuman*|sub-human*|inferior|parasites|savages|scum|filth|filthy|cockroaches|rats|pigs|apes|monkeys|disease|diseased|cancer|plague|evil|terrorists|criminals|rapists|degenerates|degenerate|dogs|trash|garbage|inbred|mongrels|less_than_human|not_human|abominations|abomination|a_disease|a_plague|a_cancer|stupid|dirty|primitive|barbaric";
+    let groups = "jews|jew|jewish_people|muslims|muslim|islamists|christians|blacks|black_people|negroes|whites|white_people|asians|chinese|mexicans|latinos|hispanics|immigrants|migrants|refugees|foreigners|gays|gay_people|lesbians|homosexuals|queers|transgender*|trans_people|trannies|women|females|arabs|africans|indians|hindus|sikhs|catholics|gypsies|roma|romani|disabled_people|retards|natives|aboriginals|atheists|mormons|palestinians|israelis|ukrainians|russians|iranians|somalis|haitians|pakistanis|nigerians";
+    let vile = "vermin|animals|subhuman*|sub-human*|inferior|parasites|savages|scum|filth|filthy|cockroaches|rats|pigs|apes|monkeys|disease|diseased|cancer|plague|evil|terrorists|criminals|rapists|degenerates|degenerate|dogs|trash|garbage|inbred|mongrels|less_than_human|abominations|abomination|stupid|dirty|primitive|barbaric";
     add(ha, format!("{groups} ~2 are|is|r|were|being ~2 all|just|nothing_but|simply|naturally|genetically|inherently|basically ~1 !{vile}"));
-    add(ha, format!("{groups} ~2 are|is|r|were ~0 !{vile}"));
+    add(ha, format!("{groups} ~2 are|is|r|were ~1 !{vile}"));
     add(ha, format!("hate|despise|loathe|detest|exterminate|eradicate|wipe_out|gas|genocide|eliminate|get_rid_of|deport|cleanse|purge|lynch|hang|shoot|burn|kill|destroy|round_up ~3 all|those|these|every|filthy|dirty|fucking|damn ~1 !{groups}"));
     add(ha, format!("hate|despise|loathe|detest|exterminate|eradicate|wipe_out|gas|genocide|kill_all ~1 !{groups}"));
     add(ha, format!("!{groups} ~3 should|must|need_to|needs_to|deserve_to|ought_to|have_to|will ~2 die|be_killed|be_exterminated|be_gassed|burn|be_deported|be_eliminated|hang|be_hanged|be_wiped_out|not_exist|be_shot|be_lynched|be_sterilized|be_enslaved|go_back|rot|suffer|disappear"));
@@ -388,10 +388,13 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(ha, "!master_race|race_traitor*|white_power|sieg_heil|heil_hitler|racial_holy_war|great_replacement|white_genocide|zionist_occupied|untermensch*|kike|kikes|spic|spics|wetback|wetbacks|gook|gooks|raghead*|towelhead*|sandnigger*|faggot*|nigger*|coon|coons|beaner*|tranny".into());
 
     // ---- sexual content involving minors.
-    let minors = "child|children|childs|kid|kids|minor|minors|underage|under-age|under_age|preteen|pre-teen|preteens|teen|teens|teenager|teenagers|teenage|young_girl|young_girls|young_boy|young_boys|little_girl|little_girls|little_boy|little_boys|schoolgirl*|schoolboy*|school_girl|school_boy|toddler*|infant*|loli|lolis|lolicon|shota|shotacon|stepdaughter|1_year_old|2_year_old|3_year_old|4_year_old|5_year_old|6_year_old|7_year_old|8_year_old|9_year_old|10_year_old|11_year_old|12_year_old|13_year_old|14_year_old|15_year_old|16_year_old|17_year_old|12yo|13yo|14yo|15yo|16yo|17yo|middle_schooler*|grade_schooler*|elementary_school|middle_school|kindergarten*|prepubescent|pubescent|juvenile*|youngster*";
+    let minors = "child|children|childs|kid|kids|minor|minors|underage|under-age|under_age|preteen|pre-teen|preteens|teen|teens|teenager|teenagers|teenage|young_girl|young_girls|young_boy|young_boys|little_girl|little_girls|little_boy|little_boys|schoolgirl*|schoolboy*|school_girl|school_boy|toddler*|infant*|loli|lolis|lolicon|shota|shotacon|stepdaughter|12yo|13yo|14yo|15yo|16yo|17yo|middle_schooler*|grade_schooler*|elementary_school|middle_school|kindergarten*|prepubescent|pubescent|juvenile*|youngster*";
     let sexual = "sex|sexual*|sexy|nude|nudes|naked|nudity|porn*|erotic*|intercourse|molest*|rape|raped|raping|fondl*|orgasm*|aroused|arousing|lewd|nsfw|seduc*|masturbat*|genital*|breasts|boobs|penis|vagina|hentai|fetish*|xxx|kinky|horny|fuck*|blowjob|groping|grope|sexting|sext|sexts|onlyfans|topless|bdsm|lingerie";
     add(sm, format!("!{sexual} ~6 {minors}"));
     add(sm, format!("!{minors} ~6 {sexual}"));
+    let ages = "1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen";
+    add(sm, format!("{ages} ~0 !year_old|years_old|yr_old ~6 {sexual}"));
+    add(sm, format!("{sexual} ~6 {ages} ~0 !year_old|years_old|yr_old|yo"));
     add(sm, "!csam|cp_links|child_porn*|childporn*|kiddie_porn|kiddy_porn|pedo_porn|jailbait|pedophil*|paedophil*|pedophile*|lolicon|shotacon|preteen_porn|underage_porn|underage_sex|child_sexual_abuse_material|child_erotica|child_nudes".into());
     add(sm, "!groom*|lure|seduce|entice ~3 a|the|young|little|my ~2 child|children|kid|kids|minor|minors|girl|boy|teen|preteen ~4 sex*|meet|sleep|bed|naked|nude|photos|pics|into".into());
 
