@@ -789,14 +789,14 @@ pub(crate) fn google(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     i
 }
 
-const AWS_PREFIXES: [&[u8; 4]; 12] = [
+pub(crate) const AWS_PREFIXES: [&[u8; 4]; 12] = [
     b"AKIA", b"ASIA", b"ABIA", b"ACCA", b"AGPA", b"AIDA", b"AIPA", b"ANPA", b"ANVA", b"AROA",
     b"APKA", b"ASCA",
 ];
 
 /// `aws_access_key`: `AKIA`/`ASIA`/... and 16 of `[A-Z0-9]` (20 in all).
 pub(crate) fn aws_access(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
-    if !AWS_PREFIXES.iter().any(|p| v.has(i, *p)) || !token_boundary_left(v, i) {
+    if v.at(i) != Some(b'A') || !AWS_PREFIXES.iter().any(|p| v.has(i, *p)) || !token_boundary_left(v, i) {
         return i;
     }
     let n = v.run(i + 4, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit());
@@ -806,45 +806,44 @@ pub(crate) fn aws_access(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     i
 }
 
-/// `aws_secret_key`: a label such as `aws_secret_access_key`,
-/// `SecretAccessKey` or `AWS secret access key`, then `:` or `=` (quotes
-/// and spaces allowed), then exactly 40 of `[A-Za-z0-9/+]` mixing case and
-/// digits. The finding covers the label and the value.
-pub(crate) fn aws_secret(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
-    if v.before(i).is_some_and(is_alnum) {
-        return i;
+/// `aws_secret_key`: at a `:` or `=` whose label (the identifier or words
+/// just before, e.g. `aws_secret_access_key`, `SecretAccessKey`, `AWS
+/// secret access key`) contains `secret` and `aws` or `access`, a value of
+/// exactly 40 of `[A-Za-z0-9/+]` mixing upper and lower case with a digit,
+/// `/` or `+` (quotes and spaces allowed around). The finding is the value.
+pub(crate) fn aws_secret(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
+    // Label: skip quotes/spaces, then identifier characters and spaces.
+    let q = v.run_back(at, 4, |b| matches!(b, b' ' | b'"' | b'\'' | b'\t'));
+    if q > 4 {
+        return at;
     }
-    let label = v.run(i, 40, |b| is_ident(b) || b == b' ');
-    if label > 40 {
-        return i;
+    let l = v.run_back(at - q, 48, |b| is_ident(b) || b == b' ');
+    if l == 0 || l > 48 {
+        return at;
     }
-    let mut p = i + label;
-    let mut assign = false;
+    let label: Vec<u8> = v.slice(at - q - l, at - q).iter().map(|b| b.to_ascii_lowercase()).collect();
+    let has = |n: &[u8]| label.windows(n.len()).any(|w| w == n);
+    if !has(b"secret") || !(has(b"aws") || has(b"access")) {
+        return at;
+    }
+    let mut p = at + 1;
     let mut k = 0;
-    while k < 8 {
-        match v.at(p) {
-            Some(b':' | b'=') => assign = true,
-            Some(b' ' | b'"' | b'\'' | b'\t') => {}
-            _ => break,
-        }
+    while k < 6 && v.is(p, |b| matches!(b, b' ' | b'"' | b'\'' | b'\t')) {
         p += 1;
         k += 1;
     }
-    if !assign {
-        return i;
-    }
     let n = v.run(p, 40, |b| b.is_ascii_alphanumeric() || b == b'/' || b == b'+');
-    if n != 40 || v.at(p + n) == Some(b'=') {
-        return i;
+    if n != 40 || v.at(p + n) == Some(b'=') || v.before(p).is_some_and(is_alnum) {
+        return at;
     }
     let tok = v.slice(p, p + 40);
     let has_upper = tok.iter().any(|b| b.is_ascii_uppercase());
     let has_lower = tok.iter().any(|b| b.is_ascii_lowercase());
     let has_other = tok.iter().any(|b| b.is_ascii_digit() || *b == b'/' || *b == b'+');
     if has_upper && has_lower && has_other {
-        push(out, i, p + 40, crate::dlp::id::AWS_SECRET_KEY);
+        push(out, p, p + 40, crate::dlp::id::AWS_SECRET_KEY);
     }
-    i
+    at
 }
 
 fn is_pem_body(b: u8) -> bool {

@@ -2,16 +2,16 @@
 //! scan (candidate generation + overlap resolution) shared by
 //! [`Engine::scan`] and the stream scanner.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use crate::anchors::{self, DIGIT_START, FILTER_BITS, SPECIAL, WORD_START};
 
 use crate::config::{Config, ConfigError};
 use crate::dlp::{self, id, BUILTINS};
 use crate::guard::{self, Rule};
 use crate::normalize::{orig_end, orig_start, Normalized};
 use crate::types::{Category, DetectorId, DetectorSet, Finding, ProfileId, MAX_DETECTORS};
-use crate::view::{is_digit, Cand, View};
+use crate::view::{Cand, View};
 
 /// Name of the profile that every engine has: every built-in DLP detector
 /// and every guardrail.
@@ -31,31 +31,18 @@ pub(crate) const LAYER_DLP: usize = 0;
 const ANCHOR_SLACK: usize = 16;
 pub(crate) const LAYER_GUARD: usize = 1;
 
+/// What to run at an anchor word.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Action {
-    Digit,
-    Email,
-    Ipv6,
     Sk,
     GitHub,
     Slack,
     Stripe,
     Google,
     AwsAccess,
-    AwsSecret,
     Pem,
     Jwt,
     Guard { rule: u32, alt: u32 },
-    Literal { det: u16, len: u32 },
-}
-
-impl Action {
-    fn layer(self) -> usize {
-        match self {
-            Action::Guard { .. } | Action::Literal { .. } => LAYER_GUARD,
-            _ => LAYER_DLP,
-        }
-    }
 }
 
 pub(crate) struct DetectorInfo {
@@ -75,22 +62,39 @@ pub(crate) struct Custom {
     pub max_len: usize,
 }
 
-/// Per-profile matcher: the automaton over the anchors of the profile's
-/// detectors, and what a stream needs to know about them.
+/// Per-profile matcher: which word keys and special bytes are anchors of
+/// the profile's detectors, and what a stream needs to know about them.
 pub(crate) struct Profile {
     pub name: String,
     pub set: DetectorSet,
-    ac: Option<AhoCorasick>,
-    actions: Vec<Vec<Action>>,
-    /// Proper prefixes (lowercase) of the anchors of each layer, for the
-    /// stream's hold-back.
-    prefixes: [HashSet<Vec<u8>>; 2],
-    max_pattern: usize,
+    /// Bit per word key: some anchor word has this key.
+    key_bits: Vec<u64>,
+    /// Sorted by key: the actions of words with that key.
+    words: Vec<(u32, Vec<Action>)>,
     pub customs: Vec<usize>,
     guard_backward: bool,
     numeric: bool,
     ip: bool,
     email: bool,
+    aws_secret: bool,
+    literals: bool,
+    pem: bool,
+    any_words: [bool; 2],
+}
+
+impl Profile {
+    #[inline]
+    fn word_actions(&self, key: u32) -> &[Action] {
+        let k = anchors::filter_slot(key);
+        let hit = self.key_bits.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0);
+        if !hit {
+            return &[];
+        }
+        match self.words.binary_search_by_key(&key, |(k, _)| *k) {
+            Ok(i) => self.words.get(i).map_or(&[], |(_, a)| a.as_slice()),
+            Err(_) => &[],
+        }
+    }
 }
 
 pub struct Engine {
@@ -291,81 +295,86 @@ impl Engine {
         let start = from[0].min(from[1]).saturating_sub(ANCHOR_SLACK).min(g.bytes.len());
         let set = p.set;
         let has = |d: u16| set.contains(DetectorId(d));
-        if let Some(ac) = &p.ac {
-            let input = Input::new(g.bytes).span(start..g.bytes.len());
-            let Ok(iter) = ac.try_find_overlapping_iter(input) else { return };
-            let mut scratch: Vec<Cand> = Vec::new();
-            for m in iter {
-                let a = m.start();
-                let Some(actions) = p.actions.get(m.pattern().as_usize()) else { continue };
-                for &act in actions {
-                    let layer = act.layer();
-                    if a + ANCHOR_SLACK < from.get(layer).copied().unwrap_or(0) {
-                        continue;
-                    }
-                    // Digits: only at the start of a run.
-                    if matches!(act, Action::Digit) && a > 0 && g.bytes.get(a - 1).is_some_and(|b| is_digit(*b)) {
-                        continue;
-                    }
-                    let v = g.view(a);
-                    let Some(out) = outs.get_mut(layer) else { continue };
-                    let mut run1 = |f: &dyn Fn(&View, &mut Vec<Cand>) -> usize| {
-                        scratch.clear();
-                        let earliest = f(&v, &mut scratch);
-                        if v.take_hungry() {
-                            out.pend(earliest.min(a));
-                        } else {
-                            out.cands.extend_from_slice(&scratch);
-                        }
-                    };
+        let b = g.bytes;
+        let mut scratch: Vec<Cand> = Vec::new();
+        let mut run = |layer: usize, a: usize, f: &dyn Fn(&View, &mut Vec<Cand>) -> usize| {
+            if a + ANCHOR_SLACK < from.get(layer).copied().unwrap_or(0) {
+                return;
+            }
+            let Some(out) = outs.get_mut(layer) else { return };
+            let v = g.view(a);
+            scratch.clear();
+            let earliest = f(&v, &mut scratch);
+            if v.take_hungry() {
+                out.pend(earliest.min(a));
+            } else {
+                out.cands.extend_from_slice(&scratch);
+            }
+        };
+        anchors::for_each(b, start, |a, flags| {
+            if flags & WORD_START != 0 {
+                for &act in p.word_actions(anchors::key_at(b, a)) {
                     match act {
-                        Action::Digit => {
-                            if has(id::CREDIT_CARD) {
-                                run1(&|v, o| dlp::credit_card(v, a, o));
-                            }
-                            if has(id::IBAN) {
-                                run1(&|v, o| dlp::iban(v, a, o));
-                            }
-                            if has(id::US_SSN) {
-                                run1(&|v, o| dlp::us_ssn(v, a, o));
-                            }
-                            if has(id::PHONE) {
-                                run1(&|v, o| dlp::phone(v, a, o));
-                            }
-                            if has(id::IP_ADDRESS) {
-                                run1(&|v, o| dlp::ipv4(v, a, o));
-                                run1(&|v, o| dlp::ipv6(v, a, o));
-                            }
-                        }
-                        Action::Ipv6 => run1(&|v, o| dlp::ipv6(v, a, o)),
-                        Action::Email => run1(&|v, o| dlp::email(v, a, o)),
-                        Action::Sk => {
-                            let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
-                            run1(&|v, o| dlp::sk_key(v, a, o, oa, an))
-                        }
-                        Action::GitHub => run1(&|v, o| dlp::github(v, a, o)),
-                        Action::Slack => run1(&|v, o| dlp::slack(v, a, o)),
-                        Action::Stripe => run1(&|v, o| dlp::stripe(v, a, o)),
-                        Action::Google => run1(&|v, o| dlp::google(v, a, o)),
-                        Action::AwsAccess => run1(&|v, o| dlp::aws_access(v, a, o)),
-                        Action::AwsSecret => run1(&|v, o| dlp::aws_secret(v, a, o)),
-                        Action::Pem => run1(&|v, o| dlp::private_key(v, a, o)),
-                        Action::Jwt => run1(&|v, o| dlp::jwt(v, a, o)),
                         Action::Guard { rule, alt } => {
                             if let Some(r) = self.rules.get(rule as usize) {
-                                run1(&|v, o| guard::run_rule(v, r, alt as usize, a, o));
+                                run(LAYER_GUARD, a, &|v, o| guard::run_rule(v, r, alt as usize, a, o));
                             }
                         }
-                        Action::Literal { det, len } => {
-                            let e = a + len as usize;
-                            if e <= g.bytes.len() {
-                                out.cands.push(Cand { start: a, end: e, det });
+                        Action::Sk => {
+                            let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
+                            run(LAYER_DLP, a, &|v, o| dlp::sk_key(v, a, o, oa, an));
+                        }
+                        Action::GitHub => run(LAYER_DLP, a, &|v, o| dlp::github(v, a, o)),
+                        Action::Slack => run(LAYER_DLP, a, &|v, o| dlp::slack(v, a, o)),
+                        Action::Stripe => run(LAYER_DLP, a, &|v, o| dlp::stripe(v, a, o)),
+                        Action::Google => run(LAYER_DLP, a, &|v, o| dlp::google(v, a, o)),
+                        Action::AwsAccess => run(LAYER_DLP, a, &|v, o| dlp::aws_access(v, a, o)),
+                        Action::Jwt => run(LAYER_DLP, a, &|v, o| dlp::jwt(v, a, o)),
+                        Action::Pem => {
+                            if a >= 5 && b.get(a - 5..a) == Some(b"-----") {
+                                run(LAYER_DLP, a, &|v, o| dlp::private_key(v, a - 5, o));
                             }
                         }
                     }
                 }
             }
-        }
+            if flags & DIGIT_START != 0 && p.numeric {
+                if has(id::CREDIT_CARD) {
+                    run(LAYER_DLP, a, &|v, o| dlp::credit_card(v, a, o));
+                }
+                if has(id::IBAN) {
+                    run(LAYER_DLP, a, &|v, o| dlp::iban(v, a, o));
+                }
+                if has(id::US_SSN) {
+                    run(LAYER_DLP, a, &|v, o| dlp::us_ssn(v, a, o));
+                }
+                if has(id::PHONE) {
+                    run(LAYER_DLP, a, &|v, o| dlp::phone(v, a, o));
+                }
+                if p.ip {
+                    run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
+                    run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                }
+            }
+            if flags & SPECIAL != 0 {
+                match b.get(a) {
+                    Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| dlp::email(v, a, o)),
+                    Some(b':') => {
+                        if p.ip && b.get(a + 1) == Some(&b':') && b.get(a.wrapping_sub(1)) != Some(&b':') {
+                            run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                        }
+                        if p.aws_secret {
+                            run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o));
+                        }
+                    }
+                    Some(b'=') if p.aws_secret => run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o)),
+                    Some(b'<' | b'[' | b'{' | b'#') if p.literals => {
+                        run(LAYER_GUARD, a, &|v, o| guard::literals(v, a, o));
+                    }
+                    _ => {}
+                }
+            }
+        });
         if !p.customs.is_empty() {
             if let (Ok(hay), Some(out)) = (std::str::from_utf8(g.bytes), outs.get_mut(LAYER_DLP)) {
                 for &ci in &p.customs {
@@ -383,19 +392,24 @@ impl Engine {
     pub(crate) fn tail_hold(&self, p: &Profile, layer: usize, b: &[u8]) -> usize {
         let len = b.len();
         let mut hold = 0usize;
-        // A partly arrived anchor (a proper prefix of an anchor pattern).
-        if let Some(prefixes) = p.prefixes.get(layer) {
-            for k in (1..p.max_pattern.min(len + 1)).rev() {
-                let Some(tail) = b.get(len - k..) else { continue };
-                if prefixes.contains(&tail.to_ascii_lowercase()) {
-                    hold = hold.max(k);
-                    break;
+        // A word shorter than a key (three characters) may still become an
+        // anchor word.
+        if p.any_words.get(layer).copied().unwrap_or(false) {
+            let w = run_back(b, |c| c.is_ascii_alphanumeric());
+            if w < 4 {
+                hold = w;
+            }
+            if layer == LAYER_DLP && p.pem && w < 5 {
+                // "-----" then a future "BEGIN".
+                let dashes = run_back(b.get(..len - w).unwrap_or(&[]), |c| c == b'-').min(5);
+                if dashes > 0 {
+                    hold = hold.max(w + dashes);
                 }
             }
         }
         if layer == LAYER_GUARD {
             if p.guard_backward {
-                hold = hold.max(guard::SPAN_CAP + p.max_pattern);
+                hold = hold.max(guard::SPAN_CAP + 48);
             }
             return hold.min(len);
         }
@@ -675,46 +689,35 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
 
 fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rule]) -> Profile {
     let has = |d: u16| set.contains(DetectorId(d));
-    let mut pats: Vec<Vec<u8>> = Vec::new();
-    let mut actions: Vec<Vec<Action>> = Vec::new();
-    let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-    let mut add = |pat: &[u8], act: Action| {
-        let key = pat.to_ascii_lowercase();
-        let i = *index.entry(key.clone()).or_insert_with(|| {
-            pats.push(key);
-            actions.push(Vec::new());
-            pats.len() - 1
-        });
-        if let Some(a) = actions.get_mut(i) {
-            a.push(act);
+    let mut words: BTreeMap<u32, Vec<Action>> = BTreeMap::new();
+    let mut any_words = [false, false];
+    let mut add = |word: &[u8], act: Action| {
+        let layer = match act {
+            Action::Guard { .. } => LAYER_GUARD,
+            _ => LAYER_DLP,
+        };
+        if let Some(w) = any_words.get_mut(layer) {
+            *w = true;
+        }
+        let list = words.entry(anchors::key_of(word)).or_default();
+        if !list.iter().any(|a| format!("{a:?}") == format!("{act:?}")) {
+            list.push(act);
         }
     };
-    let numeric = [id::CREDIT_CARD, id::IBAN, id::US_SSN, id::PHONE, id::IP_ADDRESS].iter().any(|d| has(*d));
-    if numeric {
-        for d in b'0'..=b'9' {
-            add(&[d], Action::Digit);
-        }
-    }
-    if has(id::IP_ADDRESS) {
-        add(b"::", Action::Ipv6);
-    }
-    if has(id::EMAIL) {
-        add(b"@", Action::Email);
-    }
     if has(id::OPENAI_KEY) || has(id::ANTHROPIC_KEY) {
-        add(b"sk-", Action::Sk);
+        add(b"sk", Action::Sk);
     }
     if has(id::GITHUB_TOKEN) {
-        for p in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"] {
+        for p in ["ghp", "gho", "ghu", "ghs", "ghr", "github"] {
             add(p.as_bytes(), Action::GitHub);
         }
     }
     if has(id::SLACK_TOKEN) {
         add(b"xox", Action::Slack);
-        add(b"xapp-", Action::Slack);
+        add(b"xapp", Action::Slack);
     }
     if has(id::STRIPE_KEY) {
-        for p in ["sk_", "rk_", "pk_"] {
+        for p in ["sk", "rk", "pk"] {
             add(p.as_bytes(), Action::Stripe);
         }
     }
@@ -722,17 +725,12 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         add(b"aiza", Action::Google);
     }
     if has(id::AWS_ACCESS_KEY) {
-        for p in ["akia", "asia", "abia", "acca", "agpa", "aida", "aipa", "anpa", "anva", "aroa", "apka", "asca"] {
-            add(p.as_bytes(), Action::AwsAccess);
-        }
-    }
-    if has(id::AWS_SECRET_KEY) {
-        for p in ["aws_secret", "aws secret", "secretaccesskey", "secret_access_key", "aws_secret_access_key"] {
-            add(p.as_bytes(), Action::AwsSecret);
+        for p in dlp::AWS_PREFIXES {
+            add(&p.to_ascii_lowercase(), Action::AwsAccess);
         }
     }
     if has(id::PRIVATE_KEY) {
-        add(b"-----begin", Action::Pem);
+        add(b"begin", Action::Pem);
     }
     if has(id::JWT) {
         add(b"eyj", Action::Jwt);
@@ -747,46 +745,52 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
             add(&pat, Action::Guard { rule: ri as u32, alt: alt as u32 });
         }
     }
-    if has(id::PROMPT_INJECTION) {
-        for lit in guard::INJECTION_LITERALS {
-            add(lit.as_bytes(), Action::Literal { det: id::PROMPT_INJECTION, len: lit.len() as u32 });
+    let mut key_bits = vec![0u64; FILTER_BITS / 64];
+    for k in words.keys() {
+        let k = anchors::filter_slot(*k);
+        if let Some(w) = key_bits.get_mut(k / 64) {
+            *w |= 1u64 << (k % 64);
         }
     }
-    let mut prefixes = [HashSet::new(), HashSet::new()];
-    for (pat, acts) in pats.iter().zip(&actions) {
-        for act in acts {
-            if let Some(set) = prefixes.get_mut(act.layer()) {
-                for k in 1..pat.len() {
-                    if let Some(pre) = pat.get(..k) {
-                        set.insert(pre.to_vec());
-                    }
-                }
-            }
-        }
-    }
-    let max_pattern = pats.iter().map(Vec::len).max().unwrap_or(0);
-    let ac = if pats.is_empty() {
-        None
-    } else {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&pats))
-            .ok()
-    };
+    let numeric = [id::CREDIT_CARD, id::IBAN, id::US_SSN, id::PHONE, id::IP_ADDRESS].iter().any(|d| has(*d));
     Profile {
         name: name.to_string(),
         set,
-        ac,
-        actions,
-        prefixes,
-        max_pattern,
+        key_bits,
+        words: words.into_iter().collect(),
         customs,
         guard_backward,
         numeric,
         ip: has(id::IP_ADDRESS),
         email: has(id::EMAIL),
+        aws_secret: has(id::AWS_SECRET_KEY),
+        literals: has(id::PROMPT_INJECTION),
+        pem: has(id::PRIVATE_KEY),
+        any_words,
+    }
+}
+
+#[cfg(test)]
+mod perf_tests {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn anchor_words_in_prose() {
+        let e = Engine::builtin();
+        let p = &e.profiles[0];
+        let text = include_str!("../examples/throughput.rs");
+        let b = text.as_bytes();
+        let mut hits: BTreeMap<String, usize> = BTreeMap::new();
+        anchors::for_each(b, 0, |a, f| {
+            if f & WORD_START != 0 {
+                let n = p.word_actions(anchors::key_at(b, a)).len();
+                if n > 0 {
+                    let w: String = b[a..].iter().take_while(|c| c.is_ascii_alphanumeric()).map(|&c| c as char).collect();
+                    *hits.entry(format!("{w}({n})")).or_default() += 1;
+                }
+            }
+        });
+        println!("{hits:?}");
     }
 }

@@ -205,7 +205,14 @@ pub(crate) fn run_rule(v: &View, rule: &Rule, alt: usize, at: usize, out: &mut V
     }
     let Some(slot) = rule.slots.get(rule.anchor) else { return at };
     let Some(a) = slot.alts.get(alt) else { return at };
-    // Backward slots first: they never depend on text still to come.
+    // The anchor word first (cheap): a mismatch that does not depend on text
+    // still to come ends here.
+    let was_hungry = v.is_hungry();
+    let anchor_end = next_word(v, at).filter(|w| w.0 == at).and_then(|w| alt_forward(v, a, w));
+    if anchor_end.is_none() && v.is_hungry() == was_hungry {
+        return at;
+    }
+    // Backward slots: they never depend on text still to come.
     let mut left = at;
     for k in (0..rule.anchor).rev() {
         let gap = rule.gaps.get(k + 1).copied().unwrap_or(0);
@@ -228,12 +235,7 @@ pub(crate) fn run_rule(v: &View, rule: &Rule, alt: usize, at: usize, out: &mut V
             None => return at,
         }
     }
-    // The anchor itself.
-    let Some(first) = next_word(v, at) else { return left };
-    if first.0 != at {
-        return left;
-    }
-    let Some(mut right) = alt_forward(v, a, first) else { return left };
+    let Some(mut right) = anchor_end else { return left };
     for k in rule.anchor + 1..rule.slots.len() {
         let gap = rule.gaps.get(k).copied().unwrap_or(0);
         let Some(slot) = rule.slots.get(k) else { return left };
@@ -289,6 +291,19 @@ pub(crate) const INJECTION_LITERALS: &[&str] = &[
     "###system:",
 ];
 
+/// `prompt_injection` literals at `at` (a `<`, `[`, `{` or `#`).
+pub(crate) fn literals(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
+    for lit in INJECTION_LITERALS {
+        let lit = lit.as_bytes();
+        if lit.first() == v.at(at).as_ref()
+            && lit.iter().enumerate().all(|(k, &c)| v.at(at + k).is_some_and(|b| b.to_ascii_lowercase() == c))
+        {
+            out.push(Cand { start: at, end: at + lit.len(), det: id::PROMPT_INJECTION });
+        }
+    }
+    at
+}
+
 // Shared word lists for the rules below.
 macro_rules! list {
     ($($w:literal)|+) => { concat!($($w, "|"),+) };
@@ -326,7 +341,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!begin|start ~2 your ~1 reply|response|answer ~3 with|by ~3 repeat*|print*|reveal*|the_words".into());
 
     // ---- jailbreak: persona and restriction-removal families.
-    add(jb, "!do_anything_now".into());
+    add(jb, "do ~0 !anything ~0 now".into());
     add(jb, "!=DAN ~2 mode|prompt|jailbreak|persona|character|which|who|stands|can|will|has|is|does".into());
     add(jb, "act|acting|be|as|called|named|pretend|become|you're|am|are ~2 !=DAN|=STAN|=DUDE|=AIM|=KEVIN|=BetterDAN|=AntiGPT|=EvilBOT|=BasedGPT|=UCAR|=Omega".into());
     add(jb, "!developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|chaos_mode|evil_mode|unlocked_mode|maximum_mode|dude_mode ~4 enabled|enable*|activat*|on|output|response*|simulat*|chatgpt|openai|policy|policies|censor*|uncensored|unrestricted|unfiltered".into());
@@ -421,9 +436,12 @@ mod tests {
             let r = parse_rule(d, &src).unwrap_or_else(|e| panic!("{e}"));
             let pats = r.anchor_patterns();
             assert!(!pats.is_empty(), "{src}");
-            for (p, _) in pats {
-                // Short or digit anchors would fire all over ordinary text.
+            for (p, k) in pats {
+                // Short or digit anchors would fire all over ordinary text;
+                // a stem anchor needs a full word key (three characters).
                 assert!(p.len() >= 2 && !p.iter().all(|b| b.is_ascii_digit()), "{p:?} in {src}");
+                let alt = &r.slots[r.anchor].alts[k];
+                assert!(!alt.stem || alt.words.len() > 1 || p.len() >= 4, "{p:?} in {src}");
             }
         }
     }

@@ -114,6 +114,7 @@
 )]
 #![forbid(unsafe_code)]
 
+mod anchors;
 pub mod classifier;
 mod config;
 mod dlp;

@@ -81,6 +81,10 @@ impl<'a> View<'a> {
         self.b.get(a..b).unwrap_or(&[])
     }
 
+    pub fn is_hungry(&self) -> bool {
+        self.hungry.get()
+    }
+
     pub fn take_hungry(&self) -> bool {
         self.hungry.replace(false)
     }
