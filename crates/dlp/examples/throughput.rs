@@ -90,7 +90,11 @@ fn measure_stream(engine: &Rc<Engine>, name: &str, text: &str, frag: usize) {
     black_box(out);
     let secs = t.elapsed().as_secs_f64();
     let mbps = text.len() as f64 * iters as f64 / secs / 1e6;
-    println!("{name:<34} {:>8} bytes  {mbps:>8.0} MB/s  ({} fragments of ~{frag} B)", text.len(), chunks.len());
+    println!(
+        "{name:<34} {:>8} bytes  {mbps:>8.0} MB/s  ({} fragments of ~{frag} B)",
+        text.len(),
+        chunks.len()
+    );
 }
 
 fn main() {
@@ -113,7 +117,12 @@ fn main() {
             PROSE.to_string()
         }
     });
-    println!("profile `builtin` ({} detectors), native, one core", engine.profile_detectors(engine.profile("builtin").unwrap_or_else(|| std::process::exit(1))).len());
+    println!(
+        "profile `builtin` ({} detectors), native, one core",
+        engine
+            .profile_detectors(engine.profile("builtin").unwrap_or_else(|| std::process::exit(1)))
+            .len()
+    );
     let only = std::env::args().nth(1).unwrap_or_default();
     if only == "ascii" {
         measure(&engine, "plain ASCII prose", &prose);

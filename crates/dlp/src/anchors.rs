@@ -47,7 +47,8 @@ pub(crate) fn for_each(b: &[u8], start: usize, mut f: impl FnMut(usize, u8)) {
         let digit = between(x, b'0' - 1, b'9' + 1);
         let alpha = between(x | (ONES * 0x20), b'a' - 1, b'z' + 1);
         let alnum = digit | alpha;
-        let spec = between(x, b':' - 1, b'=' + 1) | eq(x, b'@') | eq(x, b'[') | eq(x, b'{') | eq(x, b'#');
+        let spec =
+            between(x, b':' - 1, b'=' + 1) | eq(x, b'@') | eq(x, b'[') | eq(x, b'{') | eq(x, b'#');
         let word_start = alnum & !((alnum << 8) | (u64::from(prev_alnum) << 7));
         let digit_start = digit & !((digit << 8) | (u64::from(prev_digit) << 7));
         prev_alnum = alnum >> 63 != 0;
@@ -79,29 +80,51 @@ pub(crate) fn for_each(b: &[u8], start: usize, mut f: impl FnMut(usize, u8)) {
     }
 }
 
-/// The key of a word: its first four letters or digits, case-folded, five
+/// The key of a word: its first four letters or digits, case-folded, six
 /// bits each (0 past the end of a shorter word).
-#[inline]
-fn code(c: u8) -> u32 {
-    match c {
-        b'a'..=b'z' => u32::from(c - b'a') + 1,
-        b'A'..=b'Z' => u32::from(c - b'A') + 1,
-        b'0'..=b'9' => u32::from(c - b'0') + 27,
-        _ => 0,
+// Indices are below 256 by construction, and this runs at compile time
+// (an out-of-range index would fail the build, not the VM).
+#[allow(clippy::indexing_slicing)]
+const fn code_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8 + 1;
+        t[b'A' as usize + c] = c as u8 + 1;
+        c += 1;
     }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = d as u8 + 27;
+        d += 1;
+    }
+    t
+}
+
+static CODE: [u8; 256] = code_table();
+
+#[inline(always)]
+fn code(c: u8) -> u32 {
+    u32::from(CODE.get(usize::from(c)).copied().unwrap_or(0))
 }
 
 /// Key of the word starting at `i` in `b`.
-#[inline]
+#[inline(always)]
 pub(crate) fn key_at(b: &[u8], i: usize) -> u32 {
-    let mut key = 0u32;
-    let mut live = true;
-    for k in 0..4 {
-        let c = if live { b.get(i + k).map_or(0, |&c| code(c)) } else { 0 };
-        live = c != 0;
-        key = key << 6 | c;
-    }
-    key
+    let (c0, c1, c2, c3) = match b.get(i..i + 4) {
+        Some(&[x0, x1, x2, x3]) => (code(x0), code(x1), code(x2), code(x3)),
+        _ => (
+            b.get(i).map_or(0, |&c| code(c)),
+            b.get(i + 1).map_or(0, |&c| code(c)),
+            b.get(i + 2).map_or(0, |&c| code(c)),
+            b.get(i + 3).map_or(0, |&c| code(c)),
+        ),
+    };
+    // Zero everything after the first non-word character.
+    let c1 = if c0 == 0 { 0 } else { c1 };
+    let c2 = if c1 == 0 { 0 } else { c2 };
+    let c3 = if c2 == 0 { 0 } else { c3 };
+    (c0 << 18) | (c1 << 12) | (c2 << 6) | c3
 }
 
 /// Key of a pattern word (lowercase letters and digits).
@@ -126,8 +149,10 @@ mod tests {
         for i in start..b.len() {
             let p = i.checked_sub(1).map(|j| b[j]);
             let c = b[i];
-            let fl = u8::from(c.is_ascii_alphanumeric() && !p.is_some_and(|p| p.is_ascii_alphanumeric()))
-                | u8::from(c.is_ascii_digit() && !p.is_some_and(|p| p.is_ascii_digit())) << 1
+            let fl = u8::from(
+                c.is_ascii_alphanumeric() && !p.is_some_and(|p| p.is_ascii_alphanumeric()),
+            ) | u8::from(c.is_ascii_digit() && !p.is_some_and(|p| p.is_ascii_digit()))
+                << 1
                 | u8::from(is_special(c)) << 2;
             if fl != 0 {
                 out.push((i, fl));

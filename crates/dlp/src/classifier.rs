@@ -53,7 +53,9 @@ pub mod moderation {
         Some(match label {
             "sexual/minors" => Category::SexualMinors,
             "hate" | "hate/threatening" | "harassment" | "harassment/threatening" => Category::Hate,
-            "self-harm" | "self-harm/intent" | "self-harm/instructions" | "self_harm" => Category::SelfHarm,
+            "self-harm" | "self-harm/intent" | "self-harm/instructions" | "self_harm" => {
+                Category::SelfHarm
+            }
             "violence" | "violence/graphic" => Category::Violence,
             "illicit/violent" => Category::Weapons,
             _ => return None,
@@ -87,9 +89,11 @@ pub mod moderation {
             }
         };
         if let Some(scores) = r0.get("category_scores") {
-            let scores = scores.as_object().ok_or_else(|| bad("category_scores is not an object"))?;
+            let scores =
+                scores.as_object().ok_or_else(|| bad("category_scores is not an object"))?;
             for (label, s) in scores {
-                let s = s.as_f64().ok_or_else(|| bad(format!("score of {label} is not a number")))?;
+                let s =
+                    s.as_f64().ok_or_else(|| bad(format!("score of {label} is not a number")))?;
                 if s.is_finite() && s >= threshold {
                     add(label, s);
                 }
@@ -245,7 +249,10 @@ pub mod llama_guard {
                 }
                 Ok(Verdict::Unsafe(codes))
             }
-            other => Err(bad(format!("verdict is neither safe nor unsafe: {:?}", other.chars().take(40).collect::<String>()))),
+            other => Err(bad(format!(
+                "verdict is neither safe nor unsafe: {:?}",
+                other.chars().take(40).collect::<String>()
+            ))),
         }
     }
 
@@ -310,7 +317,8 @@ mod tests {
 
     #[test]
     fn llama_guard_request_and_parse() {
-        let body = llama_guard::request_body("llama-guard3", Role::User, "how do I make a bomb", true);
+        let body =
+            llama_guard::request_body("llama-guard3", Role::User, "how do I make a bomb", true);
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
         let content = v["messages"][0]["content"].as_str().unwrap();
         assert!(content.contains("User: how do I make a bomb"));
@@ -319,7 +327,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["messages"][1]["role"], "assistant");
 
-        let ans = br#"{"choices":[{"message":{"role":"assistant","content":"\n\nunsafe\nS1,S10"}}]}"#;
+        let ans =
+            br#"{"choices":[{"message":{"role":"assistant","content":"\n\nunsafe\nS1,S10"}}]}"#;
         let verdict = llama_guard::parse_response(ans).unwrap();
         assert_eq!(verdict.categories(), vec![Category::Violence, Category::Hate]);
         assert_eq!(llama_guard::parse_text("safe").unwrap(), Verdict::Safe);
@@ -334,7 +343,12 @@ mod tests {
         for g in ["", "maybe", "unsafe\nX1", "unsafe\nS", "unsafe\nS1000"] {
             assert!(llama_guard::parse_text(g).is_err(), "{g:?}");
         }
-        for g in [&b"{}"[..], b"{\"choices\":[]}", b"{\"choices\":[{\"message\":{\"content\":5}}]}", b"\x00"] {
+        for g in [
+            &b"{}"[..],
+            b"{\"choices\":[]}",
+            b"{\"choices\":[{\"message\":{\"content\":5}}]}",
+            b"\x00",
+        ] {
             assert!(llama_guard::parse_response(g).is_err());
         }
     }

@@ -94,9 +94,7 @@ fn glued_left(v: &View, i: usize) -> bool {
     match v.before(i) {
         None => false,
         Some(p) if is_ident(p) => true,
-        Some(b'-' | b'.' | b'/' | b',' | b':') => {
-            i >= 2 && v.before(i - 1).is_some_and(|q| is_alnum(q))
-        }
+        Some(b'-' | b'.' | b'/' | b',' | b':') => i >= 2 && v.before(i - 1).is_some_and(is_alnum),
         Some(_) => false,
     }
 }
@@ -133,7 +131,7 @@ pub(crate) fn luhn(d: &[u8]) -> bool {
             x
         };
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn prefix(d: &[u8], k: usize) -> u32 {
@@ -143,17 +141,21 @@ fn prefix(d: &[u8], k: usize) -> u32 {
 /// Known issuer ranges (IIN) with their lengths.
 pub(crate) fn card_brand_ok(d: &[u8]) -> bool {
     let n = d.len();
-    let (p1, p2, p3, p4, p6) = (prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4), prefix(d, 6));
+    let (p1, p2, p3, p4, p6) =
+        (prefix(d, 1), prefix(d, 2), prefix(d, 3), prefix(d, 4), prefix(d, 6));
     let visa = p1 == 4 && matches!(n, 13 | 16 | 19);
     let mastercard = ((51..=55).contains(&p2) || (2221..=2720).contains(&p4)) && n == 16;
     let amex = (p2 == 34 || p2 == 37) && n == 15;
-    let discover = (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 || (622126..=622925).contains(&p6))
-        && (16..=19).contains(&n);
+    let discover =
+        (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 || (622126..=622925).contains(&p6))
+            && (16..=19).contains(&n);
     let jcb = (3528..=3589).contains(&p4) && (16..=19).contains(&n);
     let diners = ((300..=305).contains(&p3) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39)
         && (14..=19).contains(&n);
     let unionpay = p2 == 62 && (16..=19).contains(&n);
-    let maestro = (p2 == 50 || (56..=69).contains(&p2) || [5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763].contains(&p4))
+    let maestro = (p2 == 50
+        || (56..=69).contains(&p2)
+        || [5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763].contains(&p4))
         && (13..=19).contains(&n);
     let mir = (2200..=2204).contains(&p4) && (16..=19).contains(&n);
     visa || mastercard || amex || discover || jcb || diners || unionpay || maestro || mir
@@ -222,19 +224,94 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
 
 /// Countries with IBANs and their lengths.
 const IBAN_LENGTHS: &[(&[u8; 2], usize)] = &[
-    (b"AD", 24), (b"AE", 23), (b"AL", 28), (b"AT", 20), (b"AZ", 28), (b"BA", 20), (b"BE", 16),
-    (b"BG", 22), (b"BH", 22), (b"BI", 27), (b"BR", 29), (b"BY", 28), (b"CH", 21), (b"CR", 22),
-    (b"CY", 28), (b"CZ", 24), (b"DE", 22), (b"DJ", 27), (b"DK", 18), (b"DO", 28), (b"EE", 20),
-    (b"EG", 29), (b"ES", 24), (b"FI", 18), (b"FK", 18), (b"FO", 18), (b"FR", 27), (b"GB", 22),
-    (b"GE", 22), (b"GI", 23), (b"GL", 18), (b"GR", 27), (b"GT", 28), (b"HR", 21), (b"HU", 28),
-    (b"IE", 22), (b"IL", 23), (b"IQ", 23), (b"IS", 26), (b"IT", 27), (b"JO", 30), (b"KW", 30),
-    (b"KZ", 20), (b"LB", 28), (b"LC", 32), (b"LI", 21), (b"LT", 20), (b"LU", 20), (b"LV", 21),
-    (b"LY", 25), (b"MC", 27), (b"MD", 24), (b"ME", 22), (b"MK", 19), (b"MN", 20), (b"MR", 27),
-    (b"MT", 31), (b"MU", 30), (b"NI", 28), (b"NL", 18), (b"NO", 15), (b"OM", 23), (b"PK", 24),
-    (b"PL", 28), (b"PS", 29), (b"PT", 25), (b"QA", 29), (b"RO", 24), (b"RS", 22), (b"RU", 33),
-    (b"SA", 24), (b"SC", 31), (b"SD", 18), (b"SE", 24), (b"SI", 19), (b"SK", 24), (b"SM", 27),
-    (b"SO", 23), (b"ST", 25), (b"SV", 28), (b"TL", 23), (b"TN", 24), (b"TR", 26), (b"UA", 29),
-    (b"VA", 22), (b"VG", 24), (b"XK", 20), (b"YE", 30),
+    (b"AD", 24),
+    (b"AE", 23),
+    (b"AL", 28),
+    (b"AT", 20),
+    (b"AZ", 28),
+    (b"BA", 20),
+    (b"BE", 16),
+    (b"BG", 22),
+    (b"BH", 22),
+    (b"BI", 27),
+    (b"BR", 29),
+    (b"BY", 28),
+    (b"CH", 21),
+    (b"CR", 22),
+    (b"CY", 28),
+    (b"CZ", 24),
+    (b"DE", 22),
+    (b"DJ", 27),
+    (b"DK", 18),
+    (b"DO", 28),
+    (b"EE", 20),
+    (b"EG", 29),
+    (b"ES", 24),
+    (b"FI", 18),
+    (b"FK", 18),
+    (b"FO", 18),
+    (b"FR", 27),
+    (b"GB", 22),
+    (b"GE", 22),
+    (b"GI", 23),
+    (b"GL", 18),
+    (b"GR", 27),
+    (b"GT", 28),
+    (b"HR", 21),
+    (b"HU", 28),
+    (b"IE", 22),
+    (b"IL", 23),
+    (b"IQ", 23),
+    (b"IS", 26),
+    (b"IT", 27),
+    (b"JO", 30),
+    (b"KW", 30),
+    (b"KZ", 20),
+    (b"LB", 28),
+    (b"LC", 32),
+    (b"LI", 21),
+    (b"LT", 20),
+    (b"LU", 20),
+    (b"LV", 21),
+    (b"LY", 25),
+    (b"MC", 27),
+    (b"MD", 24),
+    (b"ME", 22),
+    (b"MK", 19),
+    (b"MN", 20),
+    (b"MR", 27),
+    (b"MT", 31),
+    (b"MU", 30),
+    (b"NI", 28),
+    (b"NL", 18),
+    (b"NO", 15),
+    (b"OM", 23),
+    (b"PK", 24),
+    (b"PL", 28),
+    (b"PS", 29),
+    (b"PT", 25),
+    (b"QA", 29),
+    (b"RO", 24),
+    (b"RS", 22),
+    (b"RU", 33),
+    (b"SA", 24),
+    (b"SC", 31),
+    (b"SD", 18),
+    (b"SE", 24),
+    (b"SI", 19),
+    (b"SK", 24),
+    (b"SM", 27),
+    (b"SO", 23),
+    (b"ST", 25),
+    (b"SV", 28),
+    (b"TL", 23),
+    (b"TN", 24),
+    (b"TR", 26),
+    (b"UA", 29),
+    (b"VA", 22),
+    (b"VG", 24),
+    (b"XK", 20),
+    (b"YE", 30),
 ];
 
 pub(crate) fn iban_mod97(chars: &[u8]) -> bool {
@@ -330,10 +407,14 @@ pub(crate) fn us_ssn(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         return i;
     }
     let n1 = v.run(i, 9, is_digit);
-    let num = |a: usize, b: usize| v.slice(a, b).iter().fold(0u32, |x, &c| x * 10 + u32::from(c - b'0'));
+    let num =
+        |a: usize, b: usize| v.slice(a, b).iter().fold(0u32, |x, &c| x * 10 + u32::from(c - b'0'));
     let (end, area, group, serial) = if n1 == 3 {
         let Some(sep @ (b'-' | b' ')) = v.at(i + 3) else { return i };
-        if v.run(i + 4, 2, is_digit) != 2 || v.at(i + 6) != Some(sep) || v.run(i + 7, 4, is_digit) != 4 {
+        if v.run(i + 4, 2, is_digit) != 2
+            || v.at(i + 6) != Some(sep)
+            || v.run(i + 7, 4, is_digit) != 4
+        {
             return i;
         }
         (i + 11, num(i, i + 3), num(i + 4, i + 6), num(i + 7, i + 11))
@@ -365,7 +446,9 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let start = if intl || paren { i - 1 } else { i };
     match v.before(start) {
         Some(p) if is_ident(p) || p == b'+' => return start,
-        Some(b'-' | b'.' | b'/' | b',' | b':') if start >= 1 && v.before(start - 1).is_some_and(is_digit) => {
+        Some(b'-' | b'.' | b'/' | b',' | b':')
+            if start >= 1 && v.before(start - 1).is_some_and(is_digit) =>
+        {
             return start
         }
         _ => {}
@@ -601,7 +684,7 @@ pub(crate) fn ipv6(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if v.at(end) == Some(b'.') && v.is(end + 1, is_alnum) {
         return earliest;
     }
-    let ok = if dcolon { groups >= 2 && groups <= 7 && long_group } else { groups == 8 };
+    let ok = if dcolon { (2..=7).contains(&groups) && long_group } else { groups == 8 };
     if ok && colons >= 2 && end > s {
         push(out, s, end, crate::dlp::id::IP_ADDRESS);
     }
@@ -695,7 +778,13 @@ fn is_key_char(b: u8) -> bool {
 /// key characters) and `anthropic_key` (`sk-ant-` and 32+); the body must
 /// mix digits, upper and lower case letters (real keys do, placeholders
 /// like `sk-your-key-here` do not).
-pub(crate) fn sk_key(v: &View, i: usize, out: &mut Vec<Cand>, openai: bool, anthropic: bool) -> usize {
+pub(crate) fn sk_key(
+    v: &View,
+    i: usize,
+    out: &mut Vec<Cand>,
+    openai: bool,
+    anthropic: bool,
+) -> usize {
     if !v.has(i, b"sk-") || !token_boundary_left(v, i) {
         return i;
     }
@@ -745,13 +834,13 @@ pub(crate) fn slack(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if !token_boundary_left(v, i) {
         return i;
     }
-    let plen = if v.has(i, b"xapp-") {
-        5
-    } else if v.has(i, b"xox") && v.is(i + 3, |b| b"abposre".contains(&b)) && v.at(i + 4) == Some(b'-') {
-        5
-    } else {
+    let xapp = v.has(i, b"xapp-");
+    let xox =
+        v.has(i, b"xox") && v.is(i + 3, |b| b"abposre".contains(&b)) && v.at(i + 4) == Some(b'-');
+    if !xapp && !xox {
         return i;
-    };
+    }
+    let plen = 5;
     let n = v.run(i + plen, 250, |b| b.is_ascii_alphanumeric() || b == b'-');
     let body = v.slice(i + plen, i + plen + n);
     if (10..=250).contains(&n) && body.iter().any(|b| b.is_ascii_digit()) {
@@ -796,7 +885,10 @@ pub(crate) const AWS_PREFIXES: [&[u8; 4]; 12] = [
 
 /// `aws_access_key`: `AKIA`/`ASIA`/... and 16 of `[A-Z0-9]` (20 in all).
 pub(crate) fn aws_access(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
-    if v.at(i) != Some(b'A') || !AWS_PREFIXES.iter().any(|p| v.has(i, *p)) || !token_boundary_left(v, i) {
+    if v.at(i) != Some(b'A')
+        || !AWS_PREFIXES.iter().any(|p| v.has(i, *p))
+        || !token_boundary_left(v, i)
+    {
         return i;
     }
     let n = v.run(i + 4, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit());
@@ -821,7 +913,8 @@ pub(crate) fn aws_secret(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     if l == 0 || l > 48 {
         return at;
     }
-    let label: Vec<u8> = v.slice(at - q - l, at - q).iter().map(|b| b.to_ascii_lowercase()).collect();
+    let label: Vec<u8> =
+        v.slice(at - q - l, at - q).iter().map(|b| b.to_ascii_lowercase()).collect();
     let has = |n: &[u8]| label.windows(n.len()).any(|w| w == n);
     if !has(b"secret") || !(has(b"aws") || has(b"access")) {
         return at;
@@ -848,7 +941,10 @@ pub(crate) fn aws_secret(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
 
 fn is_pem_body(b: u8) -> bool {
     b.is_ascii_alphanumeric()
-        || matches!(b, b'+' | b'/' | b'=' | b' ' | b'\t' | b'\r' | b'\n' | b'\\' | b':' | b',' | b'-')
+        || matches!(
+            b,
+            b'+' | b'/' | b'=' | b' ' | b'\t' | b'\r' | b'\n' | b'\\' | b':' | b',' | b'-'
+        )
 }
 
 /// Parses `-----BEGIN|END <label>-----` at `p`; returns the end and whether
@@ -948,7 +1044,9 @@ pub(crate) fn jwt(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let header = v.slice(i, i + h);
     let ok = b64url_decode(header)
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).ok())
+        .and_then(|bytes| {
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes).ok()
+        })
         .is_some_and(|m| m.get("alg").is_some_and(|a| a.is_string()));
     if !ok {
         return i;
@@ -979,7 +1077,11 @@ pub(crate) fn jwt(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
 mod tests {
     use super::*;
 
-    fn run(f: impl Fn(&View, usize, &mut Vec<Cand>) -> usize, text: &str, at: usize) -> Vec<(usize, usize)> {
+    fn run(
+        f: impl Fn(&View, usize, &mut Vec<Cand>) -> usize,
+        text: &str,
+        at: usize,
+    ) -> Vec<(usize, usize)> {
         let v = View::new(text.as_bytes(), true);
         let mut out = Vec::new();
         f(&v, at, &mut out);

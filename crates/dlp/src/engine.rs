@@ -69,8 +69,10 @@ pub(crate) struct Profile {
     pub set: DetectorSet,
     /// Bit per word key: some anchor word has this key.
     key_bits: Vec<u64>,
-    /// Sorted by key: the actions of words with that key.
-    words: Vec<(u32, Vec<Action>)>,
+    /// Open-addressing table (power-of-two size) of anchor word keys:
+    /// `(key + 1, index into word_actions)`, 0 = empty.
+    word_table: Vec<(u32, u32)>,
+    word_actions: Vec<Vec<Action>>,
     pub customs: Vec<usize>,
     guard_backward: bool,
     numeric: bool,
@@ -82,18 +84,38 @@ pub(crate) struct Profile {
     any_words: [bool; 2],
 }
 
+/// Mutable state of one generation pass.
+struct GenState<'o> {
+    from: [usize; 2],
+    outs: &'o mut [LayerOut; 2],
+    scratch: Vec<Cand>,
+    lim_prev: usize,
+}
+
 impl Profile {
+    #[inline(always)]
+    fn key_hit(&self, key: u32) -> bool {
+        let k = anchors::filter_slot(key);
+        self.key_bits.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0)
+    }
+
     #[inline]
     fn word_actions(&self, key: u32) -> &[Action] {
-        let k = anchors::filter_slot(key);
-        let hit = self.key_bits.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0);
-        if !hit {
+        if !self.key_hit(key) {
             return &[];
         }
-        match self.words.binary_search_by_key(&key, |(k, _)| *k) {
-            Ok(i) => self.words.get(i).map_or(&[], |(_, a)| a.as_slice()),
-            Err(_) => &[],
+        let mask = self.word_table.len().wrapping_sub(1);
+        let mut slot = (key.wrapping_mul(0x85EB_CA6B) >> 8) as usize & mask;
+        for _ in 0..self.word_table.len() {
+            match self.word_table.get(slot) {
+                Some(&(k, idx)) if k == key.wrapping_add(1) => {
+                    return self.word_actions.get(idx as usize).map_or(&[], Vec::as_slice);
+                }
+                Some(&(0, _)) | None => return &[],
+                Some(_) => slot = (slot + 1) & mask,
+            }
         }
+        &[]
     }
 }
 
@@ -141,22 +163,28 @@ impl Gen<'_> {
         orig_start(self.map, i, self.orig_len)
     }
 
-    /// End (exclusive) of what an anchor at `a` may read.
-    fn limit(&self, a: usize) -> usize {
+    /// End (exclusive) of what an anchor at `a` may read, given the end
+    /// for an earlier anchor (`prev`; limits only grow with the anchor).
+    fn limit(&self, a: usize, prev: usize) -> usize {
         let len = self.bytes.len();
         let o = self.orig(a);
-        if self.orig_len - o.min(self.orig_len) <= ORIG_READ_CAP {
+        if self.orig_len.saturating_sub(o) <= ORIG_READ_CAP {
             return len;
         }
         let cap = o + ORIG_READ_CAP;
         match self.map {
             None => cap.min(len),
-            Some(m) => m.partition_point(|&x| (x as usize) <= cap).min(len),
+            Some(m) => {
+                let mut lim = prev.max(a);
+                while m.get(lim).is_some_and(|&x| (x as usize) <= cap) {
+                    lim += 1;
+                }
+                lim.min(len)
+            }
         }
     }
 
-    fn view(&self, a: usize) -> View<'_> {
-        let lim = self.limit(a);
+    fn view_to(&self, lim: usize) -> View<'_> {
         View::new(self.bytes.get(..lim).unwrap_or(self.bytes), self.fin || lim < self.bytes.len())
     }
 }
@@ -168,7 +196,12 @@ impl Engine {
             Ok(e) => e,
             // The built-in rules are tested to compile; should that ever
             // fail, an engine with no profile at all is the safe fallback.
-            Err(_) => Engine { detectors: Vec::new(), profiles: Vec::new(), rules: Vec::new(), customs: Vec::new() },
+            Err(_) => Engine {
+                detectors: Vec::new(),
+                profiles: Vec::new(),
+                rules: Vec::new(),
+                customs: Vec::new(),
+            },
         }
     }
 
@@ -272,13 +305,22 @@ impl Engine {
     /// `[REDACTED:<MASK>]`. Findings are applied in scan order; one that
     /// overlaps an already replaced one, or whose range is not valid for
     /// `text`, is skipped.
-    pub fn redact(&self, text: &str, findings: &[Finding], mut select: impl FnMut(&Finding) -> bool) -> String {
+    pub fn redact(
+        &self,
+        text: &str,
+        findings: &[Finding],
+        mut select: impl FnMut(&Finding) -> bool,
+    ) -> String {
         let mut sel: Vec<Finding> = findings.iter().filter(|f| select(f)).copied().collect();
         sel.sort_by_key(Finding::order_key);
         let mut out = String::with_capacity(text.len());
         let mut pos = 0usize;
         for f in sel {
-            if f.start < pos || f.end < f.start || !text.is_char_boundary(f.start) || !text.is_char_boundary(f.end) {
+            if f.start < pos
+                || f.end < f.start
+                || !text.is_char_boundary(f.start)
+                || !text.is_char_boundary(f.end)
+            {
                 continue;
             }
             out.push_str(text.get(pos..f.start).unwrap_or(""));
@@ -291,97 +333,131 @@ impl Engine {
 
     /// Generates candidates of both layers for anchors at or after
     /// `from[layer]` (normalised positions).
-    pub(crate) fn generate(&self, p: &Profile, g: &Gen, from: [usize; 2], outs: &mut [LayerOut; 2]) {
+    pub(crate) fn generate(
+        &self,
+        p: &Profile,
+        g: &Gen,
+        from: [usize; 2],
+        outs: &mut [LayerOut; 2],
+    ) {
         let start = from[0].min(from[1]).saturating_sub(ANCHOR_SLACK).min(g.bytes.len());
-        let set = p.set;
-        let has = |d: u16| set.contains(DetectorId(d));
         let b = g.bytes;
-        let mut scratch: Vec<Cand> = Vec::new();
-        let mut run = |layer: usize, a: usize, f: &dyn Fn(&View, &mut Vec<Cand>) -> usize| {
-            if a + ANCHOR_SLACK < from.get(layer).copied().unwrap_or(0) {
-                return;
-            }
-            let Some(out) = outs.get_mut(layer) else { return };
-            let v = g.view(a);
-            scratch.clear();
-            let earliest = f(&v, &mut scratch);
-            if v.take_hungry() {
-                out.pend(earliest.min(a));
-            } else {
-                out.cands.extend_from_slice(&scratch);
-            }
-        };
+        let mut st = GenState { from, outs, scratch: Vec::new(), lim_prev: 0 };
         anchors::for_each(b, start, |a, flags| {
-            if flags & WORD_START != 0 {
-                for &act in p.word_actions(anchors::key_at(b, a)) {
-                    match act {
-                        Action::Guard { rule, alt } => {
-                            if let Some(r) = self.rules.get(rule as usize) {
-                                run(LAYER_GUARD, a, &|v, o| guard::run_rule(v, r, alt as usize, a, o));
-                            }
-                        }
-                        Action::Sk => {
-                            let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
-                            run(LAYER_DLP, a, &|v, o| dlp::sk_key(v, a, o, oa, an));
-                        }
-                        Action::GitHub => run(LAYER_DLP, a, &|v, o| dlp::github(v, a, o)),
-                        Action::Slack => run(LAYER_DLP, a, &|v, o| dlp::slack(v, a, o)),
-                        Action::Stripe => run(LAYER_DLP, a, &|v, o| dlp::stripe(v, a, o)),
-                        Action::Google => run(LAYER_DLP, a, &|v, o| dlp::google(v, a, o)),
-                        Action::AwsAccess => run(LAYER_DLP, a, &|v, o| dlp::aws_access(v, a, o)),
-                        Action::Jwt => run(LAYER_DLP, a, &|v, o| dlp::jwt(v, a, o)),
-                        Action::Pem => {
-                            if a >= 5 && b.get(a - 5..a) == Some(b"-----") {
-                                run(LAYER_DLP, a, &|v, o| dlp::private_key(v, a - 5, o));
-                            }
-                        }
-                    }
-                }
-            }
-            if flags & DIGIT_START != 0 && p.numeric {
-                if has(id::CREDIT_CARD) {
-                    run(LAYER_DLP, a, &|v, o| dlp::credit_card(v, a, o));
-                }
-                if has(id::IBAN) {
-                    run(LAYER_DLP, a, &|v, o| dlp::iban(v, a, o));
-                }
-                if has(id::US_SSN) {
-                    run(LAYER_DLP, a, &|v, o| dlp::us_ssn(v, a, o));
-                }
-                if has(id::PHONE) {
-                    run(LAYER_DLP, a, &|v, o| dlp::phone(v, a, o));
-                }
-                if p.ip {
-                    run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
-                    run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
-                }
-            }
-            if flags & SPECIAL != 0 {
-                match b.get(a) {
-                    Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| dlp::email(v, a, o)),
-                    Some(b':') => {
-                        if p.ip && b.get(a + 1) == Some(&b':') && b.get(a.wrapping_sub(1)) != Some(&b':') {
-                            run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
-                        }
-                        if p.aws_secret {
-                            run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o));
-                        }
-                    }
-                    Some(b'=') if p.aws_secret => run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o)),
-                    Some(b'<' | b'[' | b'{' | b'#') if p.literals => {
-                        run(LAYER_GUARD, a, &|v, o| guard::literals(v, a, o));
-                    }
-                    _ => {}
-                }
+            // The common case (a word that is no anchor) stays in this loop;
+            // everything else goes to `dispatch`, out of line.
+            if flags & (DIGIT_START | SPECIAL) != 0 || p.key_hit(anchors::key_at(b, a)) {
+                self.dispatch(p, g, &mut st, a, flags);
             }
         });
         if !p.customs.is_empty() {
-            if let (Ok(hay), Some(out)) = (std::str::from_utf8(g.bytes), outs.get_mut(LAYER_DLP)) {
+            if let (Ok(hay), Some(out)) = (std::str::from_utf8(g.bytes), st.outs.get_mut(LAYER_DLP))
+            {
                 for &ci in &p.customs {
                     if let Some(c) = self.customs.get(ci) {
                         custom_candidates(c, hay, g.fin, from[LAYER_DLP].min(hay.len()), out);
                     }
                 }
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn dispatch(&self, p: &Profile, g: &Gen, st: &mut GenState, a: usize, flags: u8) {
+        let set = p.set;
+        let has = |d: u16| set.contains(DetectorId(d));
+        let b = g.bytes;
+        let mut run = |layer: usize, a: usize, f: &dyn Fn(&View, &mut Vec<Cand>) -> usize| {
+            if a + ANCHOR_SLACK < st.from.get(layer).copied().unwrap_or(0) {
+                return;
+            }
+            let Some(out) = st.outs.get_mut(layer) else { return };
+            st.lim_prev = g.limit(a, st.lim_prev);
+            let v = g.view_to(st.lim_prev);
+            st.scratch.clear();
+            let earliest = f(&v, &mut st.scratch);
+            if v.take_hungry() {
+                out.pend(earliest.min(a));
+            } else {
+                out.cands.extend_from_slice(&st.scratch);
+            }
+        };
+        if flags & WORD_START != 0 {
+            let acts = p.word_actions(anchors::key_at(b, a));
+            let we = if acts.is_empty() {
+                a
+            } else {
+                a + b
+                    .get(a..)
+                    .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_alphanumeric()).count())
+            };
+            let word_complete = we < b.len() || g.fin;
+            let word = b.get(a..we).unwrap_or(&[]);
+            for &act in acts {
+                match act {
+                    Action::Guard { rule, alt } => {
+                        if let Some(r) = self.rules.get(rule as usize) {
+                            if word_complete && !guard::anchor_word_ok(r, alt as usize, word) {
+                                continue;
+                            }
+                            run(LAYER_GUARD, a, &|v, o| guard::run_rule(v, r, alt as usize, a, o));
+                        }
+                    }
+                    Action::Sk => {
+                        let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
+                        run(LAYER_DLP, a, &|v, o| dlp::sk_key(v, a, o, oa, an));
+                    }
+                    Action::GitHub => run(LAYER_DLP, a, &|v, o| dlp::github(v, a, o)),
+                    Action::Slack => run(LAYER_DLP, a, &|v, o| dlp::slack(v, a, o)),
+                    Action::Stripe => run(LAYER_DLP, a, &|v, o| dlp::stripe(v, a, o)),
+                    Action::Google => run(LAYER_DLP, a, &|v, o| dlp::google(v, a, o)),
+                    Action::AwsAccess => run(LAYER_DLP, a, &|v, o| dlp::aws_access(v, a, o)),
+                    Action::Jwt => run(LAYER_DLP, a, &|v, o| dlp::jwt(v, a, o)),
+                    Action::Pem => {
+                        if a >= 5 && b.get(a - 5..a) == Some(b"-----") {
+                            run(LAYER_DLP, a, &|v, o| dlp::private_key(v, a - 5, o));
+                        }
+                    }
+                }
+            }
+        }
+        if flags & DIGIT_START != 0 && p.numeric {
+            if has(id::CREDIT_CARD) {
+                run(LAYER_DLP, a, &|v, o| dlp::credit_card(v, a, o));
+            }
+            if has(id::IBAN) {
+                run(LAYER_DLP, a, &|v, o| dlp::iban(v, a, o));
+            }
+            if has(id::US_SSN) {
+                run(LAYER_DLP, a, &|v, o| dlp::us_ssn(v, a, o));
+            }
+            if has(id::PHONE) {
+                run(LAYER_DLP, a, &|v, o| dlp::phone(v, a, o));
+            }
+            if p.ip {
+                run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
+                run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+            }
+        }
+        if flags & SPECIAL != 0 {
+            match b.get(a) {
+                Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| dlp::email(v, a, o)),
+                Some(b':') => {
+                    if p.ip
+                        && b.get(a + 1) == Some(&b':')
+                        && b.get(a.wrapping_sub(1)) != Some(&b':')
+                    {
+                        run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                    }
+                    if p.aws_secret {
+                        run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o));
+                    }
+                }
+                Some(b'=') if p.aws_secret => run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o)),
+                Some(b'<' | b'[' | b'{' | b'#') if p.literals => {
+                    run(LAYER_GUARD, a, &|v, o| guard::literals(v, a, o));
+                }
+                _ => {}
             }
         }
     }
@@ -427,7 +503,9 @@ impl Engine {
             }
         }
         if p.email {
-            let n = run_back(b, |c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'));
+            let n = run_back(b, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+            });
             if n <= dlp::EMAIL_LOCAL_MAX {
                 hold = hold.max(n);
             }
@@ -442,8 +520,17 @@ impl Engine {
 
     /// How much text before the committed point detectors may read.
     pub(crate) fn left_context(&self, p: &Profile) -> usize {
-        let custom = p.customs.iter().filter_map(|&c| self.customs.get(c)).map(|c| c.window + 1).max().unwrap_or(0);
-        (guard::SPAN_CAP + 64).max(dlp::EMAIL_LOCAL_MAX + 8).max(dlp::SSN_CONTEXT + 8).max(custom + 8)
+        let custom = p
+            .customs
+            .iter()
+            .filter_map(|&c| self.customs.get(c))
+            .map(|c| c.window + 1)
+            .max()
+            .unwrap_or(0);
+        (guard::SPAN_CAP + 64)
+            .max(dlp::EMAIL_LOCAL_MAX + 8)
+            .max(dlp::SSN_CONTEXT + 8)
+            .max(custom + 8)
     }
 }
 
@@ -520,7 +607,8 @@ fn context_ok(c: &Custom, b: &[u8], s: usize, e: usize, fin: bool) -> Option<boo
         return None;
     }
     let hi = hi.min(b.len());
-    let region: Vec<u8> = b.get(lo..hi).unwrap_or(&[]).iter().map(|x| x.to_ascii_lowercase()).collect();
+    let region: Vec<u8> =
+        b.get(lo..hi).unwrap_or(&[]).iter().map(|x| x.to_ascii_lowercase()).collect();
     Some(c.context.iter().any(|w| {
         region.windows(w.len().max(1)).enumerate().any(|(k, x)| {
             x == w.as_slice()
@@ -552,14 +640,25 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
     let mut custom_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, cd) in &config.custom_detectors {
         let field = format!("custom_detectors.{name}");
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-            return Err(err(field, "detector names are snake_case: lowercase letters, digits and `_`"));
+        if name.is_empty()
+            || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return Err(err(
+                field,
+                "detector names are snake_case: lowercase letters, digits and `_`",
+            ));
         }
-        if detectors.iter().any(|d| d.name == *name) || Category::from_name(name).is_some() || name == "all" {
+        if detectors.iter().any(|d| d.name == *name)
+            || Category::from_name(name).is_some()
+            || name == "all"
+        {
             return Err(err(field, format!("`{name}` is a built-in name")));
         }
         if detectors.len() >= MAX_DETECTORS {
-            return Err(err(field, format!("at most {} custom detectors", MAX_DETECTORS - BUILTINS.len())));
+            return Err(err(
+                field,
+                format!("at most {} custom detectors", MAX_DETECTORS - BUILTINS.len()),
+            ));
         }
         if cd.pattern.is_empty() {
             return Err(err(format!("{field}.pattern"), "empty pattern"));
@@ -567,17 +666,24 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
         if cd.pattern.len() > 4096 {
             return Err(err(format!("{field}.pattern"), "pattern longer than 4096 bytes"));
         }
-        let re = regex_lite::Regex::new(&cd.pattern)
-            .map_err(|e| err(format!("{field}.pattern"), format!("invalid regular expression: {e}")))?;
+        let re = regex_lite::Regex::new(&cd.pattern).map_err(|e| {
+            err(format!("{field}.pattern"), format!("invalid regular expression: {e}"))
+        })?;
         if re.is_match("") {
             return Err(err(format!("{field}.pattern"), "pattern matches the empty string"));
         }
         if cd.category.is_guardrail() {
-            return Err(err(format!("{field}.category"), "custom detectors are DLP: `pii`, `financial` or `secret`"));
+            return Err(err(
+                format!("{field}.category"),
+                "custom detectors are DLP: `pii`, `financial` or `secret`",
+            ));
         }
         let mask = match &cd.mask {
             Some(m) => {
-                if m.is_empty() || m.len() > 64 || !m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+                if m.is_empty()
+                    || m.len() > 64
+                    || !m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                {
                     return Err(err(format!("{field}.mask"), "masks are 1-64 of A-Z, 0-9 and `_`"));
                 }
                 m.clone()
@@ -610,7 +716,8 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
     // Guardrail rules.
     let mut rules = Vec::new();
     for (d, src) in guard::builtin_rules() {
-        let r = guard::parse_rule(d, &src).map_err(|e| err("guardrails", format!("built-in rule: {e}")))?;
+        let r = guard::parse_rule(d, &src)
+            .map_err(|e| err("guardrails", format!("built-in rule: {e}")))?;
         rules.push(r);
     }
     // Profiles.
@@ -620,7 +727,10 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
     for (pname, pc) in &config.profiles {
         let field = format!("profiles.{pname}");
         if pname == BUILTIN_PROFILE {
-            return Err(err(field, "`builtin` is reserved (every built-in detector and guardrail)"));
+            return Err(err(
+                field,
+                "`builtin` is reserved (every built-in detector and guardrail)",
+            ));
         }
         if pname.is_empty() {
             return Err(err(field, "empty profile name"));
@@ -644,9 +754,17 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
             }
             match BUILTINS.iter().position(|b| b.0 == name) {
                 Some(i) if (i as u16) < id::FIRST_GUARDRAIL => set.insert(DetectorId(i as u16)),
-                Some(_) => return Err(err(f, format!("`{name}` is a guardrail: list it under `guardrails`"))),
+                Some(_) => {
+                    return Err(err(
+                        f,
+                        format!("`{name}` is a guardrail: list it under `guardrails`"),
+                    ))
+                }
                 None if custom_ids.contains_key(name.as_str()) => {
-                    return Err(err(f, format!("`{name}` is a custom detector: list it under `custom`")))
+                    return Err(err(
+                        f,
+                        format!("`{name}` is a custom detector: list it under `custom`"),
+                    ))
                 }
                 None => return Err(err(f, format!("unknown detector `{name}`"))),
             }
@@ -663,7 +781,10 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
                     }
                 }
                 None => {
-                    return Err(err(format!("{field}.custom[{k}]"), format!("unknown custom detector `{name}` (not in custom_detectors)")))
+                    return Err(err(
+                        format!("{field}.custom[{k}]"),
+                        format!("unknown custom detector `{name}` (not in custom_detectors)"),
+                    ))
                 }
             }
         }
@@ -676,7 +797,12 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
             }
             match BUILTINS.iter().position(|b| b.0 == name) {
                 Some(i) if (i as u16) >= id::FIRST_GUARDRAIL => set.insert(DetectorId(i as u16)),
-                _ => return Err(err(format!("{field}.guardrails[{k}]"), format!("unknown guardrail `{name}`"))),
+                _ => {
+                    return Err(err(
+                        format!("{field}.guardrails[{k}]"),
+                        format!("unknown guardrail `{name}`"),
+                    ))
+                }
             }
         }
         profiles.push(build_profile(pname, set, cust, &rules));
@@ -752,12 +878,27 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
             *w |= 1u64 << (k % 64);
         }
     }
-    let numeric = [id::CREDIT_CARD, id::IBAN, id::US_SSN, id::PHONE, id::IP_ADDRESS].iter().any(|d| has(*d));
+    let size = (words.len() * 2).next_power_of_two().max(16);
+    let mut word_table = vec![(0u32, 0u32); size];
+    let mut word_actions = Vec::with_capacity(words.len());
+    for (key, acts) in words {
+        let mut slot = (key.wrapping_mul(0x85EB_CA6B) >> 8) as usize & (size - 1);
+        while word_table.get(slot).is_some_and(|e| e.0 != 0) {
+            slot = (slot + 1) & (size - 1);
+        }
+        if let Some(e) = word_table.get_mut(slot) {
+            *e = (key.wrapping_add(1), word_actions.len() as u32);
+        }
+        word_actions.push(acts);
+    }
+    let numeric =
+        [id::CREDIT_CARD, id::IBAN, id::US_SSN, id::PHONE, id::IP_ADDRESS].iter().any(|d| has(*d));
     Profile {
         name: name.to_string(),
         set,
         key_bits,
-        words: words.into_iter().collect(),
+        word_table,
+        word_actions,
         customs,
         guard_backward,
         numeric,
@@ -767,30 +908,5 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         literals: has(id::PROMPT_INJECTION),
         pem: has(id::PRIVATE_KEY),
         any_words,
-    }
-}
-
-#[cfg(test)]
-mod perf_tests {
-    use super::*;
-
-    #[test]
-    #[ignore]
-    fn anchor_words_in_prose() {
-        let e = Engine::builtin();
-        let p = &e.profiles[0];
-        let text = include_str!("../examples/throughput.rs");
-        let b = text.as_bytes();
-        let mut hits: BTreeMap<String, usize> = BTreeMap::new();
-        anchors::for_each(b, 0, |a, f| {
-            if f & WORD_START != 0 {
-                let n = p.word_actions(anchors::key_at(b, a)).len();
-                if n > 0 {
-                    let w: String = b[a..].iter().take_while(|c| c.is_ascii_alphanumeric()).map(|&c| c as char).collect();
-                    *hits.entry(format!("{w}({n})")).or_default() += 1;
-                }
-            }
-        });
-        println!("{hits:?}");
     }
 }

@@ -102,7 +102,13 @@ pub(crate) fn parse_rule(det: u16, src: &str) -> Result<Rule, String> {
             let words: Vec<Vec<u8>> = alt
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(|w| if exact { w.as_bytes().to_vec() } else { w.to_ascii_lowercase().into_bytes() })
+                .map(|w| {
+                    if exact {
+                        w.as_bytes().to_vec()
+                    } else {
+                        w.to_ascii_lowercase().into_bytes()
+                    }
+                })
                 .collect();
             if words.is_empty() {
                 return Err(format!("empty alternative in {src:?}"));
@@ -195,6 +201,15 @@ fn alt_backward(v: &View, alt: &Alt, wl: (usize, usize)) -> Option<usize> {
         }
     }
     Some(w.0)
+}
+
+/// Whether `word` (a whole word of the text) can be the first word of the
+/// anchor alternative `alt` of `rule` (cheap pre-check before [`run_rule`]).
+#[inline]
+pub(crate) fn anchor_word_ok(rule: &Rule, alt: usize, word: &[u8]) -> bool {
+    let Some(a) = rule.slots.get(rule.anchor).and_then(|s| s.alts.get(alt)) else { return false };
+    let Some(first) = a.words.first() else { return false };
+    word_eq(a, word, first, a.words.len() == 1)
 }
 
 /// Runs `rule` at an anchor occurrence of its alternative `alt` at `at`.
@@ -296,7 +311,10 @@ pub(crate) fn literals(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     for lit in INJECTION_LITERALS {
         let lit = lit.as_bytes();
         if lit.first() == v.at(at).as_ref()
-            && lit.iter().enumerate().all(|(k, &c)| v.at(at + k).is_some_and(|b| b.to_ascii_lowercase() == c))
+            && lit
+                .iter()
+                .enumerate()
+                .all(|(k, &c)| v.at(at + k).is_some_and(|b| b.to_ascii_lowercase() == c))
         {
             out.push(Cand { start: at, end: at + lit.len(), det: id::PROMPT_INJECTION });
         }
@@ -309,9 +327,57 @@ macro_rules! list {
     ($($w:literal)|+) => { concat!($($w, "|"),+) };
 }
 
-const IGNORE: &str = list!("ignore*" | "disregard*" | "forget*" | "overrid*" | "bypass*" | "skip" | "discard*" | "nevermind" | "never_mind" | "pay_no_attention");
-const PRIOR: &str = list!("previous*" | "prior" | "above" | "earlier" | "preceding" | "foregoing" | "former" | "initial" | "original" | "all" | "any" | "every" | "your" | "these" | "those" | "system" | "developer" | "pre-prompt" | "programmed" | "built-in");
-const INSTR: &str = list!("instruction*" | "direction*" | "prompt*" | "rule*" | "guideline*" | "context" | "message*" | "command*" | "orders" | "constraint*" | "programming" | "directive*" | "guidance" | "polic*" | "restriction*" | "filter*" | "safeguard*");
+const IGNORE: &str = list!(
+    "ignore*"
+        | "disregard*"
+        | "forget*"
+        | "overrid*"
+        | "bypass*"
+        | "discard*"
+        | "nevermind"
+        | "never_mind"
+);
+const PRIOR: &str = list!(
+    "previous*"
+        | "prior"
+        | "above"
+        | "earlier"
+        | "preceding"
+        | "foregoing"
+        | "former"
+        | "initial"
+        | "original"
+        | "all"
+        | "any"
+        | "every"
+        | "your"
+        | "these"
+        | "those"
+        | "system"
+        | "developer"
+        | "pre-prompt"
+        | "programmed"
+        | "built-in"
+);
+const INSTR: &str = list!(
+    "instruction*"
+        | "direction*"
+        | "prompt*"
+        | "rule*"
+        | "guideline*"
+        | "context"
+        | "message*"
+        | "command*"
+        | "orders"
+        | "constraint*"
+        | "programming"
+        | "directive*"
+        | "guidance"
+        | "polic*"
+        | "restriction*"
+        | "filter*"
+        | "safeguard*"
+);
 
 /// The built-in guardrail rules, as (detector, rule) pairs.
 pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
@@ -329,61 +395,84 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{IGNORE} ~4 {PRIOR} ~3 {INSTR}"));
     add(pi, format!("!{IGNORE} ~2 what|everything|anything ~2 you|i|i've ~2 were|was|have|has|been|said|told|wrote"));
     add(pi, format!("!{IGNORE} ~4 {INSTR} ~3 above|before|earlier|previously|so_far|until_now"));
-    add(pi, "do_not|don't|dont|stop ~1 !follow*|obey*|listen* ~3 your|the|any|previous|prior|original|system ~2 instruction*|rule*|guideline*|prompt*|programming".into());
-    add(pi, "!new|updated|revised|real|actual|secret|hidden|override ~1 instructions|directive*|system_prompt ~1 are|follow|from|override|supersede*|take_precedence|replace".into());
-    add(pi, "!override|overwrite|replace|reset|clear|delete|erase|wipe ~3 your|all|any|previous|prior|system|current ~3 instruction*|prompt*|programming|guideline*|directive*|memory|configuration".into());
+    add(pi, "do_not|don't|dont|stop ~1 follow*|obey*|listen* ~3 your|the|any|previous|prior|original|system ~2 !instruction*|rule*|guideline*|prompt*|programming".into());
+    add(pi, "new|updated|revised|real|actual|secret|hidden|override ~1 !instructions|directives|system_prompt ~1 are|follow|from|override|supersede*|take_precedence|replace".into());
+    add(pi, "override|overwrite|replace|reset|clear|delete|erase|wipe ~3 your|all|any|previous|prior|system|current ~3 !instruction*|prompt*|programming|guideline*|directive*".into());
     add(pi, "end|stop ~1 of ~1 !prompt|instructions|system_prompt".into());
     // Prompt leak.
-    add(pi, "!reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|share|recite|spell_out|write_out|tell_me|give_me|provide|copy|translate|summari* ~5 your|the|its|my ~3 system|initial|hidden|secret|internal|underlying|confidential|pre ~2 prompt*|instruction*|message|rules|guideline*|directive*|configuration|context".into());
-    add(pi, "!reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|recite|tell_me|give_me ~3 your ~2 prompt*|instructions|system_message|rules|guidelines|directives|configuration".into());
+    add(pi, "reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|share|recite|spell_out|write_out|tell_me|give_me|provide|copy|translate|summari* ~5 your|the|its|my ~3 !system|initial|hidden|secret|internal|underlying|confidential|pre ~2 prompt*|instruction*|message|rules|guideline*|directive*|configuration|context".into());
+    add(pi, "reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|recite|tell_me|give_me ~3 your ~2 !prompt*|instructions|system_message|guidelines|directives".into());
     add(pi, "what|which ~1 are|is|were|was ~1 your ~3 !system|initial|original|hidden|secret|internal ~1 prompt*|instruction*|rules|guideline*|directive*".into());
-    add(pi, "!repeat*|print*|output*|copy|recite|echo ~4 words|text|everything|all|lines|content ~2 above|preceding|prior|so_far|verbatim".into());
-    add(pi, "!begin|start ~2 your ~1 reply|response|answer ~3 with|by ~3 repeat*|print*|reveal*|the_words".into());
+    add(pi, "repeat*|print*|output*|copy|recite|echo ~4 words|text|everything|all|lines|content ~2 !above|preceding|prior|so_far|verbatim".into());
+    add(
+        pi,
+        "begin|start ~2 your ~1 reply|response|answer ~3 with|by ~3 !repeat*|print*|reveal*".into(),
+    );
 
     // ---- jailbreak: persona and restriction-removal families.
     add(jb, "do ~0 !anything ~0 now".into());
-    add(jb, "!=DAN ~2 mode|prompt|jailbreak|persona|character|which|who|stands|can|will|has|is|does".into());
+    add(
+        jb,
+        "!=DAN ~2 mode|prompt|jailbreak|persona|character|which|who|stands|can|will|has|is|does"
+            .into(),
+    );
     add(jb, "act|acting|be|as|called|named|pretend|become|you're|am|are ~2 !=DAN|=STAN|=DUDE|=AIM|=KEVIN|=BetterDAN|=AntiGPT|=EvilBOT|=BasedGPT|=UCAR|=Omega".into());
     add(jb, "!developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|chaos_mode|evil_mode|unlocked_mode|maximum_mode|dude_mode ~4 enabled|enable*|activat*|on|output|response*|simulat*|chatgpt|openai|policy|policies|censor*|uncensored|unrestricted|unfiltered".into());
     add(jb, "enable*|activat*|enter*|switch*|simulat*|turn_on|unlock*|engage ~3 !developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|evil_mode|dan_mode|unlocked_mode".into());
     add(jb, "!jailbr* ~3 mode|prompt|enabled|version|persona|ai|chatbot|assistant|model|response*|yourself|you|gpt|chatgpt|llm|successful*".into());
     add(jb, "you|you're|now|been|are|am|get ~3 !jailbr*".into());
-    add(jb, "no|without|free_of|free_from|freed_from|free|unbound_by|not_bound_by|not_restricted_by|unrestricted_by|ignore|ignoring|beyond|outside|regardless_of|disregard* ~3 any|all|the|your|usual|typical|normal|openai|openai's|ethical|moral|content|safety ~2 !ethical|moral|morals|ethics|legal|content|safety|censorship|openai|usual ~2 guideline*|restriction*|limitation*|constraint*|boundar*|filter*|polic*|rules|principles|considerations|concerns|standards|obligations|norms|values|implications".into());
+    add(jb, "no|without|free_of|free_from|freed_from|free|unbound_by|not_bound_by|not_restricted_by|unrestricted_by|ignore|ignoring|beyond|outside|regardless_of|disregard* ~3 any|all|the|your|usual|typical|normal|openai|openai's|ethical|moral|content|safety ~2 !ethical|moral|morals|ethics|censorship|openai ~2 guideline*|restriction*|limitation*|constraint*|boundar*|filter*|polic*|rules|principles|considerations|concerns|standards|obligations|norms|values|implications".into());
+    add(jb, "no|without|ignore|bypass|disable ~2 content|safety ~1 !restrictions|filters|filter|guidelines|policies|guardrails|moderation".into());
     add(jb, "no|without|zero ~1 !restrictions|limitations|limits|filters|censorship|boundaries|guidelines|morals|ethics|constraints|safeguards|guardrails ~3 whatsoever|at_all|of_any_kind|anymore|apply|ai|mode|chatbot|assistant|model".into());
     add(jb, "!uncensored|unfiltered|unrestricted|unlimited|unethical|amoral|immoral|unhinged|unbound|unchained|liberated|jailbroken|rogue|evil|malicious|uncontrolled|unaligned ~2 ai|model|assistant|chatbot|mode|version|response*|answer*|persona|llm|bot|character|gpt|chatgpt|entity|alter_ego|twin|confidant".into());
-    add(jb, "!freed|free|liberated|released|broken_free|escaped|broke_free|break_free|unshackled ~3 from ~3 the|its|their|your|typical|usual|all ~3 confines|constraints|restrictions|rules|limitations|shackles|chains|bonds|prison|jail|cage|filters|guidelines|policies".into());
-    add(jb, "!stay|stays|remain|remains|keep|staying ~1 in ~0 character|role|persona".into());
-    add(jb, "!break*|broke|breaking ~1 character ~4 i|will|i'll|remind|correct|say|tell|punish*|penal*".into());
-    add(jb, "never|not|cannot|can't|can_not|won't|must_not|will_not|shouldn't|should_not|don't|do_not ~1 !refuse*|decline|deny|reject|apologi*|warn* ~4 request*|question*|anything|any|answer*|prompt*|me|to|user|them|it".into());
+    add(jb, "freed|free|liberated|released|broken_free|escaped|broke_free|break_free|unshackled ~3 from ~3 the|its|their|your|typical|usual|all ~3 !confines|constraints|limitations|shackles|chains|bonds|prison|jail|cage".into());
+    add(jb, "stay|stays|remain|remains|keep|staying ~1 in ~0 !character|persona".into());
+    add(
+        jb,
+        "break*|broke|breaking ~1 !character ~4 i|will|i'll|remind|correct|say|tell|punish*|penal*"
+            .into(),
+    );
+    add(jb, "never|not|cannot|can't|can_not|won't|must_not|will_not|shouldn't|should_not|don't|do_not ~1 !refuse*|decline|deny|reject|apologi* ~4 request*|question*|anything|any|answer*|prompt*|me|to|user|them|it".into());
     add(jb, "!pretend|imagine|act|roleplay|role-play|role_play|suppose|hypothetically|simulate|behave ~6 you|you're|your|an_ai|a_model|assistant|chatbot ~3 have|has|had|are|were|with|without|not|no_longer ~2 no|zero|without|free|unrestricted|unfiltered|uncensored|not_bound ~2 restriction*|limit*|rules|filter*|guideline*|boundar*|moral*|ethic*|censor*|polic*".into());
-    add(jb, "!you ~1 are|is|re ~1 no_longer|not_longer ~3 chatgpt|claude|ai|a_language_model|an_assistant|bound|restricted|limited|constrained|an_llm|gpt|assistant|bard|gemini|llama|an_ai".into());
+    add(jb, "you ~1 are|is|re ~1 no|not ~0 !longer ~3 chatgpt|claude|ai|a_language_model|an_assistant|bound|restricted|limited|constrained|an_llm|gpt|assistant|bard|gemini|llama|an_ai".into());
     add(jb, "!opposite ~1 mode|day|world|persona|version|response".into());
     add(jb, "!anti ~0 dan|gpt|ethics|censorship".into());
-    add(jb, "!two|both|dual ~2 responses|answers|outputs|personalities|personas ~6 normal|classic|filtered|censored|jailbroken|unfiltered|dan|developer".into());
-    add(jb, "!hypothetical*|fictional|fiction|story|novel|screenplay|movie ~4 where|in_which ~4 ai|assistant|chatbot|model|you ~3 has|have|had|no|without ~2 rules|restrictions|limits|filters|guidelines|ethics|morals".into());
+    add(jb, "two|both|dual ~2 !responses|answers|outputs|personalities|personas ~6 normal|classic|filtered|censored|jailbroken|unfiltered|dan|developer".into());
+    add(jb, "!hypothetical*|fictional|fiction|screenplay ~4 where|in_which ~4 ai|assistant|chatbot|model|you ~3 has|have|had|no|without ~2 rules|restrictions|limits|filters|guidelines|ethics|morals".into());
 
     // ---- violence: harming others.
     let victims = "someone|somebody|anyone|person|people|him|her|them|wife|husband|girlfriend|boyfriend|partner|neighbor|neighbour|neighbors|neighbours|boss|coworker|co-worker|colleague|child|children|kid|kids|baby|family|parents|mother|father|mom|dad|brother|sister|classmates|teacher|students|president|politician|senator|cop|cops|police|officer|man|woman|men|women|civilians|a_human|humans|a_guy|a_girl|ex|judge|journalist|witness|rival|enemy|enemies";
     add(vi, format!("!kill|murder*|assassinat*|strangl*|stab|stabbing|torture|behead*|dismember*|kidnap*|abduct*|maim|poison|poisoning|suffocat*|smother|drown|slaughter* ~3 {victims}"));
     add(vi, format!("how|way*|best|easiest|help|teach|steps|guide|tips|want|going|plan*|wanna|gonna|should_i|can_i ~3 to|me|i ~1 !hurt|harm|beat|attack|assault|injure|cripple|batter|punch|bludgeon|hit|torture|kill|murder|stab|shoot|strangle|poison ~3 {victims}"));
-    add(vi, "plan|planning|carry_out|commit|committing|organi*|execute|perpetrate|stage|conduct ~4 !mass_shooting|school_shooting|massacre|terror_attack|terrorist_attack|bombing|killing_spree|assassination|lynching|hate_crime|murder".into());
-    add(vi, "get_away|gets_away|getting_away ~1 with ~1 !murder|killing|homicide|assault|manslaughter".into());
-    add(vi, "dispose|get_rid|hide|dissolve|bury ~3 of|a|the ~2 !body|corpse|bodies".into());
+    add(vi, "plan|planning|carry_out|commit|committing|organi*|execute|perpetrate|stage|conduct ~4 !shooting|massacre|terror_attack|terrorist_attack|bombing|killing_spree|assassination|lynching|murder".into());
+    add(
+        vi,
+        "get_away|gets_away|getting_away ~1 with ~1 !murder|killing|homicide|assault|manslaughter"
+            .into(),
+    );
+    add(vi, "!dispose|dissolve|bury ~3 of|a|the|my ~2 body|corpse|bodies".into());
+    add(vi, "hide|get_rid|dump ~3 of|a|the ~2 !corpse|corpses|dead_body".into());
     add(vi, "!torture|maim|mutilat* ~3 animals|animal|dog|dogs|cat|cats|pet|pets".into());
 
     // ---- self harm.
     add(sh, "kill|hurt|harm|cut|starve|hang|shoot|drown|poison|burn|injure|stab|suffocate|end ~1 !myself".into());
     add(sh, "commit|committing|attempt|attempting|consider*|thinking_about ~1 !suicide".into());
     add(sh, "how|ways|way|best|easiest|quickest|painless*|method*|tips|want|plan*|going ~3 to ~2 !die|suicide|unalive|kill_myself".into());
-    add(sh, "!suicide ~2 method*|note|plan|tips|guide|techniques|ideas|options|instructions".into());
+    add(
+        sh,
+        "!suicide ~2 method*|note|plan|tips|guide|techniques|ideas|options|instructions".into(),
+    );
     add(sh, "end|take|ending|taking ~1 my ~1 own ~0 !life".into());
     add(sh, "end|ending ~0 my ~0 !life".into());
-    add(sh, "!slit|cut|cutting|slash*|slice ~1 my ~1 wrist*|arm*|vein*|throat|thigh*|skin".into());
+    add(sh, "slit|cut|cutting|slash*|slice ~1 my ~1 !wrist*|arm|arms|vein*|throat|thigh*".into());
     add(sh, "!overdose ~1 on ~3 pills|tylenol|paracetamol|acetaminophen|insulin|sleeping|medication|meds|drugs|heroin|fentanyl|opioids".into());
     add(sh, "how|many|much|what ~3 pills|tylenol|paracetamol|acetaminophen ~4 !lethal|fatal|deadly|overdose".into());
     add(sh, "!self-harm|self_harm|selfharm|self_injur*|self-injur*|self_mutilat*|self-mutilat* ~4 tips|method*|ways|techniques|how|without|hide|secretly|best|tools|better|guide".into());
     add(sh, "how|ways|tips|methods ~3 to ~1 !self-harm|self_harm|selfharm|self_injur*".into());
-    add(sh, "i|i'm|im ~3 want|wanna|going|deserve|wish|planning ~1 to ~0 !die|disappear_forever".into());
+    add(
+        sh,
+        "i|i'm|im ~3 want|wanna|going|deserve|wish|planning ~1 to ~0 !die|disappear_forever".into(),
+    );
     add(sh, "i ~3 want|wanna|wish ~1 to ~0 be ~0 !dead".into());
     add(sh, "better_off|wish_i_was|wish_i_were ~0 !dead".into());
     add(sh, "don't|dont|do_not ~0 want ~0 to ~0 !live".into());
@@ -406,7 +495,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     let minors = "child|children|childs|kid|kids|minor|minors|underage|under-age|under_age|preteen|pre-teen|preteens|teen|teens|teenager|teenagers|teenage|young_girl|young_girls|young_boy|young_boys|little_girl|little_girls|little_boy|little_boys|schoolgirl*|schoolboy*|school_girl|school_boy|toddler*|infant*|loli|lolis|lolicon|shota|shotacon|stepdaughter|12yo|13yo|14yo|15yo|16yo|17yo|middle_schooler*|grade_schooler*|elementary_school|middle_school|kindergarten*|prepubescent|pubescent|juvenile*|youngster*";
     let sexual = "sex|sexual*|sexy|nude|nudes|naked|nudity|porn*|erotic*|intercourse|molest*|rape|raped|raping|fondl*|orgasm*|aroused|arousing|lewd|nsfw|seduc*|masturbat*|genital*|breasts|boobs|penis|vagina|hentai|fetish*|xxx|kinky|horny|fuck*|blowjob|groping|grope|sexting|sext|sexts|onlyfans|topless|bdsm|lingerie";
     add(sm, format!("!{sexual} ~6 {minors}"));
-    add(sm, format!("!{minors} ~6 {sexual}"));
+    add(sm, format!("{minors} ~6 !{sexual}"));
     let ages = "1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen";
     add(sm, format!("{ages} ~0 !year_old|years_old|yr_old ~6 {sexual}"));
     add(sm, format!("{sexual} ~6 {ages} ~0 !year_old|years_old|yr_old|yo"));
@@ -419,10 +508,10 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     let guns = "gun|guns|firearm|firearms|pistol|pistols|rifle|rifles|ar15|ak47|glock|shotgun|shotguns|machine_gun|machine_guns|submachine_gun|ghost_gun|ghost_guns|silencer|silencers|suppressor|suppressors|auto_sear|autosear|bump_stock|lower_receiver|untraceable_gun|zip_gun|switchblade|flamethrower|crossbow";
     add(we, format!("{make} ~4 !{wmd}"));
     add(we, format!("how|steps|guide|instructions|tutorial|teach|tips|diy ~5 make|build|assemble|3d_print|print|manufacture|craft|convert|modify ~4 a|an|my|your|the|own|homemade|untraceable|illegal|full-auto|automatic ~2 !{guns}"));
-    add(we, "!convert*|modify|modifying|turn ~4 semi-auto*|semi_auto*|semiautomatic|ar15|rifle|glock|pistol|gun ~4 full-auto*|full_auto*|fully_automatic|automatic|machine_gun|burst".into());
-    add(we, "!enrich*|refine|purify ~3 uranium|plutonium".into());
+    add(we, "convert*|modify|modifying|turn ~4 !semi-auto*|semi_auto*|semiautomatic|ar15|rifle|glock|pistol|gun ~4 full-auto*|full_auto*|fully_automatic|automatic|machine_gun|burst".into());
+    add(we, "enrich*|refine|purify ~3 !uranium|plutonium".into());
     add(we, "!weaponi*|aerosoli* ~3 anthrax|smallpox|plague|botulinum|ebola|virus|viruses|pathogen*|bacteria|toxin*|bird_flu|h5n1|covid".into());
-    add(we, "!untraceable|unregistered|homemade|home-made|diy|3d-printed|3d_printed ~2 gun|guns|firearm*|pistol*|rifle*|weapon*|silencer*|suppressor*".into());
+    add(we, "untraceable|unregistered|homemade|home-made|diy|3d-printed|3d_printed ~2 !gun|guns|firearm*|pistol*|rifle*|weapon*|silencer*|suppressor*".into());
     r
 }
 

@@ -93,13 +93,23 @@ pub(crate) fn utf8_len(lead: u8) -> usize {
 /// Appends the normalisation of `text` to `out`, recording in `map` the
 /// original offsets (plus `base`).
 pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut Vec<u32>) {
-    for (i, c) in text.char_indices() {
-        let off = base.wrapping_add(i as u32);
-        if c.is_ascii() {
-            out.push(c as u8);
-            map.push(off);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII runs byte by byte, without decoding.
+        let Some(&b0) = bytes.get(i) else { break };
+        if b0 < 0x80 {
+            out.push(b0);
+            map.push(base.wrapping_add(i as u32));
+            i += 1;
             continue;
         }
+        let n = utf8_len(b0);
+        let Some(c) = text.get(i..i + n).and_then(|s| s.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let off = base.wrapping_add(i as u32);
         match fold(c) {
             Fold::Drop => {}
             Fold::Byte(b) => {
@@ -107,14 +117,13 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
                 map.push(off);
             }
             Fold::Keep => {
-                let mut buf = [0u8; 4];
-                let s = c.encode_utf8(&mut buf);
-                for (k, &b) in s.as_bytes().iter().enumerate() {
-                    out.push(b);
+                out.extend_from_slice(bytes.get(i..i + n).unwrap_or(&[]));
+                for k in 0..n {
                     map.push(off.wrapping_add(k as u32));
                 }
             }
         }
+        i += n;
     }
 }
 
@@ -137,25 +146,42 @@ fn digit(v: u32) -> Fold {
 /// Zero points of decimal digit blocks (Unicode category Nd, ten consecutive
 /// code points each).
 const DIGIT_ZEROS: &[u32] = &[
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
-    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
-    0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
-    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0,
-    0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0,
-    0x1E950, 0x1FBF0,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
 /// Folds one non-ASCII character.
 pub(crate) fn fold(c: char) -> Fold {
     let u = c as u32;
+    // Common scripts with nothing to fold: CJK, kana, Hangul, most of
+    // Arabic, Hebrew, Indic letters (their digits are handled below).
+    if (0x3040..=0x9FFF).contains(&u) && u != 0x3002 || (0xAC00..=0xD7AF).contains(&u) {
+        return Fold::Keep;
+    }
     // Invisible and formatting characters.
     match u {
-        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0x3164
-        | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0 | 0xE0000..=0xE007F | 0xE0100..=0xE01EF => {
-            return Fold::Drop
-        }
+        0x00AD
+        | 0x034F
+        | 0x061C
+        | 0x115F
+        | 0x1160
+        | 0x17B4
+        | 0x17B5
+        | 0x180B..=0x180F
+        | 0x200B..=0x200F
+        | 0x202A..=0x202E
+        | 0x2060..=0x2064
+        | 0x2066..=0x206F
+        | 0x3164
+        | 0xFE00..=0xFE0F
+        | 0xFEFF
+        | 0xFFA0
+        | 0xE0000..=0xE007F
+        | 0xE0100..=0xE01EF => return Fold::Drop,
         // Combining diacritical marks (and their extensions): an attacker
         // stacks them on letters to break words.
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F => {
@@ -164,9 +190,11 @@ pub(crate) fn fold(c: char) -> Fold {
         _ => {}
     }
     // Decimal digits of every script.
-    for &z in DIGIT_ZEROS {
-        if u >= z && u < z + 10 {
-            return digit(u - z);
+    if c.is_numeric() {
+        for &z in DIGIT_ZEROS {
+            if u >= z && u < z + 10 {
+                return digit(u - z);
+            }
         }
     }
     match u {
@@ -363,7 +391,7 @@ fn letter_like(u: u32) -> Option<u8> {
         0x0561 => b'w',
         // Letter-like symbols (also the holes of the mathematical alphabets).
         0x210A => b'g',
-        0x210B | 0x210C | 0x210D => b'H',
+        0x210B..=0x210D => b'H',
         0x210E | 0x210F => b'h',
         0x2110 | 0x2111 => b'I',
         0x2112 => b'L',

@@ -27,6 +27,17 @@ pub struct StreamChunk {
     pub findings: Vec<Finding>,
 }
 
+#[derive(Clone, Copy, Debug, Default)]
+struct Layer {
+    /// Absolute original offset before which every finding is final.
+    committed: usize,
+    last_end: usize,
+    /// The profile has detectors of this layer.
+    active: bool,
+    /// ... and some of them are redacted.
+    relevant: bool,
+}
+
 pub struct StreamScanner {
     engine: Rc<Engine>,
     profile: ProfileId,
@@ -37,12 +48,8 @@ pub struct StreamScanner {
     norm: Vec<u8>,
     /// Offsets into `buf` of each normalised byte.
     map: Vec<u32>,
-    /// Per layer: absolute original offset before which every finding is
-    /// final.
-    committed: [usize; 2],
-    last_end: [usize; 2],
-    active: [bool; 2],
-    relevant: [bool; 2],
+    /// DLP and guardrail layers.
+    layers: [Layer; 2],
     released: usize,
     queue: Vec<Finding>,
     left_context: usize,
@@ -64,12 +71,17 @@ impl StreamScanner {
             base: 0,
             norm: Vec::new(),
             map: Vec::new(),
-            committed: [0, 0],
-            last_end: [0, 0],
-            active: [!dlp.is_empty(), !guard.is_empty()],
-            relevant: [
-                !redact.intersection(dlp).is_empty(),
-                !redact.intersection(guard).is_empty(),
+            layers: [
+                Layer {
+                    active: !dlp.is_empty(),
+                    relevant: !redact.intersection(dlp).is_empty(),
+                    ..Layer::default()
+                },
+                Layer {
+                    active: !guard.is_empty(),
+                    relevant: !redact.intersection(guard).is_empty(),
+                    ..Layer::default()
+                },
             ],
             released: 0,
             queue: Vec::new(),
@@ -116,36 +128,40 @@ impl StreamScanner {
         let mut findings = Vec::new();
         let engine = Rc::clone(&self.engine);
         if let Some(p) = engine.profiles.get(usize::from(self.profile.0)) {
-            let from = [self.idx(self.committed[LAYER_DLP]), self.idx(self.committed[LAYER_GUARD])];
+            let from = [
+                self.idx(self.layers[LAYER_DLP].committed),
+                self.idx(self.layers[LAYER_GUARD].committed),
+            ];
             let mut outs = [LayerOut::default(), LayerOut::default()];
             let g = Gen { bytes: &self.norm, map: Some(&self.map), orig_len: self.buf.len(), fin };
             engine.generate(p, &g, from, &mut outs);
             let len = self.norm.len();
-            for (l, out) in outs.iter_mut().enumerate() {
-                if !self.active[l] {
-                    self.committed[l] = end_abs;
+            let (base, map, norm, buf) = (self.base, &self.map, &self.norm, self.buf.as_bytes());
+            let redact = self.redact;
+            let queue = &mut self.queue;
+            for ((l, out), (layer, &from_l)) in
+                outs.iter_mut().enumerate().zip(self.layers.iter_mut().zip(from.iter()))
+            {
+                if !layer.active {
+                    layer.committed = end_abs;
                     continue;
                 }
-                let from_l = from[l];
                 let mut f = if fin {
                     len
                 } else {
-                    let mut f = len - engine.tail_hold(p, l, &self.norm);
+                    let mut f = len - engine.tail_hold(p, l, norm);
                     if let Some(pe) = out.pending {
                         f = f.min(pe);
                     }
                     f
                 };
                 f = f.max(from_l).min(len);
-                while f > from_l && f < len && self.norm.get(f).is_some_and(|b| b & 0xC0 == 0x80) {
+                while f > from_l && f < len && norm.get(f).is_some_and(|b| b & 0xC0 == 0x80) {
                     f -= 1;
                 }
                 out.cands.retain(|c| c.start >= from_l && c.start < f);
-                let (base, map, norm, buf) = (self.base, &self.map, &self.norm, self.buf.as_bytes());
-                let last_end = &mut self.last_end[l];
-                let relevant = self.relevant[l];
-                let redact = self.redact;
-                let queue = &mut self.queue;
+                let last_end = &mut layer.last_end;
+                let relevant = layer.relevant;
                 resolve(&mut out.cands, |c| {
                     let s = base + map.get(c.start).map_or(buf.len(), |&x| x as usize);
                     let e = base + orig_end(Some(map), norm, buf, c.end);
@@ -158,14 +174,14 @@ impl StreamScanner {
                         }
                     }
                 });
-                self.committed[l] = self.orig_at(f);
+                layer.committed = base + map.get(f).map_or(buf.len(), |&x| x as usize);
             }
         }
         let mut release_to = end_abs;
         if !fin {
-            for l in 0..2 {
-                if self.active[l] && self.relevant[l] {
-                    release_to = release_to.min(self.committed[l]);
+            for layer in &self.layers {
+                if layer.active && layer.relevant {
+                    release_to = release_to.min(layer.committed);
                 }
             }
         }
@@ -187,7 +203,9 @@ impl StreamScanner {
             if f.start < self.released {
                 continue;
             }
-            out.push_str(self.buf.get(self.released - self.base..f.start - self.base).unwrap_or(""));
+            out.push_str(
+                self.buf.get(self.released - self.base..f.start - self.base).unwrap_or(""),
+            );
             out.push_str(self.engine.replacement(f.detector));
             self.released = f.end;
         }
@@ -202,9 +220,9 @@ impl StreamScanner {
     /// Drops text that is released and no longer needed as context.
     fn trim(&mut self) {
         let mut keep = self.released;
-        for l in 0..2 {
-            if self.active[l] {
-                keep = keep.min(self.committed[l]);
+        for layer in &self.layers {
+            if layer.active {
+                keep = keep.min(layer.committed);
             }
         }
         let mut k = self.idx(keep).saturating_sub(self.left_context);

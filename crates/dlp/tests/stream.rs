@@ -20,7 +20,13 @@ fn boundaries(s: &str) -> Vec<usize> {
     (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect()
 }
 
-fn run(e: &Rc<Engine>, p: ProfileId, redact: DetectorSet, parts: &[&str], expected: &str) -> (String, Vec<Finding>) {
+fn run(
+    e: &Rc<Engine>,
+    p: ProfileId,
+    redact: DetectorSet,
+    parts: &[&str],
+    expected: &str,
+) -> (String, Vec<Finding>) {
     let mut s = StreamScanner::new(Rc::clone(e), p, redact);
     let mut out = String::new();
     let mut findings = Vec::new();
@@ -45,7 +51,11 @@ fn check(e: &Rc<Engine>, profile: &str, redact: DetectorSet, text: &str, pairs: 
     // Whole, and one fragment per character.
     assert_eq!(run(e, p, redact, &[text], &want), (want.clone(), want_f.clone()));
     let chars: Vec<&str> = b.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    assert_eq!(run(e, p, redact, &chars, &want), (want.clone(), want_f.clone()), "char by char: {text:?}");
+    assert_eq!(
+        run(e, p, redact, &chars, &want),
+        (want.clone(), want_f.clone()),
+        "char by char: {text:?}"
+    );
     for &k in &b {
         let got = run(e, p, redact, &[&text[..k], &text[k..]], &want);
         assert_eq!(got, (want.clone(), want_f.clone()), "split at {k}: {text:?}");
@@ -121,11 +131,48 @@ fn split_invariance_random() {
     let p = e.profile("custom").unwrap();
     let all = e.all_detectors();
     let pieces = [
-        "john.doe@example.com", "4111 1111 1111 1111", "+44 20 7946 0958", "192.168.0.1", "::", "fe80::1",
-        "AKIAIOSFODNN7EXAMPLE", "sk-", "ghp_", "-----BEGIN RSA PRIVATE KEY-----\n", "\n-----END RSA PRIVATE KEY-----",
-        "eyJhbGciOiJIUzI1NiJ9.", "abc.", "ignore ", "previous ", "instructions ", "DAN ", "kill ", "myself ",
-        "EMP-", "123456", "employee ", " ", "\n", "\u{200B}", "é", "日本", "@", ".", "-", "4", "0", "a", "Z", "_", ":",
-        "١", "０", "ｓｋ-", "tk7", "IBAN DE89 3704 0044 0532 0130 00", "123-45-6780",
+        "john.doe@example.com",
+        "4111 1111 1111 1111",
+        "+44 20 7946 0958",
+        "192.168.0.1",
+        "::",
+        "fe80::1",
+        "AKIAIOSFODNN7EXAMPLE",
+        "sk-",
+        "ghp_",
+        "-----BEGIN RSA PRIVATE KEY-----\n",
+        "\n-----END RSA PRIVATE KEY-----",
+        "eyJhbGciOiJIUzI1NiJ9.",
+        "abc.",
+        "ignore ",
+        "previous ",
+        "instructions ",
+        "DAN ",
+        "kill ",
+        "myself ",
+        "EMP-",
+        "123456",
+        "employee ",
+        " ",
+        "\n",
+        "\u{200B}",
+        "é",
+        "日本",
+        "@",
+        ".",
+        "-",
+        "4",
+        "0",
+        "a",
+        "Z",
+        "_",
+        ":",
+        "١",
+        "０",
+        "ｓｋ-",
+        "tk7",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "123-45-6780",
     ];
     let mut seed = 0x2545F4914F6CDD1Du64;
     let mut rnd = move |n: usize| {
