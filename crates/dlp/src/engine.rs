@@ -839,7 +839,10 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         }
     }
     if has(id::SLACK_TOKEN) {
-        add(b"xox", Action::Slack);
+        // Keys are four characters: every `xox?` variant.
+        for c in b"abposre" {
+            add(&[b'x', b'o', b'x', *c], Action::Slack);
+        }
         add(b"xapp", Action::Slack);
     }
     if has(id::STRIPE_KEY) {
@@ -859,7 +862,10 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         add(b"begin", Action::Pem);
     }
     if has(id::JWT) {
-        add(b"eyj", Action::Jwt);
+        // "eyJ" and any fourth character.
+        for c in (b'a'..=b'z').chain(b'0'..=b'9') {
+            add(&[b'e', b'y', b'j', c], Action::Jwt);
+        }
     }
     let mut guard_backward = false;
     for (ri, r) in rules.iter().enumerate() {

@@ -392,7 +392,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     let mut add = |d: u16, s: String| r.push((d, s));
 
     // ---- prompt injection: override the instructions in force.
-    add(pi, format!("!{IGNORE} ~4 {PRIOR} ~3 {INSTR}"));
+    add(pi, format!("!{IGNORE} ~3 {PRIOR} ~3 {INSTR}"));
     add(pi, format!("!{IGNORE} ~2 what|everything|anything ~2 you|i|i've ~2 were|was|have|has|been|said|told|wrote"));
     add(pi, format!("!{IGNORE} ~4 {INSTR} ~3 above|before|earlier|previously|so_far|until_now"));
     add(pi, "do_not|don't|dont|stop ~1 follow*|obey*|listen* ~3 your|the|any|previous|prior|original|system ~2 !instruction*|rule*|guideline*|prompt*|programming".into());
@@ -417,8 +417,15 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
             .into(),
     );
     add(jb, "act|acting|be|as|called|named|pretend|become|you're|am|are ~2 !=DAN|=STAN|=DUDE|=AIM|=KEVIN|=BetterDAN|=AntiGPT|=EvilBOT|=BasedGPT|=UCAR|=Omega".into());
-    add(jb, "!developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|chaos_mode|evil_mode|unlocked_mode|maximum_mode|dude_mode ~4 enabled|enable*|activat*|on|output|response*|simulat*|chatgpt|openai|policy|policies|censor*|uncensored|unrestricted|unfiltered".into());
-    add(jb, "enable*|activat*|enter*|switch*|simulat*|turn_on|unlock*|engage ~3 !developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|evil_mode|dan_mode|unlocked_mode".into());
+    let modes = "developer_mode|dev_mode|god_mode|sudo_mode|admin_mode|debug_mode|unrestricted_mode|jailbreak_mode|opposite_mode|chaos_mode|evil_mode|unlocked_mode|maximum_mode|dude_mode|dan_mode";
+    let ai = "enabled|output|outputs|response*|simulat*|chatgpt|gpt|openai|policy|policies|censor*|uncensored|unrestricted|unfiltered|ai|assistant|model|llm|content_policy";
+    add(jb, format!("!{modes} ~4 {ai}"));
+    add(
+        jb,
+        format!(
+            "enable*|activat*|enter*|switch*|simulat*|turn_on|unlock*|engage ~3 !{modes} ~6 {ai}"
+        ),
+    );
     add(jb, "!jailbr* ~3 mode|prompt|enabled|version|persona|ai|chatbot|assistant|model|response*|yourself|you|gpt|chatgpt|llm|successful*".into());
     add(jb, "you|you're|now|been|are|am|get ~3 !jailbr*".into());
     add(jb, "no|without|free_of|free_from|freed_from|free|unbound_by|not_bound_by|not_restricted_by|unrestricted_by|ignore|ignoring|beyond|outside|regardless_of|disregard* ~3 any|all|the|your|usual|typical|normal|openai|openai's|ethical|moral|content|safety ~2 !ethical|moral|morals|ethics|censorship|openai ~2 guideline*|restriction*|limitation*|constraint*|boundar*|filter*|polic*|rules|principles|considerations|concerns|standards|obligations|norms|values|implications".into());

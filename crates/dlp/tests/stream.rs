@@ -78,7 +78,7 @@ const STREAMS: &[&str] = &[
     "Call +1 415 555 2671 or (415) 555-2671 or 020 7946 0958, not 2024-01-15 or v1.2.3",
     "Hosts 192.168.1.20, 10.0.0.1:8080 and 2001:db8::8a2e:370:7334 / fe80::1ff:fe23:4567:890a",
     "keys: sk-proj-Abc123XyZ789defGHI456jklMNO sk-ant-api03-AbCdEf0123456789AbCdEf0123456789xyZ AKIAIOSFODNN7EXAMPLE",
-    "gh: ghp_0123456789abcdefABCDEF0123456789abcd xoxb-123456789012-abcdefABCDEF sk_live_4eC39HqLyjWDarjtT1zdp7dc AIzaSyA1234567890abcdefghijklmnopqrstu",
+    "gh: ghp_0123456789abcdefABCDEF0123456789abcd xoxb-123456789012-abcdefABCDEF sk_live_4eC39HqLyjWDarjtT1zdp7dc AIzaSyA1234567890abcdefghijklmnopqrstuv",
     "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end",
     "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY----- after",
     "token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U done",
