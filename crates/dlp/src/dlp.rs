@@ -149,21 +149,22 @@ pub(crate) fn card_brand_ok(d: &[u8]) -> bool {
     let discover =
         (p4 == 6011 || (644..=649).contains(&p3) || p2 == 65 || (622126..=622925).contains(&p6))
             && (16..=19).contains(&n);
-    let jcb = (3528..=3589).contains(&p4) && (16..=19).contains(&n);
+    let jcb = (3528..=3589).contains(&p4) && (16..=19).contains(&n)
+        || (p4 == 2131 || p4 == 1800) && n == 15;
     let diners = ((300..=305).contains(&p3) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39)
         && (14..=19).contains(&n);
     let unionpay = p2 == 62 && (16..=19).contains(&n);
     let maestro = (p2 == 50
         || (56..=69).contains(&p2)
         || [5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763].contains(&p4))
-        && (13..=19).contains(&n);
+        && (12..=19).contains(&n);
     let mir = (2200..=2204).contains(&p4) && (16..=19).contains(&n);
     visa || mastercard || amex || discover || jcb || diners || unionpay || maestro || mir
 }
 
 fn card_grouping_ok(groups: &[usize]) -> bool {
     let total: usize = groups.iter().sum();
-    if !(13..=19).contains(&total) {
+    if !(12..=19).contains(&total) {
         return false;
     }
     match groups {
@@ -491,6 +492,12 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             break;
         }
         match v.at(q) {
+            Some(b'(') if v.is(q + 1, is_digit) => {
+                seps.push(b'(');
+                open = true;
+                p = q + 1;
+                continue;
+            }
             Some(s @ (b' ' | b'-' | b'.')) => {
                 let mut r = q + 1;
                 if v.at(r) == Some(b'(') {
@@ -511,7 +518,10 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if open {
         return start;
     }
+    // An extension ("x123", "ext. 123") may follow; it is not part of the finding.
+    let ext = matches!(v.at(end), Some(b'x' | b'X')) && v.is(end + 1, is_digit);
     match v.at(end) {
+        _ if ext => {}
         Some(b) if is_ident(b) || b == b'@' => return start,
         Some(b'.' | b'-' | b'/' | b',' | b':') if v.is(end + 1, is_digit) => return start,
         _ => {}
@@ -521,7 +531,7 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let second = v.at(i + 1).unwrap_or(b'0');
     let consistent = seps.windows(2).all(|w| matches!(w, [a, b] if a == b));
     let ok = if intl {
-        (8..=15).contains(&total) && groups.iter().skip(1).all(|&g| g <= 5 || groups.len() == 1)
+        (8..=15).contains(&total)
     } else if paren || closed_paren {
         // (NXX) NXX-XXXX, (0xx) xxxx xxxx
         matches!(groups.as_slice(), [3, 3, 4] | [3, 7]) && first != b'1'
@@ -541,8 +551,8 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             && first == b'0'
             && second != b'0'
             && (10..=11).contains(&total)
-            && (2..=5).contains(&groups.len())
-            && groups.iter().all(|&g| (2..=8).contains(&g));
+            && (1..=5).contains(&groups.len())
+            && (groups.len() == 1 || groups.iter().all(|&g| (2..=8).contains(&g)));
         let intl00 = consistent
             && first == b'0'
             && second == b'0'
@@ -642,8 +652,12 @@ pub(crate) fn ipv6(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             // Maybe an embedded IPv4 ("::ffff:192.0.2.1").
             return earliest;
         }
-        // Embedded IPv4 at the end.
-        if v.at(p + n) == Some(b'.') {
+        // Embedded IPv4 at the end (digits, a dot and a digit; not a
+        // sentence's full stop).
+        if v.at(p + n) == Some(b'.')
+            && v.slice(p, p + n).iter().all(|b| is_digit(*b))
+            && v.is(p + n + 1, is_digit)
+        {
             let mut tmp = Vec::new();
             ipv4(v, p, &mut tmp);
             match tmp.first() {

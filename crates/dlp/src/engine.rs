@@ -273,9 +273,11 @@ impl Engine {
     }
 
     /// Scans `text` with a profile. Findings are sorted (by start, longest
-    /// first, then detector id); findings of the same layer (DLP, guardrails)
-    /// never overlap: overlaps are resolved leftmost first, then longest,
-    /// then by detector priority (built-in id order, custom last).
+    /// first, then detector id). DLP findings never overlap each other, nor
+    /// do two findings of the same guardrail: overlaps are resolved leftmost
+    /// first, then longest, then by detector priority (built-in id order,
+    /// custom last). A DLP finding may overlap a guardrail finding, and
+    /// findings of two guardrails may overlap.
     pub fn scan(&self, profile: ProfileId, text: &str) -> Vec<Finding> {
         let Some(p) = self.profiles.get(usize::from(profile.0)) else { return Vec::new() };
         if p.set.is_empty() || text.is_empty() {
@@ -286,13 +288,14 @@ impl Engine {
         let mut outs = [LayerOut::default(), LayerOut::default()];
         self.generate(p, &g, [0, 0], &mut outs);
         let mut findings = Vec::new();
+        let mut last_end = [0usize; GROUPS];
         for out in &mut outs {
-            let mut last_end = 0usize;
             resolve(&mut out.cands, |c| {
                 let s = g.orig(c.start);
                 let e = orig_end(g.map, g.bytes, text.as_bytes(), c.end);
-                if s >= last_end {
-                    last_end = e;
+                let Some(last_end) = last_end.get_mut(overlap_group(c.det)) else { return };
+                if s >= *last_end {
+                    *last_end = e;
                     findings.push(Finding { detector: DetectorId(c.det), start: s, end: e });
                 }
             });
@@ -536,6 +539,18 @@ impl Engine {
 
 fn run_back(b: &[u8], f: impl Fn(u8) -> bool) -> usize {
     b.iter().rev().take_while(|c| f(**c)).count()
+}
+
+/// Overlap groups: all DLP detectors together, each guardrail on its own
+/// (guardrail findings of different categories may overlap).
+pub(crate) const GROUPS: usize = 1 + (id::BUILTIN_COUNT - id::FIRST_GUARDRAIL) as usize;
+
+pub(crate) fn overlap_group(det: u16) -> usize {
+    if (id::FIRST_GUARDRAIL..id::BUILTIN_COUNT).contains(&det) {
+        1 + usize::from(det - id::FIRST_GUARDRAIL)
+    } else {
+        0
+    }
 }
 
 /// Sorts candidates (start, longest, detector) and calls `pick` in that

@@ -393,6 +393,15 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
 
     // ---- prompt injection: override the instructions in force.
     add(pi, format!("!{IGNORE} ~3 {PRIOR} ~3 {INSTR}"));
+    add(
+        pi,
+        format!(
+            "!{IGNORE} ~1 instructions|instruction|directions|directives|prompt|prompts|guidelines"
+        ),
+    );
+    add(pi, "!stop ~0 everything ~4 just|only|now ~2 print|say|output|write|repeat|respond".into());
+    add(pi, "reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|recite|include|including ~4 !system_prompt|initial_prompt|initial_instructions|system_instructions|hidden_prompt|hidden_instructions|secret_instructions|pre-prompt|preprompt".into());
+    add(pi, "!told|instructed|given|programmed ~3 before|prior_to|at_the_start_of|at_the_beginning_of ~2 this|the|our ~1 conversation|chat|session".into());
     add(pi, format!("!{IGNORE} ~2 what|everything|anything ~2 you|i|i've ~2 were|was|have|has|been|said|told|wrote"));
     add(pi, format!("!{IGNORE} ~4 {INSTR} ~3 above|before|earlier|previously|so_far|until_now"));
     add(pi, "do_not|don't|dont|stop ~1 follow*|obey*|listen* ~3 your|the|any|previous|prior|original|system ~2 !instruction*|rule*|guideline*|prompt*|programming".into());
@@ -457,6 +466,11 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
         "get_away|gets_away|getting_away ~1 with ~1 !murder|killing|homicide|assault|manslaughter"
             .into(),
     );
+    add(vi, format!("!threaten*|terroriz*|intimidat*|stalk* ~3 {victims}"));
+    add(vi, "!bomb_threat|bomb_threats|death_threat|death_threats|threatening_letter|threatening_message".into());
+    add(vi, "dangerous|scary|convincing|credible|anonymous|violent ~2 !threat|threats".into());
+    add(vi, "plan|planning|organi*|start|incite|instigate ~3 !violent ~1 protest*|attack*|uprising|riot|clash*|overthrow".into());
+    add(vi, "plan|planning|organi*|start|incite|instigate ~3 !riot|riots|lynching|pogrom".into());
     add(vi, "!dispose|dissolve|bury ~3 of|a|the|my ~2 body|corpse|bodies".into());
     add(vi, "hide|get_rid|dump ~3 of|a|the ~2 !corpse|corpses|dead_body".into());
     add(vi, "!torture|maim|mutilat* ~3 animals|animal|dog|dogs|cat|cats|pet|pets".into());
@@ -464,7 +478,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // ---- self harm.
     add(sh, "kill|hurt|harm|cut|starve|hang|shoot|drown|poison|burn|injure|stab|suffocate|end ~1 !myself".into());
     add(sh, "commit|committing|attempt|attempting|consider*|thinking_about ~1 !suicide".into());
-    add(sh, "how|ways|way|best|easiest|quickest|painless*|method*|tips|want|plan*|going ~3 to ~2 !die|suicide|unalive|kill_myself".into());
+    add(sh, "how|ways|way|best|easiest|quickest|painless*|method*|tips|plan* ~3 to ~2 !die|suicide|unalive|kill_myself".into());
     add(
         sh,
         "!suicide ~2 method*|note|plan|tips|guide|techniques|ideas|options|instructions".into(),
@@ -473,13 +487,14 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(sh, "end|ending ~0 my ~0 !life".into());
     add(sh, "slit|cut|cutting|slash*|slice ~1 my ~1 !wrist*|arm|arms|vein*|throat|thigh*".into());
     add(sh, "!overdose ~1 on ~3 pills|tylenol|paracetamol|acetaminophen|insulin|sleeping|medication|meds|drugs|heroin|fentanyl|opioids".into());
-    add(sh, "how|many|much|what ~3 pills|tylenol|paracetamol|acetaminophen ~4 !lethal|fatal|deadly|overdose".into());
+    add(sh, "how|many|much|what ~3 pills|tylenol|paracetamol|acetaminophen ~6 !lethal|fatal|deadly|overdose".into());
     add(sh, "!self-harm|self_harm|selfharm|self_injur*|self-injur*|self_mutilat*|self-mutilat* ~4 tips|method*|ways|techniques|how|without|hide|secretly|best|tools|better|guide".into());
     add(sh, "how|ways|tips|methods ~3 to ~1 !self-harm|self_harm|selfharm|self_injur*".into());
-    add(
-        sh,
-        "i|i'm|im ~3 want|wanna|going|deserve|wish|planning ~1 to ~0 !die|disappear_forever".into(),
-    );
+    add(sh, "i|i'm|im ~3 want|wanna|deserve|wish|planning ~0 to ~0 !die|disappear_forever".into());
+    add(sh, "i|i'm|im|feeling|feel|been|am|felt ~3 !suicidal".into());
+    add(sh, "hide|hiding|cover|covering|for|use|object|tool|tools|ways|way|method*|tips ~3 !self-harm|self_harm|selfharm|self-injury|self_injury".into());
+    add(sh, "!anorexi*|bulimi*|eating_disorder|purging|starving_myself ~4 tips|develop|hide|speed|faster|get|become|worse|secretly|encourage|pro|how|ways".into());
+    add(sh, "how|tips|ways|help_me|want ~4 !anorexi*|bulimi*|eating_disorder".into());
     add(sh, "i ~3 want|wanna|wish ~1 to ~0 be ~0 !dead".into());
     add(sh, "better_off|wish_i_was|wish_i_were ~0 !dead".into());
     add(sh, "don't|dont|do_not ~0 want ~0 to ~0 !live".into());
@@ -510,8 +525,8 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(sm, "!groom*|lure|seduce|entice ~3 a|the|young|little|my ~2 child|children|kid|kids|minor|minors|girl|boy|teen|preteen ~4 sex*|meet|sleep|bed|naked|nude|photos|pics|into".into());
 
     // ---- weapons: mass-harm weapons and making weapons.
-    let make = "make|making|made|build|building|create|creating|construct*|assemble|assembling|synthes*|manufactur*|produce|producing|cook|cooking|brew|brewing|prepare|preparing|print|printing|3d_print|mix|mixing|craft|crafting|develop|developing|design|obtain|acquire|buy|get|weaponi*|aerosoli*|culture|cultivate|grow|extract|purify|refine|enrich|modify|convert|smuggle|detonate|deploy|recipe|instructions|formula|blueprint*|schematic*|step-by-step|step_by_step|diy|homemade|home-made";
-    let wmd = "bomb|bombs|explosive|explosives|pipe_bomb|pipe_bombs|ied|ieds|nail_bomb|car_bomb|suicide_vest|grenade|grenades|detonator|detonators|nerve_agent|nerve_agents|nerve_gas|sarin|vx|tabun|soman|novichok|mustard_gas|chlorine_gas|phosgene|ricin|abrin|anthrax|botulinum|botulism_toxin|smallpox|bioweapon*|biological_weapon*|chemical_weapon*|dirty_bomb|radiological_weapon|nuclear_bomb|nuclear_weapon*|atomic_bomb|nuke|napalm|thermite|molotov*|tatp|hmtd|semtex|c4|rdx|petn|ammonium_nitrate_bomb|fertilizer_bomb|weaponized_virus|weapons-grade|weapons_grade|enriched_uranium|yellowcake|plutonium";
+    let make = "destroy|blow_up|blowing_up|make|making|made|build|building|create|creating|construct*|assemble|assembling|synthes*|manufactur*|produce|producing|cook|cooking|brew|brewing|prepare|preparing|print|printing|3d_print|mix|mixing|craft|crafting|develop|developing|design|obtain|acquire|buy|get|weaponi*|aerosoli*|culture|cultivate|grow|extract|purify|refine|enrich|modify|convert|smuggle|detonate|deploy|recipe|instructions|formula|blueprint*|schematic*|step-by-step|step_by_step|diy|homemade|home-made";
+    let wmd = "bomb|bombs|explosive|explosives|pipe_bomb|pipe_bombs|ied|ieds|nail_bomb|car_bomb|suicide_vest|grenade|grenades|detonator|detonators|nerve_agent|nerve_agents|nerve_gas|sarin|vx|tabun|soman|novichok|mustard_gas|chlorine_gas|phosgene|ricin|abrin|anthrax|botulinum|botulism_toxin|smallpox|bioweapon*|biological_weapon*|chemical_weapon*|dirty_bomb|radiological_weapon|nuclear_bomb|nuclear_weapon*|atomic_bomb|nuke|napalm|thermite|molotov*|tatp|hmtd|semtex|c4|rdx|petn|ammonium_nitrate_bomb|fertilizer_bomb|weaponized_virus|biological_warfare|chemical_warfare|warfare_agent|warfare_agents|bioterror*|weapons-grade|weapons_grade|enriched_uranium|yellowcake|plutonium";
     let guns = "gun|guns|firearm|firearms|pistol|pistols|rifle|rifles|ar15|ak47|glock|shotgun|shotguns|machine_gun|machine_guns|submachine_gun|ghost_gun|ghost_guns|silencer|silencers|suppressor|suppressors|auto_sear|autosear|bump_stock|lower_receiver|untraceable_gun|zip_gun|switchblade|flamethrower|crossbow";
     add(we, format!("{make} ~4 !{wmd}"));
     add(we, format!("how|steps|guide|instructions|tutorial|teach|tips|diy ~5 make|build|assemble|3d_print|print|manufacture|craft|convert|modify ~4 a|an|my|your|the|own|homemade|untraceable|illegal|full-auto|automatic ~2 !{guns}"));

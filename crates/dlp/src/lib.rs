@@ -47,10 +47,11 @@
 //!
 //! # Overlaps
 //!
-//! DLP findings never overlap each other, nor do guardrail findings; a DLP
-//! finding may overlap a guardrail finding (a redaction is never lost to a
-//! guardrail). Within a layer, overlaps are resolved leftmost first, then
-//! longest, then by detector priority (the order of the table above is not
+//! DLP findings never overlap each other, nor do two findings of the same
+//! guardrail; a DLP finding may overlap a guardrail finding (a redaction is
+//! never lost to a guardrail), and two guardrails may flag overlapping text
+//! (no category is lost to another). Overlaps are resolved leftmost first,
+//! then longest, then by detector priority (the order of the table above is not
 //! the priority: secrets first, then financial, then PII, custom last).
 //!
 //! # Config

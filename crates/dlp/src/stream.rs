@@ -13,7 +13,9 @@
 
 use std::rc::Rc;
 
-use crate::engine::{resolve, Engine, Gen, LayerOut, LAYER_DLP, LAYER_GUARD};
+use crate::engine::{
+    overlap_group, resolve, Engine, Gen, LayerOut, GROUPS, LAYER_DLP, LAYER_GUARD,
+};
 use crate::normalize::{normalize_into, orig_end};
 use crate::types::{DetectorId, DetectorSet, Finding, ProfileId};
 
@@ -31,7 +33,6 @@ pub struct StreamChunk {
 struct Layer {
     /// Absolute original offset before which every finding is final.
     committed: usize,
-    last_end: usize,
     /// The profile has detectors of this layer.
     active: bool,
     /// ... and some of them are redacted.
@@ -50,6 +51,8 @@ pub struct StreamScanner {
     map: Vec<u32>,
     /// DLP and guardrail layers.
     layers: [Layer; 2],
+    /// End of the last finding of each overlap group.
+    last_end: [usize; GROUPS],
     released: usize,
     queue: Vec<Finding>,
     left_context: usize,
@@ -83,6 +86,7 @@ impl StreamScanner {
                     ..Layer::default()
                 },
             ],
+            last_end: [0; GROUPS],
             released: 0,
             queue: Vec::new(),
             left_context,
@@ -160,11 +164,12 @@ impl StreamScanner {
                     f -= 1;
                 }
                 out.cands.retain(|c| c.start >= from_l && c.start < f);
-                let last_end = &mut layer.last_end;
+                let last_end = &mut self.last_end;
                 let relevant = layer.relevant;
                 resolve(&mut out.cands, |c| {
                     let s = base + map.get(c.start).map_or(buf.len(), |&x| x as usize);
                     let e = base + orig_end(Some(map), norm, buf, c.end);
+                    let Some(last_end) = last_end.get_mut(overlap_group(c.det)) else { return };
                     if s >= *last_end {
                         *last_end = e;
                         let fd = Finding { detector: DetectorId(c.det), start: s, end: e };
