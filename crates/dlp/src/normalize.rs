@@ -96,15 +96,16 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII runs byte by byte, without decoding.
-        let Some(&b0) = bytes.get(i) else { break };
-        if b0 < 0x80 {
-            out.push(b0);
-            map.push(base.wrapping_add(i as u32));
-            i += 1;
+        // ASCII runs are copied as they are.
+        let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii()).count());
+        if run > 0 {
+            out.extend_from_slice(bytes.get(i..i + run).unwrap_or(&[]));
+            let b0 = base.wrapping_add(i as u32);
+            map.extend((0..run as u32).map(|k| b0.wrapping_add(k)));
+            i += run;
             continue;
         }
-        let n = utf8_len(b0);
+        let n = utf8_len(bytes.get(i).copied().unwrap_or(0));
         let Some(c) = text.get(i..i + n).and_then(|s| s.chars().next()) else {
             i += 1;
             continue;
@@ -118,9 +119,7 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
             }
             Fold::Keep => {
                 out.extend_from_slice(bytes.get(i..i + n).unwrap_or(&[]));
-                for k in 0..n {
-                    map.push(off.wrapping_add(k as u32));
-                }
+                map.extend((0..n as u32).map(|k| off.wrapping_add(k)));
             }
         }
         i += n;
@@ -157,6 +156,23 @@ const DIGIT_ZEROS: &[u32] = &[
 /// Folds one non-ASCII character.
 pub(crate) fn fold(c: char) -> Fold {
     let u = c as u32;
+    // Below U+0660 (Latin, IPA, combining marks, Greek, Cyrillic, Armenian,
+    // Hebrew) there are no decimal digits and few cases to check.
+    if u < 0x0660 {
+        return match u {
+            0x00AD | 0x034F | 0x061C | 0x0300..=0x036F => Fold::Drop,
+            0x00A0 | 0x0085 => Fold::Byte(if u == 0x85 { b'\n' } else { b' ' }),
+            0x00B9 => Fold::Byte(b'1'),
+            0x00B2 => Fold::Byte(b'2'),
+            0x00B3 => Fold::Byte(b'3'),
+            0x00AB | 0x00BB | 0x02BA => Fold::Byte(b'"'),
+            0x00B7 => Fold::Byte(b'.'),
+            0x02BC | 0x02B9 => Fold::Byte(b'\''),
+            0x02D0 => Fold::Byte(b':'),
+            0x058A | 0x05BE => Fold::Byte(b'-'),
+            _ => letter_like(u).map_or(Fold::Keep, Fold::Byte),
+        };
+    }
     // Common scripts with nothing to fold: CJK, kana, Hangul, most of
     // Arabic, Hebrew, Indic letters (their digits are handled below).
     if (0x3040..=0x9FFF).contains(&u) && u != 0x3002 || (0xAC00..=0xD7AF).contains(&u) {

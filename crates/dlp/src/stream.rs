@@ -19,6 +19,10 @@ use crate::engine::{
 use crate::normalize::{normalize_into, orig_end};
 use crate::types::{DetectorId, DetectorSet, Finding, ProfileId};
 
+/// Dead text (released, and older than every detector's left context) is
+/// dropped once there is at least this much of it.
+const TRIM_MIN: usize = 2048;
+
 /// What a push (or finish) releases.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StreamChunk {
@@ -56,9 +60,17 @@ pub struct StreamScanner {
     released: usize,
     queue: Vec<Finding>,
     left_context: usize,
+    trim_min: usize,
 }
 
 impl StreamScanner {
+    /// Tests only: trim dead text after every push (exercises the offset
+    /// bookkeeping on every fragment).
+    #[doc(hidden)]
+    pub fn trim_eagerly(&mut self) {
+        self.trim_min = 1;
+    }
+
     /// A scanner for one stream. `redact`: the detectors whose findings are
     /// replaced in the released text (others are only reported).
     pub fn new(engine: Rc<Engine>, profile: ProfileId, redact: DetectorSet) -> StreamScanner {
@@ -90,6 +102,7 @@ impl StreamScanner {
             released: 0,
             queue: Vec::new(),
             left_context,
+            trim_min: TRIM_MIN,
             engine,
         }
     }
@@ -235,7 +248,8 @@ impl StreamScanner {
             k -= 1;
         }
         let t = (self.orig_at(k) - self.base).min(self.released - self.base);
-        if t == 0 || !self.buf.is_char_boundary(t) {
+        // Amortised: drop text only once there is a good chunk of it.
+        if t < self.trim_min || !self.buf.is_char_boundary(t) {
             return;
         }
         let kn = self.map.partition_point(|&x| (x as usize) < t);

@@ -237,3 +237,62 @@ fn stream_memory_is_bounded() {
     }
     assert!(s.buffered_bytes() < 70 * 1024 * 3, "{}", s.buffered_bytes());
 }
+
+/// Long streams (so that old text is trimmed many times) in small random
+/// fragments.
+#[test]
+fn split_invariance_long_streams() {
+    let e = engine();
+    let all = e.all_detectors();
+    let dlp = e.dlp_detectors();
+    let mut seed = 0xDEADBEEFCAFEBABEu64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for round in 0..6 {
+        let mut text = String::new();
+        while text.len() < 40_000 {
+            text.push_str(STREAMS[rnd(STREAMS.len())]);
+            text.push_str(" Some ordinary words in between, nothing to see here. ");
+            if rnd(5) == 0 {
+                text.push_str("日本語のテキスト \u{200B}ｘ ");
+            }
+        }
+        let (profile, redact) = if round % 2 == 0 { ("custom", all) } else { ("builtin", dlp) };
+        let p = e.profile(profile).unwrap();
+        let want_f = e.scan(p, &text);
+        let want = e.redact(&text, &want_f, |f| redact.contains(f.detector));
+        let b = boundaries(&text);
+        let mut parts = Vec::new();
+        let mut last = 0;
+        let mut k = 0;
+        while k < b.len() - 1 {
+            k = (k + 1 + rnd(40)).min(b.len() - 1);
+            parts.push(&text[last..b[k]]);
+            last = b[k];
+        }
+        let mut s = StreamScanner::new(Rc::clone(&e), p, redact);
+        if round % 3 == 0 {
+            s.trim_eagerly();
+        }
+        let mut out = String::new();
+        let mut findings = Vec::new();
+        let mut max_buf = 0;
+        for part in &parts {
+            let c = s.push(part);
+            out.push_str(&c.text);
+            findings.extend(c.findings);
+            max_buf = max_buf.max(s.buffered_bytes());
+        }
+        let c = s.finish();
+        out.push_str(&c.text);
+        findings.extend(c.findings);
+        findings.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end), f.detector));
+        assert!(out == want, "round {round}: released text differs");
+        assert_eq!(findings, want_f, "round {round}");
+        assert!(max_buf < 8 * 1024, "round {round}: buffered {max_buf}");
+    }
+}
