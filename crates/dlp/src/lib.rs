@@ -77,30 +77,43 @@
 //! # Streams: hold-back and caps
 //!
 //! A [`StreamScanner`] releases text up to the earliest point where a
-//! finding of a redacted detector could still start. What is held back is
-//! derived from what the text ends with, not a fixed window:
+//! finding of a redacted detector could still start (per layer: DLP,
+//! guardrails; a layer without redacted detectors never holds text, its
+//! findings are reported when final). What is held back is derived from
+//! what the text ends with, not a fixed window:
 //!
-//! - a detector that read to the end of the text so far (a card number, an
-//!   email domain, a key still arriving) holds from where its finding would
-//!   start;
-//! - otherwise only the tail that a future character could turn into a
-//!   finding: a partial anchor (`sk-a`, `-----BEG`, `AKI`), the trailing run
-//!   of email local-part characters (at most 64), of IPv6 characters (at
-//!   most 45), two characters before a digit (IBAN country code, `+`, `(`);
-//! - custom detectors hold `max_len + context_window + 1` bytes (their
-//!   regular expressions can start anywhere);
-//! - guardrails hold only when redacted: 200 bytes plus the longest anchor
-//!   (a phrase can be completed by a later word).
+//! - a detector that read to the end of the text so far (a card number still
+//!   arriving, an email domain, a key, a PEM block before its footer) holds
+//!   from where its finding would start;
+//! - otherwise only the tail that later characters could turn into a
+//!   finding: the last word while it is shorter than four characters (anchor
+//!   words are recognised by their first four characters), `-----` before a
+//!   future `BEGIN`, the trailing run of email local-part characters (at most
+//!   64) and of IPv6 characters (at most 45), up to two letters or a `+`/`(`
+//!   before a future digit (IBAN country code, phone prefix);
+//! - custom detectors hold `max_len + context_window + 1` bytes (a regular
+//!   expression can start anywhere);
+//! - guardrails, only when redacted, hold 248 bytes (a phrase can be
+//!   completed backwards by a later anchor word, up to 200 bytes long).
 //!
-//! Unbounded detectors have explicit caps, applied identically by
-//! [`Engine::scan`], so the stream never waits indefinitely and memory
-//! stays bounded: a PEM block is at most 16 KiB (a longer one is redacted up
-//! to 16 KiB and the rest released; no real key is that long), a JWT at most
-//! 8 KiB (cut there), tokens at most ~255 characters (longer runs are not
-//! keys), an email 64 + 253, a guardrail phrase 200 bytes, a custom match
-//! `max_len`. No detector reads more than 64 KiB of original text from its
-//! anchor (text stuffed with invisible characters), so a stream holds at
-//! most ~64 KiB plus ~330 bytes of left context.
+//! In plain prose that is the last partial word. Unbounded detectors have
+//! explicit caps, applied identically by [`Engine::scan`] so that the stream
+//! and the whole-text scan agree: a PEM block is at most 16 KiB (a longer
+//! one is redacted up to 16 KiB and the rest released: no real key is that
+//! long), a JWT at most 8 KiB (cut there), tokens at most ~255 characters
+//! (longer runs are not keys), an email 64 + 253, a guardrail phrase 200
+//! bytes, a custom match `max_len`. No detector reads more than 64 KiB of
+//! original text from its anchor (text stuffed with invisible characters
+//! counts in original bytes), so a stream is never held longer than that
+//! and keeps at most ~64 KiB + 264 bytes of left context + 2 KiB of
+//! not-yet-trimmed text in memory.
+//!
+//! Guarantee (tested for every split point, every pair of split points of
+//! short streams, character by character, and random fragmentations of
+//! long streams): the concatenation of the released text is
+//! `engine.redact(whole, &engine.scan(profile, whole), |f| redact.contains(f.detector))`,
+//! the reported findings are `scan(whole)`, and released text is never
+//! retracted, so no part of a redacted finding is ever released.
 #![cfg_attr(
     not(test),
     deny(
