@@ -300,7 +300,7 @@ impl Engine {
                 }
             });
         }
-        findings.sort_by_key(Finding::order_key);
+        findings.sort_unstable_by_key(Finding::order_key);
         findings
     }
 
@@ -315,7 +315,7 @@ impl Engine {
         mut select: impl FnMut(&Finding) -> bool,
     ) -> String {
         let mut sel: Vec<Finding> = findings.iter().filter(|f| select(f)).copied().collect();
-        sel.sort_by_key(Finding::order_key);
+        sel.sort_unstable_by_key(Finding::order_key);
         let mut out = String::with_capacity(text.len());
         let mut pos = 0usize;
         for f in sel {
@@ -556,10 +556,17 @@ pub(crate) fn overlap_group(det: u16) -> usize {
 /// Sorts candidates (start, longest, detector) and calls `pick` in that
 /// order; the caller keeps those that do not overlap what it kept before.
 pub(crate) fn resolve(cands: &mut [Cand], mut pick: impl FnMut(&Cand)) {
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.det));
+    sort_cands(cands);
     for c in cands.iter() {
         pick(c);
     }
+}
+
+/// Not generic, so that the sort is instantiated once. Equal keys are equal
+/// candidates, so an unstable sort is deterministic.
+#[inline(never)]
+fn sort_cands(cands: &mut [Cand]) {
+    cands.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.det));
 }
 
 /// Custom detector candidates: for every position `s` where the pattern

@@ -203,10 +203,10 @@ impl StreamScanner {
                 }
             }
         }
-        self.queue.sort_by_key(Finding::order_key);
+        self.queue.sort_unstable_by_key(Finding::order_key);
         let text = self.release(release_to);
         self.trim();
-        findings.sort_by_key(Finding::order_key);
+        findings.sort_unstable_by_key(Finding::order_key);
         StreamChunk { text, findings }
     }
 
