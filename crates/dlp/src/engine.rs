@@ -67,8 +67,8 @@ pub(crate) struct Custom {
 pub(crate) struct Profile {
     pub name: String,
     pub set: DetectorSet,
-    /// Bit per word key: some anchor word has this key.
-    key_bits: Vec<u64>,
+    /// Bit per word key (hashed): some anchor word has this key.
+    key_bits: Box<[u64; FILTER_BITS / 64]>,
     /// Open-addressing table (power-of-two size) of anchor word keys:
     /// `(key + 1, index into word_actions)`, 0 = empty.
     word_table: Vec<(u32, u32)>,
@@ -95,7 +95,7 @@ struct GenState<'o> {
 impl Profile {
     #[inline(always)]
     fn key_hit(&self, key: u32) -> bool {
-        let k = anchors::filter_slot(key);
+        let k = anchors::filter_slot(key) & (FILTER_BITS - 1);
         self.key_bits.get(k / 64).is_some_and(|w| w & (1u64 << (k % 64)) != 0)
     }
 
@@ -425,21 +425,46 @@ impl Engine {
             }
         }
         if flags & DIGIT_START != 0 && p.numeric {
-            if has(id::CREDIT_CARD) {
+            // Cheap necessary conditions on the shape around the digit run,
+            // so that a lone number does not run every numeric detector.
+            // Near the end of an unfinished window, every detector runs (it
+            // may need more text).
+            let run_len = b
+                .get(a..)
+                .map_or(0, |r| r.iter().take(20).take_while(|c| c.is_ascii_digit()).count());
+            let e = a + run_len;
+            let all = !g.fin && e + 2 > b.len();
+            let next = b.get(e).copied().unwrap_or(0);
+            let prev = if a > 0 { b.get(a - 1).copied().unwrap_or(0) } else { 0 };
+            let prev2 = if a > 1 { b.get(a - 2).copied().unwrap_or(0) } else { 0 };
+            let card = run_len >= 12 || run_len == 4 && matches!(next, b' ' | b'-');
+            let iban = prev.is_ascii_alphabetic() && prev2.is_ascii_alphabetic();
+            let ssn = run_len == 3 && matches!(next, b' ' | b'-') || run_len == 9;
+            let phone = matches!(prev, b'+' | b'(')
+                || run_len >= 10
+                || matches!(next, b' ' | b'-' | b'.' | b'(');
+            let v4 = run_len <= 3 && next == b'.';
+            let hexish = |c: u8| matches!(c, b'a'..=b'f' | b'A'..=b'F' | b':');
+            let v6 = hexish(prev) || prev == b'.' || hexish(next);
+            if has(id::CREDIT_CARD) && (all || card) {
                 run(LAYER_DLP, a, &|v, o| dlp::credit_card(v, a, o));
             }
-            if has(id::IBAN) {
+            if has(id::IBAN) && (all || iban) {
                 run(LAYER_DLP, a, &|v, o| dlp::iban(v, a, o));
             }
-            if has(id::US_SSN) {
+            if has(id::US_SSN) && (all || ssn) {
                 run(LAYER_DLP, a, &|v, o| dlp::us_ssn(v, a, o));
             }
-            if has(id::PHONE) {
+            if has(id::PHONE) && (all || phone) {
                 run(LAYER_DLP, a, &|v, o| dlp::phone(v, a, o));
             }
             if p.ip {
-                run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
-                run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                if all || v4 {
+                    run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
+                }
+                if all || v6 {
+                    run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                }
             }
         }
         if flags & SPECIAL != 0 {
@@ -899,7 +924,7 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
             add(&pat, Action::Guard { rule: ri as u32, alt: alt as u32 });
         }
     }
-    let mut key_bits = vec![0u64; FILTER_BITS / 64];
+    let mut key_bits = Box::new([0u64; FILTER_BITS / 64]);
     for k in words.keys() {
         let k = anchors::filter_slot(*k);
         if let Some(w) = key_bits.get_mut(k / 64) {
