@@ -41,7 +41,11 @@ fn build(target: usize, f: impl Fn(usize) -> String) -> String {
 }
 
 fn measure(engine: &Engine, name: &str, text: &str) {
-    let p = engine.profile("builtin").unwrap_or_else(|| std::process::exit(1));
+    measure_profile(engine, "builtin", name, text)
+}
+
+fn measure_profile(engine: &Engine, profile: &str, name: &str, text: &str) {
+    let p = engine.profile(profile).unwrap_or_else(|| std::process::exit(1));
     let iters = (200_000_000 / text.len().max(1)).clamp(5, 100_000);
     for _ in 0..iters / 10 + 1 {
         black_box(engine.scan(p, black_box(text)));
@@ -146,6 +150,13 @@ fn main() {
     measure(&engine, "prose with PII sprinkled in", &pii);
     measure(&engine, "non-ASCII text (normalisation)", &non_ascii);
     measure(&engine, "10 KB prompt (prose + PII)", &prompt10k);
+    let cfg = aigw_dlp::Config::from_json(
+        r#"{"profiles": {"custom": {"detectors": ["all"], "guardrails": ["all"], "custom": ["employee_id"]}},
+            "custom_detectors": {"employee_id": {"pattern": "EMP-[0-9]{6}", "context": ["employee"], "category": "pii"}}}"#,
+    )
+    .unwrap_or_else(|_| std::process::exit(1));
+    let custom = aigw_dlp::compile(&cfg).unwrap_or_else(|_| std::process::exit(1));
+    measure_profile(&custom, "custom", "10 KB prompt, + custom regex", &prompt10k);
     measure_stream(&engine, "stream, PII prose, redact DLP", &pii[..64 * 1024], 16);
     measure_stream(&engine, "stream, PII prose, redact DLP", &pii[..64 * 1024], 256);
 }

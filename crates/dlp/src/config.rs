@@ -36,6 +36,11 @@ pub struct ProfileConfig {
 /// normalised text; use `(?i)` to ignore case), optional context words that
 /// must appear (whole words, case-insensitive) within `context_window`
 /// bytes before the match start or after its end, a category and a mask.
+///
+/// Speed: a pattern that starts with a literal (`EMP-[0-9]{6}`) or a simple
+/// class (`[A-Z]{3}[0-9]+`, `\d{4}`) is only tried where that start occurs
+/// (~400 MB/s for a profile with one such detector); a pattern starting with
+/// a group or alternation is tried everywhere by the regex engine (~30 MB/s).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomDetectorConfig {
@@ -48,8 +53,9 @@ pub struct CustomDetectorConfig {
     /// Mask label (`[REDACTED:<MASK>]`); default: the name in upper case.
     #[serde(default)]
     pub mask: Option<String>,
-    /// Longest match in bytes (default 128, at most 1024): longer matches are
-    /// not findings. Also what a stream holds back for this detector.
+    /// Matches must be shorter than this many bytes (default 128, at most
+    /// 1024); the pattern is matched at each start position within the next
+    /// `max_len` bytes only. Also what a stream holds back for this detector.
     #[serde(default = "default_max_len")]
     pub max_len: usize,
 }

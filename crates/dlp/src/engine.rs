@@ -56,6 +56,8 @@ pub(crate) struct DetectorInfo {
 pub(crate) struct Custom {
     pub det: u16,
     pub re: regex_lite::Regex,
+    /// Where a match can start (derived from the pattern's beginning).
+    pub pre: Prefilter,
     /// Lowercase context words (empty: no context needed).
     pub context: Vec<Vec<u8>>,
     pub window: usize,
@@ -601,45 +603,186 @@ fn sort_cands(cands: &mut [Cand]) {
 /// what a whole scan finds.
 fn custom_candidates(c: &Custom, hay: &str, fin: bool, from: usize, out: &mut LayerOut) {
     let len = hay.len();
+    let bytes = hay.as_bytes();
     let mut p = from;
     while p <= len {
-        if !hay.is_char_boundary(p) {
+        while p < len && !hay.is_char_boundary(p) {
             p += 1;
-            continue;
         }
-        let Some(m) = c.re.find_at(hay, p) else {
+        // The next position where a match could start.
+        let next = match &c.pre {
+            Prefilter::None => {
+                if !hay.is_char_boundary(p) {
+                    p += 1;
+                    continue;
+                }
+                c.re.find_at(hay, p).map(|m| m.start())
+            }
+            Prefilter::Literal(lit) => {
+                hay.get(p..).and_then(|r| r.find(lit.as_str())).map(|k| p + k)
+            }
+            Prefilter::FirstBytes(t) => bytes
+                .get(p..)
+                .and_then(|r| {
+                    r.iter().position(|&b| t.get(usize::from(b)).copied().unwrap_or(true))
+                })
+                .map(|k| p + k),
+        };
+        let Some(s) = next else {
             if !fin {
                 out.pend(p.max(len.saturating_sub(c.max_len + c.window + 1)));
             }
             return;
         };
-        let s = m.start();
         if !fin && s + c.max_len > len {
             out.pend(s);
             return;
         }
-        let lim = (s + c.max_len).min(len);
-        let mut lim_b = lim;
-        while lim_b > s && !hay.is_char_boundary(lim_b) {
-            lim_b -= 1;
-        }
-        if let Some(hs) = hay.get(..lim_b) {
-            if let Some(m2) = c.re.find_at(hs, s) {
-                let ok_len = m2.end() < s + c.max_len || fin && lim_b == len && m2.end() <= len;
-                if m2.start() == s && m2.end() > s && ok_len {
-                    match context_ok(c, hay.as_bytes(), s, m2.end(), fin) {
-                        Some(true) => out.cands.push(Cand { start: s, end: m2.end(), det: c.det }),
-                        Some(false) => {}
-                        None => {
-                            out.pend(s);
-                            return;
-                        }
-                    }
-                }
+        match custom_at(c, hay, s, fin) {
+            Some(Some(cand)) => out.cands.push(cand),
+            Some(None) => {}
+            None => {
+                out.pend(s);
+                return;
             }
         }
         p = s + 1;
     }
+}
+
+/// The custom detector's finding starting at `s`, by definition: the
+/// pattern's match at `s` within `hay[..s + max_len]`, shorter than
+/// `max_len`, with a context word when some are configured. `None`: the
+/// context after the match is not complete yet.
+fn custom_at(c: &Custom, hay: &str, s: usize, fin: bool) -> Option<Option<Cand>> {
+    if !hay.is_char_boundary(s) {
+        return Some(None);
+    }
+    let mut lim = (s + c.max_len).min(hay.len());
+    while lim > s && !hay.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let Some(m) = hay.get(..lim).and_then(|hs| c.re.find_at(hs, s)) else { return Some(None) };
+    if m.start() != s || m.end() <= s || m.end() >= s + c.max_len {
+        return Some(None);
+    }
+    Some(context_ok(c, hay.as_bytes(), s, m.end(), fin)?.then_some(Cand {
+        start: s,
+        end: m.end(),
+        det: c.det,
+    }))
+}
+
+/// Where a custom pattern's matches can start, read off the beginning of the
+/// pattern: a literal prefix, or the set of first bytes. Conservative: any
+/// construct it does not understand gives `None` (every position).
+pub(crate) enum Prefilter {
+    None,
+    Literal(String),
+    FirstBytes(Box<[bool; 256]>),
+}
+
+pub(crate) fn prefilter(pattern: &str) -> Prefilter {
+    let (ci, mut rest) = match pattern.strip_prefix("(?i)") {
+        Some(r) => (true, r),
+        None => (false, pattern),
+    };
+    if rest.starts_with("(?") || rest.contains('|') || rest.starts_with('^') {
+        return Prefilter::None;
+    }
+    while let Some(r) = rest.strip_prefix("\\b") {
+        rest = r;
+    }
+    const META: &str = ".^$*+?()[]{}|\\";
+    let mut lit = String::new();
+    let mut chars = rest.chars().peekable();
+    let mut after = None;
+    while let Some(ch) = chars.next() {
+        if ch == '\\' {
+            match chars.peek() {
+                Some(&n) if META.contains(n) || n == '-' || n == '/' || n == ' ' => {
+                    chars.next();
+                    lit.push(n);
+                    continue;
+                }
+                _ => {
+                    after = Some(ch);
+                    break;
+                }
+            }
+        }
+        if META.contains(ch) || !ch.is_ascii() || ch.is_ascii_whitespace() && ch != ' ' {
+            after = Some(ch);
+            break;
+        }
+        lit.push(ch);
+    }
+    // A quantifier after the literal may make its last character optional
+    // or repeated: drop it.
+    if matches!(after, Some('?' | '*' | '{')) {
+        lit.pop();
+    }
+    if !ci && lit.len() >= 2 {
+        return Prefilter::Literal(lit);
+    }
+    let mut t = Box::new([false; 256]);
+    let mut set = |b: u8| {
+        if let Some(x) = t.get_mut(usize::from(b)) {
+            *x = true;
+        }
+        if ci {
+            if let Some(x) = t.get_mut(usize::from(b.to_ascii_lowercase())) {
+                *x = true;
+            }
+            if let Some(x) = t.get_mut(usize::from(b.to_ascii_uppercase())) {
+                *x = true;
+            }
+        }
+    };
+    if let Some(first) = lit.bytes().next() {
+        set(first);
+        return Prefilter::FirstBytes(t);
+    }
+    // A first element that is an escape class or a simple bracket class.
+    let elem_end;
+    if let Some(r) = rest.strip_prefix("\\d") {
+        (b'0'..=b'9').for_each(&mut set);
+        elem_end = r;
+    } else if let Some(r) = rest.strip_prefix("\\w") {
+        (b'0'..=b'9').chain(b'a'..=b'z').chain(b'A'..=b'Z').chain([b'_']).for_each(&mut set);
+        elem_end = r;
+    } else if let Some(r) = rest.strip_prefix('[') {
+        let Some(close) = r.find(']') else { return Prefilter::None };
+        let class = r.get(..close).unwrap_or("");
+        if class.is_empty()
+            || class.starts_with('^')
+            || class.contains('\\')
+            || class.contains('[')
+            || !class.is_ascii()
+        {
+            return Prefilter::None;
+        }
+        let cb = class.as_bytes();
+        let mut k = 0;
+        while k < cb.len() {
+            let a = cb.get(k).copied().unwrap_or(0);
+            if cb.get(k + 1) == Some(&b'-') && k + 2 < cb.len() {
+                let z = cb.get(k + 2).copied().unwrap_or(a);
+                (a..=z).for_each(&mut set);
+                k += 3;
+            } else {
+                set(a);
+                k += 1;
+            }
+        }
+        elem_end = r.get(close + 1..).unwrap_or("");
+    } else {
+        return Prefilter::None;
+    }
+    if elem_end.starts_with(['?', '*']) || elem_end.starts_with("{0") {
+        return Prefilter::None;
+    }
+    Prefilter::FirstBytes(t)
 }
 
 /// Whether a context word is within `window` bytes before `s` or after `e`
@@ -752,7 +895,15 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
         }
         let det = detectors.len() as u16;
         custom_ids.insert(name.as_str(), customs.len());
-        customs.push(Custom { det, re, context, window: cd.context_window, max_len: cd.max_len });
+        let pre = prefilter(&cd.pattern);
+        customs.push(Custom {
+            det,
+            re,
+            pre,
+            context,
+            window: cd.context_window,
+            max_len: cd.max_len,
+        });
         detectors.push(DetectorInfo {
             name: name.clone(),
             category: cd.category,
@@ -961,5 +1112,78 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         literals: has(id::PROMPT_INJECTION),
         pem: has(id::PRIVATE_KEY),
         any_words,
+    }
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    fn cands(c: &Custom, hay: &str) -> Vec<(usize, usize)> {
+        let mut out = LayerOut::default();
+        custom_candidates(c, hay, true, 0, &mut out);
+        out.cands.iter().map(|c| (c.start, c.end)).collect()
+    }
+
+    #[test]
+    fn prefilter_shapes() {
+        assert!(matches!(prefilter("EMP-[0-9]{6}"), Prefilter::Literal(l) if l == "EMP-"));
+        assert!(matches!(prefilter("ab{0,2}c"), Prefilter::FirstBytes(_)));
+        assert!(matches!(prefilter("a|b"), Prefilter::None));
+        assert!(matches!(prefilter("(ab)c"), Prefilter::None));
+        assert!(matches!(prefilter("[^a]b"), Prefilter::None));
+        assert!(matches!(prefilter("\\d*x"), Prefilter::None));
+        assert!(matches!(prefilter("(?i)tk[0-9]+"), Prefilter::FirstBytes(_)));
+        assert!(matches!(prefilter("\\bID\\d+"), Prefilter::Literal(l) if l == "ID"));
+    }
+
+    /// The prefilter never changes what a pattern finds.
+    #[test]
+    fn prefilter_is_exact() {
+        let patterns = [
+            "EMP-[0-9]{6}",
+            "ab+c",
+            "ab?c",
+            "x{2,3}y",
+            "(?i)tk[0-9]+",
+            "[a-c][0-9]",
+            "\\d{3}-\\d{2}",
+            "\\w+@x",
+            "\\bID\\d+\\b",
+            "a.c",
+            "[0-9]{2}",
+        ];
+        let alphabet: Vec<char> = "abcxyEMP-0123456789 TKtkID@.é".chars().collect();
+        let mut seed = 7u64;
+        let mut rnd = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for pat in patterns {
+            let re = regex_lite::Regex::new(pat).unwrap();
+            let with = Custom {
+                det: 99,
+                re: re.clone(),
+                pre: prefilter(pat),
+                context: vec![],
+                window: 0,
+                max_len: 16,
+            };
+            let without = Custom {
+                det: 99,
+                re,
+                pre: Prefilter::None,
+                context: vec![],
+                window: 0,
+                max_len: 16,
+            };
+            for _ in 0..400 {
+                let n = rnd(40);
+                let hay: String = (0..n).map(|_| alphabet[rnd(alphabet.len())]).collect();
+                assert_eq!(cands(&with, &hay), cands(&without, &hay), "{pat} on {hay:?}");
+            }
+        }
     }
 }
