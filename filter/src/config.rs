@@ -37,6 +37,13 @@ struct RawConfig {
     cache: crate::cache::RawCache,
     #[serde(default)]
     limits: Option<aigw_limits::LimitsConfig>,
+    #[serde(default)]
+    dlp: Option<aigw_dlp::Config>,
+    #[serde(default)]
+    policies: BTreeMap<String, crate::policy::RawPolicy>,
+    /// The policy for requests no tenant or provider policy covers.
+    #[serde(default)]
+    policy: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -48,7 +55,7 @@ struct RawProvider {
     #[serde(default)]
     cluster: Option<String>,
     #[serde(default)]
-    api_key: Option<SecretRef>,
+    api_key: Option<RawSecretRef>,
     #[serde(default)]
     anthropic_version: Option<String>,
     #[serde(default)]
@@ -69,6 +76,8 @@ struct RawProvider {
     circuit_breaker: Option<crate::resilience::breaker::RawBreaker>,
     #[serde(default)]
     fallback: Vec<crate::resilience::RawStep>,
+    #[serde(default)]
+    policy: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -98,10 +107,11 @@ pub struct TranslateSettings {
     pub sampling: aigw_translate::Sampling,
 }
 
-#[derive(Deserialize)]
+/// A secret referenced by environment variable: `{"env": "NAME"}`.
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
-struct SecretRef {
-    env: String,
+pub struct RawSecretRef {
+    pub env: String,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +128,8 @@ struct RawToken {
     sha256: Option<String>,
     #[serde(default)]
     env: Option<String>,
+    #[serde(default)]
+    policy: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -197,6 +209,14 @@ impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// The value of an environment variable, if set, non-empty and usable in
+    /// a header.
+    pub fn from_env(name: &str, env: &dyn Fn(&str) -> Option<String>) -> Option<Secret> {
+        env(name)
+            .filter(|v| !v.is_empty() && v.bytes().all(|b| (0x21..0x7f).contains(&b)))
+            .map(Secret)
+    }
 }
 
 impl fmt::Debug for Secret {
@@ -234,6 +254,8 @@ pub struct Provider {
     pub breaker: Option<crate::resilience::breaker::Breaker>,
     /// Steps after this provider (step 0) when it fails.
     pub fallback: Vec<crate::resilience::Step>,
+    /// Index into `Config::policies` for this route.
+    pub policy: Option<usize>,
 }
 
 impl Provider {
@@ -252,6 +274,28 @@ pub struct Config {
     pub cache: crate::cache::CacheConfig,
     /// Rate limits, token limits, budgets and the price table.
     pub limits: Option<aigw_limits::Limiter>,
+    pub policies: Vec<std::rc::Rc<crate::policy::Policy>>,
+    /// The default policy (index into `policies`).
+    pub policy: Option<usize>,
+    /// Policy per tenant (token name → index into `policies`).
+    pub tenant_policies: Vec<(String, usize)>,
+}
+
+impl Config {
+    /// The policy for a request: the tenant's, else the route's, else the
+    /// default.
+    pub fn policy_for(
+        &self,
+        tenant: Option<&str>,
+        provider: Option<&Provider>,
+    ) -> Option<&std::rc::Rc<crate::policy::Policy>> {
+        let by_tenant =
+            tenant.and_then(|t| self.tenant_policies.iter().find(|(n, _)| n == t)).map(|(_, i)| *i);
+        by_tenant
+            .or(provider.and_then(|p| p.policy))
+            .or(self.policy)
+            .and_then(|i| self.policies.get(i))
+    }
 }
 
 /// A config error: the path of the offending field and what is wrong.
@@ -326,8 +370,10 @@ fn compile(
     let cache = crate::cache::compile(raw.cache).map_err(|(f, m)| err(format!("cache.{f}"), m))?;
     let mut providers = Vec::with_capacity(raw.providers.len());
     let mut fallbacks = Vec::with_capacity(raw.providers.len());
+    let mut provider_policies = Vec::with_capacity(raw.providers.len());
     for (name, mut p) in raw.providers {
         fallbacks.push(std::mem::take(&mut p.fallback));
+        provider_policies.push(p.policy.take());
         let provider = compile_provider(&name, p, env, &mut warnings)?;
         if let Some(ttl) = provider.cache.ttl_s {
             if ttl == 0 || ttl > cache.max_ttl_s {
@@ -340,6 +386,11 @@ fn compile(
         providers.push(provider);
     }
     compile_fallbacks(&mut providers, fallbacks)?;
+    let token_policies: Vec<(String, Option<String>)> = raw
+        .auth
+        .as_ref()
+        .map(|a| a.tokens.iter().map(|t| (t.name.clone(), t.policy.clone())).collect())
+        .unwrap_or_default();
     let auth = match raw.auth {
         Some(a) => Some(compile_auth(a, env)?),
         None => None,
@@ -362,6 +413,43 @@ fn compile(
         }
         None => None,
     };
+    let engine = std::rc::Rc::new(match &raw.dlp {
+        Some(d) => aigw_dlp::compile(d).map_err(|e| {
+            err(
+                if e.field.is_empty() { "dlp".into() } else { format!("dlp.{}", e.field) },
+                e.message,
+            )
+        })?,
+        None => aigw_dlp::Engine::builtin(),
+    });
+    let mut policies = Vec::with_capacity(raw.policies.len());
+    let mut policy_names = Vec::with_capacity(raw.policies.len());
+    for (name, p) in &raw.policies {
+        let compiled =
+            crate::policy::Policy::compile(name, p, &engine, env).map_err(|(f, m)| err(f, m))?;
+        policies.push(std::rc::Rc::new(compiled));
+        policy_names.push(name.clone());
+    }
+    let find = |name: &Option<String>, field: String| -> Result<Option<usize>, ConfigError> {
+        match name {
+            None => Ok(None),
+            Some(n) => policy_names
+                .iter()
+                .position(|x| x == n)
+                .map(Some)
+                .ok_or_else(|| err(field, format!("no policy named {n:?} under policies"))),
+        }
+    };
+    let default_policy = find(&raw.policy, "policy".into())?;
+    for (p, name) in providers.iter_mut().zip(provider_policies) {
+        p.policy = find(&name, format!("providers.{}.policy", p.name))?;
+    }
+    let mut tenant_policies = Vec::new();
+    for (i, (tenant, name)) in token_policies.into_iter().enumerate() {
+        if let Some(idx) = find(&name, format!("auth.tokens[{i}].policy"))? {
+            tenant_policies.push((tenant, idx));
+        }
+    }
     let limits = match raw.limits {
         Some(l) => Some(l.compile().map_err(|e| {
             err(
@@ -371,7 +459,20 @@ fn compile(
         })?),
         None => None,
     };
-    Ok((Config { providers, auth, max_body_bytes, cluster_header, cache, limits }, warnings))
+    Ok((
+        Config {
+            providers,
+            auth,
+            max_body_bytes,
+            cluster_header,
+            cache,
+            limits,
+            policies,
+            policy: default_policy,
+            tenant_policies,
+        },
+        warnings,
+    ))
 }
 
 fn compile_provider(
@@ -503,6 +604,7 @@ fn compile_provider(
         breaker,
         // Resolved once every provider is known (compile_fallbacks).
         fallback: Vec::new(),
+        policy: None,
     })
 }
 

@@ -24,6 +24,7 @@ use crate::usage::{self, EventUsage, StreamUsage};
 use crate::wire::{self, Answer, StreamTranslator, Wire};
 
 mod cache_flow;
+mod dlp_flow;
 mod fallback;
 mod limits_flow;
 
@@ -77,6 +78,8 @@ pub enum Purpose {
     LimitsReserve,
     /// Fire-and-forget: the settlement of global counters.
     LimitsSettle,
+    /// The external guardrail classifier on the request.
+    Classify,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +151,8 @@ enum Stage {
     Fallback,
     /// Paused for the reservation on global (Redis) counters.
     LimitsGlobal,
+    /// Paused for the external guardrail classifier.
+    Classifying,
     /// The request went upstream (or streams there uninspected).
     Upstream,
     Responding,
@@ -262,6 +267,13 @@ pub struct Exchange {
     pending_body: Option<Vec<u8>>,
     /// Fire-and-forget ops for after the end of the request (settlements).
     deferred: Vec<Op>,
+    dlp: Option<Box<dlp_flow::DlpState>>,
+    /// The request body's summary (model, stream, max tokens).
+    summary: request_body::RequestSummary,
+    /// The scans changed the body.
+    body_changed: bool,
+    /// Bytes of request body the host holds (what a rewrite replaces).
+    request_body_len: usize,
     pub facts: Facts,
 }
 
@@ -291,8 +303,18 @@ impl Exchange {
             cacheable: false,
             pending_body: None,
             deferred: Vec::new(),
+            dlp: None,
+            summary: request_body::RequestSummary::default(),
+            body_changed: false,
+            request_body_len: 0,
             facts: Facts::default(),
         }
+    }
+
+    /// Bytes of request body the host holds (for rewrites made outside the
+    /// body callback).
+    pub fn request_body_len(&self) -> usize {
+        self.request_body_len
     }
 
     /// Ops to run after the request is over (fire-and-forget callouts).
@@ -452,11 +474,19 @@ impl Exchange {
                     &mut ops,
                 );
                 self.facts.endpoint = Some(route.endpoint);
+                self.dlp_choose();
                 let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
                 method_has_body && (inference || json)
             }
         };
         if !inspect {
+            if method_has_body && !end_of_stream && self.dlp_refuses_uninspected() {
+                return self.reply(GatewayError::new(
+                    ErrorCode::UninspectableBody,
+                    "this gateway scans request bodies and cannot read this one (not JSON); \
+                     the policy does not let it pass unscanned",
+                ));
+            }
             self.stage = Stage::Upstream;
             return Step::cont(ops);
         }
@@ -553,6 +583,7 @@ impl Exchange {
             return self.body_too_large();
         }
         self.facts.request_bytes = body.len() as u64;
+        self.request_body_len = body.len();
         let endpoint = self.facts.endpoint.clone().unwrap_or_default();
         let require_object = self.compat.is_some() || routing::is_inference_endpoint(&endpoint);
         let summary = match request_body::parse(body, require_object) {
@@ -561,17 +592,51 @@ impl Exchange {
         };
         self.facts.stream = summary.stream;
         self.include_usage = summary.include_usage == Some(true);
+        self.cacheable = require_object;
+        if self.compat.is_some() {
+            // The provider (and so the policy) comes from the body's model.
+            let config = Rc::clone(&self.config);
+            match routing::split_model(&config, summary.model.as_deref()) {
+                Ok((index, _, _)) => self.provider = Some(index),
+                Err(e) => return self.reply(e),
+            }
+            self.dlp_choose();
+        } else {
+            self.facts.model = summary.model.clone();
+        }
+        self.summary = summary;
+        // What the model reads is scanned before anything else sees it.
+        let redacted = match self.dlp_request(body, svc) {
+            Ok(r) => r,
+            Err(step) => return step,
+        };
+        self.body_changed = redacted.is_some();
+        let client_body = redacted.unwrap_or_else(|| body.to_vec());
+        if let Some(step) = self.dlp_classify_request(&client_body) {
+            self.pending_body = Some(client_body);
+            return step;
+        }
+        self.pending_body = Some(client_body);
+        self.request_stage_two(true, svc)
+    }
+
+    /// After the scans: the route's body (translated, usage asked), retries,
+    /// limits, cache, upstream.
+    fn request_stage_two(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
+        let body = self.pending_body.take().unwrap_or_default();
+        let summary = self.summary.clone();
         let mut ops = Vec::new();
         let upstream_body = if self.compat.is_some() {
-            match self.compat_route(body, summary.model.as_deref(), &mut ops) {
+            match self.compat_route(&body, summary.model.as_deref(), &mut ops) {
                 Ok(b) => b,
                 Err(e) => return self.reply(e),
             }
+        } else if self.body_changed {
+            Some(body.clone())
         } else {
-            self.facts.model = summary.model.clone();
             None
         };
-        let sent = upstream_body.as_deref().unwrap_or(body);
+        let sent = upstream_body.as_deref().unwrap_or(&body);
         let is_chat = self.client_wire == Some(Wire::OpenAiChat)
             && self.provider().is_some_and(|p| Wire::of(p.kind) == Wire::OpenAiChat);
         let inject = is_chat && self.provider().is_some_and(|p| p.inject_stream_usage);
@@ -590,18 +655,17 @@ impl Exchange {
             ops.push(Op::SetRequestBody(b.clone()));
         }
         self.stage = Stage::Upstream;
-        self.cacheable = require_object;
-        self.fallback_prepare(body, new_body.as_deref().unwrap_or(body), svc);
-        let mut step = match self.limits_begin(body, summary.max_tokens, svc) {
+        self.fallback_prepare(&body, new_body.as_deref().unwrap_or(&body), svc);
+        let mut step = match self.limits_begin(&body, summary.max_tokens, svc) {
             limits_flow::Admit::Stop(step) => {
                 if step.flow == Flow::Pause && self.stage == Stage::LimitsGlobal {
-                    self.pending_body = Some(body.to_vec());
+                    self.pending_body = Some(body);
                 }
                 step
             }
             limits_flow::Admit::Go => {
-                self.pending_body = Some(body.to_vec());
-                self.after_admission(true, svc)
+                self.pending_body = Some(body);
+                self.after_admission(in_callback, svc)
             }
         };
         ops.append(&mut step.ops);
@@ -673,6 +737,7 @@ impl Exchange {
                 }
                 Step::cont(Vec::new())
             }
+            Purpose::Classify => self.dlp_on_classified(response, svc),
         }
     }
 
@@ -745,6 +810,11 @@ impl Exchange {
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         self.fallback_served_headers(&mut ops);
         self.limits_response_ops(&mut ops);
+        let readable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
+        if self.dlp_on_response_headers(readable, sse, &mut ops) {
+            // Held (headers too) until the whole answer has been scanned.
+            return Step::pause(ops);
+        }
         Step::cont(ops)
     }
 
@@ -774,6 +844,10 @@ impl Exchange {
     ) -> Step {
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
+        }
+        if self.dlp_holds_response() && !end_of_stream {
+            // Envoy buffers it; at the end the callback gets it whole.
+            return Step::pause(Vec::new());
         }
         let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
         let mut ops = Vec::new();
@@ -859,13 +933,48 @@ impl Exchange {
                 self.facts.usage.merge(u);
             }
         }
-        self.facts.response_bytes += sent as u64;
-        let store = match ops.last() {
-            Some(Op::SetResponseBody(out)) => {
-                let out = out.clone();
-                self.cache_capture(&out, end_of_stream, svc)
+        // What goes to the client, after the scans.
+        let mut out = match ops.last() {
+            Some(Op::SetResponseBody(out)) => Some(out.clone()),
+            _ => None,
+        };
+        if self.dlp_holds_response() {
+            let status = self.facts.status.unwrap_or(200);
+            let body = out.take().unwrap_or_else(|| chunk.to_vec());
+            let (new_status, body, headers) = self.dlp_whole(status, body, false, svc);
+            if new_status != status {
+                self.facts.status = Some(new_status);
+                ops.push(Op::SetResponseHeader(
+                    Cow::Borrowed(":status"),
+                    new_status.to_string().into_bytes(),
+                ));
             }
-            _ => self.cache_capture(chunk, end_of_stream, svc),
+            for (k, v) in headers {
+                ops.push(Op::SetResponseHeader(k, v.into_bytes()));
+            }
+            out = Some(body);
+        } else if self.dlp.as_ref().is_some_and(|d| d.guard.is_some()) {
+            let body = out.take().unwrap_or_else(|| chunk.to_vec());
+            out = Some(self.dlp_stream(body, end_of_stream, svc));
+        }
+        if let Some(body) = out {
+            ops.retain(|o| !matches!(o, Op::SetResponseBody(_)));
+            sent = body.len();
+            ops.push(Op::SetResponseBody(body));
+        }
+        self.facts.response_bytes += sent as u64;
+        let store = if self.dlp_blocked_response() {
+            // A blocked answer is never stored.
+            self.cache_release(svc);
+            None
+        } else {
+            match ops.last() {
+                Some(Op::SetResponseBody(out)) => {
+                    let out = out.clone();
+                    self.cache_capture(&out, end_of_stream, svc)
+                }
+                _ => self.cache_capture(chunk, end_of_stream, svc),
+            }
         };
         ops.extend(store);
         if end_of_stream {
@@ -946,6 +1055,7 @@ impl Exchange {
             rate_limited: decision.map(|d| !d.admitted),
             over_limit_logged: (!over_limit.is_empty()).then_some(over_limit),
             limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
+            dlp: self.dlp_log(),
         }
         .to_json()
     }
@@ -1083,6 +1193,8 @@ fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dlp;
 #[cfg(test)]
 mod tests_fallback;
 #[cfg(test)]

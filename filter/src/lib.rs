@@ -19,6 +19,7 @@
 
 pub mod auth;
 pub mod cache;
+pub mod classifier;
 pub mod config;
 pub mod errors;
 pub mod exchange;
@@ -26,11 +27,14 @@ pub mod headers;
 pub mod json_text;
 pub mod log_record;
 pub mod metadata;
+pub mod policy;
 pub mod request_body;
 pub mod resilience;
 pub mod routing;
+pub mod scan;
 pub mod services;
 pub mod sse;
+pub mod stream_guard;
 pub mod usage;
 pub mod wire;
 

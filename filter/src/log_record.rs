@@ -69,6 +69,20 @@ pub struct LogRecord<'a> {
     /// Counters that could not be applied as configured (store or Redis
     /// failures, full slot tables, unpriced budgets).
     pub limit_notes: Option<&'a [String]>,
+    /// DLP and guardrails: what was found and done (counts, never text).
+    pub dlp: Option<DlpLog<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DlpLog<'a> {
+    pub policy: &'a str,
+    pub request: &'a crate::policy::Report,
+    pub response: &'a crate::policy::Report,
+    /// Text scanned and the time it took inside the VM.
+    pub scanned_bytes: usize,
+    pub scan_us: f64,
+    /// Why the external classifier could not be used (fail-open).
+    pub classifier_error: Option<&'a str>,
 }
 
 /// One attempt at a provider (retries, fallback steps).

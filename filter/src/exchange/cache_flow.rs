@@ -218,16 +218,25 @@ impl Exchange {
             c.status = Status::Hit;
             c.saved = Some(entry.usage);
         }
-        let mut headers = vec![(Cow::Borrowed("content-type"), entry.content_type.clone())];
+        // Answers are scanned whoever asked first: policies differ by tenant
+        // and change over time.
+        let (status, body, dlp_headers) =
+            self.dlp_whole(entry.status, entry.body, entry.stream, svc);
+        self.facts.status = Some(status);
+        self.facts.response_bytes = body.len() as u64;
+        let ct = if status == entry.status {
+            entry.content_type.clone()
+        } else {
+            "application/json".into()
+        };
+        let mut headers = vec![(Cow::Borrowed("content-type"), ct)];
         if entry.stream {
             headers.push((Cow::Borrowed("cache-control"), "no-cache".into()));
         }
         headers.extend(self.gateway_response_headers("cache-status", Status::Hit.as_str()));
         headers.extend(self.limits_local_headers());
-        Step {
-            ops: vec![Op::SendLocal { status: entry.status, headers, body: entry.body }],
-            flow: Flow::Pause,
-        }
+        headers.extend(dlp_headers.into_iter().filter(|(k, _)| k != "content-type"));
+        Step { ops: vec![Op::SendLocal { status, headers, body }], flow: Flow::Pause }
     }
 
     /// Response headers: announce the cache status; decide if the answer

@@ -564,6 +564,13 @@ impl Exchange {
         self.served(index);
         self.stage = Stage::Replied;
         self.response_ended = true;
+        let sse = content_type == "text/event-stream";
+        let (status, body, dlp_headers) = self.dlp_whole(status, body, sse, svc);
+        let content_type = if dlp_headers.iter().any(|(k, _)| k == "content-type") {
+            "application/json"
+        } else {
+            content_type
+        };
         self.facts.status = Some(status);
         self.facts.model = Some(step.model.clone());
         self.facts.response_headers_ns = Some(svc.now_ns());
@@ -577,11 +584,12 @@ impl Exchange {
         headers.extend(self.gateway_response_headers("step", &index.to_string()));
         headers.extend(self.gateway_response_headers("provider", &provider_name));
         headers.extend(self.limits_local_headers());
+        headers.extend(dlp_headers.into_iter().filter(|(k, _)| k != "content-type"));
         let mut ops = Vec::new();
         if let Some(c) = self.cache.as_ref() {
             headers.extend(self.gateway_response_headers("cache-status", c.status.as_str()));
         }
-        if (200..300).contains(&status) {
+        if (200..300).contains(&status) && !self.dlp_blocked_response() {
             ops.extend(self.cache_store_whole(&body, content_type, svc));
         } else {
             self.cache_release(svc);

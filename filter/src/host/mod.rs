@@ -222,8 +222,12 @@ fn run_async(
     f: impl FnOnce(&mut crate::exchange::Exchange, &mut HostServices) -> Step,
 ) -> Option<()> {
     abi::set_effective_context(owner.context_id).ok()?;
-    let step = registry::with_exchange(owner, |ex| f(ex, &mut HostServices))?;
-    apply(step, BodyLens::default(), owner);
+    let (step, request) = registry::with_exchange(owner, |ex| {
+        let step = f(ex, &mut HostServices);
+        (step, ex.request_body_len())
+    })?;
+    // A rewrite of the held request body replaces all of it.
+    apply(step, BodyLens { request, response: 0 }, owner);
     Some(())
 }
 

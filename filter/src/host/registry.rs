@@ -81,6 +81,8 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
     match purpose {
         Purpose::CacheStore => crate::exchange::store_failure(response),
         Purpose::LimitsSettle => crate::exchange::settle_failure(response),
-        Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve => None,
+        Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve | Purpose::Classify => {
+            None
+        }
     }
 }

@@ -1,0 +1,243 @@
+//! DLP and guardrail policies: which detectors run, and what each finding
+//! does, separately for requests and responses; chosen per tenant (gateway
+//! token) or per route (provider).
+//!
+//! ```json
+//! "dlp": {"profiles": {...}, "custom_detectors": {...}},
+//! "policies": {
+//!   "strict": {
+//!     "profile": "builtin",
+//!     "request":  {"*": "redact", "secret": "block", "prompt_injection": "block", "jailbreak": "block"},
+//!     "response": {"*": "redact", "violence": "flag"},
+//!     "allow_uninspected_bodies": false,
+//!     "classifier": {...}
+//!   }
+//! },
+//! "policy": "strict"
+//! ```
+//!
+//! An action is looked up by detector name, then by category name
+//! (`pii`, `financial`, `secret`, `custom`, or a guardrail category), then
+//! `*`; nothing matching means `off` (the finding is not acted upon).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use aigw_dlp::{DetectorId, DetectorSet, Engine, Finding, ProfileId};
+use serde::Deserialize;
+
+/// What a finding does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Off,
+    /// Log record and summary header, no change.
+    Flag,
+    /// Replace with `[REDACTED:<MASK>]`.
+    Redact,
+    /// Refuse the request (403) or end the answer with an error.
+    Block,
+}
+
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    #[serde(default = "builtin")]
+    pub profile: String,
+    #[serde(default)]
+    pub request: BTreeMap<String, Action>,
+    #[serde(default)]
+    pub response: BTreeMap<String, Action>,
+    /// Let request bodies the gateway cannot read (file uploads, ...) pass.
+    #[serde(default)]
+    pub allow_uninspected_bodies: bool,
+    #[serde(default)]
+    pub classifier: Option<crate::classifier::RawClassifier>,
+}
+
+fn builtin() -> String {
+    aigw_dlp::BUILTIN_PROFILE.to_string()
+}
+
+/// A direction as written in config.
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RawDirection {
+    Request,
+    Response,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Request,
+    Response,
+}
+
+/// A compiled policy.
+#[derive(Debug)]
+pub struct Policy {
+    pub name: String,
+    pub engine: Rc<Engine>,
+    pub profile: ProfileId,
+    /// Action per detector (by id), per direction.
+    request: Vec<Action>,
+    response: Vec<Action>,
+    pub allow_uninspected_bodies: bool,
+    pub classifier: Option<crate::classifier::Classifier>,
+}
+
+impl Policy {
+    pub fn compile(
+        name: &str,
+        raw: &RawPolicy,
+        engine: &Rc<Engine>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Policy, (String, String)> {
+        let field = |f: &str| format!("policies.{name}.{f}");
+        let profile = engine
+            .profile(&raw.profile)
+            .ok_or_else(|| (field("profile"), format!("no DLP profile named {:?}", raw.profile)))?;
+        let detectors = engine.profile_detectors(profile);
+        let table =
+            |dir: &str, map: &BTreeMap<String, Action>| -> Result<Vec<Action>, (String, String)> {
+                for key in map.keys() {
+                    let known = key == "*"
+                        || engine.detector(key).is_some()
+                        || aigw_dlp::Category::from_name(key).is_some();
+                    if !known {
+                        return Err((
+                            field(&format!("{dir}.{key}")),
+                            "not a detector, a category or \"*\"".to_string(),
+                        ));
+                    }
+                }
+                let mut out = Vec::new();
+                for id in engine.all_detectors().iter() {
+                    let action = if !detectors.contains(id) {
+                        Action::Off
+                    } else {
+                        map.get(engine.detector_name(id))
+                            .or_else(|| map.get(engine.category(id).name()))
+                            .or_else(|| map.get("*"))
+                            .copied()
+                            .unwrap_or(Action::Off)
+                    };
+                    if out.len() <= id.index() {
+                        out.resize(id.index() + 1, Action::Off);
+                    }
+                    if let Some(slot) = out.get_mut(id.index()) {
+                        *slot = action;
+                    }
+                }
+                Ok(out)
+            };
+        let classifier = match &raw.classifier {
+            Some(c) => Some(
+                crate::classifier::Classifier::compile(c, env)
+                    .map_err(|(f, m)| (field(&format!("classifier.{f}")), m))?,
+            ),
+            None => None,
+        };
+        Ok(Policy {
+            name: name.to_string(),
+            engine: Rc::clone(engine),
+            profile,
+            request: table("request", &raw.request)?,
+            response: table("response", &raw.response)?,
+            allow_uninspected_bodies: raw.allow_uninspected_bodies,
+            classifier,
+        })
+    }
+
+    pub fn action(&self, dir: Direction, id: DetectorId) -> Action {
+        let t = match dir {
+            Direction::Request => &self.request,
+            Direction::Response => &self.response,
+        };
+        t.get(id.index()).copied().unwrap_or(Action::Off)
+    }
+
+    /// Whether anything is acted upon in this direction.
+    pub fn active(&self, dir: Direction) -> bool {
+        let t = match dir {
+            Direction::Request => &self.request,
+            Direction::Response => &self.response,
+        };
+        t.iter().any(|a| *a != Action::Off)
+    }
+
+    /// Detectors a stream must hold text back for: redacted or blocked ones
+    /// (no fragment of such a finding may reach the client).
+    pub fn held(&self, dir: Direction) -> DetectorSet {
+        let mut set = DetectorSet::default();
+        for id in self.engine.all_detectors().iter() {
+            if matches!(self.action(dir, id), Action::Redact | Action::Block) {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    pub fn is_guardrail(&self, id: DetectorId) -> bool {
+        self.engine.category(id).is_guardrail()
+    }
+}
+
+/// What a scan found, for the log and the summary headers: counts per
+/// detector, never the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    /// detector name → findings acted upon (flag, redact or block).
+    pub findings: BTreeMap<String, u32>,
+    pub redacted: u32,
+    /// The detector that blocked, if one did.
+    pub blocked_by: Option<String>,
+}
+
+impl Report {
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    pub fn add(&mut self, policy: &Policy, dir: Direction, f: &Finding) -> Action {
+        let action = policy.action(dir, f.detector);
+        if action == Action::Off {
+            return action;
+        }
+        *self.findings.entry(policy.engine.detector_name(f.detector).to_string()).or_default() += 1;
+        match action {
+            Action::Redact => self.redacted += 1,
+            Action::Block if self.blocked_by.is_none() => {
+                self.blocked_by = Some(policy.engine.detector_name(f.detector).to_string())
+            }
+            _ => {}
+        }
+        action
+    }
+
+    /// The summary header values (`x-aigw-dlp`, `x-aigw-guardrail`): an
+    /// RFC 8941 dictionary of detector name → count.
+    pub fn headers(&self, policy: &Policy) -> (Option<String>, Option<String>) {
+        let mut dlp = Vec::new();
+        let mut guard = Vec::new();
+        for (name, n) in &self.findings {
+            let entry = format!("{name}={n}");
+            match policy.engine.detector(name) {
+                Some(id) if policy.is_guardrail(id) => guard.push(entry),
+                _ => dlp.push(entry),
+            }
+        }
+        let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(", "));
+        (join(dlp), join(guard))
+    }
+
+    pub fn merge(&mut self, other: &Report) {
+        for (k, v) in &other.findings {
+            *self.findings.entry(k.clone()).or_default() += v;
+        }
+        self.redacted += other.redacted;
+        if self.blocked_by.is_none() {
+            self.blocked_by.clone_from(&other.blocked_by);
+        }
+    }
+}
