@@ -102,8 +102,12 @@ fn streams_cover_every_detector() {
             seen.insert(f.detector);
         }
     }
-    let missing: Vec<&str> =
-        e.profile_detectors(p).iter().filter(|d| !seen.contains(*d)).map(|d| e.detector_name(d)).collect();
+    let missing: Vec<&str> = e
+        .profile_detectors(p)
+        .iter()
+        .filter(|d| !seen.contains(*d))
+        .map(|d| e.detector_name(d))
+        .collect();
     assert!(missing.is_empty(), "no finding of {missing:?}");
 }
 
