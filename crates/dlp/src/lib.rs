@@ -142,6 +142,19 @@
 //! `engine.redact(whole, &engine.scan(profile, whole), |f| redact.contains(f.detector))`,
 //! the reported findings are `scan(whole)`, and released text is never
 //! retracted, so no part of a redacted finding is ever released.
+//!
+//! # Performance
+//!
+//! One pass finds anchor positions eight bytes at a time (SWAR on `u64`:
+//! word starts, digit runs, `@ : = < [ { #`); a word is looked up by its
+//! first four characters in a hashed bitmap, and only anchors run their
+//! hand-written validators. `cargo run --release -p aigw-dlp --example
+//! throughput` (profile `builtin`, native, best of five rounds on the shared
+//! 2-core development machine): plain ASCII prose ~490 MB/s, prose with PII
+//! ~430 MB/s, non-ASCII text ~225 MB/s, a 10 KB prompt ~24 µs, the same with
+//! one custom regex detector ~27 µs; a stream in 256-byte fragments ~165
+//! MB/s. Built into the filter with everything reachable, the crate adds
+//! ~320 KB to the `.wasm` (regex-lite ~50 KB, rule and table data ~40 KB).
 #![cfg_attr(
     not(test),
     deny(
