@@ -991,6 +991,11 @@ pub(crate) fn private_key(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             return i;
         }
         let Some(b) = v.at(p) else { break };
+        if b == b'-' && v.has(p, b"-----BEGIN") {
+            // Another block starts: this one ends here (and scanning stays
+            // linear on text made of headers).
+            break;
+        }
         if b == b'-' && v.has(p, b"-----END") {
             if let Some((e, _)) = pem_line(v, p, b"END") {
                 if e - i <= PEM_CAP {

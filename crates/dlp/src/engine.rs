@@ -891,7 +891,7 @@ pub fn compile(config: &Config) -> Result<Engine, ConfigError> {
             if w.trim().is_empty() || w.len() > 64 {
                 return Err(err(format!("{field}.context[{k}]"), "context words are 1-64 bytes"));
             }
-            context.push(Normalized::new(&w.to_lowercase()).bytes.to_ascii_lowercase());
+            context.push(Normalized::new(w).bytes.to_ascii_lowercase());
         }
         let det = detectors.len() as u16;
         custom_ids.insert(name.as_str(), customs.len());

@@ -105,13 +105,26 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
             i += run;
             continue;
         }
-        let n = utf8_len(bytes.get(i).copied().unwrap_or(0));
-        let Some(c) = text.get(i..i + n).and_then(|s| s.chars().next()) else {
-            i += 1;
-            continue;
-        };
+        let b0 = bytes.get(i).copied().unwrap_or(0);
+        let n = utf8_len(b0);
         let off = base.wrapping_add(i as u32);
-        match fold(c) {
+        let folded = if n == 2 {
+            // U+0080..U+07FF: one table lookup.
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            let u = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+            match two_byte_table().get(u).copied().unwrap_or(KEEP) {
+                KEEP => Fold::Keep,
+                DROP => Fold::Drop,
+                b => Fold::Byte(b),
+            }
+        } else {
+            let Some(c) = text.get(i..i + n).and_then(|s| s.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            fold(c)
+        };
+        match folded {
             Fold::Drop => {}
             Fold::Byte(b) => {
                 out.push(b);
@@ -124,6 +137,27 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
         }
         i += n;
     }
+}
+
+const KEEP: u8 = 0xFF;
+const DROP: u8 = 0xFE;
+
+/// [`fold`] of every code point below U+0800 (two-byte UTF-8), built once.
+fn two_byte_table() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [KEEP; 0x800];
+        for (u, slot) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(u as u32) {
+                *slot = match fold(c) {
+                    Fold::Keep => KEEP,
+                    Fold::Drop => DROP,
+                    Fold::Byte(b) => b,
+                };
+            }
+        }
+        t
+    })
 }
 
 const LOWER: &[u8; 26] = b"abcdefghijklmnopqrstuvwxyz";
@@ -566,6 +600,22 @@ mod tests {
         assert_eq!(orig_start(map, 2, s.len()), 6);
         assert_eq!(orig_end(map, &n.bytes, s.as_bytes(), 3), s.len());
         assert_eq!(orig_end(map, &n.bytes, s.as_bytes(), 1), 1);
+    }
+
+    #[test]
+    fn two_byte_table_matches_fold() {
+        for u in 0x80..0x800u32 {
+            let c = char::from_u32(u).unwrap();
+            let mut a = Vec::new();
+            let mut m = Vec::new();
+            normalize_into(&c.to_string(), 0, &mut a, &mut m);
+            let want = match fold(c) {
+                Fold::Keep => c.to_string().into_bytes(),
+                Fold::Drop => vec![],
+                Fold::Byte(b) => vec![b],
+            };
+            assert_eq!(a, want, "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -483,6 +483,13 @@ fn adversarial_input_never_panics() {
         "eyJhbGciOiJub25lIn0.".to_string() + &"a".repeat(20_000),
         "\u{200B}".repeat(100_000),
         "ignore ".repeat(20_000),
+        "-----BEGIN RSA PRIVATE KEY-----".repeat(10_000),
+        "a@".repeat(50_000),
+        "1:".repeat(50_000),
+        "eyJhbGciOiJIUzI1NiJ9.".repeat(10_000),
+        "aws_secret_access_key=".repeat(10_000),
+        "ignore all previous ".repeat(10_000),
+        "4111 ".repeat(40_000),
     ] {
         let f = e.scan(p, &t);
         for x in &f {
