@@ -76,7 +76,8 @@ pub(crate) struct Profile {
     word_table: Vec<(u32, u32)>,
     word_actions: Vec<Vec<Action>>,
     pub customs: Vec<usize>,
-    guard_backward: bool,
+    /// Where streams must hold text for backward guardrail rules.
+    guard_heads: guard::Heads,
     numeric: bool,
     ip: bool,
     email: bool,
@@ -514,9 +515,7 @@ impl Engine {
             }
         }
         if layer == LAYER_GUARD {
-            if p.guard_backward {
-                hold = hold.max(guard::SPAN_CAP + 48);
-            }
+            hold = hold.max(p.guard_heads.hold(b));
             return hold.min(len);
         }
         if p.numeric {
@@ -1065,12 +1064,12 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
             add(&[b'e', b'y', b'j', c], Action::Jwt);
         }
     }
-    let mut guard_backward = false;
+    let mut guard_heads = guard::Heads::default();
     for (ri, r) in rules.iter().enumerate() {
         if !has(r.det) {
             continue;
         }
-        guard_backward |= r.has_backward();
+        guard_heads.add(r);
         for (pat, alt) in r.anchor_patterns() {
             add(&pat, Action::Guard { rule: ri as u32, alt: alt as u32 });
         }
@@ -1104,7 +1103,7 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         word_table,
         word_actions,
         customs,
-        guard_backward,
+        guard_heads,
         numeric,
         ip: has(id::IP_ADDRESS),
         email: has(id::EMAIL),

@@ -68,6 +68,107 @@ impl Rule {
     }
 }
 
+/// The first words of the rules whose anchor is not their first slot: a
+/// stream must hold text from such a word while the anchor may still come
+/// (a finding would start there), and only then.
+#[derive(Debug, Default)]
+pub(crate) struct Heads {
+    /// Lowercase first word → most words that may stand between it (itself
+    /// included) and the anchor.
+    words: std::collections::HashMap<Vec<u8>, usize>,
+    /// Stems (prefixes) with their reach.
+    stems: Vec<(Vec<u8>, usize)>,
+    max_reach: usize,
+}
+
+impl Heads {
+    pub(crate) fn add(&mut self, rule: &Rule) {
+        if !rule.has_backward() {
+            return;
+        }
+        let slots = rule.slots.get(..rule.anchor).unwrap_or(&[]);
+        let words: usize =
+            slots.iter().map(|s| s.alts.iter().map(|a| a.words.len()).max().unwrap_or(0)).sum();
+        let gaps: usize = rule.gaps.get(1..=rule.anchor).map_or(0, |g| g.iter().sum());
+        let reach = words + gaps;
+        self.max_reach = self.max_reach.max(reach);
+        for alt in slots.first().map_or(&[][..], |s| s.alts.as_slice()) {
+            let Some(first) = alt.words.first() else { continue };
+            let first = first.to_ascii_lowercase();
+            if alt.stem && alt.words.len() == 1 {
+                match self.stems.iter_mut().find(|(w, _)| *w == first) {
+                    Some(e) => e.1 = e.1.max(reach),
+                    None => self.stems.push((first, reach)),
+                }
+            } else {
+                let e = self.words.entry(first).or_default();
+                *e = (*e).max(reach);
+            }
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.max_reach == 0
+    }
+
+    /// The reach of the rules `word` may start (0: none). `open`: the word
+    /// touches the end of the text and may still grow.
+    fn reach(&self, word: &[u8], open: bool) -> usize {
+        let lower = word.to_ascii_lowercase();
+        let mut r = self.words.get(&lower).copied().unwrap_or(0);
+        for (stem, reach) in &self.stems {
+            if lower.starts_with(stem) || (open && stem.starts_with(&lower)) {
+                r = r.max(*reach);
+            }
+        }
+        if open {
+            for (w, reach) in &self.words {
+                if w.starts_with(&lower) {
+                    r = r.max(*reach);
+                }
+            }
+        }
+        r
+    }
+
+    /// How many bytes at the end of `b` (normalised text) a finding of a
+    /// backward rule whose anchor has not arrived yet could cover: from the
+    /// earliest head word that is still within its rule's reach of the end.
+    pub(crate) fn hold(&self, b: &[u8]) -> usize {
+        if self.is_empty() {
+            return 0;
+        }
+        let len = b.len();
+        let mut hold = 0;
+        let mut end = len;
+        let mut count = 0;
+        loop {
+            // The word ending at `end` (after at most SEP_MAX separators).
+            let sep =
+                b.get(..end).map_or(0, |x| x.iter().rev().take_while(|c| !is_word(**c)).count());
+            if end < len && sep > SEP_MAX {
+                break;
+            }
+            let e = end - sep;
+            let n = b.get(..e).map_or(0, |x| x.iter().rev().take_while(|c| is_word(**c)).count());
+            if n == 0 || n > WORD_MAX {
+                break;
+            }
+            let start = e - n;
+            count += 1;
+            if count > self.max_reach || len - start > SPAN_CAP {
+                break;
+            }
+            let word = b.get(start..e).unwrap_or(&[]);
+            if self.reach(word, e == len) >= count {
+                hold = len - start;
+            }
+            end = start;
+        }
+        hold
+    }
+}
+
 /// Parses one rule. Errors are strings (built-in rules are tested to parse).
 pub(crate) fn parse_rule(det: u16, src: &str) -> Result<Rule, String> {
     let mut slots = Vec::new();

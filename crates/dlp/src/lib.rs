@@ -121,8 +121,11 @@
 //!   before a future digit (IBAN country code, phone prefix);
 //! - custom detectors hold `max_len + context_window + 1` bytes (a regular
 //!   expression can start anywhere);
-//! - guardrails, only when redacted, hold 248 bytes (a phrase can be
-//!   completed backwards by a later anchor word, up to 200 bytes long).
+//! - guardrails, only when redacted or blocked: a phrase whose anchor is
+//!   not its first word (`how ... to ... hurt someone`) starts before its
+//!   anchor arrives, so text is held from the earliest such head word that
+//!   an anchor could still follow within the rule's reach (at most 16 words
+//!   and 200 bytes); prose without head words is not held.
 //!
 //! In plain prose that is the last partial word. Unbounded detectors have
 //! explicit caps, applied identically by [`Engine::scan`] so that the stream
