@@ -204,7 +204,13 @@ impl Report {
         if action == Action::Off {
             return action;
         }
-        *self.findings.entry(policy.engine.detector_name(f.detector).to_string()).or_default() += 1;
+        let name = policy.engine.detector_name(f.detector);
+        match self.findings.get_mut(name) {
+            Some(n) => *n += 1,
+            None => {
+                self.findings.insert(name.to_string(), 1);
+            }
+        }
         match action {
             Action::Redact => self.redacted += 1,
             Action::Block if self.blocked_by.is_none() => {

@@ -37,6 +37,29 @@ MESSAGES = {"model": "claude-haiku-4-5", "max_tokens": 64,
             "messages": [{"role": "user", "content": "Hello"}]}
 COMPAT = {"model": "anthropic/claude-haiku-4-5", "max_tokens": 64,
           "messages": [{"role": "user", "content": "Hello"}]}
+# 10 KB prompts for DLP throughput: prose with a value to redact about every
+# kilobyte (a typical prompt), and a worst case with three in every paragraph
+# (a pasted customer list).
+PROSE = ("Our quarterly review covers the migration of the billing service, the new on-call "
+         "rotation and the customer escalations from last month. Please summarise the open "
+         "risks and draft a short note to the team, keeping the tone factual and brief. ")
+VALUES = ("Contact jane.doe@example.com about it. ", "Call +1 415 555 2671 after lunch. ",
+          "The card on file is 4111 1111 1111 1111. ")
+DENSE = ("Our quarterly review covers the migration of the billing service, the new "
+         "on-call rotation and the customer escalations from last month. Please summarise "
+         "the open risks, and draft a short note to the team; contact jane.doe@example.com "
+         "or call +1 415 555 2671 if the numbers for account 4111 1111 1111 1111 look off. ")
+
+
+def prompt_10k(dense):
+    text, i = "", 0
+    while len(text) < 10240:
+        text += DENSE if dense else PROSE + (VALUES[i // 3 % 3] if i % 3 == 2 else "")
+        i += 1
+    return {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text[:10240]}]}
+
+
+SHORT_REPLY = {"x-mock-reply": "Noted."}
 
 # name -> (listener, path, body, headers). The first is the baseline.
 SCENARIOS = {
@@ -54,8 +77,14 @@ SCENARIOS = {
     "anthropic": ("gateway", "/anthropic/v1/messages", MESSAGES, {}),
     "fallback": ("gateway_chain", "/openai/v1/chat/completions", CHAT, {"x-mock-status": "503"}),
     "compat": ("gateway", "/compat/chat/completions", COMPAT, {}),
+    # A 10 KB prompt without and with a DLP policy (built-in profile, every
+    # detector redacting, both directions): the difference is the scan.
+    "prompt_10k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    "dlp_10k": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }
-LISTENERS = ("bare", "gateway", "direct", "noop", "gateway_cache", "gateway_limits", "gateway_chain")
+LISTENERS = ("bare", "gateway", "direct", "noop", "gateway_cache", "gateway_limits", "gateway_chain",
+             "gateway_dlp")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
@@ -124,6 +153,11 @@ def add_variants(cfg):
         p["providers"]["openai"]["fallback"] = [{"provider": "anthropic",
                                                  "model_map": {"*": "claude-haiku-4-5"}}]
 
+    def dlp(p):
+        p["policies"] = {"bench": {"request": {"*": "redact"}, "response": {"*": "redact"}}}
+        p["policy"] = "bench"
+
+    add_gateway_variant(cfg, "gateway_dlp", dlp)
     add_gateway_variant(cfg, "gateway_cache", cache)
     add_gateway_variant(cfg, "gateway_limits", limits)
     add_gateway_variant(cfg, "gateway_chain", chain)
@@ -147,6 +181,38 @@ def wrk(url, script, connections, seconds, pin, envoy_pid=None):
     return result
 
 
+def dlp_report(summary, log_path):
+    """In-VM scan time of the 10 KB prompts from the log records
+    (`dlp.scanned_bytes`, `dlp.scan_us`), and the Envoy CPU a policy adds per
+    request. The target (200 MB/s) applies to the typical prompt; the dense
+    one is reported."""
+    runs = {"dlp_10k": ([], []), "dlp_10k_dense": ([], [])}
+    for line in log_path.read_text().splitlines():
+        try:
+            d = json.loads(line).get("dlp") or {}
+        except ValueError:
+            continue
+        if d.get("scanned_bytes", 0) < 10000 or not d.get("scan_us"):
+            continue
+        found = sum(d["request"]["findings"].values())
+        rates, times = runs["dlp_10k_dense" if found >= 50 else "dlp_10k"]
+        rates.append(d["scanned_bytes"] / d["scan_us"])  # bytes/us = MB/s
+        times.append(d["scan_us"])
+    base = summary.get("prompt_10k", {}).get("cpu_us", 0)
+    for name, (rates, times) in runs.items():
+        if name not in summary or not rates:
+            continue
+        s = summary[name]
+        s["scan_mb_s"], s["scan_us"] = statistics.median(rates), statistics.median(times)
+        target = name == "dlp_10k"
+        print(f"{name}: 10 KB prompt scanned in {s['scan_us']:.1f} us inside the VM "
+              f"(median of {len(rates)}): {s['scan_mb_s']:.0f} MB/s"
+              f"{' (target >= 200)' if target else ''}; the policy adds "
+              f"{s['cpu_us'] - base:+.1f} us Envoy CPU per request")
+        if target and s["scan_mb_s"] < 200:
+            s["missed"] = True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=8)
@@ -164,6 +230,10 @@ def main():
     subprocess.run(["taskset", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
     cfg = envoy_config.load(ROOT / "envoy/bench.yaml")
     add_variants(cfg)
+    # The DLP listener's records say how long the scans took inside the VM.
+    dlp_log = work / "dlp-access.log"
+    for log in envoy_config.hcm(envoy_config.listener(cfg, "gateway_dlp"))["access_log"]:
+        log["typed_config"]["path"] = str(dlp_log)
     ports = {}
     for name in LISTENERS:
         ports[name] = free_port()
@@ -218,6 +288,8 @@ def main():
             "p99_ms_c1": statistics.median(x["p99_ms"] for x in r["latency"]),
             "errors": errors,
         }
+    if "dlp_10k" in summary or "dlp_10k_dense" in summary:
+        dlp_report(summary, dlp_log)
     base = summary["bare"]
     print(f"\n{'scenario':<12}{'req/s':>10}{'ratio':>8}{'cpu us/req':>12}{'cpu ratio':>11}"
           f"{'p50 ms':>9}{'p99 ms':>9}{'p50 c1':>9}{'p99 c1':>9}{'target':>26}")
@@ -234,6 +306,8 @@ def main():
             other, factor = TARGET_LATENCY[n]
             s["p50_c1_vs_" + other] = s["p50_ms_c1"] / summary[other]["p50_ms_c1"]
             ok = ok and s["p50_c1_vs_" + other] <= factor
+        if s.get("missed"):
+            ok = False
         if not ok or s["errors"]:
             failed.append(n)
         print(f"{n:<12}{s['rps']:>10.0f}{s['ratio']:>8.2f}{s['cpu_us']:>12.1f}{s['cpu_ratio']:>11.2f}"

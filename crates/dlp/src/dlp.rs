@@ -5,6 +5,7 @@
 //! the output; it returns the earliest start any candidate of this anchor
 //! could have (used by streams while the result is not final).
 
+use crate::small::Small;
 use crate::view::{is_alnum, is_digit, is_ident, Cand, View};
 
 /// Built-in detector ids (also their priority on exact ties: lower wins).
@@ -110,8 +111,10 @@ fn glued_right(v: &View, e: usize) -> bool {
     }
 }
 
-fn digits_of(v: &View, a: usize, b: usize, out: &mut Vec<u8>) {
-    out.extend(v.slice(a, b).iter().filter(|c| is_digit(**c)).map(|c| c - b'0'));
+fn digits_of<const N: usize>(v: &View, a: usize, b: usize, out: &mut Small<u8, N>) {
+    for c in v.slice(a, b).iter().filter(|c| is_digit(**c)) {
+        out.push(c - b'0');
+    }
 }
 
 // ---------------------------------------------------------------- cards
@@ -181,13 +184,13 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if glued_left(v, i) {
         return i;
     }
-    let mut groups: Vec<(usize, usize)> = Vec::with_capacity(6);
+    let mut groups: Small<(usize, usize), 8> = Small::new();
     let mut sep: Option<u8> = None;
     let mut p = i;
     loop {
         let n = v.run(p, 19, is_digit);
         groups.push((p, p + n));
-        let total: usize = groups.iter().map(|(a, b)| b - a).sum();
+        let total: usize = groups.as_slice().iter().map(|(a, b)| b - a).sum();
         if total > 19 || groups.len() > 6 {
             break;
         }
@@ -200,11 +203,14 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             _ => break,
         }
     }
-    let mut digits = Vec::with_capacity(24);
+    let mut digits: Small<u8, 24> = Small::new();
     for g in (1..=groups.len()).rev() {
-        let Some(prefix_groups) = groups.get(..g) else { continue };
-        let lens: Vec<usize> = prefix_groups.iter().map(|(a, b)| b - a).collect();
-        if !card_grouping_ok(&lens) {
+        let Some(prefix_groups) = groups.as_slice().get(..g) else { continue };
+        let mut lens: Small<usize, 8> = Small::new();
+        for (a, b) in prefix_groups {
+            lens.push(b - a);
+        }
+        if !card_grouping_ok(lens.as_slice()) {
             continue;
         }
         let end = prefix_groups.last().map_or(i, |g| g.1);
@@ -213,7 +219,7 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         }
         digits.clear();
         digits_of(v, i, end, &mut digits);
-        if luhn(&digits) && card_brand_ok(&digits) {
+        if luhn(digits.as_slice()) && card_brand_ok(digits.as_slice()) {
             push(out, i, end, crate::dlp::id::CREDIT_CARD);
             break;
         }
@@ -356,8 +362,9 @@ pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if !(v.is(i, is_digit) && v.is(i + 1, is_digit)) {
         return start;
     }
-    let mut chars: Vec<u8> = Vec::with_capacity(34);
-    chars.extend_from_slice(&cc);
+    let mut chars: Small<u8, 40> = Small::new();
+    chars.push(cc[0]);
+    chars.push(cc[1]);
     let mut p = i;
     let mut end = p;
     while chars.len() < len {
@@ -374,7 +381,7 @@ pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if chars.len() != len || v.at(end).is_some_and(is_alnum) {
         return start;
     }
-    if iban_mod97(&chars) {
+    if iban_mod97(chars.as_slice()) {
         push(out, start, end, crate::dlp::id::IBAN);
     }
     start
@@ -457,8 +464,8 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if intl && v.before(start) == Some(b'(') {
         // "(+44 ...": fine.
     }
-    let mut groups: Vec<usize> = Vec::with_capacity(8);
-    let mut seps: Vec<u8> = Vec::with_capacity(8);
+    let mut groups: Small<usize, 8> = Small::new();
+    let mut seps: Small<u8, 8> = Small::new();
     let mut open = paren;
     let mut closed_paren = false;
     let mut p = i;
@@ -526,7 +533,8 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         Some(b'.' | b'-' | b'/' | b',' | b':') if v.is(end + 1, is_digit) => return start,
         _ => {}
     }
-    let total: usize = groups.iter().sum();
+    let total: usize = groups.as_slice().iter().sum();
+    let (groups, seps) = (groups.as_slice(), seps.as_slice());
     let first = v.at(i).unwrap_or(b'0');
     let second = v.at(i + 1).unwrap_or(b'0');
     let consistent = seps.windows(2).all(|w| matches!(w, [a, b] if a == b));
@@ -534,7 +542,7 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         (8..=15).contains(&total)
     } else if paren || closed_paren {
         // (NXX) NXX-XXXX, (0xx) xxxx xxxx
-        matches!(groups.as_slice(), [3, 3, 4] | [3, 7]) && first != b'1'
+        matches!(groups, [3, 3, 4] | [3, 7]) && first != b'1'
             || first == b'0' && (10..=11).contains(&total) && groups.len() >= 2
     } else {
         let nanp = |g: &[usize], off: usize| {
@@ -542,7 +550,7 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
                 && v.at(i + off).is_some_and(|b| (b'2'..=b'9').contains(&b))
                 && v.at(i + off + 4).is_some_and(|b| (b'2'..=b'9').contains(&b))
         };
-        let nanp_plain = consistent && nanp(&groups, 0);
+        let nanp_plain = consistent && nanp(groups, 0);
         let nanp_one = consistent
             && first == b'1'
             && groups.first() == Some(&1)

@@ -440,12 +440,31 @@ impl Engine {
             let next = b.get(e).copied().unwrap_or(0);
             let prev = if a > 0 { b.get(a - 1).copied().unwrap_or(0) } else { 0 };
             let prev2 = if a > 1 { b.get(a - 2).copied().unwrap_or(0) } else { 0 };
-            let card = run_len >= 12 || run_len == 4 && matches!(next, b' ' | b'-');
+            let first = b.get(a).copied().unwrap_or(0);
+            // A grouped card has a second group of 4 or 6 digits and a third
+            // (`card_grouping_ok`); what lies past an unfinished window may
+            // still make one.
+            let grouped_card = || {
+                let n2 = b
+                    .get(e + 1..)
+                    .map_or(0, |r| r.iter().take(7).take_while(|c| c.is_ascii_digit()).count());
+                let (s2, d3) = (e + 1 + n2, e + 2 + n2);
+                if d3 >= b.len() {
+                    return !g.fin;
+                }
+                matches!(n2, 4 | 6)
+                    && b.get(s2) == Some(&next)
+                    && b.get(d3).is_some_and(u8::is_ascii_digit)
+            };
+            let card =
+                run_len >= 12 || run_len == 4 && matches!(next, b' ' | b'-') && grouped_card();
             let iban = prev.is_ascii_alphabetic() && prev2.is_ascii_alphabetic();
             let ssn = run_len == 3 && matches!(next, b' ' | b'-') || run_len == 9;
+            // Without a `+` or `(` before it, a phone number starts with a
+            // trunk `0`, a three-digit area code, or `1` and one.
             let phone = matches!(prev, b'+' | b'(')
-                || run_len >= 10
-                || matches!(next, b' ' | b'-' | b'.' | b'(');
+                || (run_len >= 10 || matches!(next, b' ' | b'-' | b'.' | b'('))
+                    && (first == b'0' || run_len == 3 || run_len == 1 && first == b'1');
             let v4 = run_len <= 3 && next == b'.';
             let hexish = |c: u8| matches!(c, b'a'..=b'f' | b'A'..=b'F' | b':');
             let v6 = hexish(prev) || prev == b'.' || hexish(next);

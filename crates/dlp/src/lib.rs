@@ -179,6 +179,7 @@ mod dlp;
 mod engine;
 mod guard;
 mod normalize;
+mod small;
 mod stream;
 mod types;
 mod view;
