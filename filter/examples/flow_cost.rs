@@ -14,7 +14,11 @@ fn main() {
         {"name":"rpm-per-user","key":[{"header":"x-user"}],"limit":1000000000,"window":"1m"},
         {"name":"tokens-per-model","key":["model"],"unit":"total_tokens","limit":1000000000000,"window":"1h"},
         {"name":"rps-per-provider","key":["provider"],"limit":1000000000,"window":"1s","window_type":"fixed"}]}}"#;
-    for (name, doc) in [("plain", &plain[..]), ("3 limit rules", &limits[..])] {
+    // After the first request, every one is an L1 hit.
+    let cached = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"cache":{"enabled":true,"ttl_s":3600}}"#;
+    for (name, doc) in
+        [("plain", &plain[..]), ("3 limit rules", &limits[..]), ("cache hit", &cached[..])]
+    {
         run(name, doc);
     }
 }

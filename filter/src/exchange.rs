@@ -983,6 +983,12 @@ impl Exchange {
         Step::cont(ops)
     }
 
+    /// Whether the gateway answered by itself: the response callbacks then
+    /// carry that answer, which needs no reading.
+    pub fn replied(&self) -> bool {
+        self.stage == Stage::Replied
+    }
+
     /// A response that ended with its headers (no body).
     pub fn on_response_complete_without_body(&mut self) {
         self.response_ended = true;

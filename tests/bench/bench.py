@@ -4,7 +4,8 @@
 One Envoy (envoy/bench.yaml, one worker pinned to core 0) serves a bare
 listener, the same plus an empty proxy-wasm filter (`noop`, the floor for any
 Wasm filter), a filter doing only the host work a body-aware gateway cannot
-avoid (`floor`), and the gateway with its variants, in front of the same mock provider (core 1,
+avoid (`floor`, and `floor_hit` for a cache hit keyed on the body), and the
+gateway with its variants, in front of the same mock provider (core 1,
 with wrk). wrk loads each in turn, rounds alternating so drift hits all
 alike. Throughput runs use many connections, latency runs one. Ratios are
 against bare Envoy from the same run; `cpu us/req` is Envoy's CPU time per
@@ -69,6 +70,8 @@ SCENARIOS = {
     # Only the host work any body-aware gateway filter must do (no logic):
     # the lower bound for "gateway" in this Envoy.
     "floor": ("floor", "/openai/v1/chat/completions", CHAT, {}),
+    # The least a cache hit keyed on the body can do (the floor for cache_hit).
+    "floor_hit": ("floor_hit", "/openai/v1/chat/completions", CHAT, {}),
     "gateway": ("gateway", "/openai/v1/chat/completions", CHAT, {}),
     # Envoy answering by itself: the floor for a cache hit's latency.
     "direct": ("direct", "/openai/v1/chat/completions", CHAT, {}),
@@ -87,7 +90,7 @@ SCENARIOS = {
     "dlp_10k": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }
-LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "gateway_cache", "gateway_limits",
+LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
              "gateway_chain", "gateway_dlp")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
@@ -138,24 +141,25 @@ def add_gateway_variant(cfg, name, change):
             f["typed_config"]["config"]["vm_config"]["vm_id"] = "aigw_" + name
 
 
-def add_floor(cfg):
+def add_floor(cfg, mode):
     """The gateway listener (access log included) with the noop filter in its
-    `floor` mode instead of the gateway."""
+    `floor` or `floor_hit` mode instead of the gateway."""
     import copy
     lst = copy.deepcopy(envoy_config.listener(cfg, "gateway"))
-    lst["name"] = "floor"
+    lst["name"] = mode
     cfg["static_resources"]["listeners"].append(lst)
     for f in envoy_config.hcm(lst)["http_filters"]:
         if f["name"] == envoy_config.WASM_FILTER:
             c = f["typed_config"]["config"]
             c["name"] = c["root_id"] = "noop"
-            c["vm_config"]["vm_id"] = "floor"
+            c["vm_config"]["vm_id"] = mode
             c["vm_config"]["code"]["local"]["filename"] = "dist/noop.wasm"
-            c["configuration"]["value"] = "floor"
+            c["configuration"]["value"] = mode
 
 
 def add_variants(cfg):
-    add_floor(cfg)
+    add_floor(cfg, "floor")
+    add_floor(cfg, "floor_hit")
     def cache(p):
         p["cache"] = {"enabled": True, "ttl_s": 3600}
 

@@ -29,6 +29,12 @@ impl HttpFilter {
         Some(Owner { context_id: self.id, exchange: Rc::downgrade(ex) })
     }
 
+    /// The gateway's own answer (a cache hit, an error) needs no reading
+    /// (saves copying it into the VM).
+    fn replied(&self) -> bool {
+        self.exchange.as_ref().and_then(|e| e.try_borrow().ok()).is_some_and(|ex| ex.replied())
+    }
+
     /// Runs `f` on the exchange and applies its step. None without a
     /// config, or (never expected) when the exchange is already borrowed.
     fn drive(
@@ -106,6 +112,9 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
+        if self.replied() {
+            return Action::Continue;
+        }
         let headers = super::response_headers();
         self.drive(BodyLens::default(), |ex, svc| {
             let step = ex.on_response_headers(&headers, svc);
@@ -118,6 +127,9 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        if self.replied() {
+            return Action::Continue;
+        }
         let chunk = super::response_body(body_size);
         let lens = BodyLens { request: 0, response: chunk.len() };
         self.drive(lens, |ex, svc| ex.on_response_body(&chunk, end_of_stream, svc))

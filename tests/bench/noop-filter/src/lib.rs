@@ -8,29 +8,47 @@
 //! authority, cluster and provider key, read the response headers and body
 //! (usage), and hand Envoy a log record. What that costs is the lower bound
 //! for any body-aware gateway filter in this Envoy, whatever its code does.
+//!
+//! With `floor_hit`: the least a cache hit keyed on the body can do: hold the
+//! headers, read the headers and the body, read the entry from shared data,
+//! answer it locally, hand Envoy a log record.
 #![allow(unsafe_code)] // the SDK's entry macro calls the wasm constructors
 
 use proxy_wasm::traits::{Context, HttpContext, RootContext};
 use proxy_wasm::types::{Action, ContextType};
 
 proxy_wasm::main! {{
-    proxy_wasm::set_root_context(|_| -> Box<dyn RootContext> { Box::new(Root { floor: false }) });
+    proxy_wasm::set_root_context(|_| -> Box<dyn RootContext> { Box::new(Root { mode: Mode::Noop }) });
 }}
 
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Noop,
+    Floor,
+    FloorHit,
+}
+
 struct Root {
-    floor: bool,
+    mode: Mode,
 }
 impl Context for Root {}
 impl RootContext for Root {
     fn on_configure(&mut self, _: usize) -> bool {
-        self.floor = self.get_plugin_configuration().is_some_and(|c| c.trim_ascii() == b"floor");
+        let config = self.get_plugin_configuration().unwrap_or_default();
+        self.mode = match config.trim_ascii() {
+            b"floor" => Mode::Floor,
+            b"floor_hit" => Mode::FloorHit,
+            _ => Mode::Noop,
+        };
+        if self.mode == Mode::FloorHit {
+            let _ = self.set_shared_data(HIT_KEY, Some(CACHED.as_bytes()), None);
+        }
         true
     }
     fn create_http_context(&self, _: u32) -> Option<Box<dyn HttpContext>> {
-        if self.floor {
-            Some(Box::new(Floor { response_bytes: 0 }))
-        } else {
-            Some(Box::new(Noop))
+        match self.mode {
+            Mode::Noop => Some(Box::new(Noop)),
+            mode => Some(Box::new(Floor { hit: mode == Mode::FloorHit, response_bytes: 0 })),
         }
     }
     fn get_type(&self) -> Option<ContextType> {
@@ -42,7 +60,12 @@ struct Noop;
 impl Context for Noop {}
 impl HttpContext for Noop {}
 
+const HIT_KEY: &str = "floor_hit";
+/// The same body as the bench's `direct_response`.
+const CACHED: &str = r#"{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}"#;
+
 struct Floor {
+    hit: bool,
     response_bytes: usize,
 }
 impl Context for Floor {}
@@ -62,6 +85,17 @@ impl HttpContext for Floor {
             return Action::Pause;
         }
         std::hint::black_box(self.get_http_request_body(0, size));
+        if self.hit {
+            if let (Some(entry), _) = self.get_shared_data(HIT_KEY) {
+                self.response_bytes = entry.len();
+                self.send_http_response(
+                    200,
+                    vec![("content-type", "application/json")],
+                    Some(&entry),
+                );
+                return Action::Pause;
+            }
+        }
         self.set_http_request_header(":path", Some("/v1/chat/completions"));
         self.set_http_request_header(":authority", Some("api.openai.com"));
         self.set_http_request_header("x-aigw-cluster", Some("mock"));
