@@ -60,12 +60,19 @@ fn headers(map: u32) -> Headers {
     })
 }
 
+/// `len` 0 (an empty end-of-stream callback) costs no host call.
 pub fn request_body(len: usize) -> Vec<u8> {
+    if len == 0 {
+        return Vec::new();
+    }
     warn_on_err("get_buffer(request)", abi::buffer(abi::BUFFER_REQUEST_BODY, 0, len))
         .unwrap_or_default()
 }
 
 pub fn response_body(len: usize) -> Vec<u8> {
+    if len == 0 {
+        return Vec::new();
+    }
     warn_on_err("get_buffer(response)", abi::buffer(abi::BUFFER_RESPONSE_BODY, 0, len))
         .unwrap_or_default()
 }
