@@ -93,6 +93,26 @@ pub struct Callout {
     pub timeout_ms: u32,
 }
 
+impl Callout {
+    /// The pseudo-headers every callout carries, and its body's content type.
+    pub fn headers(
+        method: &str,
+        path: impl Into<Vec<u8>>,
+        authority: &str,
+        content_type: Option<&'static str>,
+    ) -> Vec<(Name, Vec<u8>)> {
+        let mut h = vec![
+            (Cow::Borrowed(":method"), method.as_bytes().to_vec()),
+            (Cow::Borrowed(":path"), path.into()),
+            (Cow::Borrowed(":authority"), authority.as_bytes().to_vec()),
+        ];
+        if let Some(ct) = content_type {
+            h.push((Cow::Borrowed("content-type"), ct.as_bytes().to_vec()));
+        }
+        h
+    }
+}
+
 /// A callout's answer. `status` is None when there was no HTTP answer at all
 /// (reset, timeout, a missing cluster).
 #[derive(Debug, Clone, Default)]

@@ -4,7 +4,24 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::Sampling;
+use crate::error::TranslateError;
+use crate::{RequestOptions, Sampling};
+
+/// What a request translation consults while it walks the request.
+pub(crate) struct Ctx<'o> {
+    pub opts: &'o RequestOptions,
+}
+
+impl Ctx<'_> {
+    /// Refuses, or lets the caller drop the thing when the options say so.
+    pub fn unsupported(&self, field: String, message: &str) -> Result<(), TranslateError> {
+        if self.opts.drop_unsupported {
+            Ok(())
+        } else {
+            Err(TranslateError::unsupported(field, message))
+        }
+    }
+}
 
 /// The sampling parameters kept under `mode`: `(temperature, top_p, top_k)`.
 pub(crate) fn sampling(

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::common::sampling;
+use crate::common::{sampling, Ctx};
 use crate::error::TranslateError;
 use crate::json::{self, Obj};
 use crate::{MaxTokensField, RequestOptions};
@@ -111,20 +111,6 @@ pub fn anthropic_to_openai_request(body: &[u8], opts: &RequestOptions) -> Result
         }
     }
     serde_json::to_vec(&out).map_err(|e| TranslateError::invalid("", e.to_string()))
-}
-
-struct Ctx<'o> {
-    opts: &'o RequestOptions,
-}
-
-impl Ctx<'_> {
-    fn unsupported(&self, field: String, message: &str) -> Result<()> {
-        if self.opts.drop_unsupported {
-            Ok(())
-        } else {
-            Err(TranslateError::unsupported(field, message))
-        }
-    }
 }
 
 #[derive(Serialize)]

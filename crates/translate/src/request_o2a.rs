@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::common::{
-    anthropic_image_type, anthropic_tool_id, is_http_url, parse_data_url, sampling,
+    anthropic_image_type, anthropic_tool_id, is_http_url, parse_data_url, sampling, Ctx,
 };
 use crate::error::TranslateError;
 use crate::json::{self, Obj};
@@ -175,21 +175,6 @@ pub fn openai_to_anthropic_request(body: &[u8], opts: &RequestOptions) -> Result
         out.tool_choice = choice;
     }
     serde_json::to_vec(&out).map_err(|e| TranslateError::invalid("", e.to_string()))
-}
-
-struct Ctx<'o> {
-    opts: &'o RequestOptions,
-}
-
-impl Ctx<'_> {
-    /// Refuses, or lets the caller drop the thing when the options say so.
-    fn unsupported(&self, field: String, message: &str) -> Result<()> {
-        if self.opts.drop_unsupported {
-            Ok(())
-        } else {
-            Err(TranslateError::unsupported(field, message))
-        }
-    }
 }
 
 #[derive(Serialize)]

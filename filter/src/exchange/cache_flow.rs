@@ -88,11 +88,7 @@ impl Exchange {
                 ops: vec![Op::Dispatch(super::Callout {
                     purpose: Purpose::CacheLookup,
                     cluster: l2.cluster.clone(),
-                    headers: vec![
-                        (Cow::Borrowed(":method"), call.method.as_bytes().to_vec()),
-                        (Cow::Borrowed(":path"), call.path.into_bytes()),
-                        (Cow::Borrowed(":authority"), l2.authority.as_bytes().to_vec()),
-                    ],
+                    headers: super::Callout::headers(call.method, call.path, &l2.authority, None),
                     body: call.body,
                     timeout_ms: l2.timeout_ms,
                 })],
@@ -322,12 +318,12 @@ impl Exchange {
         Some(Op::Dispatch(super::Callout {
             purpose: Purpose::CacheStore,
             cluster: l2.cluster.clone(),
-            headers: vec![
-                (Cow::Borrowed(":method"), call.method.as_bytes().to_vec()),
-                (Cow::Borrowed(":path"), call.path.into_bytes()),
-                (Cow::Borrowed(":authority"), l2.authority.as_bytes().to_vec()),
-                (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
-            ],
+            headers: super::Callout::headers(
+                call.method,
+                call.path,
+                &l2.authority,
+                Some("text/plain"),
+            ),
             body: call.body,
             timeout_ms: l2.timeout_ms.saturating_mul(10),
         }))

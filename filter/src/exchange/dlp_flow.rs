@@ -99,12 +99,12 @@ impl Exchange {
         if text.is_empty() {
             return None;
         }
-        let mut headers: Vec<(Name, Vec<u8>)> = vec![
-            (Cow::Borrowed(":method"), b"POST".to_vec()),
-            (Cow::Borrowed(":path"), c.path.as_bytes().to_vec()),
-            (Cow::Borrowed(":authority"), c.authority.as_bytes().to_vec()),
-            (Cow::Borrowed("content-type"), b"application/json".to_vec()),
-        ];
+        let mut headers = super::Callout::headers(
+            "POST",
+            c.path.as_str(),
+            &c.authority,
+            Some("application/json"),
+        );
         if let Some(k) = &c.api_key {
             headers.push((
                 Cow::Borrowed("authorization"),

@@ -433,12 +433,8 @@ impl Exchange {
             }
             (out.path, out.body)
         };
-        let mut headers: Vec<(super::Name, Vec<u8>)> = vec![
-            (Cow::Borrowed(":method"), b"POST".to_vec()),
-            (Cow::Borrowed(":path"), path.into_bytes()),
-            (Cow::Borrowed(":authority"), p.authority.as_bytes().to_vec()),
-            (Cow::Borrowed("content-type"), b"application/json".to_vec()),
-        ];
+        let mut headers =
+            super::Callout::headers("POST", path, &p.authority, Some("application/json"));
         let (auth, _) = crate::routing::provider_auth(p);
         if auth.is_empty() && Some(step.provider) == self.provider {
             // The client's own key for its own provider.

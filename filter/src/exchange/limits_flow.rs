@@ -92,12 +92,7 @@ impl Exchange {
             let call = super::Callout {
                 purpose: Purpose::LimitsReserve,
                 cluster: g.cluster.clone(),
-                headers: vec![
-                    (Cow::Borrowed(":method"), b"POST".to_vec()),
-                    (Cow::Borrowed(":path"), b"/".to_vec()),
-                    (Cow::Borrowed(":authority"), g.authority.as_bytes().to_vec()),
-                    (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
-                ],
+                headers: super::Callout::headers("POST", "/", &g.authority, Some("text/plain")),
                 body: cmd.body().into_bytes(),
                 timeout_ms: u32::try_from(g.timeout_ms.max(1)).unwrap_or(u32::MAX),
             };
@@ -201,12 +196,7 @@ impl Exchange {
             self.deferred.push(Op::Dispatch(super::Callout {
                 purpose: Purpose::LimitsSettle,
                 cluster: g.cluster.clone(),
-                headers: vec![
-                    (Cow::Borrowed(":method"), b"POST".to_vec()),
-                    (Cow::Borrowed(":path"), b"/".to_vec()),
-                    (Cow::Borrowed(":authority"), g.authority.as_bytes().to_vec()),
-                    (Cow::Borrowed("content-type"), b"text/plain".to_vec()),
-                ],
+                headers: super::Callout::headers("POST", "/", &g.authority, Some("text/plain")),
                 body: cmd.body().into_bytes(),
                 timeout_ms: u32::try_from(g.timeout_ms.max(1).saturating_mul(10))
                     .unwrap_or(u32::MAX),
