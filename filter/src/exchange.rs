@@ -269,6 +269,9 @@ pub struct Exchange {
     start_ns: u64,
     response: ResponseBody,
     response_ended: bool,
+    /// The gateway's own answer is an event stream (a cached or fallback
+    /// stream): it goes out chunked like a provider's, not with a length.
+    local_stream: bool,
     /// The client used `cf-aig-` headers: answer with their aliases too.
     cf_aliases: bool,
     /// Who the caller is, for cache isolation.
@@ -294,6 +297,10 @@ pub struct Exchange {
     body_changed: bool,
     /// Bytes of request body the host holds (what a rewrite replaces).
     request_body_len: usize,
+    /// The route rewrite (path, authority, cluster, key, gateway headers
+    /// out) of a request held for its body: applied only if it goes
+    /// upstream, so a cache hit or a refusal costs no header writes.
+    route_ops: Vec<Op>,
     pub facts: Facts,
 }
 
@@ -312,6 +319,7 @@ impl Exchange {
             start_ns: 0,
             response: ResponseBody::Pass,
             response_ended: false,
+            local_stream: false,
             cf_aliases: false,
             identity: Vec::new(),
             cache_controls: crate::cache::Controls::default(),
@@ -327,6 +335,7 @@ impl Exchange {
             summary: request_body::RequestSummary::default(),
             body_changed: false,
             request_body_len: 0,
+            route_ops: Vec::new(),
             facts: Facts::default(),
         }
     }
@@ -352,12 +361,15 @@ impl Exchange {
         self.provider.and_then(|i| self.config.providers.get(i))
     }
 
-    /// Pass on upstream: in a callback by continuing, otherwise by resuming.
-    fn upstream(in_callback: bool) -> Step {
+    /// Pass on upstream: in a callback by continuing, otherwise by resuming;
+    /// a held request takes its route rewrite with it.
+    fn upstream(&mut self, in_callback: bool) -> Step {
+        let mut ops = std::mem::take(&mut self.route_ops);
         if in_callback {
-            Step::cont(Vec::new())
+            Step::cont(ops)
         } else {
-            Step { ops: vec![Op::ResumeRequest], flow: Flow::Continue }
+            ops.push(Op::ResumeRequest);
+            Step { ops, flow: Flow::Continue }
         }
     }
 
@@ -383,7 +395,14 @@ impl Exchange {
         headers.extend(extra);
         let body = e.body(self.shape);
         self.facts.response_bytes = body.len() as u64;
-        Step::pause(vec![Op::SendLocal { status: e.status(), headers, body }])
+        Step::pause(vec![self.local_reply(e.status(), headers, body)])
+    }
+
+    /// The gateway answers by itself (the one place that builds it).
+    fn local_reply(&mut self, status: u16, headers: Vec<(Name, String)>, body: Vec<u8>) -> Op {
+        self.local_stream =
+            headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
+        Op::SendLocal { status, headers, body }
     }
 
     // ------------------------------------------------------------- request
@@ -524,13 +543,12 @@ impl Exchange {
             }
         }
         self.stage = Stage::RequestBody;
+        self.route_ops = ops;
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
-            let mut step = self.on_request_body(b"", svc);
-            ops.append(&mut step.ops);
-            return Step { ops, flow: step.flow };
+            return self.on_request_body(b"", svc);
         }
-        Step::pause(ops)
+        Step::pause(Vec::new())
     }
 
     fn body_too_large(&mut self) -> Step {
@@ -559,11 +577,8 @@ impl Exchange {
         self.response_ended = true;
         self.facts.status = Some(200);
         self.facts.response_bytes = body.len() as u64;
-        Step::pause(vec![Op::SendLocal {
-            status: 200,
-            headers: vec![(Cow::Borrowed("content-type"), "application/json".into())],
-            body,
-        }])
+        let headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
+        Step::pause(vec![self.local_reply(200, headers, body)])
     }
 
     /// Called on every request body callback with the size the host holds.
@@ -1007,6 +1022,17 @@ impl Exchange {
     /// carry that answer, which needs no reading.
     pub fn replied(&self) -> bool {
         self.stage == Stage::Replied
+    }
+
+    /// The response headers of the gateway's own answer. Envoy gives a
+    /// local reply a content-length; an event stream drops it so HTTP/1.1
+    /// clients get it chunked, as from the provider.
+    pub fn on_local_reply_headers(&self) -> Step {
+        let mut ops = Vec::new();
+        if self.local_stream {
+            ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+        }
+        Step::cont(ops)
     }
 
     /// A response that ended with its headers (no body).

@@ -164,6 +164,9 @@ def test_streamed_hit_replays_as_sse(cgw, mock):
         "messages": [{"role": "user", "content": "stream from cache please"}]})
     assert raw.headers["x-aigw-cache-status"] == "HIT"
     assert raw.headers["content-type"].startswith("text/event-stream")
+    # Sent as a stream, like the provider's: chunked, no length.
+    assert raw.headers.get("transfer-encoding") == "chunked"
+    assert "content-length" not in raw.headers
     assert raw.text.count("data: ") == n1 + 1 and raw.text.endswith("data: [DONE]\n\n")
     # The same content asked without streaming is a different entry.
     r = post(cgw, {"model": "gpt-4o-mini",
@@ -218,6 +221,16 @@ def test_l2_is_shared_between_envoys(start_gateway, mock, redis):
     r = post(b, body)
     assert r.headers["x-aigw-cache-status"] == "HIT"
     assert len(mock.requests(m)) == 1
+    # A stream too, answered after the L2 callout: still a chunked stream.
+    sbody = chat_body("shared stream", stream=True)
+    first = post(a, sbody)
+    assert first.headers["x-aigw-cache-status"] == "MISS"
+    wait_for(lambda: len(redis.command("KEYS", "aigw:cache:*").split()) == 2,
+             what="the stream in Redis")
+    r = post(b, sbody)
+    assert r.headers["x-aigw-cache-status"] == "HIT"
+    assert r.headers.get("transfer-encoding") == "chunked" and r.text == first.text
+    assert len(mock.requests(m)) == 2
     # b filled its own L1 from L2: served again even with Redis emptied.
     redis.command("FLUSHALL")
     assert post(b, body).headers["x-aigw-cache-status"] == "HIT"

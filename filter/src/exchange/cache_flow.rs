@@ -78,8 +78,10 @@ impl Exchange {
         };
         let ttl_s = controls.ttl_s.or(p.cache.ttl_s).unwrap_or(cfg.ttl_s);
         self.cache = Some(self.new_cache_state(key, ttl_s, Status::Miss, stream));
-        if let Some(entry) = cfg.l1.get(svc, &key, svc.now_ms()) {
-            return Some(self.serve_hit(entry, svc));
+        // One clock read for the lookup and the hit's time to first byte.
+        let now_ns = svc.now_ns();
+        if let Some(entry) = cfg.l1.get(svc, &key, now_ns / 1_000_000) {
+            return Some(self.serve_hit(entry, now_ns, svc));
         }
         if let Some(l2) = &cfg.l2 {
             let call = l2.lookup(&key);
@@ -95,7 +97,7 @@ impl Exchange {
                 flow: Flow::Pause,
             });
         }
-        self.cache_after_miss(svc, true)
+        self.cache_after_miss(svc)
     }
 
     fn new_cache_state(&self, key: Key, ttl_s: u64, status: Status, stream: bool) -> CacheState {
@@ -123,13 +125,14 @@ impl Exchange {
         let (Some(state), Some(l2)) = (self.cache.as_ref(), self.config.cache.l2.as_ref()) else {
             return self.go_upstream(false, svc);
         };
-        match l2.parse_lookup(&state.key, r.status, &r.body, svc.now_ms()) {
+        let now_ns = svc.now_ns();
+        match l2.parse_lookup(&state.key, r.status, &r.body, now_ns / 1_000_000) {
             Ok(Some(entry)) => {
                 // Fill L1 so the next hit on this Envoy is local.
                 let _ = self.config.cache.l1.put(svc, &entry);
-                self.serve_hit(entry, svc)
+                self.serve_hit(entry, now_ns, svc)
             }
-            Ok(None) => match self.cache_after_miss(svc, false) {
+            Ok(None) => match self.cache_after_miss(svc) {
                 Some(step) => step,
                 None => self.go_upstream(false, svc),
             },
@@ -138,7 +141,7 @@ impl Exchange {
                 if let Some(c) = self.cache.as_mut() {
                     c.l2_error = Some(reason);
                 }
-                match self.cache_after_miss(svc, false) {
+                match self.cache_after_miss(svc) {
                     Some(step) => step,
                     None => self.go_upstream(false, svc),
                 }
@@ -147,7 +150,7 @@ impl Exchange {
     }
 
     /// After a miss: lead the key, or wait for the request that does.
-    fn cache_after_miss(&mut self, svc: &mut dyn Services, in_callback: bool) -> Option<Step> {
+    fn cache_after_miss(&mut self, svc: &mut dyn Services) -> Option<Step> {
         svc.metric(Metric::CacheMiss, 1);
         let cfg = &self.config.cache;
         if !cfg.coalesce {
@@ -163,10 +166,10 @@ impl Exchange {
             }
             Acquire::Unavailable => None,
             Acquire::Follower => {
-                state.wait_until_ms = svc.now_ms().saturating_add(wait_ms);
+                let now_ns = svc.now_ns();
+                state.wait_until_ms = (now_ns / 1_000_000).saturating_add(wait_ms);
                 self.stage = Stage::CacheWait;
-                let wake = svc.now_ns().saturating_add(WAIT_POLL_NS);
-                let _ = in_callback;
+                let wake = now_ns.saturating_add(WAIT_POLL_NS);
                 Some(Step { ops: vec![Op::WakeAt(wake)], flow: Flow::Pause })
             }
         }
@@ -178,14 +181,15 @@ impl Exchange {
             return self.go_upstream(false, svc);
         };
         let key = state.key;
-        if let Some(entry) = self.config.cache.l1.get(svc, &key, svc.now_ms()) {
+        let now_ns = svc.now_ns();
+        if let Some(entry) = self.config.cache.l1.get(svc, &key, now_ns / 1_000_000) {
             svc.metric(Metric::CacheCoalesced, 1);
             if let Some(c) = self.cache.as_mut() {
                 c.coalesced = true;
             }
-            return self.serve_hit(entry, svc);
+            return self.serve_hit(entry, now_ns, svc);
         }
-        let timed_out = svc.now_ms() >= state.wait_until_ms;
+        let timed_out = now_ns / 1_000_000 >= state.wait_until_ms;
         if timed_out || !coalesce::held(svc, &key) {
             // The leader failed, gave up or is too slow: go ourselves, and
             // lead the key if it is free.
@@ -199,16 +203,16 @@ impl Exchange {
             }
             return self.go_upstream(false, svc);
         }
-        Step { ops: vec![Op::WakeAt(svc.now_ns().saturating_add(WAIT_POLL_NS))], flow: Flow::Pause }
+        Step { ops: vec![Op::WakeAt(now_ns.saturating_add(WAIT_POLL_NS))], flow: Flow::Pause }
     }
 
-    /// Answers from a cache entry.
-    fn serve_hit(&mut self, entry: Entry, svc: &mut dyn Services) -> Step {
+    /// Answers from a cache entry found at `now_ns`.
+    fn serve_hit(&mut self, entry: Entry, now_ns: u64, svc: &mut dyn Services) -> Step {
         svc.metric(Metric::CacheHit, 1);
         self.stage = Stage::Replied;
         self.response_ended = true;
         self.facts.status = Some(entry.status);
-        self.facts.response_headers_ns = Some(svc.now_ns());
+        self.facts.response_headers_ns = Some(now_ns);
         self.facts.response_bytes = entry.body.len() as u64;
         if let Some(c) = self.cache.as_mut() {
             c.status = Status::Hit;
@@ -232,7 +236,7 @@ impl Exchange {
         headers.extend(self.gateway_response_headers("cache-status", Status::Hit.as_str()));
         headers.extend(self.limits_local_headers());
         headers.extend(dlp_headers.into_iter().filter(|(k, _)| k != "content-type"));
-        Step { ops: vec![Op::SendLocal { status, headers, body }], flow: Flow::Pause }
+        Step { ops: vec![self.local_reply(status, headers, body)], flow: Flow::Pause }
     }
 
     /// Response headers: announce the cache status; decide if the answer

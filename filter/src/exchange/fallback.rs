@@ -165,7 +165,7 @@ impl Exchange {
     /// circuit is open, straight to the next step.
     pub(super) fn go_upstream(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
         self.stage = Stage::Upstream;
-        let Some(r) = self.resilience.as_mut() else { return Self::upstream(in_callback) };
+        let Some(r) = self.resilience.as_mut() else { return self.upstream(in_callback) };
         let now = svc.now_ns();
         r.attempts_in_step = 1;
         r.attempt_start_ns = now;
@@ -187,7 +187,7 @@ impl Exchange {
                 return Step { ops: with_resume_dropped(ops, in_callback), flow: Flow::Pause };
             }
         }
-        let mut step = Self::upstream(in_callback);
+        let mut step = self.upstream(in_callback);
         if let (Some(t), Some(r)) = (timeout, self.resilience.as_mut()) {
             let deadline = now.saturating_add(t.saturating_mul(1_000_000));
             r.deadline_ns = Some(deadline);
@@ -590,7 +590,7 @@ impl Exchange {
         } else {
             self.cache_release(svc);
         }
-        ops.push(Op::SendLocal { status, headers, body });
+        ops.push(self.local_reply(status, headers, body));
         Step::pause(ops)
     }
 

@@ -69,6 +69,11 @@ fn set_header<'a>(step: &'a Step, name: &str) -> Option<&'a [u8]> {
     })
 }
 
+/// The step lets a held request go upstream, its route rewrite first.
+fn resumes_upstream(step: &Step) -> bool {
+    step.ops.last() == Some(&Op::ResumeRequest) && set_header(step, "x-aigw-cluster").is_some()
+}
+
 fn removes(step: &Step, name: &str) -> bool {
     step.ops.iter().any(|op| matches!(op, Op::RemoveRequestHeader(k) if k == name))
 }
@@ -96,13 +101,15 @@ fn routes_openai_request_and_injects_key() {
     );
     let req = br#"{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"#;
     let (head, body) = send_body(&mut ex, &h, req);
-    assert_eq!(set_header(&head, ":path"), Some(&b"/v1/chat/completions"[..]));
-    assert_eq!(set_header(&head, ":authority"), Some(&b"api.openai.com"[..]));
-    assert_eq!(set_header(&head, "x-aigw-cluster"), Some(&b"openai"[..]));
-    assert_eq!(set_header(&head, "authorization"), Some(&b"Bearer sk-gw"[..]));
-    assert!(removes(&head, "x-aigw-metadata"));
-    assert!(removes(&head, "accept-encoding"));
-    assert_eq!(body, Step::cont(vec![]));
+    assert_eq!(set_header(&body, ":path"), Some(&b"/v1/chat/completions"[..]));
+    assert_eq!(set_header(&body, ":authority"), Some(&b"api.openai.com"[..]));
+    assert_eq!(set_header(&body, "x-aigw-cluster"), Some(&b"openai"[..]));
+    assert_eq!(set_header(&body, "authorization"), Some(&b"Bearer sk-gw"[..]));
+    assert!(removes(&body, "x-aigw-metadata"));
+    assert!(removes(&body, "accept-encoding"));
+    // Held for its body: nothing is written until it goes upstream.
+    assert!(head.ops.is_empty(), "{head:?}");
+    assert_eq!(body.flow, Flow::Continue);
     assert_eq!(ex.facts.model.as_deref(), Some("gpt-4o"));
     let rec = record(&mut ex);
     assert_eq!(rec["provider"], "openai");
@@ -113,29 +120,29 @@ fn routes_openai_request_and_injects_key() {
 #[test]
 fn anthropic_gets_api_key_and_version() {
     let mut ex = Exchange::new(config(CONFIG));
-    let (head, _) = send_body(
+    let (_, body) = send_body(
         &mut ex,
         &post("/anthropic/v1/messages", &[("authorization", "Bearer client")]),
         br#"{"model":"claude","max_tokens":5,"messages":[]}"#,
     );
-    assert_eq!(set_header(&head, "x-api-key"), Some(&b"ant-gw"[..]));
-    assert_eq!(set_header(&head, "anthropic-version"), Some(&b"2023-06-01"[..]));
-    assert!(removes(&head, "authorization"));
+    assert_eq!(set_header(&body, "x-api-key"), Some(&b"ant-gw"[..]));
+    assert_eq!(set_header(&body, "anthropic-version"), Some(&b"2023-06-01"[..]));
+    assert!(removes(&body, "authorization"));
 }
 
 #[test]
 fn compatible_provider_prefix_and_client_key_passthrough() {
     let mut ex = Exchange::new(config(CONFIG));
-    let (head, _) = send_body(
+    let (_, body) = send_body(
         &mut ex,
         &post("/local/chat/completions", &[("authorization", "Bearer mine")]),
         b"{}",
     );
-    assert_eq!(set_header(&head, ":path"), Some(&b"/v1/chat/completions"[..]));
-    assert_eq!(set_header(&head, ":authority"), Some(&b"127.0.0.1:8000"[..]));
-    assert_eq!(set_header(&head, "x-aigw-cluster"), Some(&b"mock"[..]));
-    assert_eq!(set_header(&head, "authorization"), None);
-    assert!(!removes(&head, "authorization"));
+    assert_eq!(set_header(&body, ":path"), Some(&b"/v1/chat/completions"[..]));
+    assert_eq!(set_header(&body, ":authority"), Some(&b"127.0.0.1:8000"[..]));
+    assert_eq!(set_header(&body, "x-aigw-cluster"), Some(&b"mock"[..]));
+    assert_eq!(set_header(&body, "authorization"), None);
+    assert!(!removes(&body, "authorization"));
 }
 
 #[test]
@@ -189,8 +196,10 @@ fn gateway_auth() {
         post("/openai/v1/chat/completions", &[("cf-aig-authorization", "Bearer tenant-secret")]);
     let step = ex.on_request_headers(&good, false, &mut at(0));
     assert_eq!(step.flow, Flow::Pause);
-    assert!(removes(&step, "cf-aig-authorization"));
     assert_eq!(ex.facts.tenant.as_deref(), Some("team-a"));
+    assert_eq!(ex.request_body_need(2, true), BodyNeed::Complete);
+    let step = ex.on_request_body(b"{}", &mut at(0));
+    assert!(removes(&step, "cf-aig-authorization"));
 }
 
 #[test]
@@ -366,7 +375,8 @@ fn stream_usage_is_requested_and_its_chunk_stripped_at_every_split() {
 #[test]
 fn client_asked_usage_passes_the_stream_untouched() {
     let (mut ex, setup) = streaming_exchange(Some(true));
-    assert!(setup.ops.is_empty(), "{setup:?}");
+    // The route only: the body goes as it came.
+    assert!(!setup.ops.iter().any(|o| matches!(o, Op::SetRequestBody(_))), "{setup:?}");
     let (a, b) = OPENAI_STREAM.split_at(30);
     assert!(ex.on_response_body(a, false, &mut at(0)).ops.is_empty());
     assert!(ex.on_response_body(b, true, &mut at(0)).ops.is_empty());
@@ -512,8 +522,11 @@ fn miss_then_hit_from_l1_with_saved_tokens() {
     let (mut ex2, step) = request(&cfg, &mut svc, &[], reordered);
     let (status, body, headers) = hit(&step).expect("a hit");
     assert_eq!((status, body.as_bytes()), (200, ANSWER));
+    // Answered here: the route rewrite is never written.
+    assert_eq!(step.ops.len(), 1, "{step:?}");
     assert!(headers.contains(&("x-aigw-cache-status".into(), "HIT".into())));
     assert!(headers.contains(&("content-type".into(), "application/json".into())));
+    assert!(ex2.on_local_reply_headers().ops.is_empty(), "a JSON answer keeps its length");
     let rec = record(&mut ex2);
     assert_eq!(
         (rec["cache_status"].as_str(), rec["saved_input_tokens"].as_u64()),
@@ -625,10 +638,15 @@ fn streamed_answers_replay_as_streams_and_only_for_streams() {
     let (mut ex, _) = request(&cfg, &mut svc, &[], stream_req);
     let ops = respond(&mut ex, &mut svc, "200", "text/event-stream", OPENAI_STREAM);
     assert!(ops.iter().any(|o| matches!(o, Op::SetResponseBody(_))));
-    let (_, step) = request(&cfg, &mut svc, &[], stream_req);
+    let (hit_ex, step) = request(&cfg, &mut svc, &[], stream_req);
     let (status, body, headers) = hit(&step).expect("stream hit");
     assert_eq!(status, 200);
     assert!(headers.contains(&("content-type".into(), "text/event-stream".into())));
+    // Sent chunked like the provider's stream: Envoy's length is dropped.
+    assert!(matches!(
+        &hit_ex.on_local_reply_headers().ops[..],
+        [Op::RemoveResponseHeader(h)] if h == "content-length"
+    ));
     // What the first client received (usage chunk hidden), event by event.
     assert!(body.starts_with("data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]"));
     assert!(body.ends_with("data: [DONE]\n\n") && !body.contains("prompt_tokens"));
@@ -684,7 +702,7 @@ fn l2_lookup_miss_hit_and_faults() {
         CalloutResponse { status: Some(404), ..Default::default() },
         &mut svc,
     );
-    assert_eq!(step.ops, vec![Op::ResumeRequest]);
+    assert!(resumes_upstream(&step), "{step:?}");
     // Its answer is stored in L1 and, fire-and-forget, in L2.
     let ops = respond(&mut ex, &mut svc, "200", "application/json", ANSWER);
     let store = ops
@@ -718,7 +736,7 @@ fn l2_lookup_miss_hit_and_faults() {
             CalloutResponse { status, body: body.to_vec(), ..Default::default() },
             &mut fresh,
         );
-        assert_eq!(step.ops, vec![Op::ResumeRequest]);
+        assert!(resumes_upstream(&step), "{step:?}");
         let rec = record(&mut ex);
         assert!(rec["cache_l2_error"].as_str().is_some(), "{rec}");
         assert_eq!(rec["cache_status"], "MISS");
@@ -756,7 +774,7 @@ fn followers_go_upstream_when_the_leader_fails_or_is_too_slow() {
     let (mut follower, _) = request(&cfg, &mut svc, &[], CHAT);
     respond(&mut leader, &mut svc, "500", "application/json", b"{}");
     svc.now_ns += 10_000_000;
-    assert_eq!(follower.on_timer(&mut svc).ops, vec![Op::ResumeRequest]);
+    assert!(resumes_upstream(&follower.on_timer(&mut svc)));
 
     let slow = config(
         r#"{"version":1,"providers":{"openai":{"kind":"openai","cache":{"enabled":true}}},
@@ -766,7 +784,9 @@ fn followers_go_upstream_when_the_leader_fails_or_is_too_slow() {
     let (_leader, _) = request(&slow, &mut svc, &[], CHAT);
     let (mut follower, _) = request(&slow, &mut svc, &[], CHAT);
     svc.now_ns += 150_000_000;
-    assert_eq!(follower.on_timer(&mut svc).ops, vec![Op::ResumeRequest]);
+    let step = follower.on_timer(&mut svc);
+    assert_eq!(step.ops.last(), Some(&Op::ResumeRequest), "{step:?}");
+    assert_eq!(set_header(&step, ":path"), Some(&b"/v1/chat/completions"[..]));
 }
 
 #[test]

@@ -113,7 +113,9 @@ impl HttpContext for HttpFilter {
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
         if self.replied() {
-            return Action::Continue;
+            return self
+                .drive(BodyLens::default(), |ex, _| ex.on_local_reply_headers())
+                .unwrap_or(Action::Continue);
         }
         let headers = super::response_headers();
         self.drive(BodyLens::default(), |ex, svc| {
