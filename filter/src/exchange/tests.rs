@@ -31,7 +31,7 @@ fn with_auth() -> Rc<Config> {
     )
 }
 
-fn headers(pairs: &[(&str, &str)]) -> Headers {
+pub(super) fn headers(pairs: &[(&str, &str)]) -> Headers {
     let p: Vec<(&str, &[u8])> = pairs.iter().map(|(k, v)| (*k, v.as_bytes())).collect();
     Headers::from_pairs(&p)
 }
@@ -41,7 +41,7 @@ fn record(ex: &mut Exchange) -> Value {
     serde_json::from_slice(&ex.finish_log(&mut at(2_000_000_000))).unwrap()
 }
 
-fn post(path: &str, extra: &[(&str, &str)]) -> Headers {
+pub(super) fn post(path: &str, extra: &[(&str, &str)]) -> Headers {
     let mut h = vec![
         (":method", "POST"),
         (":path", path),

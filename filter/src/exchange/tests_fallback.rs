@@ -1,6 +1,7 @@
 //! Retries, timeouts, circuit breakers, fallback chains and the unified
 //! endpoint, through the state machine.
 
+use super::tests::{headers, post};
 use super::*;
 use crate::services::MemServices;
 
@@ -20,22 +21,6 @@ fn config(doc: &str) -> Rc<Config> {
         _ => None,
     };
     Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0)
-}
-
-fn headers(pairs: &[(&str, &str)]) -> Headers {
-    let p: Vec<(&str, &[u8])> = pairs.iter().map(|(k, v)| (*k, v.as_bytes())).collect();
-    Headers::from_pairs(&p)
-}
-
-fn post(path: &str, extra: &[(&str, &str)]) -> Headers {
-    let mut h = vec![
-        (":method", "POST"),
-        (":path", path),
-        (":authority", "gw"),
-        ("content-type", "application/json"),
-    ];
-    h.extend_from_slice(extra);
-    headers(&h)
 }
 
 const CHAT: &[u8] = br#"{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"#;
