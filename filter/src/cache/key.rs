@@ -1,9 +1,30 @@
 //! Cache keys: SHA-256 over everything that makes two requests the same
 //! request for the same caller, so tenants never read each other's entries.
 
+use std::cell::RefCell;
+use std::hash::{DefaultHasher, Hasher};
+
 use sha2::{Digest, Sha256};
 
 pub type Key = [u8; 32];
+
+/// Keys of recent bodies, per VM: a repeated request (which is what a cache
+/// hit is) skips canonicalising and hashing its body. Direct-mapped slots.
+const RECENT_SLOTS: usize = 64;
+/// Larger bodies are not remembered: the memo stays under ~270 KB per VM.
+const RECENT_MAX_BODY: usize = 4096;
+
+/// A remembered key and the exact inputs it was computed from (the
+/// identity as its digest: no credentials are kept).
+struct Recent {
+    input: Vec<u8>,
+    key: Key,
+}
+
+thread_local! {
+    static RECENT: RefCell<Vec<Option<Recent>>> =
+        RefCell::new((0..RECENT_SLOTS).map(|_| None).collect());
+}
 
 /// What a key is computed from.
 pub struct KeyInput<'a> {
@@ -21,11 +42,53 @@ pub struct KeyInput<'a> {
 /// order (and insignificant whitespace dropped), so `{"a":1,"b":2}` and
 /// `{ "b":2, "a":1 }` share an entry. None when the body is not JSON.
 pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
-    // serde_json's default map is ordered by key: a parse and a compact
-    // re-serialisation is the canonical form.
-    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let canonical = serde_json::to_vec(&value).ok()?;
+    if body.len() > RECENT_MAX_BODY {
+        return fresh(input, body);
+    }
+    // Matched on every input byte for byte: a remembered key is exactly the
+    // one the computation would give.
+    let raw = recent_input(input, body);
+    let mut fingerprint = DefaultHasher::new();
+    fingerprint.write(&raw);
+    let slot = (fingerprint.finish() % RECENT_SLOTS as u64) as usize;
+    let remembered = RECENT.with(|r| {
+        let r = r.try_borrow().ok()?;
+        r.get(slot)?.as_ref().filter(|e| e.input == raw).map(|e| e.key)
+    });
+    if remembered.is_some() {
+        return remembered;
+    }
+    let key = fresh(input, body)?;
+    RECENT.with(|r| {
+        if let Some(s) = r.try_borrow_mut().ok().as_mut().and_then(|r| r.get_mut(slot)) {
+            *s = Some(Recent { input: raw, key });
+        }
+    });
+    Some(key)
+}
+
+fn fresh(input: &KeyInput, body: &[u8]) -> Option<Key> {
+    let canonical = super::canonical::canonical(body)?;
     Some(hash(b"computed", input, &canonical))
+}
+
+/// Every input of a computed key, length-prefixed, the body as sent.
+fn recent_input(k: &KeyInput, body: &[u8]) -> Vec<u8> {
+    let identity = identity_digest(k.identity);
+    let parts = [
+        k.provider.as_bytes(),
+        k.path.as_bytes(),
+        k.model.unwrap_or_default().as_bytes(),
+        &identity[..],
+        &[u8::from(k.stream)][..],
+        body,
+    ];
+    let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 4).sum());
+    for part in parts {
+        out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        out.extend_from_slice(part);
+    }
+    out
 }
 
 /// A client-chosen key (`x-aigw-cache-key`): it replaces the request's
@@ -137,6 +200,29 @@ mod tests {
             key(b"team-a"),
             "f478c38e9ef09bdf914a95bafac7ce46fe7830c3882336b96e1f1bd2f36052ad"
         );
+    }
+
+    #[test]
+    fn remembered_keys_are_the_computed_ones() {
+        let body = br#"{"model":"m","messages":[{"role":"user","content":"again"}]}"#;
+        for (id, stream) in [(&b""[..], false), (b"team-a", false), (b"team-a", true)] {
+            let first = computed(&input(id, stream), body).unwrap();
+            assert_eq!(first, fresh(&input(id, stream), body).unwrap());
+            // The second time it comes from the memo: still the same key.
+            assert_eq!(computed(&input(id, stream), body), Some(first));
+        }
+        // One input differs: another key, never the remembered one.
+        let a = computed(&input(b"team-a", false), body).unwrap();
+        assert_ne!(computed(&input(b"team-b", false), body).unwrap(), a);
+        let mut other = input(b"team-a", false);
+        other.model = Some("n");
+        assert_ne!(computed(&other, body).unwrap(), a);
+        let changed = br#"{"model":"m","messages":[{"role":"user","content":"agaim"}]}"#;
+        assert_ne!(computed(&input(b"team-a", false), changed).unwrap(), a);
+        // Large bodies are computed every time, with the same result.
+        let big = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(RECENT_MAX_BODY));
+        let k = computed(&input(b"", false), big.as_bytes()).unwrap();
+        assert_eq!(Some(k), fresh(&input(b"", false), big.as_bytes()));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! ([`coalesce`]). This module holds the config section and the
 //! per-request controls; the flow lives in the exchange.
 
+pub mod canonical;
 pub mod coalesce;
 pub mod entry;
 pub mod key;
