@@ -297,10 +297,10 @@ pub struct Exchange {
     body_changed: bool,
     /// Bytes of request body the host holds (what a rewrite replaces).
     request_body_len: usize,
-    /// The route rewrite (path, authority, cluster, key, gateway headers
-    /// out) of a request held for its body: applied only if it goes
-    /// upstream, so a cache hit or a refusal costs no header writes.
-    route_ops: Vec<Op>,
+    /// A request held for its body still owes its route rewrite: it is
+    /// built and applied only if the request goes upstream, so a cache hit
+    /// or a refusal costs neither the work nor the header writes.
+    route_pending: bool,
     pub facts: Facts,
 }
 
@@ -335,7 +335,7 @@ impl Exchange {
             summary: request_body::RequestSummary::default(),
             body_changed: false,
             request_body_len: 0,
-            route_ops: Vec::new(),
+            route_pending: false,
             facts: Facts::default(),
         }
     }
@@ -364,13 +364,30 @@ impl Exchange {
     /// Pass on upstream: in a callback by continuing, otherwise by resuming;
     /// a held request takes its route rewrite with it.
     fn upstream(&mut self, in_callback: bool) -> Step {
-        let mut ops = std::mem::take(&mut self.route_ops);
+        let mut ops =
+            if std::mem::take(&mut self.route_pending) { self.route_rewrite() } else { Vec::new() };
         if in_callback {
             Step::cont(ops)
         } else {
             ops.push(Op::ResumeRequest);
             Step { ops, flow: Flow::Continue }
         }
+    }
+
+    /// The header changes that send the request to its provider: the
+    /// gateway's own headers out, then path, authority, cluster and key (the
+    /// unified endpoint's provider comes with the body, its rewrite too).
+    fn route_rewrite(&self) -> Vec<Op> {
+        let s = &self.snapshot;
+        let mut ops: Vec<Op> = Vec::with_capacity(8);
+        ops.extend(
+            s.gateway.gateway_names().map(|n| Op::RemoveRequestHeader(Cow::Owned(n.to_string()))),
+        );
+        if let (None, Some(p)) = (self.compat, self.provider()) {
+            let path = format!("{}{}", s.upstream_path, s.query);
+            upstream_ops(&self.config, p, path, s, &mut ops);
+        }
+        ops
     }
 
     /// Gateway headers for the answer (`x-aigw-<name>`, and the `cf-aig-`
@@ -462,8 +479,11 @@ impl Exchange {
             Ok(c) => c,
             Err(e) => return self.reply(e),
         };
-        if let Err(e) = fallback::validate_request_headers(h) {
-            return self.reply(e);
+        // Only gateway headers carry retry and timeout overrides.
+        if !self.snapshot.gateway.is_empty() {
+            if let Err(e) = fallback::validate_request_headers(h) {
+                return self.reply(e);
+            }
         }
         if let Some((raw, _)) = h.gateway(crate::headers::METADATA) {
             match crate::metadata::parse(raw) {
@@ -471,8 +491,6 @@ impl Exchange {
                 Err(e) => return self.reply(e),
             }
         }
-        let mut ops: Vec<Op> = Vec::with_capacity(8);
-        ops.extend(h.gateway_names().map(|n| Op::RemoveRequestHeader(Cow::Owned(n.to_string()))));
 
         let method_has_body =
             matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
@@ -505,13 +523,6 @@ impl Exchange {
                 let (rest, query) = split_query(&route.upstream_path);
                 self.snapshot.query = query.to_string();
                 self.snapshot.upstream_path = rest.to_string();
-                upstream_ops(
-                    &config,
-                    route.provider,
-                    route.upstream_path,
-                    &self.snapshot,
-                    &mut ops,
-                );
                 self.facts.endpoint = Some(route.endpoint);
                 self.dlp_choose();
                 let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
@@ -527,7 +538,7 @@ impl Exchange {
                 ));
             }
             self.stage = Stage::Upstream;
-            return Step::cont(ops);
+            return Step::cont(self.route_rewrite());
         }
         if let Some(enc) = h.get("content-encoding") {
             if !enc.trim_ascii().eq_ignore_ascii_case(b"identity") {
@@ -543,7 +554,7 @@ impl Exchange {
             }
         }
         self.stage = Stage::RequestBody;
-        self.route_ops = ops;
+        self.route_pending = true;
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
             return self.on_request_body(b"", svc);
@@ -619,8 +630,8 @@ impl Exchange {
         }
         self.facts.request_bytes = body.len() as u64;
         self.request_body_len = body.len();
-        let endpoint = self.facts.endpoint.clone().unwrap_or_default();
-        let require_object = self.compat.is_some() || routing::is_inference_endpoint(&endpoint);
+        let require_object = self.compat.is_some()
+            || self.facts.endpoint.as_deref().is_some_and(routing::is_inference_endpoint);
         let summary = match request_body::parse(body, require_object) {
             Ok(s) => s,
             Err(e) => return self.reply(e),
@@ -659,10 +670,10 @@ impl Exchange {
     /// limits, cache, upstream.
     fn request_stage_two(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
         let body = self.pending_body.take().unwrap_or_default();
-        let summary = self.summary.clone();
         let mut ops = Vec::new();
         let upstream_body = if self.compat.is_some() {
-            match self.compat_route(&body, summary.model.as_deref(), &mut ops) {
+            let model = self.summary.model.clone();
+            match self.compat_route(&body, model.as_deref(), &mut ops) {
                 Ok(b) => b,
                 Err(e) => return self.reply(e),
             }
@@ -677,7 +688,7 @@ impl Exchange {
         let inject = is_chat && self.provider().is_some_and(|p| p.inject_stream_usage);
         let mut new_body = upstream_body.clone();
         if inject {
-            if let Some(b) = request_body::with_stream_usage(sent, &summary) {
+            if let Some(b) = request_body::with_stream_usage(sent, &self.summary) {
                 self.injected_stream_usage = true;
                 new_body = Some(b);
             }
@@ -691,7 +702,7 @@ impl Exchange {
         }
         self.stage = Stage::Upstream;
         self.fallback_prepare(&body, new_body.as_deref().unwrap_or(&body), svc);
-        let mut step = match self.limits_begin(&body, summary.max_tokens, svc) {
+        let mut step = match self.limits_begin(&body, self.summary.max_tokens, svc) {
             limits_flow::Admit::Stop(step) => {
                 if step.flow == Flow::Pause && self.stage == Stage::LimitsGlobal {
                     self.pending_body = Some(body);
@@ -703,6 +714,9 @@ impl Exchange {
                 self.after_admission(in_callback, svc)
             }
         };
+        if ops.is_empty() {
+            return step;
+        }
         ops.append(&mut step.ops);
         Step { ops, flow: step.flow }
     }
@@ -1132,21 +1146,7 @@ fn snapshot(h: &Headers) -> Snapshot {
             .iter()
             .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
             .collect(),
-        gateway: {
-            // Usually there are none: no copy then.
-            let pairs: Vec<(&str, &[u8])> = h
-                .iter()
-                .filter(|(k, _)| {
-                    k.starts_with(crate::headers::PREFIX)
-                        || k.starts_with(crate::headers::CF_PREFIX)
-                })
-                .collect();
-            if pairs.is_empty() {
-                Headers::default()
-            } else {
-                Headers::from_pairs(&pairs)
-            }
-        },
+        gateway: h.gateway_only(),
         upstream_path: String::new(),
         query: String::new(),
         limit_headers: Vec::new(),

@@ -77,6 +77,10 @@ impl Headers {
         self.raw_iter().find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
@@ -111,6 +115,19 @@ impl Headers {
             .map(|(k, _)| k)
             .filter(|k| k.starts_with(PREFIX.as_bytes()) || k.starts_with(CF_PREFIX.as_bytes()))
             .filter_map(|k| std::str::from_utf8(k).ok())
+    }
+
+    /// A copy of the gateway headers alone (usually there are none: no copy
+    /// then).
+    pub fn gateway_only(&self) -> Headers {
+        if self.gateway_names().next().is_none() {
+            return Headers::default();
+        }
+        let pairs: Vec<(&str, &[u8])> = self
+            .iter()
+            .filter(|(k, _)| k.starts_with(PREFIX) || k.starts_with(CF_PREFIX))
+            .collect();
+        Headers::from_pairs(&pairs)
     }
 
     /// Whether the client used any `cf-aig-` header (answers then carry the

@@ -111,11 +111,25 @@ pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, Gateway
 /// `.` and `..` segments, also percent-encoded: these could climb out of a
 /// provider's base path if Envoy's path normalisation is off.
 fn has_dot_segment(rest: &str) -> bool {
-    let path = rest.split('?').next().unwrap_or_default();
-    path.split('/').any(|seg| {
-        let lower = seg.to_ascii_lowercase().replace("%2e", ".");
-        lower == "." || lower == ".."
-    }) || path.to_ascii_lowercase().contains("%2f")
+    let path = rest.split('?').next().unwrap_or_default().as_bytes();
+    path.split(|&b| b == b'/').any(is_dot_segment)
+        || path.windows(3).any(|w| w.eq_ignore_ascii_case(b"%2f"))
+}
+
+/// `.` or `..`, each dot possibly written `%2e` (any case).
+fn is_dot_segment(mut seg: &[u8]) -> bool {
+    let mut dots = 0;
+    while !seg.is_empty() {
+        seg = if let Some(rest) = seg.strip_prefix(b".") {
+            rest
+        } else if seg.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(b"%2e")) {
+            seg.get(3..).unwrap_or_default()
+        } else {
+            return false;
+        };
+        dots += 1;
+    }
+    dots == 1 || dots == 2
 }
 
 /// The headers that authenticate the gateway to the provider, when it holds a
@@ -215,6 +229,15 @@ mod tests {
             &[b'/', 0xff],
         ] {
             assert_eq!(resolve(&c, p).unwrap_err().code, ErrorCode::InvalidPath, "{p:?}");
+        }
+        for p in [&b"/groq/.%2E/v1"[..], b"/groq/%2e/v1"] {
+            assert_eq!(resolve(&c, p).unwrap_err().code, ErrorCode::InvalidPath, "{p:?}");
+        }
+        // Dots inside names are not dot segments.
+        for p in
+            [&b"/groq/.../v1"[..], b"/groq/.well-known", b"/groq/v1.2/x?a=..", b"/groq/%2e%2e%2e"]
+        {
+            assert!(resolve(&c, p).is_ok(), "{p:?}");
         }
     }
 

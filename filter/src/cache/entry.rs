@@ -42,9 +42,10 @@ impl Entry {
     }
 
     /// None for anything that is not a whole, well-formed entry (an empty
-    /// slot, another format, a truncated or corrupted value).
-    pub fn decode(bytes: &[u8]) -> Option<Entry> {
-        let mut r = Reader { bytes, at: 0 };
+    /// slot, another format, a truncated or corrupted value). Takes the
+    /// value as read: the body stays in its buffer (no copy on a hit).
+    pub fn decode(mut bytes: Vec<u8>) -> Option<Entry> {
+        let mut r = Reader { bytes: &bytes, at: 0 };
         if r.take(6)? != MAGIC {
             return None;
         }
@@ -66,11 +67,13 @@ impl Entry {
             cached_input_tokens: opt(r.u64()?),
         };
         let body_len = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
-        let body = r.take(body_len)?.to_vec();
+        let body_start = r.at;
+        r.take(body_len)?;
         if r.at != bytes.len() {
             return None;
         }
-        Some(Entry { key, stored_ms, expires_ms, status, stream, content_type, usage, body })
+        bytes.drain(..body_start);
+        Some(Entry { key, stored_ms, expires_ms, status, stream, content_type, usage, body: bytes })
     }
 
     pub fn live(&self, now_ms: u64) -> bool {
@@ -120,7 +123,7 @@ mod tests {
     #[test]
     fn roundtrip() {
         let e = sample();
-        assert_eq!(Entry::decode(&e.encode()), Some(e.clone()));
+        assert_eq!(Entry::decode(e.encode()), Some(e.clone()));
         assert!(e.live(60_999) && !e.live(61_000));
     }
 
@@ -128,14 +131,14 @@ mod tests {
     fn garbage_and_truncation_decode_to_none() {
         let bytes = sample().encode();
         for cut in 0..bytes.len() {
-            assert_eq!(Entry::decode(&bytes[..cut]), None, "cut {cut}");
+            assert_eq!(Entry::decode(bytes[..cut].to_vec()), None, "cut {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert_eq!(Entry::decode(&longer), None);
-        assert_eq!(Entry::decode(b"not an entry at all, but long enough to read"), None);
+        assert_eq!(Entry::decode(longer), None);
+        assert_eq!(Entry::decode(b"not an entry at all, but long enough to read".to_vec()), None);
         let mut bad_flag = bytes;
         bad_flag[6 + 32 + 16 + 2] = 9;
-        assert_eq!(Entry::decode(&bad_flag), None);
+        assert_eq!(Entry::decode(bad_flag), None);
     }
 }

@@ -36,7 +36,7 @@ impl L1 {
 
     pub fn get(&self, svc: &dyn Services, key: &Key, now_ms: u64) -> Option<Entry> {
         let (bytes, _) = svc.shared_get(&self.slot_key(key))?;
-        let entry = Entry::decode(&bytes)?;
+        let entry = Entry::decode(bytes)?;
         (entry.key == *key && entry.live(now_ms)).then_some(entry)
     }
 

@@ -66,7 +66,7 @@ impl L2 {
                 let raw = STANDARD
                     .decode(body.trim_ascii())
                     .map_err(|_| "L2 answered with a value that is not base64".to_string())?;
-                let entry = Entry::decode(&raw).ok_or_else(|| {
+                let entry = Entry::decode(raw).ok_or_else(|| {
                     "L2 answered with a value that is not a cache entry".to_string()
                 })?;
                 if entry.key != *key {
