@@ -42,12 +42,17 @@ pub struct KeyInput<'a> {
 /// order (and insignificant whitespace dropped), so `{"a":1,"b":2}` and
 /// `{ "b":2, "a":1 }` share an entry. None when the body is not JSON.
 pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
+    let identity = identity_digest(input.identity);
     if body.len() > RECENT_MAX_BODY {
-        return fresh(input, body);
+        return fresh(input, &identity, body);
     }
-    // Matched on every input byte for byte: a remembered key is exactly the
-    // one the computation would give.
-    let raw = recent_input(input, body);
+    // The memo matches the key's own fields, with the body as sent, byte
+    // for byte: a remembered key is exactly the one the computation gives.
+    let mut raw = Vec::with_capacity(body.len() + 256);
+    for part in fields(b"computed", input, &identity, body) {
+        raw.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        raw.extend_from_slice(part);
+    }
     let mut fingerprint = DefaultHasher::new();
     fingerprint.write(&raw);
     let slot = (fingerprint.finish() % RECENT_SLOTS as u64) as usize;
@@ -58,7 +63,7 @@ pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
     if remembered.is_some() {
         return remembered;
     }
-    let key = fresh(input, body)?;
+    let key = fresh(input, &identity, body)?;
     RECENT.with(|r| {
         if let Some(s) = r.try_borrow_mut().ok().as_mut().and_then(|r| r.get_mut(slot)) {
             *s = Some(Recent { input: raw, key });
@@ -67,49 +72,40 @@ pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
     Some(key)
 }
 
-fn fresh(input: &KeyInput, body: &[u8]) -> Option<Key> {
+/// The computation itself (no memo).
+fn fresh(input: &KeyInput, identity: &Key, body: &[u8]) -> Option<Key> {
     let canonical = super::canonical::canonical(body)?;
-    Some(hash(b"computed", input, &canonical))
-}
-
-/// Every input of a computed key, length-prefixed, the body as sent.
-fn recent_input(k: &KeyInput, body: &[u8]) -> Vec<u8> {
-    let identity = identity_digest(k.identity);
-    let parts = [
-        k.provider.as_bytes(),
-        k.path.as_bytes(),
-        k.model.unwrap_or_default().as_bytes(),
-        &identity[..],
-        &[u8::from(k.stream)][..],
-        body,
-    ];
-    let mut out = Vec::with_capacity(parts.iter().map(|p| p.len() + 4).sum());
-    for part in parts {
-        out.extend_from_slice(&(part.len() as u32).to_le_bytes());
-        out.extend_from_slice(part);
-    }
-    out
+    Some(hash(&fields(b"computed", input, identity, &canonical)))
 }
 
 /// A client-chosen key (`x-aigw-cache-key`): it replaces the request's
 /// content in the key, never the caller's identity or the provider.
 pub fn custom(input: &KeyInput, custom: &[u8]) -> Key {
-    hash(b"custom", input, custom)
+    hash(&fields(b"custom", input, &identity_digest(input.identity), custom))
 }
 
-fn hash(kind: &[u8], k: &KeyInput, content: &[u8]) -> Key {
-    let identity = identity_digest(k.identity);
-    let mut h = Sha256::new();
-    // Length-prefixed fields: no two different inputs hash the same bytes.
-    for part in [
+/// What a key hashes, in order (the caller as its digest).
+fn fields<'a>(
+    kind: &'a [u8],
+    k: &'a KeyInput,
+    identity: &'a Key,
+    content: &'a [u8],
+) -> [&'a [u8]; 7] {
+    [
         kind,
         k.provider.as_bytes(),
         k.path.as_bytes(),
         k.model.unwrap_or_default().as_bytes(),
         &identity[..],
-        &[u8::from(k.stream)][..],
+        if k.stream { b"\x01" } else { b"\x00" },
         content,
-    ] {
+    ]
+}
+
+fn hash(fields: &[&[u8]]) -> Key {
+    let mut h = Sha256::new();
+    // Length-prefixed fields: no two different inputs hash the same bytes.
+    for part in fields {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part);
     }
@@ -207,7 +203,8 @@ mod tests {
         let body = br#"{"model":"m","messages":[{"role":"user","content":"again"}]}"#;
         for (id, stream) in [(&b""[..], false), (b"team-a", false), (b"team-a", true)] {
             let first = computed(&input(id, stream), body).unwrap();
-            assert_eq!(first, fresh(&input(id, stream), body).unwrap());
+            let digest = identity_digest(id);
+            assert_eq!(first, fresh(&input(id, stream), &digest, body).unwrap());
             // The second time it comes from the memo: still the same key.
             assert_eq!(computed(&input(id, stream), body), Some(first));
         }
@@ -222,7 +219,7 @@ mod tests {
         // Large bodies are computed every time, with the same result.
         let big = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(RECENT_MAX_BODY));
         let k = computed(&input(b"", false), big.as_bytes()).unwrap();
-        assert_eq!(Some(k), fresh(&input(b"", false), big.as_bytes()));
+        assert_eq!(Some(k), fresh(&input(b"", false), &identity_digest(b""), big.as_bytes()));
     }
 
     #[test]
