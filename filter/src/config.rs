@@ -34,6 +34,8 @@ struct RawConfig {
     #[serde(default)]
     envoy: RawEnvoy,
     #[serde(default)]
+    memory: RawMemory,
+    #[serde(default)]
     cache: crate::cache::RawCache,
     #[serde(default)]
     limits: Option<aigw_limits::LimitsConfig>,
@@ -72,6 +74,10 @@ struct RawProvider {
     retry: Option<crate::resilience::retry::RawRetry>,
     #[serde(default)]
     timeout_ms: Option<u64>,
+    /// The longest `x-aigw-request-timeout` a client may ask for (default:
+    /// each step's `timeout_ms`, so a client can only shorten it).
+    #[serde(default)]
+    client_max_timeout_ms: Option<u64>,
     #[serde(default)]
     circuit_breaker: Option<crate::resilience::breaker::RawBreaker>,
     #[serde(default)]
@@ -147,6 +153,25 @@ impl Default for RawRequest {
 
 fn default_max_body() -> u64 {
     DEFAULT_MAX_BODY_BYTES
+}
+
+/// `memory`: the per-VM budget for the bytes the filter keeps between
+/// callbacks (see `crate::memory`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMemory {
+    #[serde(default = "default_max_held")]
+    max_held_bytes: u64,
+}
+
+impl Default for RawMemory {
+    fn default() -> Self {
+        RawMemory { max_held_bytes: default_max_held() }
+    }
+}
+
+fn default_max_held() -> u64 {
+    crate::memory::DEFAULT_MAX_HELD_BYTES
 }
 
 #[derive(Deserialize)]
@@ -251,6 +276,8 @@ pub struct Provider {
     pub retry: crate::resilience::retry::Policy,
     /// Our own limit on the time to the first byte of each attempt.
     pub timeout_ms: Option<u64>,
+    /// The longest per-request timeout a client may ask for.
+    pub client_max_timeout_ms: Option<u64>,
     pub breaker: Option<crate::resilience::breaker::Breaker>,
     /// Steps after this provider (step 0) when it fails.
     pub fallback: Vec<crate::resilience::Step>,
@@ -270,6 +297,8 @@ pub struct Config {
     pub providers: Vec<Provider>,
     pub auth: Option<Auth>,
     pub max_body_bytes: usize,
+    /// The VM's memory account (`memory.max_held_bytes`), shared by its requests.
+    pub memory: std::rc::Rc<crate::memory::Ledger>,
     pub cluster_header: Option<String>,
     pub cache: crate::cache::CacheConfig,
     /// Rate limits, token limits, budgets and the price table.
@@ -403,6 +432,24 @@ fn compile(
     }
     let max_body_bytes = usize::try_from(raw.request.max_body_bytes)
         .map_err(|_| err("request.max_body_bytes", "too large for this platform"))?;
+    let held = raw.memory.max_held_bytes;
+    if held < raw.request.max_body_bytes || held > crate::memory::MAX_MAX_HELD_BYTES {
+        return Err(err(
+            "memory.max_held_bytes",
+            format!(
+                "must be between request.max_body_bytes ({}) and {}",
+                raw.request.max_body_bytes,
+                crate::memory::MAX_MAX_HELD_BYTES
+            ),
+        ));
+    }
+    if held > crate::memory::VM_MEMORY_BYTES / 2 {
+        warnings.push(format!(
+            "memory.max_held_bytes is {held}: more than half of the {} bytes a Wasm VM can \
+             allocate under Envoy's V8; large concurrent requests may exhaust the VM",
+            crate::memory::VM_MEMORY_BYTES
+        ));
+    }
     let cluster_header = match raw.envoy.cluster_header {
         Some(h) => {
             let lower = h.to_ascii_lowercase();
@@ -464,6 +511,7 @@ fn compile(
             providers,
             auth,
             max_body_bytes,
+            memory: crate::memory::Ledger::new(held),
             cluster_header,
             cache,
             limits,
@@ -579,6 +627,9 @@ fn compile_provider(
     };
     let timeout_ms = crate::resilience::check_timeout(p.timeout_ms, &field("timeout_ms"))
         .map_err(|(f, m)| err(f, m))?;
+    let client_max_timeout_ms =
+        crate::resilience::check_timeout(p.client_max_timeout_ms, &field("client_max_timeout_ms"))
+            .map_err(|(f, m)| err(f, m))?;
     let breaker = match &p.circuit_breaker {
         Some(b) => Some(
             crate::resilience::breaker::compile(b)
@@ -601,6 +652,7 @@ fn compile_provider(
         translate,
         retry,
         timeout_ms,
+        client_max_timeout_ms,
         breaker,
         // Resolved once every provider is known (compile_fallbacks).
         fallback: Vec::new(),

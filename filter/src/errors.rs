@@ -33,6 +33,8 @@ pub enum ErrorCode {
     UpstreamFailed,
     UpstreamUnavailable,
     UpstreamTimeout,
+    /// The VM's memory budget cannot hold this request now (503, Retry-After).
+    Overloaded,
     Internal,
 }
 
@@ -58,6 +60,7 @@ impl ErrorCode {
             ErrorCode::UpstreamFailed => "aigw_upstream_failed",
             ErrorCode::UpstreamUnavailable => "aigw_upstream_unavailable",
             ErrorCode::UpstreamTimeout => "aigw_upstream_timeout",
+            ErrorCode::Overloaded => "aigw_overloaded",
             ErrorCode::Internal => "aigw_internal_error",
         }
     }
@@ -79,7 +82,7 @@ impl ErrorCode {
             ErrorCode::UninspectableBody => 415,
             ErrorCode::InvalidCustomCost => 400,
             ErrorCode::UpstreamFailed => 502,
-            ErrorCode::UpstreamUnavailable => 503,
+            ErrorCode::UpstreamUnavailable | ErrorCode::Overloaded => 503,
             ErrorCode::UpstreamTimeout => 504,
             ErrorCode::Internal => 500,
         }

@@ -27,6 +27,8 @@ mod cache_flow;
 mod dlp_flow;
 mod fallback;
 mod limits_flow;
+mod memory_flow;
+mod upstream_request;
 
 pub use cache_flow::{store_failure, CacheState};
 
@@ -221,6 +223,8 @@ pub struct Facts {
     pub attempts: Vec<Attempt>,
     /// The step that served (0 = the route's provider).
     pub step: Option<usize>,
+    /// Why the memory budget refused this request (`aigw_overloaded`).
+    pub overload: Option<String>,
 }
 
 /// What the request headers said that later stages need (the headers are
@@ -301,11 +305,19 @@ pub struct Exchange {
     /// built and applied only if the request goes upstream, so a cache hit
     /// or a refusal costs neither the work nor the header writes.
     route_pending: bool,
+    /// What this request holds on the VM's memory budget.
+    mem: memory_flow::MemHolds,
+    /// The request body's size as last reported by the host.
+    request_buffered: usize,
+    /// The answer's usage could not be read (too large to keep, or over
+    /// the memory budget): limits settle on the estimate.
+    usage_dropped: bool,
     pub facts: Facts,
 }
 
 impl Exchange {
     pub fn new(config: Rc<Config>) -> Self {
+        let mem = memory_flow::MemHolds::new(&config.memory);
         Exchange {
             config,
             stage: Stage::RequestHeaders,
@@ -336,6 +348,9 @@ impl Exchange {
             body_changed: false,
             request_body_len: 0,
             route_pending: false,
+            mem,
+            request_buffered: 0,
+            usage_dropped: false,
             facts: Facts::default(),
         }
     }
@@ -366,6 +381,7 @@ impl Exchange {
     fn upstream(&mut self, in_callback: bool) -> Step {
         let mut ops =
             if std::mem::take(&mut self.route_pending) { self.route_rewrite() } else { Vec::new() };
+        self.mem_settle_request();
         if in_callback {
             Step::cont(ops)
         } else {
@@ -417,6 +433,12 @@ impl Exchange {
 
     /// The gateway answers by itself (the one place that builds it).
     fn local_reply(&mut self, status: u16, headers: Vec<(Name, String)>, body: Vec<u8>) -> Op {
+        // Answered: nothing of the request body is needed any more.
+        self.pending_body = None;
+        if let Some(r) = self.resilience.as_mut() {
+            r.drop_body();
+        }
+        self.mem_settle_request();
         self.local_stream =
             headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
         Op::SendLocal { status, headers, body }
@@ -599,7 +621,12 @@ impl Exchange {
                 if buffered > self.config.max_body_bytes {
                     return BodyNeed::Stop(self.body_too_large());
                 }
+                self.request_buffered = buffered;
                 if end_of_stream {
+                    // Held on the memory budget before the filter reads it.
+                    if let Err(step) = self.mem_hold_request_body(buffered) {
+                        return BodyNeed::Stop(step);
+                    }
                     BodyNeed::Complete
                 } else {
                     BodyNeed::Buffer
@@ -620,6 +647,15 @@ impl Exchange {
         self.stage == Stage::RequestBody
     }
 
+    /// Trailers ended a buffered body: what the host does with it (as for
+    /// a body callback at its end).
+    pub fn request_trailers_need(&mut self) -> BodyNeed {
+        if self.stage != Stage::RequestBody {
+            return BodyNeed::Pass;
+        }
+        self.request_body_need(self.request_buffered, true)
+    }
+
     /// The complete request body of an inspected request.
     pub fn on_request_body(&mut self, body: &[u8], svc: &mut dyn Services) -> Step {
         if self.stage != Stage::RequestBody {
@@ -627,6 +663,9 @@ impl Exchange {
         }
         if body.len() > self.config.max_body_bytes {
             return self.body_too_large();
+        }
+        if let Err(step) = self.mem_hold_request_body(body.len()) {
+            return step;
         }
         self.facts.request_bytes = body.len() as u64;
         self.request_body_len = body.len();
@@ -671,37 +710,28 @@ impl Exchange {
     fn request_stage_two(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
         let body = self.pending_body.take().unwrap_or_default();
         let mut ops = Vec::new();
-        let upstream_body = if self.compat.is_some() {
+        if self.compat.is_some() {
             let model = self.summary.model.clone();
-            match self.compat_route(&body, model.as_deref(), &mut ops) {
-                Ok(b) => b,
-                Err(e) => return self.reply(e),
-            }
-        } else if self.body_changed {
-            Some(body.clone())
-        } else {
-            None
-        };
-        let sent = upstream_body.as_deref().unwrap_or(&body);
-        let is_chat = self.client_wire == Some(Wire::OpenAiChat)
-            && self.provider().is_some_and(|p| Wire::of(p.kind) == Wire::OpenAiChat);
-        let inject = is_chat && self.provider().is_some_and(|p| p.inject_stream_usage);
-        let mut new_body = upstream_body.clone();
-        if inject {
-            if let Some(b) = request_body::with_stream_usage(sent, &self.summary) {
-                self.injected_stream_usage = true;
-                new_body = Some(b);
+            if let Err(e) = self.compat_route(model.as_deref(), &mut ops) {
+                return self.reply(e);
             }
         }
-        if let Some(b) = &new_body {
+        let model = self.facts.model.clone().unwrap_or_default();
+        let built = match self.upstream_request(self.provider.unwrap_or(0), &model, &body, true) {
+            Ok(b) => b,
+            Err(e) => return self.reply(e),
+        };
+        self.injected_stream_usage = built.stream_usage;
+        let new_body = built.body.or_else(|| self.body_changed.then(|| body.clone()));
+        if let Some(b) = new_body {
             ops.push(Op::SetRequestHeader(
                 Cow::Borrowed("content-length"),
                 b.len().to_string().into_bytes(),
             ));
-            ops.push(Op::SetRequestBody(b.clone()));
+            ops.push(Op::SetRequestBody(b));
         }
         self.stage = Stage::Upstream;
-        self.fallback_prepare(&body, new_body.as_deref().unwrap_or(&body), svc);
+        self.fallback_prepare(&body, svc);
         let mut step = match self.limits_begin(&body, self.summary.max_tokens, svc) {
             limits_flow::Admit::Stop(step) => {
                 if step.flow == Flow::Pause && self.stage == Stage::LimitsGlobal {
@@ -732,14 +762,9 @@ impl Exchange {
         self.go_upstream(in_callback, svc)
     }
 
-    /// The unified endpoint: picks the provider from `model`, sets the
-    /// route, and returns the body in that provider's format.
-    fn compat_route(
-        &mut self,
-        body: &[u8],
-        model: Option<&str>,
-        ops: &mut Vec<Op>,
-    ) -> Result<Option<Vec<u8>>, GatewayError> {
+    /// The unified endpoint: picks the provider from `model` and sets the
+    /// route.
+    fn compat_route(&mut self, model: Option<&str>, ops: &mut Vec<Op>) -> Result<(), GatewayError> {
         let config = Rc::clone(&self.config);
         let (index, provider, bare) = routing::split_model(&config, model)?;
         self.provider = Some(index);
@@ -757,10 +782,11 @@ impl Exchange {
                     .collect::<Vec<_>>(),
             ),
         );
-        let out = wire::request_for(provider, Wire::OpenAiChat, body, bare)?;
-        self.snapshot.upstream_path = out.path.clone();
-        upstream_ops(&config, provider, out.path, &self.snapshot, ops);
-        Ok(Some(out.body))
+        // The body, in the provider's format, is built with every other
+        // upstream body (`upstream_request`); the path is the provider's chat path.
+        self.snapshot.upstream_path = provider.chat_path.clone();
+        upstream_ops(&config, provider, provider.chat_path.clone(), &self.snapshot, ops);
+        Ok(())
     }
 
     /// The answer to a callout this request made.
@@ -935,12 +961,17 @@ impl Exchange {
                 }
             }
             ResponseBody::Json(copy) => {
-                if copy.len().saturating_add(chunk.len()) <= MAX_USAGE_COPY {
+                if copy.len().saturating_add(chunk.len()) <= MAX_USAGE_COPY
+                    && self.mem.response.grow(chunk.len()).is_ok()
+                {
                     copy.extend_from_slice(chunk);
                 } else {
-                    // Too large to keep: give up on usage rather than memory.
+                    // Too large to keep: give up on usage rather than memory
+                    // (limits then settle on the estimate).
                     *copy = Vec::new();
                     self.response = ResponseBody::Pass;
+                    self.mem.response.release();
+                    self.usage_dropped = true;
                 }
                 if end_of_stream {
                     if let ResponseBody::Json(copy) = &self.response {
@@ -955,6 +986,15 @@ impl Exchange {
                 let mut events = parser.feed(chunk);
                 if end_of_stream {
                     events.extend(parser.finish());
+                }
+                if !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err()
+                {
+                    // An event the budget cannot hold: passed on as it is.
+                    parser.abandon();
+                    if !*rewrite {
+                        parser.take_pending();
+                    }
+                    self.usage_dropped = true;
                 }
                 let mut out = Vec::with_capacity(chunk.len());
                 for ev in &events {
@@ -980,6 +1020,7 @@ impl Exchange {
                 }
                 let u = usage.usage;
                 self.facts.usage.merge(u);
+                let _ = self.mem.response.resize(parser.pending().len());
             }
         }
         // What goes to the client, after the scans.
@@ -1059,6 +1100,7 @@ impl Exchange {
     pub fn finish_log(&mut self, svc: &mut dyn Services) -> Vec<u8> {
         self.cache_release(svc);
         self.limits_settle(svc);
+        self.mem.release_all();
         let cost_usd = self.cost_usd(&self.facts.usage);
         let saved_cost_usd =
             self.cache.as_ref().and_then(|c| c.saved).and_then(|u| self.cost_usd(&u));
@@ -1122,6 +1164,7 @@ impl Exchange {
             over_limit_logged: (!over_limit.is_empty()).then_some(over_limit),
             limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
             dlp: self.dlp_log(),
+            overload: f.overload.as_deref(),
         }
         .to_json()
     }

@@ -26,6 +26,7 @@ pub mod exchange;
 pub mod headers;
 pub mod json_text;
 pub mod log_record;
+pub mod memory;
 pub mod metadata;
 pub mod policy;
 pub mod request_body;

@@ -71,6 +71,8 @@ pub struct LogRecord<'a> {
     pub limit_notes: Option<&'a [String]>,
     /// DLP and guardrails: what was found and done (counts, never text).
     pub dlp: Option<DlpLog<'a>>,
+    /// Why the VM's memory budget refused the request (`aigw_overloaded`).
+    pub overload: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -42,6 +42,12 @@ impl SseParser {
     }
 
     /// Hands back the incomplete event's bytes (e.g. at end of stream).
+    /// Stops parsing as if the pending event were too large (the caller
+    /// passes what is pending on as it is).
+    pub fn abandon(&mut self) {
+        self.overflowed = true;
+    }
+
     pub fn take_pending(&mut self) -> Vec<u8> {
         self.scan = 0;
         self.line_start = 0;

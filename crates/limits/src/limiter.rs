@@ -500,11 +500,33 @@ impl Limiter {
         reservation: Reservation,
         usage: &Usage,
     ) -> Settlement {
+        self.settle_attempts(store, reservation, usage, 1)
+    }
+
+    /// What a request is assumed to have used when its usage is unknown
+    /// (an attempt abandoned after a timeout): the reservation's estimate.
+    pub fn estimated_usage(&self, expected: &Expected) -> Usage {
+        Usage {
+            input_tokens: expected.input_tokens,
+            output_tokens: expected.max_output_tokens.unwrap_or(self.default_output_tokens),
+            cached_input_tokens: 0,
+        }
+    }
+
+    /// [`Limiter::settle`] for a request that made `requests` provider calls
+    /// (retries and fallbacks): request counters count each of them.
+    pub fn settle_attempts(
+        &self,
+        store: &mut dyn Store,
+        reservation: Reservation,
+        usage: &Usage,
+        requests: u64,
+    ) -> Settlement {
         let mut out = Settlement::default();
         let mut global_adjust = Vec::new();
         for entry in reservation.entries {
             let actual = match entry.unit {
-                Unit::Requests => entry.amount,
+                Unit::Requests => entry.amount.saturating_mul(requests),
                 Unit::InputTokens => usage.input_tokens,
                 Unit::OutputTokens => usage.output_tokens,
                 Unit::TotalTokens => usage.total_tokens(),

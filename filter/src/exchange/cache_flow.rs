@@ -274,8 +274,11 @@ impl Exchange {
         let max = self.config.cache.max_capture();
         let c = self.cache.as_mut()?;
         let capture = c.capture.as_mut()?;
-        if capture.len().saturating_add(out.len()) > max {
+        if capture.len().saturating_add(out.len()) > max || self.mem.capture.grow(out.len()).is_err()
+        {
+            // Too large, or over the memory budget: not stored.
             c.capture = None;
+            self.mem.capture.release();
             self.cache_release(svc);
             return None;
         }
@@ -293,6 +296,7 @@ impl Exchange {
         let status = self.facts.status.unwrap_or(200);
         let c = self.cache.as_mut()?;
         let body = c.capture.take()?;
+        self.mem.capture.release();
         if !complete(&body, c.stream, shape) {
             self.cache_release(svc);
             return None;

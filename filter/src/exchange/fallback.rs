@@ -65,8 +65,9 @@ pub(super) struct Resilience {
     step: usize,
     attempts_in_step: u32,
     attempt_no: u32,
+    /// The client's body (scanned): the one copy kept; each attempt
+    /// rebuilds what it sends from it (`upstream_request`).
     client_body: Vec<u8>,
-    upstream_body: Vec<u8>,
     phase: Phase,
     attempt_start_ns: u64,
     deadline_ns: Option<u64>,
@@ -77,6 +78,16 @@ pub(super) struct Resilience {
 impl Resilience {
     pub(super) fn provider_of(&self, step: usize) -> Option<usize> {
         self.steps.get(step).map(|s| s.provider)
+    }
+
+    /// Bytes this chain keeps (for the memory budget).
+    pub(super) fn held_bytes(&self) -> usize {
+        self.client_body.len()
+    }
+
+    /// The request is over: nothing will be sent again.
+    pub(super) fn drop_body(&mut self) {
+        self.client_body = Vec::new();
     }
 }
 
@@ -114,24 +125,26 @@ fn jitter(now_ns: u64) -> f64 {
 }
 
 impl Exchange {
-    /// At the end of the request body: the chain this request may need.
-    pub(super) fn fallback_prepare(
-        &mut self,
-        client_body: &[u8],
-        upstream_body: &[u8],
-        _svc: &mut dyn Services,
-    ) {
+    /// At the end of the request body: the chain this request may need. A
+    /// provider without retry, timeout, fallback or breaker config still
+    /// honours the client's per-request controls (within the operator's
+    /// limits), so the chain exists whenever the request sets one.
+    pub(super) fn fallback_prepare(&mut self, client_body: &[u8], _svc: &mut dyn Services) {
         let Some(p) = self.provider() else { return };
-        if !p.resilient() && p.breaker.is_none() {
+        let h = &self.snapshot.gateway;
+        let asked = ["request-timeout", "max-attempts", "retry-delay", "backoff"]
+            .iter()
+            .any(|n| h.gateway(n).is_some());
+        if !p.resilient() && p.breaker.is_none() && !asked {
             return;
         }
-        let h = &self.snapshot.gateway;
         let timeout = request_timeout(h).ok().flatten();
         let model = self.facts.model.clone().unwrap_or_default();
+        let cap = p.client_max_timeout_ms;
         let mut steps = vec![StepRun {
             provider: self.provider.unwrap_or(0),
             model: model.clone(),
-            timeout_ms: timeout.or(p.timeout_ms),
+            timeout_ms: crate::resilience::effective_timeout(timeout, p.timeout_ms, cap),
             policy: p.retry.with_request(h).unwrap_or_else(|_| p.retry.clone()),
         }];
         // Other providers only for chat requests (the formats translate).
@@ -140,7 +153,7 @@ impl Exchange {
                 steps.push(StepRun {
                     provider: s.provider,
                     model: s.model(&model).to_string(),
-                    timeout_ms: timeout.or(s.timeout_ms),
+                    timeout_ms: crate::resilience::effective_timeout(timeout, s.timeout_ms, cap),
                     policy: s.retry.with_request(h).unwrap_or_else(|_| s.retry.clone()),
                 });
             }
@@ -151,7 +164,6 @@ impl Exchange {
             attempts_in_step: 0,
             attempt_no: 0,
             client_body: client_body.to_vec(),
-            upstream_body: upstream_body.to_vec(),
             phase: Phase::Primary,
             attempt_start_ns: 0,
             deadline_ns: None,
@@ -266,7 +278,26 @@ impl Exchange {
         self.facts.step = Some(step);
         if let Some(r) = self.resilience.as_mut() {
             r.phase = Phase::Done;
+            // Nothing will be sent again: the body's bytes go back.
+            r.client_body = Vec::new();
         }
+        self.mem_settle_request();
+    }
+
+    /// What this request's attempts count against limits: the provider
+    /// calls made (at least 1), and how many of them ended with their usage
+    /// unknown (abandoned after a timeout, an answer never read).
+    pub(super) fn attempt_charges(&self) -> (u64, u64) {
+        let a = &self.facts.attempts;
+        let count = |c: &str| a.iter().filter(|x| x.cause == c).count() as u64;
+        let never_reached = count("circuit_open") + count("untranslatable");
+        let connect = count("connect_failure");
+        // A late answer of an abandoned attempt is the same call, recorded twice.
+        let late = count("late_ok");
+        let calls = (a.len() as u64).saturating_sub(never_reached + connect + late);
+        // The served answer's usage could not be read either.
+        let dropped = u64::from(self.usage_dropped && self.facts.usage.is_empty());
+        (calls.max(1), count("timeout").saturating_sub(late) + dropped)
     }
 
     fn attempts_total(&self) -> usize {
@@ -395,7 +426,8 @@ impl Exchange {
         }
     }
 
-    /// The HTTP call for an attempt of `step`.
+    /// The HTTP call for an attempt of `step`: the body is rebuilt from the
+    /// client's by the one function that built the first attempt's.
     fn attempt_callout(
         &self,
         index: usize,
@@ -410,29 +442,13 @@ impl Exchange {
             .providers
             .get(step.provider)
             .ok_or_else(|| GatewayError::new(ErrorCode::Internal, "no provider"))?;
-        let same_provider = Some(step.provider) == self.provider && index == 0;
-        let (path, body) = if same_provider {
-            let mut path = self.snapshot.upstream_path.clone();
-            path.push_str(&self.snapshot.query);
-            (path, r.upstream_body.clone())
-        } else {
-            let client = self.client_wire.ok_or_else(|| {
-                GatewayError::new(
-                    ErrorCode::InvalidRequest,
-                    "only chat requests fall back to other providers",
-                )
-            })?;
-            let mut out = wire::request_for(p, client, &r.client_body, &step.model)?;
-            if Wire::of(p.kind) == Wire::OpenAiChat && self.facts.stream {
-                // Usage for the log; the chunk is hidden from clients that
-                // did not ask for it.
-                let summary = crate::request_body::parse(&out.body, true)?;
-                if let Some(b) = crate::request_body::with_stream_usage(&out.body, &summary) {
-                    out.body = b;
-                }
-            }
-            (out.path, out.body)
+        let route = Some(step.provider) == self.provider && index == 0;
+        let built = self.upstream_request(step.provider, &step.model, &r.client_body, route)?;
+        let path = match built.path {
+            Some(path) => path,
+            None => format!("{}{}", self.snapshot.upstream_path, self.snapshot.query),
         };
+        let body = built.body.unwrap_or_else(|| r.client_body.clone());
         let mut headers =
             super::Callout::headers("POST", path, &p.authority, Some("application/json"));
         let (auth, _) = crate::routing::provider_auth(p);
@@ -454,13 +470,7 @@ impl Exchange {
                 p.anthropic_version.as_bytes().to_vec(),
             ));
         }
-        let timeout = match (step.timeout_ms, self.facts.stream) {
-            // A callout answers once the whole stream is in: its time limit
-            // covers the whole answer, not the first byte.
-            (Some(t), false) => t,
-            (Some(t), true) => t.max(DEFAULT_CALLOUT_TIMEOUT_MS),
-            (None, _) => DEFAULT_CALLOUT_TIMEOUT_MS,
-        };
+        let timeout = callout_timeout_ms(step, self.facts.stream);
         Ok(super::Callout {
             purpose: Purpose::Attempt(0),
             cluster: p.cluster.clone(),
@@ -511,7 +521,18 @@ impl Exchange {
             return Step::cont(Vec::new());
         }
         let index = r.step;
-        let outcome = Outcome::from_status(resp.status);
+        let timeout = r.steps.get(index).map(|s| callout_timeout_ms(s, self.facts.stream));
+        let waited_ms = svc.now_ns().saturating_sub(r.attempt_start_ns) / 1_000_000;
+        let outcome = match Outcome::from_status(resp.status) {
+            // Envoy answers a callout past its time limit with a 504 of its
+            // own (or no answer): that attempt timed out.
+            Outcome::ConnectFailure | Outcome::Status(504)
+                if timeout.is_some_and(|t| waited_ms >= t) =>
+            {
+                Outcome::Timeout
+            }
+            o => o,
+        };
         self.record_attempt(index, resp.status, &outcome.cause(), svc);
         if outcome == Outcome::Ok {
             return self.answer_from(index, resp, svc);
@@ -601,17 +622,29 @@ impl Exchange {
         let name = self.config.providers.get(provider).map(|p| p.name.clone()).unwrap_or_default();
         let n = self.facts.attempts.len();
         let code = match outcome {
-            Outcome::Timeout => ErrorCode::UpstreamTimeout,
+            // A 504 is a gateway's timeout upstream: a timeout too.
+            Outcome::Timeout | Outcome::Status(504) => ErrorCode::UpstreamTimeout,
             Outcome::Status(429 | 503) => ErrorCode::UpstreamUnavailable,
             _ => ErrorCode::UpstreamFailed,
         };
         if let Some(r) = self.resilience.as_mut() {
             r.phase = Phase::Done;
+            r.client_body = Vec::new();
         }
         self.reply(GatewayError::new(
             code,
             format!("every attempt failed ({n}); the last: {name} {}", outcome.cause()),
         ))
+    }
+}
+
+/// A callout attempt's time limit. A callout answers once the whole answer
+/// is in: for a stream it covers the whole answer, not the first byte.
+fn callout_timeout_ms(step: &StepRun, stream: bool) -> u64 {
+    match (step.timeout_ms, stream) {
+        (Some(t), false) => t,
+        (Some(t), true) => t.max(DEFAULT_CALLOUT_TIMEOUT_MS),
+        (None, _) => DEFAULT_CALLOUT_TIMEOUT_MS,
     }
 }
 

@@ -21,6 +21,8 @@ pub(super) struct LimitsState {
     reservation: Option<Reservation>,
     /// The price the request is charged at (custom or from the table).
     pub price: Option<Price>,
+    /// What the request was expected to use (for attempts whose usage is unknown).
+    expected: Expected,
     settled: bool,
     /// `RateLimit-Policy` / `RateLimit` for the answer.
     pub headers: Vec<(Name, String)>,
@@ -83,6 +85,7 @@ impl Exchange {
             return Admit::Go;
         }
         let expected = Expected::from_prompt_chars(prompt_chars(body), max_tokens);
+        state.expected = expected;
         let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
         admission.reserve_local(&mut LimitStore(svc));
         if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
@@ -178,18 +181,26 @@ impl Exchange {
         let config = std::rc::Rc::clone(&self.config);
         let Some(limiter) = config.limits.as_ref() else { return };
         let usage = self.facts.usage;
+        // Every attempt that reached a provider counts (retries, fallbacks);
+        // one abandoned with its usage unknown counts as its estimate.
+        let (requests, unknown) = self.attempt_charges();
         let Some(state) = self.limits.as_mut() else { return };
         if state.settled {
             return;
         }
         state.settled = true;
         let Some(reservation) = state.reservation.take() else { return };
-        let used = aigw_limits::Usage {
+        let mut used = aigw_limits::Usage {
             input_tokens: usage.input_tokens.unwrap_or(0),
             output_tokens: usage.output_tokens.unwrap_or(0),
             cached_input_tokens: usage.cached_input_tokens.unwrap_or(0),
         };
-        let s = limiter.settle(&mut LimitStore(svc), reservation, &used);
+        if unknown > 0 {
+            let e = limiter.estimated_usage(&state.expected);
+            used.input_tokens = used.input_tokens.saturating_add(e.input_tokens.saturating_mul(unknown));
+            used.output_tokens = used.output_tokens.saturating_add(e.output_tokens.saturating_mul(unknown));
+        }
+        let s = limiter.settle_attempts(&mut LimitStore(svc), reservation, &used, requests);
         state.notes.extend(s.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         if let (Some(cmd), Some(g)) = (s.global, limiter.global()) {
             // Fire-and-forget: the request is over.

@@ -97,18 +97,24 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_request_trailers(&mut self, _num_trailers: usize) -> Action {
-        let pending = self
-            .exchange
-            .as_ref()
-            .and_then(|e| e.try_borrow().ok())
-            .is_some_and(|ex| ex.request_trailers_complete_body());
-        if !pending {
-            return Action::Continue;
-        }
         // Trailers end the body: inspect it now or it would pass unchecked.
-        let body = super::request_body(usize::MAX);
-        let lens = BodyLens { request: body.len(), response: 0 };
-        self.drive(lens, |ex, svc| ex.on_request_body(&body, svc)).unwrap_or(Action::Pause)
+        let need = match self.exchange.as_ref().and_then(|e| e.try_borrow_mut().ok()) {
+            Some(mut ex) => ex.request_trailers_need(),
+            None => return Action::Continue,
+        };
+        match need {
+            BodyNeed::Pass | BodyNeed::Buffer => Action::Continue,
+            BodyNeed::Stop(step) => match self.owner() {
+                Some(owner) => apply(step, BodyLens::default(), &owner),
+                None => Action::Pause,
+            },
+            BodyNeed::Complete => {
+                let body = super::request_body(usize::MAX);
+                let lens = BodyLens { request: body.len(), response: 0 };
+                self.drive(lens, |ex, svc| ex.on_request_body(&body, svc))
+                    .unwrap_or(Action::Pause)
+            }
+        }
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
@@ -132,6 +138,20 @@ impl HttpContext for HttpFilter {
         if self.replied() {
             return Action::Continue;
         }
+        // An answer held whole is read on the memory budget, or refused.
+        let hold = match self.exchange.as_ref().and_then(|e| e.try_borrow_mut().ok()) {
+            Some(mut ex) => ex.reserve_whole_response(body_size, end_of_stream),
+            None => Ok(None),
+        };
+        let _hold = match hold {
+            Ok(h) => h,
+            Err(step) => {
+                return match self.owner() {
+                    Some(owner) => apply(step, BodyLens::default(), &owner),
+                    None => Action::Pause,
+                }
+            }
+        };
         let chunk = super::response_body(body_size);
         let lens = BodyLens { request: 0, response: chunk.len() };
         self.drive(lens, |ex, svc| ex.on_response_body(&chunk, end_of_stream, svc))

@@ -62,6 +62,21 @@ impl Step {
 
 pub const MAX_TIMEOUT_MS: u64 = 3_600_000;
 
+/// A step's first-byte timeout for a request: the client's
+/// `x-aigw-request-timeout` when it set one, at most the operator's cap
+/// (`client_max_timeout_ms`, else the step's own timeout); else the step's.
+pub fn effective_timeout(
+    asked: Option<u64>,
+    configured: Option<u64>,
+    client_max: Option<u64>,
+) -> Option<u64> {
+    match (asked, client_max.or(configured)) {
+        (Some(t), Some(cap)) => Some(t.min(cap)),
+        (Some(t), None) => Some(t),
+        (None, _) => configured,
+    }
+}
+
 pub fn check_timeout(t: Option<u64>, field: &str) -> Result<Option<u64>, (String, String)> {
     match t {
         Some(0) => Err((field.into(), "must be at least 1 (leave it out for no timeout)".into())),
@@ -92,6 +107,13 @@ mod tests {
         let plain = Step { model_map: vec![], ..s };
         assert_eq!(plain.model("x"), "x");
         assert!(check_timeout(Some(0), "t").is_err());
+        // A client may shorten the operator's timeout, never lengthen it.
+        assert_eq!(effective_timeout(Some(500), Some(2000), None), Some(500));
+        assert_eq!(effective_timeout(Some(9000), Some(2000), None), Some(2000));
+        assert_eq!(effective_timeout(Some(9000), Some(2000), Some(5000)), Some(5000));
+        assert_eq!(effective_timeout(Some(9000), None, None), Some(9000));
+        assert_eq!(effective_timeout(None, Some(2000), Some(5000)), Some(2000));
+        assert_eq!(effective_timeout(None, None, None), None);
         assert_eq!(check_timeout(None, "t"), Ok(None));
     }
 }

@@ -55,6 +55,10 @@ pub struct RawRetry {
     pub backoff: Option<Backoff>,
     #[serde(default)]
     pub on: Option<Vec<Condition>>,
+    /// The most attempts a client may ask for with `x-aigw-max-attempts`
+    /// (default: `max_attempts`, so a client can only lower it).
+    #[serde(default)]
+    pub client_max_attempts: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +70,11 @@ pub struct Policy {
     pub on_connect_failure: bool,
     pub on_timeout: bool,
     pub on_status: Vec<u16>,
+    /// The most attempts a client's header may ask for.
+    pub client_max_attempts: u32,
+    /// The operator's delay and backoff when a client's header changed
+    /// them: a client may wait longer between retries, never shorter.
+    pub floor: Option<(u64, Backoff)>,
 }
 
 impl Default for Policy {
@@ -77,6 +86,8 @@ impl Default for Policy {
             on_connect_failure: true,
             on_timeout: true,
             on_status: vec![429, 500, 502, 503, 504],
+            client_max_attempts: 1,
+            floor: None,
         }
     }
 }
@@ -89,6 +100,16 @@ pub fn compile(raw: &RawRetry) -> Result<Policy, (String, String)> {
             return Err(("max_attempts".into(), format!("must be between 1 and {MAX_ATTEMPTS}")));
         }
         p.max_attempts = n;
+    }
+    p.client_max_attempts = p.max_attempts;
+    if let Some(n) = raw.client_max_attempts {
+        if !(p.max_attempts..=MAX_ATTEMPTS).contains(&n) {
+            return Err((
+                "client_max_attempts".into(),
+                format!("must be between max_attempts ({}) and {MAX_ATTEMPTS}", p.max_attempts),
+            ));
+        }
+        p.client_max_attempts = n;
     }
     if let Some(d) = raw.retry_delay_ms {
         if d > MAX_DELAY_MS {
@@ -165,29 +186,30 @@ impl Policy {
     /// The wait before attempt `n` (1 = the first retry). `jitter` in
     /// [0, 1) spreads exponential retries (full jitter on the upper half).
     pub fn delay_ms(&self, n: u32, jitter: f64) -> u64 {
-        let n = u64::from(n.max(1));
-        let base = match self.backoff {
-            Backoff::Constant => self.delay_ms,
-            Backoff::Linear => self.delay_ms.saturating_mul(n),
-            Backoff::Exponential => {
-                let d = self.delay_ms.saturating_mul(1u64 << (n - 1).min(20));
-                // Half fixed, half random: retries of many clients spread out.
-                d / 2 + ((d / 2) as f64 * jitter.clamp(0.0, 1.0)) as u64
-            }
-        };
-        base.min(MAX_DELAY_MS)
+        let own = backoff_delay(self.delay_ms, self.backoff, n, jitter);
+        match self.floor {
+            Some((d, b)) => own.max(backoff_delay(d, b, n, jitter)),
+            None => own,
+        }
     }
 
     /// Applies `x-aigw-max-attempts`, `x-aigw-retry-delay` (ms) and
-    /// `x-aigw-backoff` (aliases `cf-aig-*`).
+    /// `x-aigw-backoff` (aliases `cf-aig-*`) within the operator's limits:
+    /// a client may ask for fewer attempts, or more up to
+    /// `client_max_attempts`, and for longer waits between them, never
+    /// shorter ones. Values out of range are a 400.
     pub fn with_request(&self, h: &Headers) -> Result<Policy, GatewayError> {
         let bad = |m: String| GatewayError::new(ErrorCode::InvalidHeader, m);
         let mut p = self.clone();
         if let Some((v, _)) = h.gateway("max-attempts") {
-            p.max_attempts =
+            let asked =
                 parse_u64(v).filter(|n| (1..=u64::from(MAX_ATTEMPTS)).contains(n)).ok_or_else(
                     || bad(format!("x-aigw-max-attempts must be between 1 and {MAX_ATTEMPTS}")),
                 )? as u32;
+            p.max_attempts = asked.min(self.client_max_attempts);
+        }
+        if h.gateway("retry-delay").is_some() || h.gateway("backoff").is_some() {
+            p.floor = Some(self.floor.unwrap_or((self.delay_ms, self.backoff)));
         }
         if let Some((v, _)) = h.gateway("retry-delay") {
             p.delay_ms = parse_u64(v).filter(|d| *d <= MAX_DELAY_MS).ok_or_else(|| {
@@ -201,6 +223,21 @@ impl Policy {
         }
         Ok(p)
     }
+}
+
+/// The wait before retry `n` (1 = the first) for a base delay and backoff.
+fn backoff_delay(delay_ms: u64, backoff: Backoff, n: u32, jitter: f64) -> u64 {
+    let n = u64::from(n.max(1));
+    let base = match backoff {
+        Backoff::Constant => delay_ms,
+        Backoff::Linear => delay_ms.saturating_mul(n),
+        Backoff::Exponential => {
+            let d = delay_ms.saturating_mul(1u64 << (n - 1).min(20));
+            // Half fixed, half random: retries of many clients spread out.
+            d / 2 + ((d / 2) as f64 * jitter.clamp(0.0, 1.0)) as u64
+        }
+    };
+    base.min(MAX_DELAY_MS)
 }
 
 pub fn parse_u64(v: &[u8]) -> Option<u64> {
@@ -270,7 +307,23 @@ mod tests {
                 ("x-aigw-backoff", "constant"),
             ]))
             .unwrap();
-        assert_eq!((q.max_attempts, q.delay_ms, q.backoff), (5, 0, Backoff::Constant));
+        // Never more attempts than the operator allows, never shorter waits.
+        assert_eq!((q.max_attempts, q.delay_ms, q.backoff), (3, 0, Backoff::Constant));
+        assert_eq!((q.delay_ms(1, 0.5), q.delay_ms(3, 0.5)), (10, 30));
+        let q = p.with_request(&h(&[("x-aigw-max-attempts", "1")])).unwrap();
+        assert_eq!(q.max_attempts, 1, "a client may lower it");
+        let q = p.with_request(&h(&[("x-aigw-retry-delay", "1000")])).unwrap();
+        assert_eq!(q.delay_ms(1, 0.5), 1000, "and wait longer");
+        let raw: RawRetry =
+            serde_json::from_str(r#"{"max_attempts":2,"client_max_attempts":4}"#).unwrap();
+        let p4 = compile(&raw).unwrap();
+        assert_eq!(p4.with_request(&h(&[("x-aigw-max-attempts", "5")])).unwrap().max_attempts, 4);
+        assert_eq!(p4.with_request(&h(&[])).unwrap().max_attempts, 2);
+        let bad: RawRetry =
+            serde_json::from_str(r#"{"max_attempts":3,"client_max_attempts":2}"#).unwrap();
+        assert_eq!(compile(&bad).unwrap_err().0, "client_max_attempts");
+        let q = Policy::default().with_request(&h(&[("x-aigw-max-attempts", "5")])).unwrap();
+        assert_eq!(q.max_attempts, 1, "no retry config: one attempt");
         for (k, v) in [
             ("x-aigw-max-attempts", "6"),
             ("x-aigw-retry-delay", "9000"),
