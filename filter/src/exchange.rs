@@ -1289,6 +1289,8 @@ fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_avail;
+#[cfg(test)]
 mod tests_dlp;
 #[cfg(test)]
 mod tests_fallback;

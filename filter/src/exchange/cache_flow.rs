@@ -274,7 +274,8 @@ impl Exchange {
         let max = self.config.cache.max_capture();
         let c = self.cache.as_mut()?;
         let capture = c.capture.as_mut()?;
-        if capture.len().saturating_add(out.len()) > max || self.mem.capture.grow(out.len()).is_err()
+        if capture.len().saturating_add(out.len()) > max
+            || self.mem.capture.grow(out.len()).is_err()
         {
             // Too large, or over the memory budget: not stored.
             c.capture = None;

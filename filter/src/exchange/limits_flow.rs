@@ -197,8 +197,10 @@ impl Exchange {
         };
         if unknown > 0 {
             let e = limiter.estimated_usage(&state.expected);
-            used.input_tokens = used.input_tokens.saturating_add(e.input_tokens.saturating_mul(unknown));
-            used.output_tokens = used.output_tokens.saturating_add(e.output_tokens.saturating_mul(unknown));
+            used.input_tokens =
+                used.input_tokens.saturating_add(e.input_tokens.saturating_mul(unknown));
+            used.output_tokens =
+                used.output_tokens.saturating_add(e.output_tokens.saturating_mul(unknown));
         }
         let s = limiter.settle_attempts(&mut LimitStore(svc), reservation, &used, requests);
         state.notes.extend(s.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));

@@ -28,7 +28,11 @@ pub(super) struct MemHolds {
 
 impl MemHolds {
     pub(super) fn new(ledger: &Rc<Ledger>) -> MemHolds {
-        MemHolds { request: Hold::new(ledger), response: Hold::new(ledger), capture: Hold::new(ledger) }
+        MemHolds {
+            request: Hold::new(ledger),
+            response: Hold::new(ledger),
+            capture: Hold::new(ledger),
+        }
     }
 
     pub(super) fn release_all(&mut self) {

@@ -14,7 +14,7 @@ const CHAIN: &str = r#"{"version":1,"providers":{
   "plain":{"kind":"openai"}
 }}"#;
 
-fn config(doc: &str) -> Rc<Config> {
+pub(super) fn config(doc: &str) -> Rc<Config> {
     let env = |k: &str| match k {
         "OPENAI_KEY" => Some("sk-gw".to_string()),
         "ANTHROPIC_KEY" => Some("ant-gw".to_string()),
@@ -23,11 +23,11 @@ fn config(doc: &str) -> Rc<Config> {
     Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0)
 }
 
-const CHAT: &[u8] = br#"{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"#;
-const OPENAI_OK: &[u8] = br#"{"id":"c1","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"from openai"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#;
+pub(super) const CHAT: &[u8] = br#"{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"#;
+pub(super) const OPENAI_OK: &[u8] = br#"{"id":"c1","object":"chat.completion","created":1,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"from openai"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}"#;
 const ANTHROPIC_OK: &[u8] = br#"{"id":"msg_1","type":"message","role":"assistant","model":"claude-x","content":[{"type":"text","text":"from claude"}],"stop_reason":"end_turn","usage":{"input_tokens":4,"output_tokens":3}}"#;
 
-fn start(
+pub(super) fn start(
     cfg: &Rc<Config>,
     svc: &mut MemServices,
     path: &str,
@@ -43,7 +43,7 @@ fn start(
     (ex, step)
 }
 
-fn callout(ops: &[Op]) -> Callout {
+pub(super) fn callout(ops: &[Op]) -> Callout {
     ops.iter()
         .find_map(|o| match o {
             Op::Dispatch(c) => Some(c.clone()),
@@ -60,7 +60,7 @@ fn header<'a>(c: &'a Callout, name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn answer(status: u16, ct: &str, body: &[u8]) -> CalloutResponse {
+pub(super) fn answer(status: u16, ct: &str, body: &[u8]) -> CalloutResponse {
     CalloutResponse {
         status: Some(status),
         headers: headers(&[(":status", &status.to_string()), ("content-type", ct)]),
@@ -68,7 +68,7 @@ fn answer(status: u16, ct: &str, body: &[u8]) -> CalloutResponse {
     }
 }
 
-fn local(step: &Step) -> (u16, Vec<(String, String)>, Vec<u8>) {
+pub(super) fn local(step: &Step) -> (u16, Vec<(String, String)>, Vec<u8>) {
     match step.ops.last() {
         Some(Op::SendLocal { status, headers, body }) => (
             *status,
@@ -79,11 +79,11 @@ fn local(step: &Step) -> (u16, Vec<(String, String)>, Vec<u8>) {
     }
 }
 
-fn has(headers: &[(String, String)], k: &str, v: &str) -> bool {
+pub(super) fn has(headers: &[(String, String)], k: &str, v: &str) -> bool {
     headers.iter().any(|(a, b)| a == k && b == v)
 }
 
-fn record(ex: &mut Exchange, svc: &mut MemServices) -> serde_json::Value {
+pub(super) fn record(ex: &mut Exchange, svc: &mut MemServices) -> serde_json::Value {
     serde_json::from_slice(&ex.finish_log(svc)).unwrap()
 }
 

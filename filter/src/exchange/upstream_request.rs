@@ -54,7 +54,8 @@ impl Exchange {
         // Usage on OpenAI-style chat streams for the log and the limits;
         // the chunk is hidden again from clients that did not ask for it.
         let ask = target == Wire::OpenAiChat
-            && (translated || (self.client_wire == Some(Wire::OpenAiChat) && p.inject_stream_usage));
+            && (translated
+                || (self.client_wire == Some(Wire::OpenAiChat) && p.inject_stream_usage));
         if ask {
             let sent = out.body.as_deref().unwrap_or(client_body);
             let asked = if translated {

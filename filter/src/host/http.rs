@@ -111,8 +111,7 @@ impl HttpContext for HttpFilter {
             BodyNeed::Complete => {
                 let body = super::request_body(usize::MAX);
                 let lens = BodyLens { request: body.len(), response: 0 };
-                self.drive(lens, |ex, svc| ex.on_request_body(&body, svc))
-                    .unwrap_or(Action::Pause)
+                self.drive(lens, |ex, svc| ex.on_request_body(&body, svc)).unwrap_or(Action::Pause)
             }
         }
     }

@@ -1,0 +1,248 @@
+//! Availability and client control (issue 12): the memory budget, one kept
+//! copy of the body, per-request controls within the operator's limits,
+//! every attempt counted, a timed-out last step as a 504.
+
+use super::tests::headers;
+use super::tests_fallback::{answer, callout, config, has, local, record, start, CHAT, OPENAI_OK};
+use super::*;
+use crate::services::MemServices;
+
+/// A resilient provider and a plain one; a budget of 2000 bytes.
+const SMALL: &str = r#"{"version":1,"memory":{"max_held_bytes":2000},"request":{"max_body_bytes":1500},
+  "providers":{
+  "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},"retry":{"max_attempts":2,"retry_delay_ms":0}},
+  "local":{"kind":"openai_compatible","base_url":"http://llm:8000/v1","retry":{"max_attempts":2,"retry_delay_ms":0}},
+  "plain":{"kind":"openai","api_key":{"env":"OPENAI_KEY"}}}}"#;
+
+fn chat(chars: usize) -> Vec<u8> {
+    format!(
+        r#"{{"model":"gpt-4o","messages":[{{"role":"user","content":"{}"}}]}}"#,
+        "a".repeat(chars)
+    )
+    .into_bytes()
+}
+
+fn error_code(step: &Step) -> (u16, String) {
+    let (status, _, body) = local(step);
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    (status, v["error"]["code"].as_str().unwrap_or_default().to_string())
+}
+
+#[test]
+fn bodies_past_the_memory_budget_get_a_clean_503_and_every_end_releases() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let body = chat(1100);
+    let (mut first, step) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], &body);
+    assert_eq!(step.flow, Flow::Continue);
+    // The retry chain keeps exactly one copy of the body.
+    assert_eq!(cfg.memory.used(), body.len() as u64);
+    let mut second = Exchange::new(cfg.clone());
+    second.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    let BodyNeed::Stop(refused) = second.request_body_need(body.len(), true) else {
+        panic!("admitted past the budget")
+    };
+    let (status, h, raw) = local(&refused);
+    assert_eq!(status, 503);
+    assert!(has(&h, "retry-after", "1"));
+    let v: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    assert_eq!(v["error"]["code"], "aigw_overloaded");
+    assert_eq!(v["error"]["type"], "overloaded_error");
+    let rec = record(&mut second, &mut svc);
+    assert_eq!(rec["error_code"], "aigw_overloaded");
+    assert!(rec["overload"].as_str().unwrap().starts_with("request body: memory budget"), "{rec}");
+    // The first is served: its copy goes back; a client reset (drop) too.
+    first.on_response_headers(
+        &headers(&[(":status", "200"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    first.on_response_body(OPENAI_OK, true, &mut svc);
+    assert_eq!(cfg.memory.used(), 0);
+    let (abandoned, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], &body);
+    assert_eq!(cfg.memory.used(), body.len() as u64);
+    drop(abandoned);
+    assert_eq!(cfg.memory.used(), 0, "a reset request gives its bytes back");
+}
+
+fn post(path: &str) -> Headers {
+    super::tests::post(path, &[])
+}
+
+#[test]
+fn a_plain_provider_keeps_nothing_once_the_request_went_upstream() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let (_ex, step) = start(&cfg, &mut svc, "/plain/v1/chat/completions", &[], &chat(1100));
+    assert_eq!(step.flow, Flow::Continue);
+    assert_eq!(cfg.memory.used(), 0);
+}
+
+#[test]
+fn a_retry_sends_exactly_what_the_first_attempt_sent() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    // The unified endpoint to an OpenAI-compatible provider, streamed: the
+    // model is rewritten and stream usage asked for.
+    let body =
+        br#"{"model":"local/llama","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+    let mut ex = Exchange::new(cfg.clone());
+    ex.on_request_headers(&post("/compat/chat/completions"), false, &mut svc);
+    assert_eq!(ex.request_body_need(body.len(), true), BodyNeed::Complete);
+    let step = ex.on_request_body(body, &mut svc);
+    let first = step
+        .ops
+        .iter()
+        .find_map(|o| match o {
+            Op::SetRequestBody(b) => Some(b.clone()),
+            _ => None,
+        })
+        .expect("a rewritten body");
+    let v: serde_json::Value = serde_json::from_slice(&first).unwrap();
+    assert_eq!(
+        (v["model"].as_str(), v["stream_options"]["include_usage"].as_bool()),
+        (Some("llama"), Some(true))
+    );
+    assert_eq!(cfg.memory.used(), body.len() as u64, "one copy: the client's");
+    let step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
+    let retry = callout(&step.ops);
+    assert_eq!(retry.body, first);
+    assert!(retry.headers.iter().any(|(k, v)| k == ":path" && v == b"/v1/chat/completions"));
+}
+
+#[test]
+fn per_request_timeout_works_on_a_provider_without_resilience_config() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let (mut ex, step) = start(
+        &cfg,
+        &mut svc,
+        "/plain/v1/chat/completions",
+        &[("x-aigw-request-timeout", "200")],
+        CHAT,
+    );
+    assert!(step.ops.contains(&Op::WakeAt(200_000_000)), "{step:?}");
+    svc.now_ns = 200_000_000;
+    let step = ex.on_timer(&mut svc);
+    assert_eq!(error_code(&step), (504, "aigw_upstream_timeout".into()));
+    // And it never asks for more attempts than the operator configured (1).
+    let (mut ex, _) =
+        start(&cfg, &mut svc, "/plain/v1/chat/completions", &[("x-aigw-max-attempts", "5")], CHAT);
+    let step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
+    assert!(!step.ops.iter().any(|o| matches!(o, Op::Dispatch(_))), "{step:?}");
+}
+
+#[test]
+fn client_headers_cannot_raise_attempts_or_timeouts_past_the_operator() {
+    // openai: 2 attempts, then anthropic; a client asking for 5 gets 2.
+    let cfg = config(
+        r#"{"version":1,"providers":{
+  "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},"timeout_ms":1000,
+    "retry":{"max_attempts":2,"retry_delay_ms":0},"fallback":[{"provider":"anthropic"}]},
+  "anthropic":{"kind":"anthropic","api_key":{"env":"ANTHROPIC_KEY"}}}}"#,
+    );
+    let mut svc = MemServices::new(0);
+    let (mut ex, step) = start(
+        &cfg,
+        &mut svc,
+        "/openai/v1/chat/completions",
+        &[("x-aigw-max-attempts", "5"), ("x-aigw-request-timeout", "60000")],
+        CHAT,
+    );
+    assert!(step.ops.contains(&Op::WakeAt(1_000_000_000)), "the operator's 1 s stays: {step:?}");
+    let step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
+    let c = callout(&step.ops);
+    assert_eq!(c.cluster, "openai");
+    let Purpose::Attempt(n) = c.purpose else { panic!() };
+    let step = ex.on_callout(Purpose::Attempt(n), answer(503, "application/json", b"{}"), &mut svc);
+    assert_eq!(callout(&step.ops).cluster, "anthropic", "no third openai attempt");
+}
+
+#[test]
+fn a_last_callout_timing_out_is_a_504_upstream_timeout() {
+    let cfg = config(
+        r#"{"version":1,"providers":{"p":{"kind":"openai","timeout_ms":100,"retry":{"max_attempts":2,"retry_delay_ms":0}}}}"#,
+    );
+    let mut svc = MemServices::new(0);
+    let (mut ex, _) = start(&cfg, &mut svc, "/p/v1/chat/completions", &[], CHAT);
+    svc.now_ns = 100_000_000;
+    let c = callout(&ex.on_timer(&mut svc).ops);
+    assert_eq!(c.timeout_ms, 100);
+    let Purpose::Attempt(n) = c.purpose else { panic!() };
+    // Envoy answers a callout past its time limit with its own 504.
+    svc.now_ns = 200_000_000;
+    let timed_out = CalloutResponse {
+        status: Some(504),
+        headers: headers(&[(":status", "504"), ("content-type", "text/plain")]),
+        body: b"upstream request timeout".to_vec(),
+    };
+    let step = ex.on_callout(Purpose::Attempt(n), timed_out, &mut svc);
+    assert_eq!(error_code(&step), (504, "aigw_upstream_timeout".into()));
+    let rec = record(&mut ex, &mut svc);
+    let causes: Vec<&str> =
+        rec["attempts"].as_array().unwrap().iter().map(|a| a["cause"].as_str().unwrap()).collect();
+    assert_eq!(causes, ["timeout", "timeout"]);
+}
+
+const LIMITED: &str = r#"{"version":1,"providers":{
+  "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},
+    "retry":{"max_attempts":3,"retry_delay_ms":0}}},
+  "limits":{"rules":[
+    {"name":"rpm","key":["provider"],"limit":3,"window":"1m"},
+    {"name":"tpm","key":["provider"],"unit":"total_tokens","limit":1500,"window":"1m"}]}}"#;
+
+fn body_with_max_tokens() -> &'static [u8] {
+    br#"{"model":"gpt-4o","max_tokens":1000,"messages":[{"role":"user","content":"hi"}]}"#
+}
+
+#[test]
+fn every_attempt_that_reached_a_provider_counts_against_limits() {
+    let cfg = config(LIMITED);
+    let mut svc = MemServices::new(0);
+    // Three provider calls for one request: two 503s and the answer.
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
+    let mut step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
+    let c = callout(&step.ops);
+    let Purpose::Attempt(n) = c.purpose else { panic!() };
+    step = ex.on_callout(Purpose::Attempt(n), answer(503, "application/json", b"{}"), &mut svc);
+    let Purpose::Attempt(n) = callout(&step.ops).purpose else { panic!() };
+    let done =
+        ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", OPENAI_OK), &mut svc);
+    assert_eq!(local(&done).0, 200);
+    ex.finish_log(&mut svc);
+    // The rule allows 3 requests a minute: all three are used.
+    let (_, step) = start_any(&cfg, &mut svc, CHAT);
+    assert_eq!(error_code(&step), (429, "aigw_rate_limited".into()));
+}
+
+fn start_any(cfg: &Rc<Config>, svc: &mut MemServices, body: &[u8]) -> (Exchange, Step) {
+    let mut ex = Exchange::new(cfg.clone());
+    ex.on_request_headers(&post("/openai/v1/chat/completions"), false, svc);
+    ex.request_body_need(body.len(), true);
+    let step = ex.on_request_body(body, svc);
+    (ex, step)
+}
+
+#[test]
+fn an_attempt_abandoned_after_a_timeout_settles_on_its_estimate() {
+    let cfg = config(LIMITED);
+    let mut svc = MemServices::new(0);
+    let (mut ex, _) = start(
+        &cfg,
+        &mut svc,
+        "/openai/v1/chat/completions",
+        &[("x-aigw-request-timeout", "100")],
+        body_with_max_tokens(),
+    );
+    svc.now_ns = 100_000_000;
+    let c = callout(&ex.on_timer(&mut svc).ops);
+    let Purpose::Attempt(n) = c.purpose else { panic!() };
+    let done =
+        ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", OPENAI_OK), &mut svc);
+    assert_eq!(local(&done).0, 200);
+    ex.finish_log(&mut svc);
+    // 5 tokens served plus ~1000 estimated for the abandoned call: a second
+    // request reserving ~1000 more does not fit under 1500.
+    let (_, step) = start_any(&cfg, &mut svc, body_with_max_tokens());
+    let (status, code) = error_code(&step);
+    assert_eq!((status, code.as_str()), (429, "aigw_rate_limited"));
+}
