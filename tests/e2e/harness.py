@@ -92,7 +92,8 @@ class Gateway:
     plugin configuration."""
 
     def __init__(self, workdir, mock_port, plugin=None, base="demo.yaml", env=None,
-                 concurrency=1, failure_policy=None, expect_start=True, clusters=None):
+                 concurrency=1, failure_policy=None, expect_start=True, clusters=None,
+                 edit=None):
         self.dir = Path(workdir) / f"gw-{free_port()}"
         self.dir.mkdir(parents=True)
         self.port = free_port()
@@ -113,6 +114,8 @@ class Gateway:
             envoy_config.set_failure_policy(cfg, failure_policy)
         for name, (host, port) in (clusters or {}).items():
             envoy_config.add_cluster(cfg, name, host, port)
+        if edit is not None:
+            edit(cfg)  # any other change to the Envoy config
         self.config_path = self.dir / "envoy.yaml"
         envoy_config.dump(cfg, self.config_path)
         proc_env = {k: v for k, v in os.environ.items() if k not in GATEWAY_KEYS}
