@@ -443,6 +443,13 @@ fn compile(
             ),
         ));
     }
+    if raw.request.max_body_bytes > crate::memory::LARGE_BODY_BYTES {
+        warnings.push(format!(
+            "request.max_body_bytes is {}: parsing one such JSON body can take up to about 30 \
+             times its size in the VM, which may exhaust it",
+            raw.request.max_body_bytes
+        ));
+    }
     if held > crate::memory::VM_MEMORY_BYTES / 2 {
         warnings.push(format!(
             "memory.max_held_bytes is {held}: more than half of the {} bytes a Wasm VM can \

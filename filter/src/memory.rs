@@ -22,6 +22,8 @@ use std::rc::Rc;
 pub const DEFAULT_MAX_HELD_BYTES: u64 = 256 * 1024 * 1024;
 /// Above this a budget can exceed what the VM can allocate (warned at start).
 pub const VM_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
+/// Bodies above this can exhaust the VM in one callback (warned at start).
+pub const LARGE_BODY_BYTES: u64 = 32 * 1024 * 1024;
 /// The largest budget the config accepts.
 pub const MAX_MAX_HELD_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 

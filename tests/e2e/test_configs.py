@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from harness import ENVOY, ROOT, demo_plugin
+from harness import ENVOY, ROOT, demo_plugin, envoy_config
 
 SHIPPED = sorted((ROOT / "envoy").glob("*.yaml"))
 
@@ -24,6 +24,17 @@ def test_shipped_config_sets_failure_policy(path):
     assert text.count("failure_policy:") == wasm_filters
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_shipped_configs_reload_a_failed_vm(path):
+    """The gateway's filter fails closed and comes back (FAIL_RELOAD with a
+    backoff); the bench's no-op baseline filter may differ."""
+    found = [c for c in envoy_config.wasm_filters(envoy_config.load(path)) if c["name"] == "aigw"]
+    assert found
+    for c in found:
+        assert c["failure_policy"] == "FAIL_RELOAD"
+        assert c["reload_config"]["backoff"]["base_interval"]
+
+
 def bad(**change):
     doc = demo_plugin()
     doc.update(change)
@@ -38,6 +49,11 @@ BAD_CONFIGS = [
     (bad(request={"max_body_bytes": 0}), "request.max_body_bytes"),
     (bad(auth={"tokens": [{"name": "a", "sha256": "abc"}]}), "auth.tokens[0].sha256"),
     (bad(surprise=True), "surprise"),
+    (bad(memory={"max_held_bytes": 1024}), "memory.max_held_bytes"),
+    (bad(providers={"openai": {"kind": "openai", "retry": {"max_attempts": 3, "client_max_attempts": 2}}}),
+     "providers.openai.retry.client_max_attempts"),
+    (bad(providers={"openai": {"kind": "openai", "client_max_timeout_ms": 0}}),
+     "providers.openai.client_max_timeout_ms"),
     ("{not json", ""),
     ("", ""),
 ]
