@@ -756,6 +756,9 @@ impl Exchange {
         let body = self.pending_body.take().unwrap_or_default();
         if self.cacheable {
             if let Some(step) = self.cache_begin(&body, svc) {
+                drop(body);
+                // Waiting for the cache: only a retry chain's copy is kept.
+                self.mem_settle_request();
                 return step;
             }
         }

@@ -246,3 +246,30 @@ fn an_attempt_abandoned_after_a_timeout_settles_on_its_estimate() {
     let (status, code) = error_code(&step);
     assert_eq!((status, code.as_str()), (429, "aigw_rate_limited"));
 }
+
+#[test]
+fn an_answer_held_for_a_dlp_policy_past_the_budget_is_refused_never_passed() {
+    let cfg = config(
+        r#"{"version":1,"memory":{"max_held_bytes":2000},"request":{"max_body_bytes":1000},
+  "providers":{"openai":{"kind":"openai"}},
+  "policies":{"strict":{"response":{"*":"redact"}}},"policy":"strict"}"#,
+    );
+    let mut svc = MemServices::new(0);
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
+    let head = ex.on_response_headers(
+        &headers(&[(":status", "200"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    assert_eq!(head.flow, Flow::Pause, "held until scanned");
+    // A small answer is read on the budget; the hold ends with the callback.
+    let hold = ex.reserve_whole_response(OPENAI_OK.len(), true).ok().flatten();
+    assert_eq!(cfg.memory.used(), OPENAI_OK.len() as u64);
+    drop(hold);
+    assert_eq!(cfg.memory.used(), 0);
+    // One the budget cannot hold is refused with a 503, before it is read.
+    let Err(step) = ex.reserve_whole_response(5000, true) else { panic!("read past the budget") };
+    assert_eq!(error_code(&step), (503, "aigw_overloaded".into()));
+    assert!(ex.replied());
+    let rec = record(&mut ex, &mut svc);
+    assert!(rec["overload"].as_str().unwrap().starts_with("response body:"), "{rec}");
+}
