@@ -273,3 +273,40 @@ fn an_answer_held_for_a_dlp_policy_past_the_budget_is_refused_never_passed() {
     let rec = record(&mut ex, &mut svc);
     assert!(rec["overload"].as_str().unwrap().starts_with("response body:"), "{rec}");
 }
+
+#[test]
+fn a_stream_event_past_the_budget_passes_on_intact_and_holds_nothing() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let body = br#"{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+    let (mut ex, _) = start(&cfg, &mut svc, "/plain/v1/chat/completions", &[], body);
+    ex.on_response_headers(
+        &headers(&[(":status", "200"), ("content-type", "text/event-stream")]),
+        &mut svc,
+    );
+    // Half an event, larger than the whole budget: not kept.
+    let big = format!(r#"data: {{"choices":[{{"delta":{{"content":"{}"#, "x".repeat(3000));
+    let step = ex.on_response_body(big.as_bytes(), false, &mut svc);
+    assert_eq!(cfg.memory.used(), 0);
+    let passed: Vec<u8> = step
+        .ops
+        .iter()
+        .find_map(|o| match o {
+            Op::SetResponseBody(b) => Some(b.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| big.as_bytes().to_vec());
+    assert_eq!(passed, big.as_bytes(), "never dropped or held back");
+    let rest = b"\"}}]}\n\ndata: [DONE]\n\n";
+    let step = ex.on_response_body(rest, true, &mut svc);
+    let passed: Vec<u8> = step
+        .ops
+        .iter()
+        .find_map(|o| match o {
+            Op::SetResponseBody(b) => Some(b.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| rest.to_vec());
+    assert_eq!(passed, rest);
+    assert_eq!(cfg.memory.used(), 0);
+}
