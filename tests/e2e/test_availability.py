@@ -46,7 +46,7 @@ def test_concurrent_8mb_bodies_get_clean_503s_and_the_worker_keeps_serving(workd
     try:
         assert small_ok(g).status_code == 200
         body = big_chat(EIGHT_MB)
-        headers = {"content-type": "application/json", "x-mock-delay-ms": "3000"}
+        headers = {"content-type": "application/json", "x-mock-delay-ms": "8000"}
 
         def one(_):
             try:
