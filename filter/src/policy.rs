@@ -178,6 +178,13 @@ impl Policy {
         set
     }
 
+    /// Whether an answer may be altered (a finding redacted or blocked):
+    /// token-level fields (`logprobs`) are then emptied, since per-token
+    /// strings would spell out what redaction removed.
+    pub fn strips_tokens(&self) -> bool {
+        self.response.iter().any(|a| matches!(a, Action::Redact | Action::Block))
+    }
+
     pub fn is_guardrail(&self, id: DetectorId) -> bool {
         self.engine.category(id).is_guardrail()
     }
@@ -235,6 +242,19 @@ impl Report {
         }
         let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(", "));
         (join(dlp), join(guard))
+    }
+
+    /// Keeps, per detector, the larger count (for reports of the same text
+    /// seen twice, such as a stream's deltas and its final restatement).
+    pub fn merge_max(&mut self, other: &Report) {
+        for (k, v) in &other.findings {
+            let n = self.findings.entry(k.clone()).or_default();
+            *n = (*n).max(*v);
+        }
+        self.redacted = self.redacted.max(other.redacted);
+        if self.blocked_by.is_none() {
+            self.blocked_by.clone_from(&other.blocked_by);
+        }
     }
 
     pub fn merge(&mut self, other: &Report) {

@@ -1,38 +1,258 @@
-//! DLP and guardrails on streamed answers. The text of a stream is rebuilt
-//! across SSE events, one channel per piece of output (a choice's content,
-//! each tool call's arguments, an Anthropic content block), and scanned as a
-//! stream: text is released as soon as no finding can still start in it,
-//! so a value split over any number of events is one value, and no
-//! fragment of a redacted or blocked finding reaches the client. Released
-//! text replaces each event's fragment; what is still held when a channel
-//! ends is sent in one more delta event just before its end. A block ends
-//! the stream with a well-formed error event (the headers have gone, so no
-//! second set of headers).
+//! DLP and guardrails on streamed answers, whatever the endpoint (chat,
+//! completions, Responses API, Anthropic Messages) and whatever the event
+//! type. Every string of every event is text unless its key names structure
+//! ([`STRUCTURAL`]: ids, types, roles, finish reasons), so a new or hostile
+//! event type has no field the scan skips. Events are of two kinds:
+//!
+//! - fragments (OpenAI chunks, Anthropic `content_block_delta`, Responses
+//!   `*.delta`, and any event type not known to restate text): each string
+//!   is a piece of a longer value, rebuilt per channel (the event's `type`,
+//!   its `*index`/`item_id` fields and the string's path, array elements
+//!   named by their own `index`) and scanned as a stream: text is released
+//!   as soon as no finding can still start in it, so a value split over any
+//!   number of events is one value, and no fragment of a redacted or blocked
+//!   finding reaches the client. What a channel still holds when it ends is
+//!   sent in one more event of the channel's own shape, just before the end;
+//! - snapshots (Responses `response.created`, `*.added`, `*.done`,
+//!   `response.completed`; Anthropic `message_start`, `content_block_start`,
+//!   ...; errors): they restate text, and each string is scanned whole (the
+//!   same redactions as the deltas).
+//!
+//! When the policy can redact or block, token-level fields (`logprobs`,
+//! `top_logprobs`) are emptied: per-token strings would spell out what
+//! redaction removed. A block ends the stream with a well-formed error event
+//! (the headers have gone, so no second set of headers), and nothing after.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::rc::Rc;
 
-use aigw_dlp::StreamScanner;
-use serde_json::{json, Value};
+use aigw_dlp::{DetectorSet, StreamScanner};
+use serde_json::{json, Map, Value};
 
 use crate::policy::{Action, Direction, Policy, Report};
+use crate::scan::{self, is_token_field};
 use crate::sse::{SseEvent, SseParser};
 use crate::wire::Wire;
 
-/// Where a channel's text sits in an event (to write a flush event).
+/// Keys whose string values are structure, never generated text: not scanned.
+const STRUCTURAL: &[&str] = &[
+    "id",
+    "object",
+    "model",
+    "type",
+    "role",
+    "finish_reason",
+    "stop_reason",
+    "status",
+    "item_id",
+    "call_id",
+    "system_fingerprint",
+    "service_tier",
+    // Random padding (OpenAI), opaque signatures and encrypted reasoning.
+    "obfuscation",
+    "signature",
+    "encrypted_content",
+];
+
+/// Anthropic events that restate text or carry none.
+const ANTHROPIC_SNAPSHOTS: &[&str] = &[
+    "message_start",
+    "content_block_start",
+    "content_block_stop",
+    "message_delta",
+    "message_stop",
+    "ping",
+];
+
+/// What a flush event keeps of the event that opened its channel (besides
+/// the path to the text): at the top, the envelope and the channel's
+/// identity; below, what tells array elements and union variants apart
+/// (never ids or names, which SDKs would concatenate).
+const KEEP_TOP: &[&str] = &[
+    "id",
+    "object",
+    "created",
+    "model",
+    "type",
+    "index",
+    "item_id",
+    "output_index",
+    "content_index",
+    "summary_index",
+    "sequence_number",
+];
+const KEEP: &[&str] = &["index", "type"];
+
+/// Events that restate text: each string is scanned whole.
+fn is_snapshot(t: &str) -> bool {
+    ANTHROPIC_SNAPSHOTS.contains(&t)
+        || t == "error"
+        || (t.starts_with("response.") && !t.ends_with(".delta"))
+}
+
+/// Events before which every channel ends (what they hold goes out first).
+fn ends_channels(t: &str) -> bool {
+    t.ends_with(".done")
+        || matches!(
+            t,
+            "content_block_stop"
+                | "message_delta"
+                | "message_stop"
+                | "response.completed"
+                | "response.failed"
+                | "response.incomplete"
+                | "error"
+        )
+}
+
+/// Events whose payload is audio (base64), not text.
+fn is_audio(t: &str) -> bool {
+    matches!(t, "response.audio.delta" | "response.output_audio.delta")
+}
+
+/// The empty value a token field becomes (same JSON kind for arrays).
+fn emptied(v: &Value) -> Value {
+    if v.is_array() {
+        Value::Array(Vec::new())
+    } else {
+        Value::Null
+    }
+}
+
+/// A token field worth emptying (what [`scan::strip_token_fields`] empties).
+fn has_content(v: &Value) -> bool {
+    match v {
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(_) | Value::String(_) => true,
+        _ => false,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Fragments,
+    Whole,
+}
+
+/// A step of the path to a string, borrowed from the event.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Elem(usize),
+}
+
+/// The path as a list on the walk's stack (no allocation per event).
+struct Node<'v, 'n> {
+    step: Step<'v>,
+    parent: Option<&'n Node<'v, 'n>>,
+}
+
+/// An owned path (kept for edits and flush templates).
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Slot {
-    /// OpenAI `choices[i].delta.<field>`.
-    Delta { choice: u64, field: &'static str },
-    /// OpenAI `choices[i].delta.tool_calls[*]` with `index: k`.
-    ToolArgs { choice: u64, index: u64 },
-    /// Anthropic `content_block_delta` of block `index` (`delta.<field>`).
-    Block { index: u64, delta_type: String, field: String },
+enum Seg {
+    Key(String),
+    Elem(usize),
+}
+
+fn owned(path: Option<&Node<'_, '_>>) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut at = path;
+    while let Some(n) = at {
+        out.push(match n.step {
+            Step::Key(k) => Seg::Key(k.to_string()),
+            Step::Elem(i) => Seg::Elem(i),
+        });
+        at = n.parent;
+    }
+    out.reverse();
+    out
+}
+
+fn set_at(v: &mut Value, path: &[Seg], new: Value) {
+    let mut cur = v;
+    for seg in path {
+        let next = match (seg, cur) {
+            (Seg::Key(k), Value::Object(m)) => m.get_mut(k.as_str()),
+            (Seg::Elem(i), Value::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        let Some(n) = next else { return };
+        cur = n;
+    }
+    *cur = new;
+}
+
+/// The event that opened a channel, reduced to its structure and the path
+/// to the channel's text (arrays keep that one element).
+fn skeleton(v: &Value, path: &[Seg], top: bool) -> Value {
+    match (path.split_first(), v) {
+        (Some((Seg::Key(k), rest)), Value::Object(m)) => {
+            let keep = if top { KEEP_TOP } else { KEEP };
+            let mut out = Map::new();
+            for (key, x) in m {
+                if key == k {
+                    out.insert(key.clone(), skeleton(x, rest, false));
+                } else if is_token_field(key) {
+                    out.insert(key.clone(), emptied(x));
+                } else if keep.contains(&key.as_str()) && !x.is_object() && !x.is_array() {
+                    out.insert(key.clone(), x.clone());
+                }
+            }
+            Value::Object(out)
+        }
+        (Some((Seg::Elem(i), rest)), Value::Array(a)) => {
+            Value::Array(a.get(*i).map(|x| skeleton(x, rest, false)).into_iter().collect())
+        }
+        _ => Value::String(String::new()),
+    }
+}
+
+/// Number of keys in an event's JSON text, counted as `"` then `:` (an
+/// over-count when a string contains `":`). Fewer keys in the parsed value
+/// means a duplicated key, whose other copy was never scanned.
+fn raw_keys(data: &[u8]) -> usize {
+    let mut n = 0;
+    for (i, &b) in data.iter().enumerate() {
+        if b == b'"' {
+            let next = data
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
+            if next == Some(&b':') {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn value_keys(v: &Value) -> usize {
+    match v {
+        Value::Object(m) => m.len() + m.values().map(value_keys).sum::<usize>(),
+        Value::Array(a) => a.iter().map(value_keys).sum(),
+        _ => 0,
+    }
 }
 
 struct Channel {
     scanner: StreamScanner,
-    slot: Slot,
+    /// The SSE `event:` name and the skeleton a flush is written as.
+    event: Option<String>,
+    template: Value,
+    path: Vec<Seg>,
+}
+
+/// One event's walk.
+struct Walk<'v> {
+    root: &'v Value,
+    event: Option<&'v str>,
+    mode: Mode,
+    /// Redactions and emptied token fields, applied after the walk.
+    edits: Vec<(Vec<Seg>, Value)>,
+    /// A snapshot's findings.
+    report: Report,
 }
 
 pub struct StreamGuard {
@@ -40,22 +260,35 @@ pub struct StreamGuard {
     wire: Wire,
     parser: SseParser,
     channels: BTreeMap<String, Channel>,
-    /// OpenAI: `id`, `created`, `model` of the last chunk (for flush events).
-    template: Option<(Value, Value, Value)>,
-    pub report: Report,
+    /// Detectors a channel holds text back for (redacted or blocked).
+    held: DetectorSet,
+    strip_tokens: bool,
+    /// Findings in fragments, and the most any one snapshot had (snapshots
+    /// restate the deltas: counting each would count a value many times).
+    fragments: Report,
+    repeats: Report,
+    /// The channel key being built (reused: no allocation per string).
+    key: String,
+    /// The stream is the Responses API's (for the error event's shape).
+    responses_api: bool,
     blocked: bool,
     pub scanned: usize,
 }
 
 impl StreamGuard {
     pub fn new(policy: Rc<Policy>, wire: Wire) -> Self {
+        let held = policy.held(Direction::Response);
         StreamGuard {
+            strip_tokens: policy.strips_tokens(),
+            held,
             policy,
             wire,
             parser: SseParser::new(1 << 20),
             channels: BTreeMap::new(),
-            template: None,
-            report: Report::default(),
+            fragments: Report::default(),
+            repeats: Report::default(),
+            key: String::new(),
+            responses_api: false,
             blocked: false,
             scanned: 0,
         }
@@ -63,6 +296,13 @@ impl StreamGuard {
 
     pub fn blocked(&self) -> bool {
         self.blocked
+    }
+
+    /// What was found so far.
+    pub fn report(&self) -> Report {
+        let mut r = self.fragments.clone();
+        r.merge_max(&self.repeats);
+        r
     }
 
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<u8> {
@@ -94,8 +334,7 @@ impl StreamGuard {
             }
         }
         let _ = self.parser.take_pending();
-        let keys: Vec<String> = self.channels.keys().cloned().collect();
-        self.flush(&keys, &mut out);
+        self.flush(|_| true, &mut out);
         out
     }
 
@@ -104,27 +343,185 @@ impl StreamGuard {
             out.extend_from_slice(&ev.raw);
             return;
         }
-        match self.wire {
-            Wire::OpenAiChat => self.openai(ev, out),
-            Wire::AnthropicMessages => self.anthropic(ev, out),
+        if ev.data.trim_ascii() == b"[DONE]" {
+            self.flush(|_| true, out);
+            if !self.blocked {
+                out.extend_from_slice(&ev.raw);
+            }
+            return;
+        }
+        // Not JSON: nothing in it is released unscanned.
+        let Ok(mut v) = serde_json::from_slice::<Value>(&ev.data) else { return };
+        let kind = v.get("type").and_then(Value::as_str);
+        if let Some(t) = kind {
+            self.responses_api |= t.starts_with("response.");
+            if is_audio(t) {
+                out.extend_from_slice(&ev.raw);
+                return;
+            }
+            if ends_channels(t) {
+                self.flush(|_| true, out);
+                if self.blocked {
+                    return;
+                }
+            }
+        }
+        let chunk = v.get("choices").is_some_and(Value::is_array);
+        let snapshot = !chunk
+            && (kind.is_some_and(is_snapshot) || v.get("error").is_some_and(Value::is_object));
+        let mode = if snapshot { Mode::Whole } else { Mode::Fragments };
+        // The channel's identity: the event type and its index fields.
+        self.key.clear();
+        self.key.push_str(kind.unwrap_or_default());
+        self.key.push('\u{1}');
+        if let Some(m) = v.as_object() {
+            for (k, x) in m {
+                if k.ends_with("index") || k == "item_id" {
+                    let _ = write!(self.key, "{k}={x}\u{1}");
+                }
+            }
+        }
+        // Chunk choices that finish in this event: their channels end.
+        let mut finished: Vec<u64> = Vec::new();
+        if let Some(choices) = v.get("choices").and_then(Value::as_array) {
+            for (pos, c) in choices.iter().enumerate() {
+                if c.get("finish_reason").is_some_and(|f| !f.is_null()) {
+                    finished.push(c.get("index").and_then(Value::as_u64).unwrap_or(pos as u64));
+                }
+            }
+        }
+        let mut w = Walk {
+            root: &v,
+            event: ev.event.as_deref(),
+            mode,
+            edits: Vec::new(),
+            report: Report::default(),
+        };
+        let ok = self.walk(&v, None, &mut w);
+        let Walk { edits, report, .. } = w;
+        if !report.is_empty() {
+            self.repeats.merge_max(&report);
+        }
+        if !ok {
+            self.block(out);
+            return;
+        }
+        for c in finished {
+            let prefix = format!("\u{1}\u{2}choices\u{3}{c}");
+            self.flush(
+                |k| {
+                    k.strip_prefix(prefix.as_str())
+                        .is_some_and(|rest| rest.starts_with(['\u{2}', '\u{3}']))
+                },
+                out,
+            );
+            if self.blocked {
+                return;
+            }
+        }
+        if edits.is_empty() && raw_keys(&ev.data) == value_keys(&v) {
+            out.extend_from_slice(&ev.raw);
+            return;
+        }
+        for (path, new) in edits {
+            set_at(&mut v, &path, new);
+        }
+        out.extend(frame(ev.event.as_deref(), &v));
+    }
+
+    /// Visits every string of `v`; false when a finding blocks.
+    fn walk<'v>(&mut self, v: &'v Value, path: Option<&Node<'v, '_>>, w: &mut Walk<'v>) -> bool {
+        match v {
+            Value::String(s) => s.is_empty() || self.text(s, path, w),
+            Value::Array(a) => {
+                for (pos, e) in a.iter().enumerate() {
+                    let id = e.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
+                    let len = self.key.len();
+                    let _ = write!(self.key, "\u{3}{id}");
+                    let node = Node { step: Step::Elem(pos), parent: path };
+                    let ok = self.walk(e, Some(&node), w);
+                    self.key.truncate(len);
+                    if !ok {
+                        return false;
+                    }
+                }
+                true
+            }
+            Value::Object(m) => {
+                let audio = matches!(path.map(|n| n.step), Some(Step::Key("audio")));
+                for (k, e) in m {
+                    let k = k.as_str();
+                    if e.is_string() && (STRUCTURAL.contains(&k) || (audio && k == "data")) {
+                        continue;
+                    }
+                    if self.strip_tokens && is_token_field(k) && has_content(e) {
+                        let mut p = owned(path);
+                        p.push(Seg::Key(k.to_string()));
+                        w.edits.push((p, emptied(e)));
+                        continue;
+                    }
+                    let len = self.key.len();
+                    self.key.push('\u{2}');
+                    self.key.push_str(k);
+                    let node = Node { step: Step::Key(k), parent: path };
+                    let ok = self.walk(e, Some(&node), w);
+                    self.key.truncate(len);
+                    if !ok {
+                        return false;
+                    }
+                }
+                true
+            }
+            _ => true,
         }
     }
 
-    /// Pushes a fragment through its channel's scanner: the text to send
-    /// now, or None when a finding blocks the stream.
-    fn push(&mut self, key: &str, slot: Slot, text: &str) -> Option<String> {
-        self.scanned += text.len();
-        let policy = Rc::clone(&self.policy);
-        let ch = self.channels.entry(key.to_string()).or_insert_with(|| Channel {
-            scanner: StreamScanner::new(
-                Rc::clone(&policy.engine),
-                policy.profile,
-                policy.held(Direction::Response),
-            ),
-            slot,
-        });
-        let chunk = ch.scanner.push(text);
-        self.account(&chunk.findings).then_some(chunk.text)
+    /// One string: scanned whole (snapshots) or through its channel.
+    fn text<'v>(&mut self, s: &str, path: Option<&Node<'v, '_>>, w: &mut Walk<'v>) -> bool {
+        self.scanned += s.len();
+        let released = match w.mode {
+            Mode::Whole => {
+                let policy = Rc::clone(&self.policy);
+                let redacted = scan::scan_str(&policy, Direction::Response, s, &mut w.report);
+                if w.report.blocked_by.is_some() {
+                    return false;
+                }
+                match redacted {
+                    Some(t) => t,
+                    None => return true,
+                }
+            }
+            Mode::Fragments => {
+                if !self.channels.contains_key(self.key.as_str()) {
+                    let p = owned(path);
+                    let template = skeleton(w.root, &p, true);
+                    let path = p
+                        .into_iter()
+                        .map(|s| if let Seg::Elem(_) = s { Seg::Elem(0) } else { s })
+                        .collect();
+                    let scanner = StreamScanner::new(
+                        Rc::clone(&self.policy.engine),
+                        self.policy.profile,
+                        self.held,
+                    );
+                    self.channels.insert(
+                        self.key.clone(),
+                        Channel { scanner, event: w.event.map(str::to_string), template, path },
+                    );
+                }
+                let Some(ch) = self.channels.get_mut(self.key.as_str()) else { return true };
+                let chunk = ch.scanner.push(s);
+                if !self.account(&chunk.findings) {
+                    return false;
+                }
+                if chunk.text == s {
+                    return true;
+                }
+                chunk.text
+            }
+        };
+        w.edits.push((owned(path), Value::String(released)));
+        true
     }
 
     /// Records findings; false when one blocks.
@@ -132,249 +529,63 @@ impl StreamGuard {
         let policy = Rc::clone(&self.policy);
         let mut ok = true;
         for f in findings {
-            if self.report.add(&policy, Direction::Response, f) == Action::Block {
+            if self.fragments.add(&policy, Direction::Response, f) == Action::Block {
                 ok = false;
             }
         }
         ok
     }
 
-    /// Ends channels: one more delta event each with what they held.
-    fn flush(&mut self, keys: &[String], out: &mut Vec<u8>) {
+    /// Ends the channels `which` selects: what they held goes out in one
+    /// more event each, shaped like the event that opened the channel.
+    fn flush(&mut self, which: impl Fn(&str) -> bool, out: &mut Vec<u8>) {
+        if self.channels.is_empty() {
+            return;
+        }
+        let keys: Vec<String> = self.channels.keys().filter(|k| which(k)).cloned().collect();
         for key in keys {
-            let Some(mut ch) = self.channels.remove(key) else { continue };
+            let Some(mut ch) = self.channels.remove(&key) else { continue };
             let chunk = ch.scanner.finish();
             if !self.account(&chunk.findings) {
                 self.block(out);
                 return;
             }
             if !chunk.text.is_empty() {
-                out.extend(self.flush_event(&ch.slot, &chunk.text));
+                set_at(&mut ch.template, &ch.path, Value::String(chunk.text));
+                out.extend(frame(ch.event.as_deref(), &ch.template));
             }
         }
-    }
-
-    fn flush_event(&self, slot: &Slot, text: &str) -> Vec<u8> {
-        match slot {
-            Slot::Delta { choice, field } => {
-                let mut delta = serde_json::Map::new();
-                delta.insert((*field).to_string(), Value::String(text.to_string()));
-                self.openai_chunk(*choice, Value::Object(delta))
-            }
-            Slot::ToolArgs { choice, index } => self.openai_chunk(
-                *choice,
-                json!({"tool_calls": [{"index": index, "function": {"arguments": text}}]}),
-            ),
-            Slot::Block { index, delta_type, field } => {
-                let mut delta = serde_json::Map::new();
-                delta.insert("type".into(), Value::String(delta_type.clone()));
-                delta.insert(field.clone(), Value::String(text.to_string()));
-                let data = json!({"type": "content_block_delta", "index": index, "delta": delta});
-                frame(Some("content_block_delta"), &data)
-            }
-        }
-    }
-
-    fn openai_chunk(&self, choice: u64, delta: Value) -> Vec<u8> {
-        let (id, created, model) =
-            self.template.clone().unwrap_or((json!(""), json!(0), json!("")));
-        let data = json!({
-            "id": id, "object": "chat.completion.chunk", "created": created, "model": model,
-            "choices": [{"index": choice, "delta": delta, "finish_reason": null}]
-        });
-        frame(None, &data)
     }
 
     /// Ends the stream with an error event in the client's format.
     fn block(&mut self, out: &mut Vec<u8>) {
         self.blocked = true;
-        let by = self.report.blocked_by.clone().unwrap_or_default();
+        self.channels.clear();
+        let by = self
+            .fragments
+            .blocked_by
+            .clone()
+            .or_else(|| self.repeats.blocked_by.clone())
+            .unwrap_or_default();
         let guardrail =
             self.policy.engine.detector(&by).is_some_and(|id| self.policy.is_guardrail(id));
         let code = if guardrail { "aigw_guardrail_blocked" } else { "aigw_dlp_blocked" };
         let message = format!(
             "the answer was stopped: it contains content this gateway's policy blocks ({by})"
         );
+        let error = json!({"message": message, "type": "permission_error", "code": code});
         match self.wire {
-            Wire::OpenAiChat => out.extend(frame(
-                None,
-                &json!({"error": {"message": message, "type": "permission_error", "code": code}}),
-            )),
             Wire::AnthropicMessages => out.extend(frame(
                 Some("error"),
-                &json!({"type": "error", "error": {"type": "permission_error", "message": message, "code": code}}),
+                &json!({"type": "error", "error": error}),
             )),
-        }
-    }
-
-    fn openai(&mut self, ev: SseEvent, out: &mut Vec<u8>) {
-        if ev.data.trim_ascii() == b"[DONE]" {
-            let keys: Vec<String> = self.channels.keys().cloned().collect();
-            self.flush(&keys, out);
-            if !self.blocked {
-                out.extend_from_slice(&ev.raw);
-            }
-            return;
-        }
-        let Ok(mut v) = serde_json::from_slice::<Value>(&ev.data) else {
-            // Not a chunk we can read: nothing in it is released unscanned.
-            return;
-        };
-        if let (Some(id), Some(created), Some(model)) =
-            (v.get("id"), v.get("created"), v.get("model"))
-        {
-            self.template = Some((id.clone(), created.clone(), model.clone()));
-        }
-        let mut changed = false;
-        let mut finished: Vec<u64> = Vec::new();
-        let n = v.get("choices").and_then(Value::as_array).map_or(0, Vec::len);
-        for ci in 0..n {
-            let Some(choice) = v.get_mut("choices").and_then(|c| c.get_mut(ci)) else { continue };
-            let index = choice.get("index").and_then(Value::as_u64).unwrap_or(ci as u64);
-            if choice.get("finish_reason").is_some_and(|f| !f.is_null()) {
-                finished.push(index);
-            }
-            // (channel key, slot, where in the delta, text)
-            let mut fragments: Vec<(String, Slot, String, String)> = Vec::new();
-            if let Some(delta) = choice.get("delta").and_then(Value::as_object) {
-                for field in ["content", "refusal", "reasoning_content", "reasoning"] {
-                    if let Some(Value::String(t)) = delta.get(field) {
-                        let key = format!("{index}/{field}");
-                        fragments.push((
-                            key,
-                            Slot::Delta { choice: index, field },
-                            field.to_string(),
-                            t.clone(),
-                        ));
-                    }
-                }
-                if let Some(calls) = delta.get("tool_calls").and_then(Value::as_array) {
-                    for (pos, call) in calls.iter().enumerate() {
-                        let k = call.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
-                        if let Some(Value::String(t)) =
-                            call.get("function").and_then(|f| f.get("arguments"))
-                        {
-                            fragments.push((
-                                format!("{index}/tool/{k}"),
-                                Slot::ToolArgs { choice: index, index: k },
-                                format!("tool:{pos}"),
-                                t.clone(),
-                            ));
-                        }
-                    }
-                }
-            }
-            for (key, slot, place, text) in fragments {
-                let Some(released) = self.push(&key, slot, &text) else {
-                    self.block(out);
-                    return;
-                };
-                if released != text {
-                    changed = true;
-                    let Some(choice) = v.get_mut("choices").and_then(|c| c.get_mut(ci)) else {
-                        continue;
-                    };
-                    let Some(delta) = choice.get_mut("delta") else { continue };
-                    if let Some(pos) =
-                        place.strip_prefix("tool:").and_then(|p| p.parse::<usize>().ok())
-                    {
-                        if let Some(args) = delta
-                            .get_mut("tool_calls")
-                            .and_then(|c| c.get_mut(pos))
-                            .and_then(|c| c.get_mut("function"))
-                            .and_then(|f| f.get_mut("arguments"))
-                        {
-                            *args = Value::String(released);
-                        }
-                    } else if let Some(slot) = delta.get_mut(place.as_str()) {
-                        *slot = Value::String(released);
-                    }
-                }
-            }
-        }
-        // A finished choice: what its channels hold goes out before the end.
-        if !finished.is_empty() {
-            let keys: Vec<String> = self
-                .channels
-                .keys()
-                .filter(|k| finished.iter().any(|c| k.starts_with(&format!("{c}/"))))
-                .cloned()
-                .collect();
-            self.flush(&keys, out);
-            if self.blocked {
-                return;
-            }
-        }
-        if changed {
-            out.extend(frame(ev.event.as_deref(), &v));
-        } else {
-            out.extend_from_slice(&ev.raw);
-        }
-    }
-
-    fn anthropic(&mut self, ev: SseEvent, out: &mut Vec<u8>) {
-        let kind = ev.event.clone().unwrap_or_default();
-        match kind.as_str() {
-            "content_block_delta" => {
-                let Ok(mut v) = serde_json::from_slice::<Value>(&ev.data) else { return };
-                let index = v.get("index").and_then(Value::as_u64).unwrap_or(0);
-                let delta_type = v
-                    .get("delta")
-                    .and_then(|d| d.get("type"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string();
-                let field = match delta_type.as_str() {
-                    "text_delta" => "text",
-                    "input_json_delta" => "partial_json",
-                    "thinking_delta" => "thinking",
-                    _ => {
-                        out.extend_from_slice(&ev.raw);
-                        return;
-                    }
-                };
-                let Some(text) = v
-                    .get("delta")
-                    .and_then(|d| d.get(field))
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                else {
-                    out.extend_from_slice(&ev.raw);
-                    return;
-                };
-                let slot =
-                    Slot::Block { index, delta_type: delta_type.clone(), field: field.to_string() };
-                let Some(released) = self.push(&format!("{index}"), slot, &text) else {
-                    self.block(out);
-                    return;
-                };
-                if released == text {
-                    out.extend_from_slice(&ev.raw);
-                } else {
-                    if let Some(t) = v.get_mut("delta").and_then(|d| d.get_mut(field)) {
-                        *t = Value::String(released);
-                    }
-                    out.extend(frame(Some("content_block_delta"), &v));
-                }
-            }
-            "content_block_stop" => {
-                let index = serde_json::from_slice::<Value>(&ev.data)
-                    .ok()
-                    .and_then(|v| v.get("index").and_then(Value::as_u64))
-                    .unwrap_or(0);
-                self.flush(&[format!("{index}")], out);
-                if !self.blocked {
-                    out.extend_from_slice(&ev.raw);
-                }
-            }
-            "message_delta" | "message_stop" => {
-                let keys: Vec<String> = self.channels.keys().cloned().collect();
-                self.flush(&keys, out);
-                if !self.blocked {
-                    out.extend_from_slice(&ev.raw);
-                }
-            }
-            _ => out.extend_from_slice(&ev.raw),
+            // The Responses API's error event (`type`, `code`, `message`),
+            // with `error` too, which the OpenAI SDKs raise on.
+            _ if self.responses_api => out.extend(frame(
+                Some("error"),
+                &json!({"type": "error", "code": code, "message": message, "param": null, "error": error}),
+            )),
+            _ => out.extend(frame(None, &json!({"error": error}))),
         }
     }
 }
@@ -546,6 +757,270 @@ mod tests {
         let mut out = g.feed(&stream);
         out.extend(g.finish());
         assert_eq!(client_text(&out).0, "mail bob@example.com please");
-        assert_eq!(g.report.findings.get("email"), Some(&1));
+        assert_eq!(g.report().findings.get("email"), Some(&1));
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    //! The class of streams: every endpoint's events, every text field.
+    use super::*;
+    use crate::config::Config;
+
+    const CARD: &str = "4111 1111 1111 1111";
+    const KEY: &str = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+
+    fn policy(response: &str) -> Rc<Policy> {
+        let doc = format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},
+                "policies":{{"p":{{"response":{response}}}}},"policy":"p"}}"#
+        );
+        let c = Config::parse(doc.as_bytes(), &|_| None).unwrap().0;
+        Rc::clone(c.policies.first().unwrap())
+    }
+
+    fn redact() -> Rc<Policy> {
+        policy(r#"{"*":"redact","secret":"block"}"#)
+    }
+
+    fn events(list: &[(Option<&str>, Value)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (e, v) in list {
+            out.extend(frame(*e, v));
+        }
+        out
+    }
+
+    /// Runs a stream split at every `step`th byte; every output is checked.
+    fn each_split(p: &Rc<Policy>, stream: &[u8], step: usize, check: impl Fn(&str)) {
+        for i in (0..=stream.len()).step_by(step) {
+            let mut g = StreamGuard::new(Rc::clone(p), Wire::OpenAiChat);
+            let mut out = g.feed(&stream[..i]);
+            out.extend(g.feed(&stream[i..]));
+            out.extend(g.finish());
+            check(&String::from_utf8(out).unwrap());
+        }
+    }
+
+    /// Concatenation of the JSON pointer's strings over all events.
+    fn joined(out: &str, pointer: &str) -> String {
+        let mut s = String::new();
+        for ev in SseParser::new(1 << 20).feed(out.as_bytes()) {
+            if let Ok(v) = serde_json::from_slice::<Value>(&ev.data) {
+                if let Some(t) = v.pointer(pointer).and_then(Value::as_str) {
+                    s.push_str(t);
+                }
+            }
+        }
+        s
+    }
+
+    fn split_card() -> [&'static str; 3] {
+        ["card 4111 11", "11 1111 11", "11 ok"]
+    }
+
+    #[test]
+    fn completions_text_is_scanned_across_events() {
+        let mut list: Vec<(Option<&str>, Value)> = split_card()
+            .iter()
+            .map(|t| {
+                (
+                    None,
+                    json!({"id":"c","object":"text_completion","created":1,"model":"m",
+                "choices":[{"text":t,"index":0,"logprobs":null,"finish_reason":null}]}),
+                )
+            })
+            .collect();
+        list.push((
+            None,
+            json!({"id":"c","object":"text_completion","created":1,"model":"m",
+            "choices":[{"text":"","index":0,"logprobs":null,"finish_reason":"stop"}]}),
+        ));
+        let mut stream = events(&list);
+        stream.extend_from_slice(b"data: [DONE]\n\n");
+        each_split(&redact(), &stream, 3, |out| {
+            assert_eq!(joined(out, "/choices/0/text"), "card [REDACTED:CREDIT_CARD] ok", "{out}");
+            assert!(!out.contains("4111") && out.ends_with("data: [DONE]\n\n"), "{out}");
+            // What a channel held goes out before the finishing chunk.
+            assert!(out.rfind("ok\"").unwrap() < out.find("\"stop\"").unwrap(), "{out}");
+        });
+    }
+
+    #[test]
+    fn legacy_function_call_and_audio_transcript_are_scanned() {
+        for (delta_of, pointer) in [
+            (
+                (|t: &str| json!({"function_call": {"arguments": t}})) as fn(&str) -> Value,
+                "/choices/0/delta/function_call/arguments",
+            ),
+            (
+                |t: &str| json!({"audio": {"transcript": t, "data": "AAAA"}}),
+                "/choices/0/delta/audio/transcript",
+            ),
+            (|t: &str| json!({"reasoning_content": t}), "/choices/0/delta/reasoning_content"),
+            (
+                |t: &str| json!({"brand_new_field": {"deep": [t]}}),
+                "/choices/0/delta/brand_new_field/deep/0",
+            ),
+        ] {
+            let mut list: Vec<(Option<&str>, Value)> = split_card()
+                .iter()
+                .map(|t| {
+                    (
+                        None,
+                        json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+                    "choices":[{"index":0,"delta":delta_of(t),"finish_reason":null}]}),
+                    )
+                })
+                .collect();
+            list.push((
+                None,
+                json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+                "choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}),
+            ));
+            let mut stream = events(&list);
+            stream.extend_from_slice(b"data: [DONE]\n\n");
+            each_split(&redact(), &stream, 5, |out| {
+                assert_eq!(joined(out, pointer), "card [REDACTED:CREDIT_CARD] ok", "{out}");
+                assert!(!out.contains("4111"), "{out}");
+            });
+        }
+    }
+
+    fn responses_stream(text: &[&str]) -> Vec<u8> {
+        let full: String = text.concat();
+        let mut list: Vec<(Option<&str>, Value)> = vec![(
+            Some("response.created"),
+            json!({"type":"response.created","sequence_number":0,"response":{"id":"resp_1","object":"response","status":"in_progress","output":[]}}),
+        )];
+        for (i, t) in text.iter().enumerate() {
+            list.push((Some("response.output_text.delta"), json!({"type":"response.output_text.delta",
+                "item_id":"msg_1","output_index":0,"content_index":0,"delta":t,"sequence_number":i + 1,
+                "logprobs":[{"token":t,"logprob":-0.1,"top_logprobs":[]}]})));
+        }
+        let part = json!({"type":"output_text","text":full,"annotations":[],"logprobs":[{"token":full,"logprob":0.0}]});
+        let item = json!({"id":"msg_1","type":"message","status":"completed","role":"assistant","content":[part]});
+        list.extend([
+            (Some("response.output_text.done"), json!({"type":"response.output_text.done","item_id":"msg_1","output_index":0,"content_index":0,"text":full,"sequence_number":10})),
+            (Some("response.content_part.done"), json!({"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":part,"sequence_number":11})),
+            (Some("response.output_item.done"), json!({"type":"response.output_item.done","output_index":0,"item":item,"sequence_number":12})),
+            (Some("response.completed"), json!({"type":"response.completed","sequence_number":13,
+                "response":{"id":"resp_1","object":"response","status":"completed","output":[item],"usage":{"input_tokens":3,"output_tokens":4,"total_tokens":7}}})),
+        ]);
+        events(&list)
+    }
+
+    #[test]
+    fn responses_deltas_and_restatements_are_redacted_alike() {
+        let stream = responses_stream(&split_card());
+        each_split(&redact(), &stream, 7, |out| {
+            assert!(!out.contains("4111"), "{out}");
+            assert_eq!(joined(out, "/delta"), "card [REDACTED:CREDIT_CARD] ok", "{out}");
+            let want = "card [REDACTED:CREDIT_CARD] ok";
+            assert_eq!(joined(out, "/text"), want);
+            assert_eq!(joined(out, "/part/text"), want);
+            assert_eq!(joined(out, "/item/content/0/text"), want);
+            assert_eq!(joined(out, "/response/output/0/content/0/text"), want);
+            // Held text goes out before the done event, logprobs are empty.
+            assert!(
+                out.rfind("response.output_text.delta").unwrap()
+                    < out.find("response.output_text.done").unwrap()
+            );
+            assert!(!out.contains("\"token\""), "{out}");
+        });
+        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        g.feed(&stream);
+        g.finish();
+        // The restatements do not multiply the count.
+        assert_eq!(g.report().findings.get("credit_card"), Some(&1));
+    }
+
+    #[test]
+    fn a_blocked_responses_stream_ends_with_an_error_event_and_nothing_after() {
+        let k = [&KEY[..9], &KEY[9..20], &KEY[20..]];
+        let stream = responses_stream(&["key: ", k[0], k[1], k[2], " end"]);
+        each_split(&redact(), &stream, 11, |out| {
+            assert!(!out.contains("ghp_") && !out.contains("qrstuv"), "{out}");
+            assert!(out.trim_end().ends_with('}'));
+            let last = SseParser::new(1 << 20).feed(out.as_bytes()).pop().unwrap();
+            assert_eq!(last.event.as_deref(), Some("error"));
+            let v: Value = serde_json::from_slice(&last.data).unwrap();
+            assert_eq!(
+                (v["type"].as_str(), v["code"].as_str()),
+                (Some("error"), Some("aigw_dlp_blocked"))
+            );
+            assert!(!out.contains("response.completed"));
+        });
+    }
+
+    #[test]
+    fn unknown_event_types_are_joined_per_channel() {
+        let list: Vec<(Option<&str>, Value)> = split_card()
+            .iter()
+            .map(|t| {
+                (Some("weird"), json!({"type":"x.new_text","output_index":2,"payload":{"words":t}}))
+            })
+            .collect();
+        each_split(&redact(), &events(&list), 4, |out| {
+            assert!(!out.contains("4111"), "{out}");
+            assert_eq!(joined(out, "/payload/words"), "card [REDACTED:CREDIT_CARD] ok");
+        });
+    }
+
+    #[test]
+    fn duplicate_keys_and_unreadable_events_never_pass_raw() {
+        let dup = format!(
+            "data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{CARD}\",\"content\":\"fine\"}}}}]}}\n\ndata: not json {CARD}\n\n"
+        );
+        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut out = g.feed(dup.as_bytes());
+        out.extend(g.finish());
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains("4111"), "{out}");
+        assert_eq!(joined(&out, "/choices/0/delta/content"), "fine");
+    }
+
+    #[test]
+    fn logprobs_are_emptied_only_when_the_policy_can_alter_text() {
+        let chunk = json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+            "choices":[{"index":0,"delta":{"content":"4111"},"finish_reason":null,
+            "logprobs":{"content":[{"token":"4111","logprob":-0.1,"bytes":[52,49,49,49],"top_logprobs":[{"token":"4111","logprob":-0.1}]}]}}]});
+        let stream = events(&[(None, chunk)]);
+        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let out = String::from_utf8(g.feed(&stream)).unwrap();
+        assert!(out.contains("\"logprobs\":null") && !out.contains("token"), "{out}");
+        let mut g = StreamGuard::new(policy(r#"{"*":"flag"}"#), Wire::OpenAiChat);
+        let out = String::from_utf8(g.feed(&stream)).unwrap();
+        assert!(out.contains("top_logprobs"), "{out}");
+    }
+
+    #[test]
+    fn anthropic_text_in_any_delta_and_in_block_starts_is_scanned() {
+        let mut list = vec![(
+            Some("content_block_start"),
+            json!({"type":"content_block_start","index":0,"content_block":{"type":"text","text":format!("pre {CARD}")}}),
+        )];
+        for t in split_card() {
+            list.push((
+                Some("content_block_delta"),
+                json!({"type":"content_block_delta","index":0,
+                "delta":{"type":"citations_delta","citation":{"cited_text":t}}}),
+            ));
+        }
+        list.push((Some("content_block_stop"), json!({"type":"content_block_stop","index":0})));
+        let stream = events(&list);
+        for i in 0..=stream.len() {
+            let mut g = StreamGuard::new(redact(), Wire::AnthropicMessages);
+            let mut out = g.feed(&stream[..i]);
+            out.extend(g.feed(&stream[i..]));
+            out.extend(g.finish());
+            let out = String::from_utf8(out).unwrap();
+            assert!(!out.contains("4111"), "{out}");
+            assert_eq!(
+                joined(&out, "/delta/citation/cited_text"),
+                "card [REDACTED:CREDIT_CARD] ok"
+            );
+            assert!(out.rfind("cited_text").unwrap() < out.find("content_block_stop").unwrap());
+        }
     }
 }

@@ -233,7 +233,7 @@ impl Exchange {
         }
         d.scanned += g.scanned - before;
         d.scan_ns += svc.now_ns().saturating_sub(t0);
-        d.response = g.report.clone();
+        d.response = g.report();
         released
     }
 
@@ -266,7 +266,7 @@ impl Exchange {
             let mut g = StreamGuard::new(Rc::clone(&policy), wire);
             let mut out = g.feed(&body);
             out.extend(g.finish());
-            (out, g.report.clone(), g.scanned)
+            (out, g.report(), g.scanned)
         } else {
             match scan::scan_json(&policy, Direction::Response, &body) {
                 Ok(s) => (s.body.unwrap_or(body), s.report, s.scanned),
