@@ -516,6 +516,15 @@ impl Exchange {
 
         let method_has_body =
             matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
+        if !method_has_body && !end_of_stream {
+            // GET, DELETE, OPTIONS, HEAD, ... take no body at any provider:
+            // one would go upstream unscanned, so it is refused.
+            let method = h.get_str(":method").unwrap_or("this method");
+            return self.reply(GatewayError::new(
+                ErrorCode::InvalidRequest,
+                format!("the gateway does not accept a request body on {method}"),
+            ));
+        }
         let inspect = match compat {
             Some(Err(e)) => return self.reply(e),
             Some(Ok(Compat::Models)) => return self.compat_models(),
@@ -888,8 +897,14 @@ impl Exchange {
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         self.fallback_served_headers(&mut ops);
         self.limits_response_ops(&mut ops);
-        let readable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
-        if self.dlp_on_response_headers(readable, sse, &mut ops) {
+        let unreadable = if encoded {
+            Some("it is content-encoded")
+        } else if matches!(self.response, ResponseBody::Pass) {
+            Some("its content type is neither JSON nor an event stream")
+        } else {
+            None
+        };
+        if self.dlp_on_response_headers(ok, unreadable, sse, &mut ops) {
             // Held (headers too) until the whole answer has been scanned.
             return Step::pause(ops);
         }
@@ -1037,6 +1052,9 @@ impl Exchange {
             let (new_status, body, headers) = self.dlp_whole(status, body, false, svc);
             if new_status != status {
                 self.facts.status = Some(new_status);
+                // The gateway's error is plain JSON, whatever the provider's
+                // answer was encoded with.
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-encoding")));
                 ops.push(Op::SetResponseHeader(
                     Cow::Borrowed(":status"),
                     new_status.to_string().into_bytes(),
@@ -1093,9 +1111,15 @@ impl Exchange {
         Step::cont(ops)
     }
 
-    /// A response that ended with its headers (no body).
-    pub fn on_response_complete_without_body(&mut self) {
+    /// A response that ended with its headers (no body): an answer held
+    /// for scanning has nothing to scan, so its headers go on.
+    pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
         self.response_ended = true;
+        if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
+        {
+            return Step { flow: Flow::Continue, ..step };
+        }
+        step
     }
 
     /// The final record, at the end of the stream (also frees what the

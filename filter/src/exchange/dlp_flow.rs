@@ -29,6 +29,9 @@ pub(super) struct DlpState {
     pub guard: Option<StreamGuard>,
     /// A non-streamed answer is held until it has been scanned whole.
     pub hold_response: bool,
+    /// Why a held 2xx answer cannot be read (not JSON or an event stream,
+    /// content-encoded): a body then fails closed.
+    pub unreadable: Option<&'static str>,
 }
 
 fn blocked_error(policy: &Policy, by: &str, what: &str) -> GatewayError {
@@ -164,11 +167,15 @@ impl Exchange {
         self.request_stage_two(false, svc)
     }
 
-    /// Response headers: set up scanning of the answer. Returns true when
-    /// the answer is held (its headers too) until it has been scanned whole.
+    /// Response headers: set up scanning of the answer. `unreadable` says
+    /// why the gateway cannot read a 2xx answer (content type, encoding);
+    /// under a response policy such an answer is held, and a body fails
+    /// closed. Returns true when the answer is held (its headers too) until
+    /// it has been scanned whole.
     pub(super) fn dlp_on_response_headers(
         &mut self,
         ok: bool,
+        unreadable: Option<&'static str>,
         sse: bool,
         ops: &mut Vec<Op>,
     ) -> bool {
@@ -179,11 +186,12 @@ impl Exchange {
             .or_else(|| self.provider().map(|p| Wire::of(p.kind)))
             .unwrap_or(Wire::OpenAiChat);
         let Some(d) = self.dlp.as_mut() else { return false };
-        if scan_response && sse {
+        if scan_response && sse && unreadable.is_none() {
             d.guard = Some(StreamGuard::new(policy, wire));
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
         } else if scan_response {
             d.hold_response = true;
+            d.unreadable = unreadable;
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
         }
         if !d.hold_response {
@@ -257,6 +265,11 @@ impl Exchange {
         if !(200..300).contains(&status) {
             return (status, body, self.dlp_summary_headers());
         }
+        if let Some(why) = self.dlp.as_ref().and_then(|d| d.unreadable) {
+            if !body.is_empty() {
+                return self.dlp_unscannable(&format!("the answer could not be scanned ({why})"));
+            }
+        }
         let t0 = svc.now_ns();
         let wire = self
             .client_wire
@@ -272,13 +285,8 @@ impl Exchange {
                 Ok(s) => (s.body.unwrap_or(body), s.report, s.scanned),
                 // Not JSON: nothing we can read goes out unscanned.
                 Err(_) => {
-                    let e =
-                        GatewayError::new(ErrorCode::DlpBlocked, "the answer could not be scanned");
-                    return (
-                        e.status(),
-                        e.body(self.shape),
-                        vec![(Cow::Borrowed("content-type"), "application/json".into())],
-                    );
+                    return self
+                        .dlp_unscannable("the answer could not be scanned (it is not valid JSON)")
                 }
             }
         };
@@ -295,6 +303,18 @@ impl Exchange {
             return (e.status(), e.body(self.shape), h);
         }
         (status, out, self.dlp_summary_headers())
+    }
+
+    /// An answer the gateway cannot read, replaced by an error in the
+    /// client's API shape.
+    fn dlp_unscannable(&mut self, message: &str) -> (u16, Vec<u8>, Vec<(Name, String)>) {
+        let e = GatewayError::new(ErrorCode::DlpBlocked, message);
+        self.facts.error_code = Some(e.code.as_str());
+        (
+            e.status(),
+            e.body(self.shape),
+            vec![(Cow::Borrowed("content-type"), "application/json".into())],
+        )
     }
 
     /// The log's view.

@@ -191,6 +191,79 @@ fn bodies_the_gateway_cannot_read_are_refused_when_a_policy_is_on() {
     assert_eq!((status, body["error"]["code"].as_str()), (415, Some("aigw_uninspectable_body")));
 }
 
+#[test]
+fn answers_the_gateway_cannot_read_fail_closed_under_a_response_policy() {
+    let cfg = config(POLICIES);
+    let mut svc = MemServices::new(0);
+    let body = br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#;
+    let card = b"card 4111 1111 1111 1111";
+    for (headers, path, token) in [
+        (&[("content-type", &b"text/plain"[..])][..], "/openai/v1/chat/completions", "a"),
+        (&[("content-type", b"application/x-ndjson")], "/openai/v1/chat/completions", "a"),
+        (&[], "/openai/v1/chat/completions", "a"),
+        (
+            &[("content-type", b"application/json"), ("content-encoding", b"gzip")],
+            "/openai/v1/chat/completions",
+            "a",
+        ),
+        (
+            &[("content-type", b"text/event-stream"), ("content-encoding", b"br")],
+            "/openai/v1/chat/completions",
+            "a",
+        ),
+        (&[("content-type", b"text/plain")], "/anthropic/v1/messages", "a"),
+    ] {
+        let (mut ex, _) = send(&cfg, &mut svc, path, token, body);
+        let mut h = vec![(":status", &b"200"[..])];
+        h.extend_from_slice(headers);
+        let head = ex.on_response_headers(&Headers::from_pairs(&h), &mut svc);
+        assert_eq!(head.flow, Flow::Pause, "{headers:?}");
+        assert_eq!(ex.on_response_body(&card[..5], false, &mut svc).flow, Flow::Pause);
+        let step = ex.on_response_body(card, true, &mut svc);
+        assert!(step.ops.contains(&Op::SetResponseHeader(":status".into(), b"403".to_vec())));
+        assert!(step.ops.contains(&Op::RemoveResponseHeader("content-encoding".into())));
+        let out = step.ops.iter().find_map(|o| match o {
+            Op::SetResponseBody(b) => Some(String::from_utf8(b.clone()).unwrap()),
+            _ => None,
+        });
+        let out = out.unwrap();
+        assert!(out.contains("aigw_dlp_blocked") && out.contains("could not be scanned"), "{out}");
+        assert!(!out.contains("4111"));
+        if path.starts_with("/anthropic") {
+            assert!(out.contains("\"type\":\"error\""), "{out}");
+        }
+    }
+    // A held answer without a body has nothing to scan: it goes on.
+    let (mut ex, _) = send(&cfg, &mut svc, "/openai/v1/chat/completions", "a", body);
+    let head = ex.on_response_headers(&Headers::from_pairs(&[(":status", b"204")]), &mut svc);
+    let step = ex.on_response_complete_without_body(head);
+    assert_eq!(step.flow, Flow::Continue);
+    // Provider errors (non-2xx) are not held.
+    let (mut ex, _) = send(&cfg, &mut svc, "/openai/v1/chat/completions", "b", body);
+    let head = ex.on_response_headers(&Headers::from_pairs(&[(":status", b"500")]), &mut svc);
+    assert_eq!(head.flow, Flow::Continue);
+}
+
+#[test]
+fn request_bodies_on_methods_without_one_are_refused() {
+    let cfg = config(POLICIES);
+    let mut svc = MemServices::new(0);
+    for method in ["GET", "DELETE", "OPTIONS", "HEAD"] {
+        let mut ex = Exchange::new(cfg.clone());
+        let h = Headers::from_pairs(&[
+            (":method", method.as_bytes()),
+            (":path", b"/openai/v1/models"),
+            ("x-aigw-authorization", b"a"),
+        ]);
+        let (status, body) = local(&ex.on_request_headers(&h, false, &mut svc)).unwrap();
+        assert_eq!((status, body["error"]["code"].as_str()), (400, Some("aigw_invalid_request")));
+        assert!(body["error"]["message"].as_str().unwrap().contains(method));
+        // Without a body the request goes on.
+        let mut ex = Exchange::new(cfg.clone());
+        assert!(local(&ex.on_request_headers(&h, true, &mut svc)).is_none());
+    }
+}
+
 const CLASSIFIED: &str = r#"{"version":1,"providers":{"openai":{"kind":"openai"}},
   "policies":{"p":{"request":{"*":"flag"},"classifier":{"kind":"openai_moderation","cluster":"mod","timeout_ms":100,"on_error":"ONERR"}}},
   "policy":"p"}"#;

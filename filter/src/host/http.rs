@@ -126,7 +126,7 @@ impl HttpContext for HttpFilter {
         self.drive(BodyLens::default(), |ex, svc| {
             let step = ex.on_response_headers(&headers, svc);
             if end_of_stream {
-                ex.on_response_complete_without_body();
+                return ex.on_response_complete_without_body(step);
             }
             step
         })
