@@ -16,6 +16,8 @@ pub enum Output {
     Full { status: StatusCode, content_type: &'static str, body: Bytes },
     /// A 200 `text/event-stream` body, one element per SSE event.
     Sse(Vec<Bytes>),
+    /// A scripted answer with its own headers ([`crate::faults::RawAnswer`]).
+    Raw(crate::faults::RawAnswer),
 }
 
 impl Output {
@@ -69,7 +71,7 @@ pub enum Flavor {
 
 impl Flavor {
     pub fn for_path(path: &str) -> Flavor {
-        if path.ends_with("/messages") {
+        if path.ends_with("/messages") || path.ends_with("/messages/count_tokens") {
             Flavor::Anthropic
         } else {
             Flavor::OpenAi

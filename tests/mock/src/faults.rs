@@ -19,6 +19,23 @@ pub struct Faults {
     pub break_after: Option<u64>,
     pub reply: Option<String>,
     pub tool_call: Option<ToolCall>,
+    pub raw: Option<RawAnswer>,
+}
+
+/// A 200 answer sent as given, whatever the endpoint (scripted rules only:
+/// a body may hold newlines). Stands in for providers that answer in
+/// another content type or encoding, or with events the mock never writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnswer {
+    /// `content-type`; absent: no such header.
+    #[serde(default)]
+    pub content_type: Option<String>,
+    #[serde(default)]
+    pub content_encoding: Option<String>,
+    /// The body; `text/event-stream` bodies go out one event (up to a
+    /// blank line) per write.
+    pub body: String,
 }
 
 pub const H_STATUS: &str = "x-mock-status";
@@ -72,6 +89,7 @@ impl Faults {
             break_after: parse_u64(h, H_BREAK_AFTER)?,
             reply,
             tool_call,
+            raw: None,
         })
     }
 
@@ -89,6 +107,7 @@ impl Faults {
         fill(&mut self.break_after, other.break_after);
         fill(&mut self.reply, other.reply);
         fill(&mut self.tool_call, other.tool_call);
+        fill(&mut self.raw, other.raw);
         self
     }
 }
@@ -126,6 +145,8 @@ pub struct Rule {
     pub reply: Option<String>,
     #[serde(default)]
     pub tool_call: Option<ToolCall>,
+    #[serde(default)]
+    pub raw: Option<RawAnswer>,
     /// Remaining uses; `None` = forever.
     #[serde(default)]
     pub times: Option<u64>,
@@ -156,6 +177,15 @@ impl Rule {
         if let Some(s) = self.status {
             if !valid_status(s) {
                 return Err(format!("rule status {s} must be within 200..=599"));
+            }
+        }
+        if let Some(r) = &self.raw {
+            let ok =
+                |v: &Option<String>| v.as_deref().is_none_or(|v| HeaderValue::from_str(v).is_ok());
+            if !ok(&r.content_type) || !ok(&r.content_encoding) {
+                return Err(
+                    "rule raw content_type/content_encoding is not a valid header value".into()
+                );
             }
         }
         if let Some(RetryAfter::Text(t)) = &self.retry_after {
@@ -205,6 +235,7 @@ impl Rule {
             break_after: self.break_after,
             reply: self.reply.clone(),
             tool_call: self.tool_call.clone(),
+            raw: self.raw.clone(),
         }
     }
 }

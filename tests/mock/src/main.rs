@@ -12,6 +12,7 @@ mod control;
 mod faults;
 mod openai;
 mod record;
+mod responses;
 mod server;
 mod text;
 

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use base64::Engine as _;
 use hyper::StatusCode;
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,10 @@ struct ChatRequest<'a> {
     /// Must be an array when present; otherwise unused.
     #[serde(default, rename = "tools")]
     _tools: Option<AnyArray>,
+    #[serde(default)]
+    logprobs: Option<bool>,
+    #[serde(default)]
+    top_logprobs: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +80,9 @@ struct CompletionRequest<'a> {
     stream: Option<bool>,
     #[serde(default)]
     stream_options: Option<StreamOptions>,
+    /// Legacy logprobs: the number of alternatives per token.
+    #[serde(default)]
+    logprobs: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +90,10 @@ struct EmbeddingsRequest<'a> {
     #[serde(borrow)]
     model: Cow<'a, str>,
     input: Strings,
+    /// `float` (default) or `base64` (little-endian float32, what the
+    /// Node SDK asks for by default).
+    #[serde(default)]
+    encoding_format: Option<String>,
 }
 
 // --------------------------------------------------------------- responses
@@ -114,7 +126,7 @@ struct Choice<'a> {
     index: u32,
     message: Message<'a>,
     finish_reason: &'static str,
-    logprobs: (),
+    logprobs: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -160,6 +172,8 @@ struct Chunk<'a, C: Serialize> {
 struct ChunkChoice<'a> {
     index: u32,
     delta: Delta<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logprobs: Option<serde_json::Value>,
     finish_reason: Option<&'static str>,
 }
 
@@ -178,8 +192,38 @@ struct Delta<'a> {
 struct TextChoice<'a> {
     text: &'a str,
     index: u32,
-    logprobs: (),
+    logprobs: Option<serde_json::Value>,
     finish_reason: Option<&'static str>,
+}
+
+/// Chat logprobs of some pieces: `{"content":[{token, logprob, bytes,
+/// top_logprobs}], "refusal": null}` (deterministic values).
+fn chat_logprobs<'a>(pieces: impl Iterator<Item = &'a str>, top: u32) -> serde_json::Value {
+    let content: Vec<serde_json::Value> = pieces
+        .map(|p| {
+            let alts: Vec<serde_json::Value> = (0..top)
+                .map(|k| serde_json::json!({"token": p, "logprob": -0.01 - f64::from(k), "bytes": p.as_bytes()}))
+                .collect();
+            serde_json::json!({"token": p, "logprob": -0.01, "bytes": p.as_bytes(), "top_logprobs": alts})
+        })
+        .collect();
+    serde_json::json!({"content": content, "refusal": null})
+}
+
+/// Legacy completions logprobs: `{tokens, token_logprobs, top_logprobs,
+/// text_offset}`, offsets counted from `start`.
+fn text_logprobs<'a>(pieces: impl Iterator<Item = &'a str>, start: usize) -> serde_json::Value {
+    let (mut tokens, mut lps, mut tops, mut offsets) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut at = start;
+    for p in pieces {
+        tokens.push(p);
+        lps.push(-0.01);
+        tops.push(serde_json::json!({ p: -0.01 }));
+        offsets.push(at);
+        at += p.len();
+    }
+    serde_json::json!({"tokens": tokens, "token_logprobs": lps, "top_logprobs": tops, "text_offset": offsets})
 }
 
 // ---------------------------------------------------------------- handlers
@@ -194,6 +238,8 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
     let model: &str = &req.model;
     let stream = req.stream.unwrap_or(false);
     let include_usage = StreamOptions::include_usage(req.stream_options);
+    let with_logprobs = req.logprobs.unwrap_or(false);
+    let top = req.top_logprobs.unwrap_or(0).min(20);
 
     if let Some(tc) = ctx.tool_call {
         let args = split_even(&tc.arguments, 3);
@@ -220,7 +266,7 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
                         }]),
                     },
                     finish_reason: "tool_calls",
-                    logprobs: (),
+                    logprobs: None,
                 }],
                 usage,
             };
@@ -270,7 +316,7 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
                 index: 0,
                 message: Message { role: "assistant", content: Some(&reply), tool_calls: None },
                 finish_reason: "stop",
-                logprobs: (),
+                logprobs: with_logprobs.then(|| chat_logprobs(pieces(&reply), top)),
             }],
             usage,
         };
@@ -280,7 +326,9 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
     let mut w = ChunkWriter::new(&id, model, include_usage, n + 4);
     w.delta(Delta { role: Some("assistant"), content: Some(Some("")), tool_calls: None }, None)?;
     for p in pieces(&reply) {
-        w.delta(Delta { content: Some(Some(p)), ..Delta::default() }, None)?;
+        let logprobs = with_logprobs.then(|| chat_logprobs(std::iter::once(p), top));
+        let delta = Delta { content: Some(Some(p)), ..Delta::default() };
+        w.chunk(&[ChunkChoice { index: 0, delta, logprobs, finish_reason: None }], None)?;
     }
     w.delta(Delta::default(), Some("stop"))?;
     Ok(Output::Sse(w.finish(usage)?))
@@ -326,7 +374,7 @@ impl<'a> ChunkWriter<'a> {
         delta: Delta,
         finish_reason: Option<&'static str>,
     ) -> serde_json::Result<()> {
-        self.chunk(&[ChunkChoice { index: 0, delta, finish_reason }], None)
+        self.chunk(&[ChunkChoice { index: 0, delta, logprobs: None, finish_reason }], None)
     }
 
     /// Appends the usage chunk (if requested) and `[DONE]`.
@@ -368,7 +416,7 @@ pub fn completions(ctx: &Ctx) -> Result<Output, ApiError> {
             choices: [TextChoice {
                 text: &reply,
                 index: 0,
-                logprobs: (),
+                logprobs: req.logprobs.map(|_| text_logprobs(pieces(&reply), 0)),
                 finish_reason: Some("stop"),
             }],
             usage,
@@ -378,20 +426,33 @@ pub fn completions(ctx: &Ctx) -> Result<Output, ApiError> {
     let include_usage = StreamOptions::include_usage(req.stream_options);
     let mut w = ChunkWriter::new(&id, model, include_usage, usage.completion_tokens as usize + 3);
     w.object = "text_completion";
+    let mut at = 0;
     for p in pieces(&reply) {
-        w.chunk(&[TextChoice { text: p, index: 0, logprobs: (), finish_reason: None }], None)?;
+        let logprobs = req.logprobs.map(|_| text_logprobs(std::iter::once(p), at));
+        at += p.len();
+        w.chunk(&[TextChoice { text: p, index: 0, logprobs, finish_reason: None }], None)?;
     }
-    w.chunk(&[TextChoice { text: "", index: 0, logprobs: (), finish_reason: Some("stop") }], None)?;
+    w.chunk(
+        &[TextChoice { text: "", index: 0, logprobs: None, finish_reason: Some("stop") }],
+        None,
+    )?;
     Ok(Output::Sse(w.finish(usage)?))
 }
 
 /// `POST …/embeddings`
 pub fn embeddings(ctx: &Ctx) -> Result<Output, ApiError> {
+    /// A float array, or its little-endian float32 bytes in base64.
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Vector {
+        Floats([f32; 8]),
+        Base64(String),
+    }
     #[derive(Serialize)]
     struct Embedding {
         object: &'static str,
         index: usize,
-        embedding: [f32; 8],
+        embedding: Vector,
     }
     #[derive(Serialize)]
     struct EmbeddingUsage {
@@ -406,6 +467,23 @@ pub fn embeddings(ctx: &Ctx) -> Result<Output, ApiError> {
         usage: EmbeddingUsage,
     }
     let req: EmbeddingsRequest = ctx.parse()?;
+    let base64 = match req.encoding_format.as_deref() {
+        None | Some("float") => false,
+        Some("base64") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "encoding_format: {other:?} is not one of \"float\", \"base64\""
+            )))
+        }
+    };
+    let vector = |s: &str| {
+        let v = embedding(s);
+        if !base64 {
+            return Vector::Floats(v);
+        }
+        let bytes: Vec<u8> = v.iter().flat_map(|f| f.to_le_bytes()).collect();
+        Vector::Base64(base64::engine::general_purpose::STANDARD.encode(bytes))
+    };
     let inputs = req.input.as_slice();
     let tokens: u64 = inputs.iter().map(|s| words(s)).sum();
     let body = Embeddings {
@@ -413,7 +491,7 @@ pub fn embeddings(ctx: &Ctx) -> Result<Output, ApiError> {
         data: inputs
             .iter()
             .enumerate()
-            .map(|(index, s)| Embedding { object: "embedding", index, embedding: embedding(s) })
+            .map(|(index, s)| Embedding { object: "embedding", index, embedding: vector(s) })
             .collect(),
         model: &req.model,
         usage: EmbeddingUsage { prompt_tokens: tokens, total_tokens: tokens },

@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
-use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER};
+use hyper::header::{
+    HeaderValue, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HOST, RETRY_AFTER,
+};
 use hyper::http::request::Parts;
 use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
@@ -22,7 +24,7 @@ use crate::body::MockBody;
 use crate::common::{ApiError, Ctx, Flavor, Output};
 use crate::faults::{Faults, Script};
 use crate::record::Recorder;
-use crate::{anthropic, control, openai};
+use crate::{anthropic, control, openai, responses};
 
 /// Largest accepted request body.
 pub const MAX_BODY: usize = 64 << 20;
@@ -140,11 +142,12 @@ async fn handle(app: &App, req: Request<Incoming>) -> Response<MockBody> {
     if let Some(ms) = faults.delay_ms.filter(|&ms| ms > 0) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    let out = match faults.status {
-        Some(s) if s != 200 => {
+    let out = match (faults.status, faults.raw.clone()) {
+        (Some(s), _) if s != 200 => {
             let status = StatusCode::from_u16(s).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             flavor.error(&ApiError::new(status, format!("mock: injected status {s}")))
         }
+        (_, Some(raw)) => Output::Raw(raw),
         _ => {
             let ctx = Ctx {
                 seq,
@@ -171,6 +174,14 @@ fn route(method: &Method, path: &str, ctx: &Ctx) -> Result<Output, ApiError> {
     } else if path.ends_with("/messages") {
         if post {
             return anthropic::messages(ctx);
+        }
+    } else if path.ends_with("/messages/count_tokens") {
+        if post {
+            return responses::count_tokens(ctx);
+        }
+    } else if path.ends_with("/responses") {
+        if post {
+            return responses::responses(ctx);
         }
     } else if path.ends_with("/embeddings") {
         if post {
@@ -202,6 +213,37 @@ pub fn respond(out: Output, faults: &Faults, seq: Option<u64>) -> Response<MockB
                 h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
                 if faults.break_after.is_some() {
                     h.insert(CONTENT_LENGTH, HeaderValue::from(len));
+                }
+            }
+            resp
+        }
+        Output::Raw(raw) => {
+            let sse =
+                raw.content_type.as_deref().is_some_and(|c| c.starts_with("text/event-stream"));
+            let body = Bytes::from(raw.body.into_bytes());
+            let mut resp = Response::new(if sse {
+                // One event (through its blank line) per write.
+                let mut frames = Vec::new();
+                let mut start = 0;
+                while let Some(end) =
+                    body.get(start..).and_then(|b| b.windows(2).position(|w| w == b"\n\n"))
+                {
+                    frames.push(body.slice(start..start + end + 2));
+                    start += end + 2;
+                }
+                if start < body.len() {
+                    frames.push(body.slice(start..));
+                }
+                MockBody::frames(frames, faults.chunk_delay_ms.map(Duration::from_millis), false)
+            } else {
+                MockBody::full(body)
+            });
+            let h = resp.headers_mut();
+            for (name, value) in
+                [(CONTENT_TYPE, &raw.content_type), (CONTENT_ENCODING, &raw.content_encoding)]
+            {
+                if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+                    h.insert(name, v);
                 }
             }
             resp

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::common::{ApiError, Ctx, Flavor, Output, ToolCall};
 use crate::text::{embedding, piece_count, pieces, split_even, words, Sse, WordCounter};
-use crate::{anthropic, openai};
+use crate::{anthropic, openai, responses};
 
 // ------------------------------------------------------------------ text
 
@@ -91,14 +91,14 @@ fn ctx<'a>(body: &'a [u8], reply: Option<&'a str>, tool: Option<&'a ToolCall>) -
 fn full_json(out: Output) -> (StatusCode, Value) {
     match out {
         Output::Full { status, body, .. } => (status, serde_json::from_slice(&body).unwrap()),
-        Output::Sse(_) => panic!("expected a full body"),
+        Output::Sse(_) | Output::Raw(_) => panic!("expected a full body"),
     }
 }
 
 fn sse_text(out: Output) -> String {
     match out {
         Output::Sse(ev) => ev.iter().map(|b| std::str::from_utf8(b).unwrap()).collect(),
-        Output::Full { .. } => panic!("expected a stream"),
+        Output::Full { .. } | Output::Raw(_) => panic!("expected a stream"),
     }
 }
 
@@ -271,6 +271,96 @@ fn embeddings() {
     let (_, w) =
         full_json(openai::embeddings(&ctx(br#"{"model":"e","input":"a b"}"#, None, None)).unwrap());
     assert_eq!(w["data"][0]["embedding"], v["data"][0]["embedding"]);
+}
+
+#[test]
+fn embeddings_in_base64_are_little_endian_float32() {
+    use base64::Engine as _;
+    let body = br#"{"model":"e","input":"a b","encoding_format":"base64"}"#;
+    let (_, v) = full_json(openai::embeddings(&ctx(body, None, None)).unwrap());
+    let b64 = v["data"][0]["embedding"].as_str().unwrap();
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+    let floats: Vec<f32> =
+        bytes.chunks(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    assert_eq!(floats, embedding("a b").to_vec());
+    let bad = br#"{"model":"e","input":"a","encoding_format":"hex"}"#;
+    assert!(matches!(openai::embeddings(&ctx(bad, None, None)), Err(e) if e.status == 400));
+}
+
+#[test]
+fn logprobs_when_asked() {
+    let body = br#"{"model":"m","messages":[{"role":"user","content":"x"}],"logprobs":true,"top_logprobs":2}"#;
+    let (_, v) = full_json(openai::chat(&ctx(body, Some("a b"), None)).unwrap());
+    let lp = &v["choices"][0]["logprobs"]["content"];
+    assert_eq!((lp[0]["token"].as_str(), lp[1]["token"].as_str()), (Some("a "), Some("b")));
+    assert_eq!(lp[0]["top_logprobs"].as_array().unwrap().len(), 2);
+    let body = br#"{"model":"m","messages":[{"role":"user","content":"x"}],"logprobs":true,"stream":true}"#;
+    let d = sse_data(&sse_text(openai::chat(&ctx(body, Some("a b"), None)).unwrap()));
+    assert_eq!(d[1]["choices"][0]["logprobs"]["content"][0]["token"], "a ");
+    let body = br#"{"model":"m","prompt":"x","logprobs":1}"#;
+    let (_, v) = full_json(openai::completions(&ctx(body, Some("a b"), None)).unwrap());
+    assert_eq!(v["choices"][0]["logprobs"]["tokens"], json!(["a ", "b"]));
+    assert_eq!(v["choices"][0]["logprobs"]["text_offset"], json!([0, 2]));
+    let body = br#"{"model":"m","prompt":"x","logprobs":1,"stream":true}"#;
+    let d = sse_data(&sse_text(openai::completions(&ctx(body, Some("a b"), None)).unwrap()));
+    assert_eq!(d[1]["choices"][0]["logprobs"]["text_offset"], json!([2]));
+}
+
+#[test]
+fn responses_plain_and_streamed() {
+    let body = br#"{"model":"gpt-x","instructions":"be brief","input":[{"role":"user","content":[{"type":"input_text","text":"hello there"}]}]}"#;
+    let (_, v) = full_json(responses::responses(&ctx(body, None, None)).unwrap());
+    assert_eq!((v["object"].as_str(), v["status"].as_str()), (Some("response"), Some("completed")));
+    assert_eq!(v["output"][0]["content"][0]["text"], "mock: hello there");
+    assert_eq!(v["usage"]["input_tokens"], 7);
+    assert_eq!(v["usage"]["output_tokens"], 3);
+    assert_eq!(v["usage"]["total_tokens"], 10);
+    let body = br#"{"model":"gpt-x","input":"hi you","stream":true,"include":["message.output_text.logprobs"]}"#;
+    let text = sse_text(responses::responses(&ctx(body, None, None)).unwrap());
+    let d = sse_data(&text);
+    let types: Vec<&str> = d.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        [
+            "response.created",
+            "response.in_progress",
+            "response.output_item.added",
+            "response.content_part.added",
+            "response.output_text.delta",
+            "response.output_text.delta",
+            "response.output_text.delta",
+            "response.output_text.done",
+            "response.content_part.done",
+            "response.output_item.done",
+            "response.completed"
+        ]
+    );
+    assert!(text.starts_with("event: response.created\ndata: "));
+    let seq: Vec<u64> = d.iter().map(|e| e["sequence_number"].as_u64().unwrap()).collect();
+    assert_eq!(seq, (0..11).collect::<Vec<u64>>());
+    let deltas: String = d[4..7].iter().map(|e| e["delta"].as_str().unwrap()).collect();
+    assert_eq!(deltas, "mock: hi you");
+    assert_eq!(d[4]["logprobs"][0]["token"], "mock: ");
+    assert_eq!(d[10]["response"]["usage"]["output_tokens"], 3);
+    assert_eq!(d[10]["response"]["output"][0]["content"][0]["text"], "mock: hi you");
+    // A forced tool call: a function_call item, its arguments streamed.
+    let body = br#"{"model":"gpt-x","input":"x","stream":true}"#;
+    let d = sse_data(&sse_text(responses::responses(&ctx(body, None, Some(&tool()))).unwrap()));
+    let args: String = d
+        .iter()
+        .filter(|e| e["type"] == "response.function_call_arguments.delta")
+        .map(|e| e["delta"].as_str().unwrap())
+        .collect();
+    assert_eq!(args, r#"{"city":"Paris"}"#);
+    assert_eq!(d.last().unwrap()["response"]["output"][0]["type"], "function_call");
+}
+
+#[test]
+fn anthropic_count_tokens() {
+    let body = br#"{"model":"c","system":"be brief","messages":[{"role":"user","content":"hello there"}]}"#;
+    let (_, v) = full_json(responses::count_tokens(&ctx(body, None, None)).unwrap());
+    assert_eq!(v, json!({"input_tokens": 7}));
+    assert_eq!(Flavor::for_path("/v1/messages/count_tokens"), Flavor::Anthropic);
 }
 
 #[test]
