@@ -37,6 +37,11 @@ pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
     Some(match endpoint {
         "/chat/completions" | "/v1/chat/completions" => Ok(Compat::Chat),
         "/models" | "/v1/models" => Ok(Compat::Models),
+        "/responses" | "/v1/responses" => Err(GatewayError::new(
+            ErrorCode::UnknownProvider,
+            "the unified endpoint does not serve the Responses API: use /compat/chat/completions, \
+             or a provider's own route (/<provider>/v1/responses)",
+        )),
         _ => Err(GatewayError::new(
             ErrorCode::UnknownProvider,
             "the unified endpoint serves /compat/chat/completions and /compat/models",
@@ -266,6 +271,10 @@ mod tests {
         assert_eq!(compat(b"/compat/v1/chat/completions?x=1"), Some(Ok(Compat::Chat)));
         assert_eq!(compat(b"/compat/models"), Some(Ok(Compat::Models)));
         assert!(matches!(compat(b"/compat/embeddings"), Some(Err(_))));
+        let Some(Err(e)) = compat(b"/compat/v1/responses") else { panic!("not an error") };
+        assert!(
+            e.message.contains("Responses API") && e.message.contains("/compat/chat/completions")
+        );
         assert_eq!(compat(b"/compatible/x"), None);
         assert_eq!(compat(b"/openai/v1/chat/completions"), None);
         let c = cfg();
