@@ -55,6 +55,13 @@ const STRUCTURAL: &[&str] = &[
     "encrypted_content",
 ];
 
+/// Channels one stream may have open at once. Real streams have a few (one
+/// per choice, tool call or content part); a stream that opens more is
+/// stopped rather than let its scanners grow the VM's memory.
+const MAX_CHANNELS: usize = 256;
+/// What the log's `blocked_by` says then.
+const TOO_MANY_CHANNELS: &str = "too_many_channels";
+
 /// Anthropic events that restate text or carry none.
 const ANTHROPIC_SNAPSHOTS: &[&str] = &[
     "message_start",
@@ -493,6 +500,10 @@ impl StreamGuard {
             }
             Mode::Fragments => {
                 if !self.channels.contains_key(self.key.as_str()) {
+                    if self.channels.len() >= MAX_CHANNELS {
+                        self.fragments.blocked_by = Some(TOO_MANY_CHANNELS.to_string());
+                        return false;
+                    }
                     let p = owned(path);
                     let template = skeleton(w.root, &p, true);
                     let path = p
@@ -570,9 +581,13 @@ impl StreamGuard {
         let guardrail =
             self.policy.engine.detector(&by).is_some_and(|id| self.policy.is_guardrail(id));
         let code = if guardrail { "aigw_guardrail_blocked" } else { "aigw_dlp_blocked" };
-        let message = format!(
-            "the answer was stopped: it contains content this gateway's policy blocks ({by})"
-        );
+        let message = if by == TOO_MANY_CHANNELS {
+            format!("the answer was stopped: it streams more than {MAX_CHANNELS} texts at once, more than the gateway scans")
+        } else {
+            format!(
+                "the answer was stopped: it contains content this gateway's policy blocks ({by})"
+            )
+        };
         let error = json!({"message": message, "type": "permission_error", "code": code});
         match self.wire {
             Wire::AnthropicMessages => out.extend(frame(
@@ -978,6 +993,17 @@ mod class_tests {
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("4111"), "{out}");
         assert_eq!(joined(&out, "/choices/0/delta/content"), "fine");
+    }
+
+    #[test]
+    fn a_stream_opening_too_many_channels_is_stopped() {
+        let list: Vec<(Option<&str>, Value)> = (0..MAX_CHANNELS + 1)
+            .map(|i| (None, json!({"type":"x","output_index":i,"delta":"some words"})))
+            .collect();
+        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let out = String::from_utf8(g.feed(&events(&list))).unwrap();
+        assert!(g.blocked() && out.contains("more than 256"), "{}", &out[out.len() - 300..]);
+        assert_eq!(g.report().blocked_by.as_deref(), Some(TOO_MANY_CHANNELS));
     }
 
     #[test]
