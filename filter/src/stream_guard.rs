@@ -260,6 +260,13 @@ struct Walk<'v> {
     edits: Vec<(Vec<Seg>, Value)>,
     /// A snapshot's findings.
     report: Report,
+    /// Key prefixes of the chunk choices that finish in this event.
+    finishing: Vec<String>,
+}
+
+/// Whether a channel key lies under a prefix (a whole path step of it).
+fn in_channel_group(key: &str, prefix: &str) -> bool {
+    key.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(['\u{2}', '\u{3}']))
 }
 
 pub struct StreamGuard {
@@ -388,12 +395,14 @@ impl StreamGuard {
                 }
             }
         }
-        // Chunk choices that finish in this event: their channels end.
-        let mut finished: Vec<u64> = Vec::new();
+        // Chunk choices that finish in this event: their channels end (the
+        // key prefix of each choice's channels).
+        let mut finishing: Vec<String> = Vec::new();
         if let Some(choices) = v.get("choices").and_then(Value::as_array) {
             for (pos, c) in choices.iter().enumerate() {
                 if c.get("finish_reason").is_some_and(|f| !f.is_null()) {
-                    finished.push(c.get("index").and_then(Value::as_u64).unwrap_or(pos as u64));
+                    let i = c.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
+                    finishing.push(format!("{}\u{2}choices\u{3}{i}", self.key));
                 }
             }
         }
@@ -403,9 +412,10 @@ impl StreamGuard {
             mode,
             edits: Vec::new(),
             report: Report::default(),
+            finishing,
         };
         let ok = self.walk(&v, None, &mut w);
-        let Walk { edits, report, .. } = w;
+        let Walk { edits, report, finishing, .. } = w;
         if !report.is_empty() {
             self.repeats.merge_max(&report);
         }
@@ -413,15 +423,10 @@ impl StreamGuard {
             self.block(out);
             return;
         }
-        for c in finished {
-            let prefix = format!("\u{1}\u{2}choices\u{3}{c}");
-            self.flush(
-                |k| {
-                    k.strip_prefix(prefix.as_str())
-                        .is_some_and(|rest| rest.starts_with(['\u{2}', '\u{3}']))
-                },
-                out,
-            );
+        // The finishing choices' other channels: what they hold goes out
+        // before the end (their text came before this event's).
+        for prefix in &finishing {
+            self.flush(|k| in_channel_group(k, prefix), out);
             if self.blocked {
                 return;
             }
@@ -521,7 +526,16 @@ impl StreamGuard {
                     );
                 }
                 let Some(ch) = self.channels.get_mut(self.key.as_str()) else { return true };
-                let chunk = ch.scanner.push(s);
+                let mut chunk = ch.scanner.push(s);
+                // The choice ends with this very event: the channel's tail
+                // goes out in it, after this fragment's text.
+                let ends = w.finishing.iter().any(|p| in_channel_group(&self.key, p));
+                if ends {
+                    let tail = ch.scanner.finish();
+                    chunk.text.push_str(&tail.text);
+                    chunk.findings.extend(tail.findings);
+                    self.channels.remove(self.key.as_str());
+                }
                 if !self.account(&chunk.findings) {
                     return false;
                 }
@@ -993,6 +1007,32 @@ mod class_tests {
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains("4111"), "{out}");
         assert_eq!(joined(&out, "/choices/0/delta/content"), "fine");
+    }
+
+    #[test]
+    fn a_tail_held_when_the_last_chunk_also_finishes_comes_after_its_text() {
+        let mut list: Vec<(Option<&str>, Value)> = vec![(
+            None,
+            json!({"id":"c","object":"chat.completion.chunk",
+            "created":1,"model":"m","choices":[{"index":0,"delta":{"content":"one two"},"finish_reason":null}]}),
+        )];
+        list.push((None, json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+            "choices":[{"index":0,"delta":{"content":" card 4111 1111 1111 1111 and"},"finish_reason":"stop"}]})));
+        let mut stream = events(&list);
+        stream.extend_from_slice(b"data: [DONE]\n\n");
+        each_split(&redact(), &stream, 9, |out| {
+            assert_eq!(
+                joined(out, "/choices/0/delta/content"),
+                "one two card [REDACTED:CREDIT_CARD] and",
+                "{out}"
+            );
+            assert_eq!(out.matches("\"stop\"").count(), 1);
+            assert!(
+                out.rfind("and\"").unwrap() < out.find("\"stop\"").unwrap()
+                    || out.contains("and\"},\"finish_reason\":\"stop\""),
+                "{out}"
+            );
+        });
     }
 
     #[test]
