@@ -387,6 +387,18 @@ mod tests {
     }
 
     #[test]
+    fn raw_answers_come_from_rules() {
+        let r = rule(
+            r#"{"raw":{"content_type":"text/plain","content_encoding":"gzip","body":"a\nb"}}"#,
+        );
+        assert!(r.validate().is_ok());
+        let raw = r.faults().raw.unwrap();
+        assert_eq!((raw.content_type.as_deref(), raw.body.as_str()), (Some("text/plain"), "a\nb"));
+        assert!(rule(r#"{"raw":{"content_type":"a\nb","body":""}}"#).validate().is_err());
+        assert!(serde_json::from_str::<Rule>(r#"{"raw":{"body":"","status":1}}"#).is_err());
+    }
+
+    #[test]
     fn host_port_stripping() {
         assert!(host_matches("127.0.0.1", "127.0.0.1:80"));
         assert!(host_matches("[::1]", "[::1]:80"));
