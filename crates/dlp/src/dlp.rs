@@ -89,13 +89,15 @@ fn push(out: &mut Vec<Cand>, start: usize, end: usize, det: u16) {
     }
 }
 
-/// True when the number starting at `i` is glued to something on its left
-/// (a letter or digit, or a digit and one of `-./,:`).
+/// True when the number starting at `i` continues a number or a word on its
+/// left: a letter or digit right before it, or a digit and one of
+/// `-./,:`. A word glued by punctuation (`CC:4111...`, `card-4111...`,
+/// `No.4111...`, `card,4111...`) does not make it part of that word.
 fn glued_left(v: &View, i: usize) -> bool {
     match v.before(i) {
         None => false,
-        Some(p) if is_ident(p) => true,
-        Some(b'-' | b'.' | b'/' | b',' | b':') => i >= 2 && v.before(i - 1).is_some_and(is_alnum),
+        Some(p) if is_alnum(p) => true,
+        Some(b'-' | b'.' | b'/' | b',' | b':') => i >= 2 && v.before(i - 1).is_some_and(is_digit),
         Some(_) => false,
     }
 }
@@ -105,7 +107,7 @@ fn glued_left(v: &View, i: usize) -> bool {
 fn glued_right(v: &View, e: usize) -> bool {
     match v.at(e) {
         None => false,
-        Some(p) if is_ident(p) => true,
+        Some(p) if is_alnum(p) => true,
         Some(b'-' | b'.' | b'/' | b',') => v.is(e + 1, is_digit),
         Some(_) => false,
     }
@@ -178,14 +180,26 @@ fn card_grouping_ok(groups: &[usize]) -> bool {
     }
 }
 
-/// `credit_card`: 13–19 digits, optionally in groups separated by one kind
-/// of separator (space or dash), Luhn-valid, in a known issuer range.
+/// Bytes that separate digit groups of a card number as people write them
+/// (normalisation has already folded NBSP, exotic spaces, dashes and dots
+/// into these): space, tab, line breaks, `-`, `.`, `/`, `_`, `,`.
+#[inline]
+pub(crate) fn is_card_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' | b'/' | b'_' | b',')
+}
+
+/// Longest separator between two groups (` - `, `, `, `\r\n`, a double
+/// space).
+pub(crate) const CARD_SEP_MAX: usize = 3;
+
+/// `credit_card`: 13–19 digits, optionally in groups (see
+/// `card_grouping_ok`) separated by short runs of separators (see
+/// `is_card_sep`), Luhn-valid, in a known issuer range.
 pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if glued_left(v, i) {
         return i;
     }
     let mut groups: Small<(usize, usize), 8> = Small::new();
-    let mut sep: Option<u8> = None;
     let mut p = i;
     loop {
         let n = v.run(p, 19, is_digit);
@@ -195,12 +209,11 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             break;
         }
         let e = p + n;
-        match v.at(e) {
-            Some(s @ (b' ' | b'-')) if sep.is_none_or(|x| x == s) && v.is(e + 1, is_digit) => {
-                sep = Some(s);
-                p = e + 1;
-            }
-            _ => break,
+        let s = v.run(e, CARD_SEP_MAX, is_card_sep);
+        if (1..=CARD_SEP_MAX).contains(&s) && v.is(e + s, is_digit) {
+            p = e + s;
+        } else {
+            break;
         }
     }
     let mut digits: Small<u8, 24> = Small::new();
@@ -214,7 +227,9 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             continue;
         }
         let end = prefix_groups.last().map_or(i, |g| g.1);
-        if g == groups.len() && glued_right(v, end) {
+        // The whole run must end the number; so must a lone digit run
+        // chosen before a separator (`4111111111111111.5` is a decimal).
+        if (g == groups.len() || g == 1) && glued_right(v, end) {
             continue;
         }
         digits.clear();
@@ -1144,7 +1159,7 @@ mod tests {
     fn card_groupings() {
         assert_eq!(run(credit_card, "4111 1111 1111 1111", 0), vec![(0, 19)]);
         assert_eq!(run(credit_card, "4111-1111-1111-1111 2024", 0), vec![(0, 19)]);
-        assert_eq!(run(credit_card, "4111 1111-1111 1111", 0), vec![]);
+        assert_eq!(run(credit_card, "4111 1111-1111 1111", 0), vec![(0, 19)]);
         assert_eq!(run(credit_card, "3782 822463 10005", 0), vec![(0, 17)]);
         assert_eq!(run(credit_card, "x4111111111111111", 1), vec![]);
     }

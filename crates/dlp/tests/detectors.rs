@@ -52,12 +52,79 @@ fn credit_cards() {
     for t in [
         "bad luhn 4111 1111 1111 1112",
         "order 1234567812345678",     // unknown IIN
-        "mixed 4111 1111-1111 1111",  // mixed separators
         "id x4111111111111111",       // glued to a word
         "decimal 4111111111111111.5", // part of a number
         "ts 1700000000000 ms",        // 13 digits, no IIN
+        "v1.4111111111111111",        // the tail of a dotted number
+        "ref 12-4111111111111111",    // the tail of a longer number
     ] {
         assert_not(&e, "credit_card", t);
+    }
+}
+
+/// A card glued to a word by punctuation is read as a card: the word is a
+/// label, not part of the number.
+#[test]
+fn cards_glued_to_a_word_by_punctuation() {
+    let e = engine();
+    for (glue_word, card) in [
+        ("CC:", "5500000000000004"),
+        ("card:", "4111 1111 1111 1111"),
+        ("CC-", "4111111111111111"),
+        ("No.", "4111111111111111"),
+        ("cards/", "4111-1111-1111-1111"),
+        ("card,", "378282246310005"),
+        ("card_", "6011111111111117"),
+        ("CC:\u{a0}", "4111111111111111"),
+    ] {
+        let text = format!("pay with {glue_word}{card}, thanks");
+        assert_finds(&e, "credit_card", &text, card);
+        let text = format!("{glue_word}{card}");
+        assert_finds(&e, "credit_card", &text, card);
+    }
+    // And on its right.
+    assert_finds(&e, "credit_card", "4111111111111111:exp", "4111111111111111");
+    assert_finds(&e, "credit_card", "4111111111111111/CVV", "4111111111111111");
+}
+
+/// Any common digit-group separator, mixed or repeated, including what
+/// normalisation folds into one (NBSP, thin space, en dash, ideographic
+/// full stop).
+#[test]
+fn cards_with_any_group_separator() {
+    let e = engine();
+    for sep in [
+        " ", "-", ".", "/", "\n", "\r\n", "\t", "_", ",", "  ", " - ", ", ", " / ", "\u{a0}",
+        "\u{2009}", "\u{2013}", "\u{3002}", "\u{2028}",
+    ] {
+        let card = ["4111", "1111", "1111", "1111"].join(sep);
+        assert_finds(&e, "credit_card", &format!("card {card} ok"), &card);
+        let amex = ["3782", "822463", "10005"].join(sep);
+        assert_finds(&e, "credit_card", &format!("amex:{amex}."), &amex);
+    }
+    let mixed = "4111 1111-1111.1111";
+    assert_finds(&e, "credit_card", &format!("x {mixed} y"), mixed);
+    // Not separators: four or more separator characters, or other symbols.
+    assert_not(&e, "credit_card", "4111    1111    1111    1111");
+    assert_not(&e, "credit_card", "4111|1111|1111|1111");
+    // Groups other than 4-4-4-4 / 4-6-5 / 4-6-4 stay refused.
+    assert_not(&e, "credit_card", "41 11 11 11 11 11 11 11");
+    assert_not(&e, "credit_card", "411.111.111.111.1111");
+}
+
+/// A surrogate escape inside a value: a lone one decodes to U+FFFD, which
+/// the model does not read; a paired one to a character that normalisation
+/// removes or folds.
+#[test]
+fn cards_with_replacement_or_invisible_characters_inside() {
+    let e = engine();
+    for card in [
+        "4111\u{FFFD}111111111111",
+        "41\u{FFFD}\u{FFFD}11 1111 1111 1111",
+        "4111\u{E0020}111111111111",
+        "4111111111111\u{1D7CF}11",
+    ] {
+        assert_finds(&e, "credit_card", &format!("card {card} ok"), card);
     }
 }
 
