@@ -169,7 +169,9 @@ pub(crate) fn card_brand_ok(d: &[u8]) -> bool {
 
 fn card_grouping_ok(groups: &[usize]) -> bool {
     let total: usize = groups.iter().sum();
-    if !(12..=19).contains(&total) {
+    // 12 digits (Maestro) only as one run: 4-4-4 is every other grouped
+    // number.
+    if !(12..=19).contains(&total) || total == 12 && groups.len() > 1 {
         return false;
     }
     match groups {
@@ -200,6 +202,8 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         return i;
     }
     let mut groups: Small<(usize, usize), 8> = Small::new();
+    // seps[k]: the separator between groups k and k + 1.
+    let mut seps: Small<(usize, usize), 8> = Small::new();
     let mut p = i;
     loop {
         let n = v.run(p, 19, is_digit);
@@ -211,11 +215,22 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         let e = p + n;
         let s = v.run(e, CARD_SEP_MAX, is_card_sep);
         if (1..=CARD_SEP_MAX).contains(&s) && v.is(e + s, is_digit) {
+            seps.push((e, e + s));
             p = e + s;
         } else {
             break;
         }
     }
+    let sep = |k: usize| seps.as_slice().get(k).map_or(&[][..], |&(a, b)| v.slice(a, b));
+    let group_len = |k: usize| groups.as_slice().get(k).map_or(0, |&(a, b)| b - a);
+    // A grouped value that is the middle of a longer grouping (a group of
+    // four and the same separator before it) is not a card.
+    let continues_left = || {
+        let s = v.run_back(i, CARD_SEP_MAX, is_card_sep);
+        (1..=CARD_SEP_MAX).contains(&s)
+            && v.slice(i - s, i) == sep(0)
+            && v.run_back(i - s, 5, is_digit) == 4
+    };
     let mut digits: Small<u8, 24> = Small::new();
     for g in (1..=groups.len()).rev() {
         let Some(prefix_groups) = groups.as_slice().get(..g) else { continue };
@@ -230,6 +245,12 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         // The whole run must end the number; so must a lone digit run
         // chosen before a separator (`4111111111111111.5` is a decimal).
         if (g == groups.len() || g == 1) && glued_right(v, end) {
+            continue;
+        }
+        // Grouped: not cut out of a longer uniform grouping, on either side.
+        if g > 1
+            && (continues_left() || g < groups.len() && sep(g - 1) == sep(0) && group_len(g) == 4)
+        {
             continue;
         }
         digits.clear();
@@ -592,10 +613,13 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
 // ---------------------------------------------------------------- IP
 
 /// `ip_address` (IPv4): four dotted octets 0–255 without leading zeros, not
-/// part of a longer dotted number (versions like `1.2.3.4.5`).
+/// part of a longer dotted number (versions like `1.2.3.4.5`); a word and a
+/// dot before it are a label (`ip.10.0.0.1`).
 pub(crate) fn ipv4(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
-    if matches!(v.before(i), Some(b) if is_ident(b) || b == b'.') {
-        return i;
+    match v.before(i) {
+        Some(b) if is_ident(b) => return i,
+        Some(b'.') if i >= 2 && v.before(i - 1).is_some_and(is_digit) => return i,
+        _ => {}
     }
     let mut p = i;
     for k in 0..4 {
@@ -797,8 +821,18 @@ pub(crate) fn email(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
 
 // ---------------------------------------------------------------- secrets
 
+/// A key starts a word: not inside an identifier, nor inside a longer
+/// dash-joined token (`abc-def-ghp_...`); a word glued by one dash is a
+/// label (`token-ghp_...`).
 fn token_boundary_left(v: &View, i: usize) -> bool {
-    !v.before(i).is_some_and(|b| is_ident(b) || b == b'-')
+    match v.before(i) {
+        Some(b) if is_ident(b) => false,
+        Some(b'-') => {
+            let w = v.run_back(i - 1, 64, is_alnum);
+            !matches!(v.before(i - 1 - w), Some(b'-' | b'_'))
+        }
+        _ => true,
+    }
 }
 
 fn mixed(tok: &[u8]) -> bool {

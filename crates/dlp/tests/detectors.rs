@@ -107,6 +107,27 @@ fn cards_with_any_group_separator() {
     // Not separators: four or more separator characters, or other symbols.
     assert_not(&e, "credit_card", "4111    1111    1111    1111");
     assert_not(&e, "credit_card", "4111|1111|1111|1111");
+    // Not cut out of a longer uniform grouping (look-alikes seen in
+    // `make eval`), nor a grouped 12-digit number.
+    for t in [
+        "Order card/5850/9753/3558/9744/5515 shipped.",
+        "Invoice CC-2286\r\n5861\r\n7777\r\n2058 was archived.",
+        "Invoice CC:6584, 4018, 1696, 5834 was archived.",
+        "Order card,2002 3611 8047 4017 7696 shipped.",
+        "Order CC-6490_2315_5033 shipped.",
+        "4111 1111 1111 1111 1111",
+    ] {
+        assert_not(&e, "credit_card", t);
+    }
+    // But a card next to another number still is one.
+    for (t, w) in [
+        ("1. 4111 1111 1111 1111", "4111 1111 1111 1111"),
+        ("4111 1111 1111 1111 12/25 cvv 123", "4111 1111 1111 1111"),
+        ("exp 12/25 4111.1111.1111.1111", "4111.1111.1111.1111"),
+        ("4111-1111-1111-1111 2024", "4111-1111-1111-1111"),
+    ] {
+        assert_finds(&e, "credit_card", t, w);
+    }
     // Groups other than 4-4-4-4 / 4-6-5 / 4-6-4 stay refused.
     assert_not(&e, "credit_card", "41 11 11 11 11 11 11 11");
     assert_not(&e, "credit_card", "411.111.111.111.1111");
@@ -574,4 +595,48 @@ fn long_pem_and_jwt_are_capped() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].start, 0);
     assert_eq!(f[0].end, 16 * 1024);
+}
+
+/// Any detector's value glued to a label by punctuation is found.
+#[test]
+fn values_glued_to_a_label_by_punctuation() {
+    let e = engine();
+    let values = [
+        ("us_ssn", "123-45-6780"),
+        ("phone", "415-555-2671"),
+        ("phone", "+1 415 555 2671"),
+        ("iban", "DE89370400440532013000"),
+        ("email", "jane.doe@example.com"),
+        ("ip_address", "10.1.2.3"),
+        ("github_token", "ghp_0123456789abcdefABCDEF0123456789abcd"),
+        ("aws_access_key", "AKIAIOSFODNN7EXAMPLE"),
+        ("credit_card", "378282246310005"),
+    ];
+    for (det, v) in values {
+        for glue in [":", "-", ".", "/", ",", "=", "#", ": "] {
+            for label in ["ref", "SSN", "tel", "x"] {
+                // The finding covers the value (an email's local part may
+                // take the label in too).
+                let text = format!("see {label}{glue}{v} ok");
+                let f = found(&e, &text);
+                assert!(
+                    f.iter().any(|(n, m)| n == det && m.contains(v)),
+                    "{det} in {text:?}: {f:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_inside_longer_dashed_tokens_are_not_keys() {
+    let e = engine();
+    assert_finds(
+        &e,
+        "github_token",
+        "-ghp_0123456789abcdefABCDEF0123456789abcd",
+        "ghp_0123456789abcdefABCDEF0123456789abcd",
+    );
+    assert_not(&e, "github_token", "abc-def-ghp_0123456789abcdefABCDEF0123456789abcd");
+    assert_not(&e, "github_token", "x_ghp_0123456789abcdefABCDEF0123456789abcd");
 }
