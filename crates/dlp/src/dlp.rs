@@ -184,15 +184,16 @@ fn card_grouping_ok(groups: &[usize]) -> bool {
 
 /// Bytes that separate digit groups of a card number as people write them
 /// (normalisation has already folded NBSP, exotic spaces, dashes and dots
-/// into these): space, tab, line breaks, `-`, `.`, `/`, `_`, `,`.
+/// into these): space, tab, line breaks (and vertical tab, form feed), `-`,
+/// `.`, `/`, `_`, `,`.
 #[inline]
 pub(crate) fn is_card_sep(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'.' | b'/' | b'_' | b',')
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'-' | b'.' | b'/' | b'_' | b',')
 }
 
-/// Longest separator between two groups (` - `, `, `, `\r\n`, a double
-/// space).
-pub(crate) const CARD_SEP_MAX: usize = 3;
+/// Longest separator between two groups (` - `, `, `, `\r\n`, ` -- `,
+/// a few spaces).
+pub(crate) const CARD_SEP_MAX: usize = 4;
 
 /// `credit_card`: 13–19 digits, optionally in groups (see
 /// `card_grouping_ok`) separated by short runs of separators (see
