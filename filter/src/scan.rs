@@ -15,8 +15,9 @@
 //!   `input`, ...: see [`model_reads`]) are also scanned as one text, once
 //!   joined directly and once with a line break between parts, so a value
 //!   split across two content parts or two messages is found. A finding
-//!   that crosses a boundary is reported once and redacted in every part it
-//!   touches.
+//!   that crosses a boundary, or that needs another part's context (an SSN
+//!   label in the previous message), is reported once and redacted in every
+//!   part it touches.
 
 use std::collections::BTreeSet;
 
@@ -73,6 +74,8 @@ struct Target {
     text: String,
     read: bool,
     edits: Vec<Edit>,
+    /// What the string's own scan found (detector index, start, end).
+    own: Vec<(usize, usize, usize)>,
 }
 
 struct Scanner<'a> {
@@ -90,10 +93,11 @@ impl Scanner<'_> {
     }
 
     /// Scans one decoded string, and the strings inside it when it is
-    /// JSON; pushes the redactions in its coordinates.
-    fn text(&mut self, text: &str, depth: usize, edits: &mut Vec<Edit>) {
+    /// JSON; pushes the redactions in its coordinates. Returns what the
+    /// scan of the string itself found.
+    fn text(&mut self, text: &str, depth: usize, edits: &mut Vec<Edit>) -> Vec<Finding> {
         if text.is_empty() {
-            return;
+            return Vec::new();
         }
         self.scanned += text.len();
         let findings = self.policy.engine.scan(self.policy.profile, text);
@@ -119,6 +123,7 @@ impl Scanner<'_> {
                 edits.push(Edit { start: s.start, end: s.end, with });
             }
         }
+        findings
     }
 
     /// Scans the read texts joined, for findings that cross a boundary.
@@ -145,9 +150,18 @@ impl Scanner<'_> {
             self.scanned += joined.len();
             for f in self.policy.engine.scan(self.policy.profile, &joined) {
                 let pieces = pieces(&offs, targets, f.start, f.end);
-                let Some(&(first, a, _)) = pieces.first() else { continue };
-                if pieces.len() < 2 || !seen.insert((f.detector.index(), first, a)) {
-                    continue; // inside one part: that part's own scan has it
+                let Some(&(first, a, b)) = pieces.first() else { continue };
+                let det = f.detector.index();
+                // Inside one part, a finding that part's own scan has (the
+                // same detector on overlapping text) is that scan's; one
+                // that needed the context of another part (an SSN label
+                // in the previous message) is new.
+                let own = pieces.len() == 1
+                    && targets
+                        .get(first)
+                        .is_some_and(|t| t.own.iter().any(|&(d, s, e)| d == det && s < b && a < e));
+                if own || !seen.insert((det, first, a)) {
+                    continue;
                 }
                 if let Some(mask) = self.act(&f) {
                     for (i, a, b) in pieces {
@@ -240,10 +254,12 @@ pub fn scan_json(
     let mut targets: Vec<Target> = Vec::new();
     json_text::walk(body, |path, s| {
         let mut edits = Vec::new();
-        sc.text(&s.text, 0, &mut edits);
+        let found = sc.text(&s.text, 0, &mut edits);
         let read = model_reads(path, s);
         if read || !edits.is_empty() {
-            targets.push(Target { start: s.start, end: s.end, text: s.text.clone(), read, edits });
+            let own = found.iter().map(|f| (f.detector.index(), f.start, f.end)).collect();
+            let text = s.text.clone();
+            targets.push(Target { start: s.start, end: s.end, text, read, edits, own });
         }
     })?;
     sc.across(&mut targets);
@@ -403,6 +419,18 @@ mod tests {
         let (out, report) = redacted(&body);
         assert_eq!(count(&report, "credit_card"), 1);
         assert!(out.contains("card [REDACTED:CREDIT_CARD] here"), "{out}");
+    }
+
+    #[test]
+    fn a_label_in_the_previous_message_counts() {
+        // Nine bare digits are an SSN only after an SSN label.
+        let body = serde_json::json!({"messages":[
+            {"role":"user","content":"My SSN:"},
+            {"role":"user","content":"078051121"}]})
+        .to_string();
+        let (out, report) = redacted(&body);
+        assert_eq!(count(&report, "us_ssn"), 1, "{out}");
+        assert!(out.contains(r#""content":"[REDACTED:US_SSN]""#), "{out}");
     }
 
     #[test]
