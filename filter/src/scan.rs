@@ -12,16 +12,17 @@
 //!   JSON. Up to [`NESTED_MAX`] levels.
 //! - **Text split across strings**: the texts the model reads (message
 //!   `content`, content parts' `text`, tool arguments, `system`, `prompt`,
-//!   `input`, ...: see [`model_reads`]) are also scanned as one text, once
-//!   joined directly and once with a line break between parts, so a value
-//!   split across two content parts or two messages is found. A finding
+//!   `input`, ...: see [`model_reads`]) are scanned as one text, joined
+//!   with a line break, and also joined directly when two parts meet
+//!   between word characters, so a value split across two content parts or
+//!   two messages is found. A finding
 //!   that crosses a boundary, or that needs another part's context (an SSN
 //!   label in the previous message), is reported once and redacted in every
 //!   part it touches.
 
 use std::collections::BTreeSet;
 
-use aigw_dlp::Finding;
+use aigw_dlp::{DetectorId, Finding};
 
 use crate::json_text::{self, Seg, Str};
 use crate::policy::{Action, Direction, Policy, Report};
@@ -54,16 +55,26 @@ const TEXT_KEYS: &[&str] = &[
 /// a few more cost little and leave no easy hiding place).
 pub const NESTED_MAX: usize = 4;
 
-/// How parts are joined for the cross-part scans: directly (a value cut
-/// anywhere) and with a line break (a grouped value cut at a separator).
-const JOINERS: [&str; 2] = ["", "\n"];
-
 /// One replacement in a text: `[start, end)` becomes `with`.
 #[derive(Debug, Clone)]
 struct Edit {
     start: usize,
     end: usize,
-    with: String,
+    with: With,
+}
+
+#[derive(Debug, Clone)]
+enum With {
+    /// The detector's mask (`[REDACTED:<MASK>]`).
+    Mask(DetectorId),
+    /// A re-encoded inner JSON string literal.
+    Literal(String),
+}
+
+/// Where a target's decoded text is: in the joined read text, or its own.
+enum Text {
+    Joined(usize, usize),
+    Own(String),
 }
 
 /// A string of the body that is read as conversation text or was edited.
@@ -71,12 +82,15 @@ struct Target {
     /// The literal's span in the body.
     start: usize,
     end: usize,
-    text: String,
-    read: bool,
+    text: Text,
     edits: Vec<Edit>,
-    /// What the string's own scan found (detector index, start, end).
-    own: Vec<(usize, usize, usize)>,
+    /// Spans of the JSON string literals inside the text (when it is JSON):
+    /// what their own scans cover.
+    inner: Vec<(usize, usize)>,
 }
+
+/// A read text's place: (start, end) in the joined text, target index.
+type Off = (usize, usize, usize);
 
 struct Scanner<'a> {
     policy: &'a Policy,
@@ -86,112 +100,201 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
-    /// Acts on one finding; the mask when it is to be redacted.
-    fn act(&mut self, f: &Finding) -> Option<String> {
-        (self.report.add(self.policy, self.dir, f) == Action::Redact)
-            .then(|| self.policy.engine.replacement(f.detector).to_string())
+    /// Acts on one finding: whether it is to be redacted.
+    fn act(&mut self, f: &Finding) -> bool {
+        self.report.add(self.policy, self.dir, f) == Action::Redact
     }
 
-    /// Scans one decoded string, and the strings inside it when it is
-    /// JSON; pushes the redactions in its coordinates. Returns what the
-    /// scan of the string itself found.
-    fn text(&mut self, text: &str, depth: usize, edits: &mut Vec<Edit>) -> Vec<Finding> {
+    /// Scans one decoded string (unless `whole` is false: a read text is
+    /// scanned as part of the joined text), and the strings inside it when
+    /// it is JSON; pushes the redactions in its coordinates. Returns the
+    /// spans of the inner literals.
+    fn text(
+        &mut self,
+        text: &str,
+        depth: usize,
+        whole: bool,
+        edits: &mut Vec<Edit>,
+    ) -> Vec<(usize, usize)> {
         if text.is_empty() {
             return Vec::new();
         }
-        self.scanned += text.len();
-        let findings = self.policy.engine.scan(self.policy.profile, text);
         let inner = if depth < NESTED_MAX { nested_strings(text) } else { None };
-        for f in &findings {
-            // A finding inside an inner literal is the inner scan's (which
-            // sees it decoded): counted once.
-            let inside = |s: &Str| s.start <= f.start && f.end <= s.end;
-            if inner.as_ref().is_some_and(|i| i.iter().any(inside)) {
-                continue;
-            }
-            if let Some(mask) = self.act(f) {
-                edits.push(Edit { start: f.start, end: f.end, with: mask });
+        let spans: Vec<(usize, usize)> = inner.iter().flatten().map(|s| (s.start, s.end)).collect();
+        if whole {
+            self.scanned += text.len();
+            for f in self.policy.engine.scan(self.policy.profile, text) {
+                if !inside(&spans, f.start, f.end) && self.act(&f) {
+                    edits.push(Edit { start: f.start, end: f.end, with: With::Mask(f.detector) });
+                }
             }
         }
         for s in inner.unwrap_or_default() {
             let mut sub = Vec::new();
-            self.text(&s.text, depth + 1, &mut sub);
+            self.text(&s.text, depth + 1, true, &mut sub);
             if !sub.is_empty() {
                 let mut lit = Vec::new();
-                json_text::encode_into(&apply(&s.text, sub), &mut lit);
-                let with = String::from_utf8(lit).unwrap_or_default();
+                json_text::encode_into(&apply(self.policy, &s.text, sub), &mut lit);
+                let with = With::Literal(String::from_utf8(lit).unwrap_or_default());
                 edits.push(Edit { start: s.start, end: s.end, with });
             }
         }
-        findings
+        spans
     }
 
-    /// Scans the read texts joined, for findings that cross a boundary.
-    fn across(&mut self, targets: &mut [Target]) {
-        let parts: Vec<usize> = (0..targets.len())
-            .filter(|&i| targets.get(i).is_some_and(|t| t.read && !t.text.is_empty()))
+    /// Scans the read texts as one, `joined` with a line break: every
+    /// finding is mapped back to the parts it touches. Where two parts meet
+    /// between two non-space characters, the text around that point is also
+    /// scanned joined directly, for values cut anywhere (`4111 11|11 ...`,
+    /// `jane@exa|mple.com`, a key cut after its `-`).
+    fn joined(&mut self, joined: &str, offs: &[Off], targets: &mut [Target]) {
+        // (detector, first part, start in it) of findings across parts: one
+        // value found by both joins is one finding.
+        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
+        self.scanned += joined.len();
+        for f in self.policy.engine.scan(self.policy.profile, joined) {
+            let from = offs.partition_point(|&(_, e, _)| e <= f.start);
+            match offs.get(from) {
+                // Inside one part (the common case): that part's finding,
+                // unless the scan of an inner JSON literal has it.
+                Some(&(s, e, i)) if f.end <= e => {
+                    let Some(t) = targets.get_mut(i) else { continue };
+                    let (a, b) = (f.start.saturating_sub(s), f.end - s);
+                    if !inside(&t.inner, a, b) && self.act(&f) {
+                        t.edits.push(Edit { start: a, end: b, with: With::Mask(f.detector) });
+                    }
+                }
+                _ => self.across(&f, &pieces(offs, f.start, f.end), targets, &mut seen),
+            }
+        }
+        // The direct join, only around glued boundaries.
+        let glued: Vec<usize> = offs
+            .windows(2)
+            .enumerate()
+            .filter_map(|(k, w)| match w {
+                [(_, e, _), (s, _, _)] => {
+                    let last = joined.get(..*e).and_then(|t| t.chars().next_back());
+                    let first = joined.get(*s..).and_then(|t| t.chars().next());
+                    let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+                    (word(last) && word(first)).then_some(k + 1)
+                }
+                _ => None,
+            })
             .collect();
-        if parts.len() < 2 {
+        if glued.is_empty() {
             return;
         }
-        // (detector, first part, start in it): one value found by both joins.
-        let mut seen: BTreeSet<(usize, usize, usize)> = BTreeSet::new();
-        for joiner in JOINERS {
-            let mut joined = String::new();
-            // (start in `joined`, target index)
-            let mut offs: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
-            for (k, &i) in parts.iter().enumerate() {
-                if k > 0 {
-                    joined.push_str(joiner);
+        let mut direct = String::with_capacity(joined.len());
+        let mut doffs: Vec<Off> = Vec::with_capacity(offs.len());
+        for &(s, e, i) in offs {
+            let start = direct.len();
+            direct.push_str(joined.get(s..e).unwrap_or(""));
+            doffs.push((start, direct.len(), i));
+        }
+        for (lo, hi) in glued_windows(&direct, &doffs, &glued) {
+            let Some(window) = direct.get(lo..hi) else { continue };
+            self.scanned += window.len();
+            for mut f in self.policy.engine.scan(self.policy.profile, window) {
+                f.start += lo;
+                f.end += lo;
+                let pieces = pieces(&doffs, f.start, f.end);
+                if pieces.len() > 1 {
+                    self.across(&f, &pieces, targets, &mut seen);
                 }
-                offs.push((joined.len(), i));
-                joined.push_str(targets.get(i).map_or("", |t| t.text.as_str()));
             }
-            self.scanned += joined.len();
-            for f in self.policy.engine.scan(self.policy.profile, &joined) {
-                let pieces = pieces(&offs, targets, f.start, f.end);
-                let Some(&(first, a, b)) = pieces.first() else { continue };
-                let det = f.detector.index();
-                // Inside one part, a finding that part's own scan has (the
-                // same detector on overlapping text) is that scan's; one
-                // that needed the context of another part (an SSN label
-                // in the previous message) is new.
-                let own = pieces.len() == 1
-                    && targets
-                        .get(first)
-                        .is_some_and(|t| t.own.iter().any(|&(d, s, e)| d == det && s < b && a < e));
-                if own || !seen.insert((det, first, a)) {
-                    continue;
-                }
-                if let Some(mask) = self.act(&f) {
-                    for (i, a, b) in pieces {
-                        if let Some(t) = targets.get_mut(i) {
-                            t.edits.push(Edit { start: a, end: b, with: mask.clone() });
-                        }
-                    }
+        }
+    }
+
+    /// A finding that crosses parts: reported once, redacted in each piece.
+    fn across(
+        &mut self,
+        f: &Finding,
+        pieces: &[(usize, usize, usize)],
+        targets: &mut [Target],
+        seen: &mut BTreeSet<(usize, usize, usize)>,
+    ) {
+        let Some(&(first, a, _)) = pieces.first() else { return };
+        if !seen.insert((f.detector.index(), first, a)) {
+            return;
+        }
+        if self.act(f) {
+            for &(i, a, b) in pieces {
+                if let Some(t) = targets.get_mut(i) {
+                    t.edits.push(Edit { start: a, end: b, with: With::Mask(f.detector) });
                 }
             }
         }
     }
 }
 
-/// The parts a joined range `[start, end)` touches, as (target, start, end)
-/// in each part's text.
-fn pieces(
-    offs: &[(usize, usize)],
-    targets: &[Target],
-    start: usize,
-    end: usize,
-) -> Vec<(usize, usize, usize)> {
-    let mut out = Vec::new();
-    for &(o, i) in offs {
-        let len = targets.get(i).map_or(0, |t| t.text.len());
-        let (a, b) = (start.max(o), end.min(o + len));
-        if a < b {
-            out.push((i, a - o, b - o));
+/// How far around a glued boundary the direct join is scanned, past the
+/// run of non-space characters that holds the boundary (values with spaces
+/// inside: a grouped card or IBAN is at most ~50 bytes; a phrase cut at a
+/// word boundary is the line-break join's); and how far that run is
+/// followed (the longest value without spaces: a JWT).
+const GLUE_CONTEXT: usize = 64;
+const GLUE_RUN_MAX: usize = 8 * 1024 + 64;
+
+/// The ranges of `direct` (parts joined directly) to scan: around each
+/// glued boundary (the start of part `k`), merged, starting and ending at a
+/// space where one is near, on character boundaries.
+fn glued_windows(direct: &str, offs: &[Off], glued: &[usize]) -> Vec<(usize, usize)> {
+    let bytes = direct.as_bytes();
+    let space = |i: usize| bytes.get(i).is_none_or(|b| b.is_ascii_whitespace());
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &k in glued {
+        let Some(&(b, _, _)) = offs.get(k) else { continue };
+        let mut lo = b;
+        while lo > 0 && b - lo < GLUE_RUN_MAX && !space(lo - 1) {
+            lo -= 1;
+        }
+        let mut hi = b;
+        while hi < bytes.len() && hi - b < GLUE_RUN_MAX && !space(hi) {
+            hi += 1;
+        }
+        let (mut lo, mut hi) =
+            (lo.saturating_sub(GLUE_CONTEXT), (hi + GLUE_CONTEXT).min(bytes.len()));
+        // Start and end at a space (a window must not cut a value), within
+        // the context again.
+        let floor = lo.saturating_sub(GLUE_CONTEXT);
+        while lo > floor && !space(lo - 1) {
+            lo -= 1;
+        }
+        let ceil = (hi + GLUE_CONTEXT).min(bytes.len());
+        while hi < ceil && !space(hi) {
+            hi += 1;
+        }
+        while !direct.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        while !direct.is_char_boundary(hi) {
+            hi += 1;
+        }
+        match out.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => out.push((lo, hi)),
         }
     }
     out
+}
+
+/// Whether `[a, b)` lies inside one of the spans.
+fn inside(spans: &[(usize, usize)], a: usize, b: usize) -> bool {
+    spans.iter().any(|&(s, e)| s <= a && b <= e)
+}
+
+/// The parts a joined range `[start, end)` touches, as (target, start, end)
+/// in each part's text. `offs` is sorted.
+fn pieces(offs: &[Off], start: usize, end: usize) -> Vec<(usize, usize, usize)> {
+    let from = offs.partition_point(|&(_, e, _)| e <= start);
+    offs.iter()
+        .skip(from)
+        .take_while(|&&(s, _, _)| s < end)
+        .filter_map(|&(s, e, i)| {
+            let (a, b) = (start.max(s), end.min(e));
+            (a < b).then(|| (i, a - s, b - s))
+        })
+        .collect()
 }
 
 /// The strings of `text` when it is one JSON value that can hold text
@@ -214,7 +317,7 @@ fn nested_strings(text: &str) -> Option<Vec<Str>> {
 /// `text` with the edits applied. Overlapping edits (a value found whole
 /// across parts and in part by one part's scan) are merged: the union is
 /// replaced, so nothing of either is left.
-fn apply(text: &str, mut edits: Vec<Edit>) -> String {
+fn apply(policy: &Policy, text: &str, mut edits: Vec<Edit>) -> String {
     edits.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let mut out = String::with_capacity(text.len());
     let mut pos = 0usize;
@@ -227,7 +330,10 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> String {
             continue;
         }
         out.push_str(text.get(pos..e.start).unwrap_or(""));
-        out.push_str(&e.with);
+        match &e.with {
+            With::Mask(d) => out.push_str(policy.engine.replacement(*d)),
+            With::Literal(l) => out.push_str(l),
+        }
         pos = e.end;
     }
     out.push_str(text.get(pos..).unwrap_or(""));
@@ -252,21 +358,39 @@ pub fn scan_json(
 ) -> Result<BodyScan, json_text::Error> {
     let mut sc = Scanner { policy, dir, report: Report::default(), scanned: 0 };
     let mut targets: Vec<Target> = Vec::new();
+    // The read texts joined with line breaks, and where each one is.
+    let mut joined = String::new();
+    let mut offs: Vec<Off> = Vec::new();
     json_text::walk(body, |path, s| {
+        let read = !s.text.is_empty() && model_reads(path, s);
         let mut edits = Vec::new();
-        let found = sc.text(&s.text, 0, &mut edits);
-        let read = model_reads(path, s);
-        if read || !edits.is_empty() {
-            let own = found.iter().map(|f| (f.detector.index(), f.start, f.end)).collect();
-            let text = s.text.clone();
-            targets.push(Target { start: s.start, end: s.end, text, read, edits, own });
-        }
+        let inner = sc.text(&s.text, 0, !read, &mut edits);
+        let text = if read {
+            if !offs.is_empty() {
+                joined.push('\n');
+            }
+            let a = joined.len();
+            joined.push_str(&s.text);
+            offs.push((a, joined.len(), targets.len()));
+            Text::Joined(a, joined.len())
+        } else if !edits.is_empty() {
+            Text::Own(s.text.clone())
+        } else {
+            return;
+        };
+        targets.push(Target { start: s.start, end: s.end, text, edits, inner });
     })?;
-    sc.across(&mut targets);
+    sc.joined(&joined, &offs, &mut targets);
     let replacements: Vec<(usize, usize, String)> = targets
         .into_iter()
         .filter(|t| !t.edits.is_empty())
-        .map(|t| (t.start, t.end, apply(&t.text, t.edits)))
+        .map(|t| {
+            let text = match &t.text {
+                Text::Joined(a, b) => joined.get(*a..*b).unwrap_or(""),
+                Text::Own(s) => s.as_str(),
+            };
+            (t.start, t.end, apply(policy, text, t.edits))
+        })
         .collect();
     let mut out = BodyScan { report: sc.report, body: None, scanned: sc.scanned };
     if !replacements.is_empty() {
@@ -411,6 +535,32 @@ mod tests {
     }
 
     #[test]
+    fn long_values_and_many_small_parts() {
+        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY-----";
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        let card = "pay 4111 1111 1111 1111 now";
+        for (value, mask) in [(pem, "PRIVATE_KEY"), (jwt, "JWT"), (card, "CREDIT_CARD")] {
+            for pieces in [2, 3, 7] {
+                let mut parts = Vec::new();
+                let step = value.len() / pieces;
+                for k in 0..pieces {
+                    let end = if k + 1 == pieces { value.len() } else { (k + 1) * step };
+                    parts.push(serde_json::json!({"type": "text", "text": &value[k * step..end]}));
+                }
+                let body =
+                    serde_json::json!({"messages":[{"role":"user","content": parts}]}).to_string();
+                let (out, report) = redacted(&body);
+                assert_eq!(report.findings.values().sum::<u32>(), 1, "{body} -> {out}");
+                assert!(out.contains(&format!("[REDACTED:{mask}]")), "{out}");
+                assert!(
+                    !out.contains("1111") && !out.contains("MIIB") && !out.contains("eyJ"),
+                    "{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_finding_inside_one_part_is_counted_once() {
         let body = serde_json::json!({"messages":[
             {"role":"user","content":"card 4111111111111111 here"},
@@ -452,10 +602,11 @@ mod tests {
 
     #[test]
     fn edits_merge_when_they_overlap() {
-        let e = |start, end, with: &str| Edit { start, end, with: with.into() };
-        assert_eq!(apply("abcdefgh", vec![e(2, 5, "X"), e(4, 7, "Y")]), "abXh");
-        assert_eq!(apply("abcdefgh", vec![e(4, 7, "Y"), e(0, 1, "Z")]), "ZbcdYh");
-        assert_eq!(apply("abc", vec![]), "abc");
+        let p = policy("redact");
+        let e = |start, end, with: &str| Edit { start, end, with: With::Literal(with.into()) };
+        assert_eq!(apply(&p, "abcdefgh", vec![e(2, 5, "X"), e(4, 7, "Y")]), "abXh");
+        assert_eq!(apply(&p, "abcdefgh", vec![e(4, 7, "Y"), e(0, 1, "Z")]), "ZbcdYh");
+        assert_eq!(apply(&p, "abc", vec![]), "abc");
     }
 
     #[test]

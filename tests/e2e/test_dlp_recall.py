@@ -99,6 +99,17 @@ def test_fallback_to_anthropic_sees_escaped_tool_arguments(rgw, mock):
     assert json.loads(args) == {"card": "[REDACTED:CREDIT_CARD]", "note": "x"}
 
 
+def test_compat_tool_results_holding_json_are_decoded(rgw, mock):
+    body = tool_call_chat("anthropic/claude-sonnet-4-5")
+    body["messages"][1]["tool_calls"][0]["function"]["arguments"] = "{}"
+    body["messages"][2]["content"] = '[{"paid_with":"\\u0035500 0000 0000 0004"}]'
+    m = mock.mark()
+    r = requests.post(rgw.url + "/compat/chat/completions", timeout=15, json=body)
+    assert r.status_code == 200, r.text
+    [rec] = mock.received_since(m, 1)
+    assert no_card(rec["body"]) and "[REDACTED:CREDIT_CARD]" in rec["body"], rec["body"]
+
+
 def test_escaped_tool_arguments_are_blocked_by_a_block_policy(rgw, mock):
     m = mock.mark()
     r = requests.post(rgw.url + "/local/chat/completions", timeout=15,
@@ -195,6 +206,16 @@ def test_a_card_split_across_parts_or_messages_is_blocked(rgw, mock, shape):
                       json=split_bodies(*SPLITS[0])[shape])
     assert r.status_code == 403 and "credit_card" in r.json()["error"]["message"], r.text
     assert mock.requests(m) == []
+
+
+def test_a_label_in_the_previous_message_is_context(rgw, mock):
+    # Nine bare digits are an SSN only after an SSN label.
+    m = mock.mark()
+    r = requests.post(rgw.url + "/openai/v1/chat/completions", timeout=15, json=chat_body([
+        {"role": "user", "content": "My SSN:"}, {"role": "user", "content": "078051121"}]))
+    assert r.status_code == 200, r.text
+    [rec] = mock.received_since(m, 1)
+    assert [x["content"] for x in rec["json"]["messages"]] == ["My SSN:", "[REDACTED:US_SSN]"]
 
 
 def test_anthropic_content_blocks_split_across_blocks(rgw, mock):
