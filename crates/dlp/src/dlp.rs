@@ -243,9 +243,12 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             continue;
         }
         let end = prefix_groups.last().map_or(i, |g| g.1);
-        // The whole run must end the number; so must a lone digit run
-        // chosen before a separator (`4111111111111111.5` is a decimal).
-        if (g == groups.len() || g == 1) && glued_right(v, end) {
+        // The whole run must end the number; a lone digit run chosen
+        // before more digits must not be a decimal's integer part
+        // (`4111111111111111.5`), but may come before an expiry
+        // (`4111111111111111/12/25`).
+        let decimal = matches!(v.at(end), Some(b'.' | b',')) && v.is(end + 1, is_digit);
+        if g == groups.len() && glued_right(v, end) || g == 1 && decimal {
             continue;
         }
         // Grouped: not cut out of a longer uniform grouping, on either side.
