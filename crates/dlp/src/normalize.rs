@@ -4,8 +4,10 @@
 //! (when it needs no change and is not ASCII) its own UTF-8 bytes unchanged:
 //!
 //! - removed: zero-width characters and joiners, bidi controls, the soft
-//!   hyphen, variation selectors, combining diacritical marks and Unicode tag
-//!   characters (U+E0000–U+E007F);
+//!   hyphen, variation selectors, combining diacritical marks, Unicode tag
+//!   characters (U+E0000–U+E007F), other format controls (interlinear
+//!   annotation, Egyptian and shorthand format controls, musical symbol
+//!   formatting) and U+FFFD (what a lone surrogate escape in JSON decodes to);
 //! - mapped to one ASCII byte: full-width forms, decimal digits of other
 //!   scripts (Arabic-Indic, Extended Arabic-Indic, Devanagari, Bengali, Thai,
 //!   ... and mathematical digits), super/subscript digits, mathematical,
@@ -230,6 +232,17 @@ pub(crate) fn fold(c: char) -> Fold {
         | 0xFE00..=0xFE0F
         | 0xFEFF
         | 0xFFA0
+        // The replacement character: what a lone surrogate escape (`\ud800`)
+        // decodes to; a lenient provider shows the model nothing there.
+        | 0xFFFD
+        // Interlinear annotation controls; format controls of the
+        // supplementary planes (reached by a surrogate-pair escape):
+        // Egyptian hieroglyph and shorthand format controls, musical symbol
+        // formatting.
+        | 0xFFF9..=0xFFFB
+        | 0x13430..=0x1343F
+        | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A
         | 0xE0000..=0xE007F
         | 0xE0100..=0xE01EF => return Fold::Drop,
         // Combining diacritical marks (and their extensions): an attacker

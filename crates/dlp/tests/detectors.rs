@@ -52,12 +52,103 @@ fn credit_cards() {
     for t in [
         "bad luhn 4111 1111 1111 1112",
         "order 1234567812345678",     // unknown IIN
-        "mixed 4111 1111-1111 1111",  // mixed separators
         "id x4111111111111111",       // glued to a word
         "decimal 4111111111111111.5", // part of a number
         "ts 1700000000000 ms",        // 13 digits, no IIN
+        "v1.4111111111111111",        // the tail of a dotted number
+        "ref 12-4111111111111111",    // the tail of a longer number
     ] {
         assert_not(&e, "credit_card", t);
+    }
+}
+
+/// A card glued to a word by punctuation is read as a card: the word is a
+/// label, not part of the number.
+#[test]
+fn cards_glued_to_a_word_by_punctuation() {
+    let e = engine();
+    for (glue_word, card) in [
+        ("CC:", "5500000000000004"),
+        ("card:", "4111 1111 1111 1111"),
+        ("CC-", "4111111111111111"),
+        ("No.", "4111111111111111"),
+        ("cards/", "4111-1111-1111-1111"),
+        ("card,", "378282246310005"),
+        ("card_", "6011111111111117"),
+        ("CC:\u{a0}", "4111111111111111"),
+    ] {
+        let text = format!("pay with {glue_word}{card}, thanks");
+        assert_finds(&e, "credit_card", &text, card);
+        let text = format!("{glue_word}{card}");
+        assert_finds(&e, "credit_card", &text, card);
+    }
+    // And on its right.
+    assert_finds(&e, "credit_card", "4111111111111111:exp", "4111111111111111");
+    assert_finds(&e, "credit_card", "4111111111111111/CVV", "4111111111111111");
+}
+
+/// Any common digit-group separator, mixed or repeated, including what
+/// normalisation folds into one (NBSP, thin space, en dash, ideographic
+/// full stop).
+#[test]
+fn cards_with_any_group_separator() {
+    let e = engine();
+    for sep in [
+        " ", "-", ".", "/", "\n", "\r\n", "\t", "_", ",", "  ", " - ", ", ", " / ", "\u{a0}",
+        "\u{2009}", "\u{2013}", "\u{3002}", "\u{2028}", "\u{b}", "\u{c}", " -- ", "    ",
+    ] {
+        let card = ["4111", "1111", "1111", "1111"].join(sep);
+        assert_finds(&e, "credit_card", &format!("card {card} ok"), &card);
+        let amex = ["3782", "822463", "10005"].join(sep);
+        assert_finds(&e, "credit_card", &format!("amex:{amex}."), &amex);
+    }
+    let mixed = "4111 1111-1111.1111";
+    assert_finds(&e, "credit_card", &format!("x {mixed} y"), mixed);
+    // Not separators: five or more separator characters, or other symbols.
+    assert_not(&e, "credit_card", "4111     1111     1111     1111");
+    assert_not(&e, "credit_card", "4111|1111|1111|1111");
+    // Not cut out of a longer uniform grouping (look-alikes seen in
+    // `make eval`), nor a grouped 12-digit number.
+    for t in [
+        "Order card/5850/9753/3558/9744/5515 shipped.",
+        "Invoice CC-2286\r\n5861\r\n7777\r\n2058 was archived.",
+        "Invoice CC:6584, 4018, 1696, 5834 was archived.",
+        "Order card,2002 3611 8047 4017 7696 shipped.",
+        "Order CC-6490_2315_5033 shipped.",
+        "4111 1111 1111 1111 1111",
+    ] {
+        assert_not(&e, "credit_card", t);
+    }
+    // But a card next to another number still is one.
+    for (t, w) in [
+        ("1. 4111 1111 1111 1111", "4111 1111 1111 1111"),
+        ("4111 1111 1111 1111 12/25 cvv 123", "4111 1111 1111 1111"),
+        ("exp 12/25 4111.1111.1111.1111", "4111.1111.1111.1111"),
+        ("4111-1111-1111-1111 2024", "4111-1111-1111-1111"),
+        ("visa:4111111111111111/12/25", "4111111111111111"),
+        ("4111111111111111-12-25", "4111111111111111"),
+    ] {
+        assert_finds(&e, "credit_card", t, w);
+    }
+    // Groups other than 4-4-4-4 / 4-6-5 / 4-6-4 stay refused.
+    assert_not(&e, "credit_card", "41 11 11 11 11 11 11 11");
+    assert_not(&e, "credit_card", "411.111.111.111.1111");
+}
+
+/// A surrogate escape inside a value: a lone one decodes to U+FFFD, which
+/// the model does not read; a paired one to a character that normalisation
+/// removes or folds.
+#[test]
+fn cards_with_replacement_or_invisible_characters_inside() {
+    let e = engine();
+    for card in [
+        "4111\u{FFFD}111111111111",
+        "41\u{FFFD}\u{FFFD}11 1111 1111 1111",
+        "4111\u{E0020}111111111111",
+        "4111111111111\u{1D7CF}11",
+        "4111\u{1D173}1111\u{E0100}1111\u{FFF9}1111",
+    ] {
+        assert_finds(&e, "credit_card", &format!("card {card} ok"), card);
     }
 }
 
@@ -507,4 +598,48 @@ fn long_pem_and_jwt_are_capped() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].start, 0);
     assert_eq!(f[0].end, 16 * 1024);
+}
+
+/// Any detector's value glued to a label by punctuation is found.
+#[test]
+fn values_glued_to_a_label_by_punctuation() {
+    let e = engine();
+    let values = [
+        ("us_ssn", "123-45-6780"),
+        ("phone", "415-555-2671"),
+        ("phone", "+1 415 555 2671"),
+        ("iban", "DE89370400440532013000"),
+        ("email", "jane.doe@example.com"),
+        ("ip_address", "10.1.2.3"),
+        ("github_token", "ghp_0123456789abcdefABCDEF0123456789abcd"),
+        ("aws_access_key", "AKIAIOSFODNN7EXAMPLE"),
+        ("credit_card", "378282246310005"),
+    ];
+    for (det, v) in values {
+        for glue in [":", "-", ".", "/", ",", "=", "#", ": "] {
+            for label in ["ref", "SSN", "tel", "x"] {
+                // The finding covers the value (an email's local part may
+                // take the label in too).
+                let text = format!("see {label}{glue}{v} ok");
+                let f = found(&e, &text);
+                assert!(
+                    f.iter().any(|(n, m)| n == det && m.contains(v)),
+                    "{det} in {text:?}: {f:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_inside_longer_dashed_tokens_are_not_keys() {
+    let e = engine();
+    assert_finds(
+        &e,
+        "github_token",
+        "-ghp_0123456789abcdefABCDEF0123456789abcd",
+        "ghp_0123456789abcdefABCDEF0123456789abcd",
+    );
+    assert_not(&e, "github_token", "abc-def-ghp_0123456789abcdefABCDEF0123456789abcd");
+    assert_not(&e, "github_token", "x_ghp_0123456789abcdefABCDEF0123456789abcd");
 }

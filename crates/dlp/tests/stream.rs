@@ -131,6 +131,9 @@ fn split_invariance_pairs_on_short_streams() {
     let shorts = [
         "a@b.co x",
         "4111 1111 1111 1111!",
+        "CC:4111.1111.1111.1111,",
+        "n 4111 - 1111\n1111/1111 x",
+        "4111\u{FFFD}1111 1111 1111",
         "+1 415 555 2671",
         "ip 10.1.2.3 ::1 fe80::1ff:fe23:4567:890a",
         "AKIAIOSFODNN7EXAMPLE",
