@@ -4,7 +4,8 @@ use super::*;
 use crate::services::MemServices;
 
 const POLICIES: &str = r#"{"version":1,
-  "providers":{"openai":{"kind":"openai"},"anthropic":{"kind":"anthropic","policy":"flagonly"}},
+  "providers":{"openai":{"kind":"openai","endpoints":[{"allow":"POST /v1/files"}]},
+               "anthropic":{"kind":"anthropic","policy":"flagonly"}},
   "auth":{"tokens":[{"name":"a","sha256":"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"},
                     {"name":"b","sha256":"3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d","policy":"flagonly"}]},
   "policies":{
