@@ -179,18 +179,26 @@ fn path_matches(pattern: &[Seg], path: &[&str]) -> bool {
     it.next().is_none()
 }
 
+/// A built-in endpoint, with or without its leading `/v1` (no allocation:
+/// this runs on every request).
 fn default_matches(method: &str, path: &[&str]) -> bool {
     DEFAULTS.iter().any(|(m, p)| {
-        if *m != method {
-            return false;
-        }
-        let pat: Vec<Seg> = p
-            .trim_start_matches('/')
-            .split('/')
-            .map(|s| if s == "*" { Seg::One } else { Seg::Lit(s.to_string()) })
-            .collect();
-        path_matches(&pat, path) || path_matches(pat.get(1..).unwrap_or_default(), path)
+        let pat = p.trim_start_matches('/');
+        *m == method
+            && (static_matches(pat, path)
+                || pat.strip_prefix("v1/").is_some_and(|rest| static_matches(rest, path)))
     })
+}
+
+fn static_matches(pattern: &str, path: &[&str]) -> bool {
+    let mut it = path.iter();
+    for seg in pattern.split('/') {
+        match it.next() {
+            Some(s) if *s == seg || (seg == "*" && plain_segment(s)) => {}
+            _ => return false,
+        }
+    }
+    it.next().is_none()
 }
 
 /// Decides whether `method endpoint` may go to provider `provider` for
