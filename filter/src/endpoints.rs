@@ -156,15 +156,14 @@ fn plain_segment(s: &str) -> bool {
     !s.is_empty() && !s.contains('%')
 }
 
-fn path_matches(pattern: &[Seg], path: &[&str]) -> bool {
-    let mut it = path.iter();
+/// `path`: the endpoint without its leading `/`.
+fn path_matches(pattern: &[Seg], path: &str) -> bool {
+    let mut it = path.split('/');
     for (i, seg) in pattern.iter().enumerate() {
         match seg {
             Seg::Rest => {
-                let rest: Vec<&&str> = it.collect();
-                return i + 1 == pattern.len()
-                    && !rest.is_empty()
-                    && rest.iter().all(|s| plain_segment(s));
+                let mut rest = it.peekable();
+                return i + 1 == pattern.len() && rest.peek().is_some() && rest.all(plain_segment);
             }
             Seg::One => match it.next() {
                 Some(s) if plain_segment(s) => {}
@@ -181,7 +180,7 @@ fn path_matches(pattern: &[Seg], path: &[&str]) -> bool {
 
 /// A built-in endpoint, with or without its leading `/v1` (no allocation:
 /// this runs on every request).
-fn default_matches(method: &str, path: &[&str]) -> bool {
+fn default_matches(method: &str, path: &str) -> bool {
     DEFAULTS.iter().any(|(m, p)| {
         let pat = p.trim_start_matches('/');
         *m == method
@@ -190,11 +189,11 @@ fn default_matches(method: &str, path: &[&str]) -> bool {
     })
 }
 
-fn static_matches(pattern: &str, path: &[&str]) -> bool {
-    let mut it = path.iter();
+fn static_matches(pattern: &str, path: &str) -> bool {
+    let mut it = path.split('/');
     for seg in pattern.split('/') {
         match it.next() {
-            Some(s) if *s == seg || (seg == "*" && plain_segment(s)) => {}
+            Some(s) if s == seg || (seg == "*" && plain_segment(s)) => {}
             _ => return false,
         }
     }
@@ -211,13 +210,13 @@ pub fn check(
     method: &str,
     endpoint: &str,
 ) -> Result<Allowed, GatewayError> {
-    let path: Vec<&str> = endpoint.strip_prefix('/').unwrap_or(endpoint).split('/').collect();
-    if default_matches(method, &path) {
+    let path = endpoint.strip_prefix('/').unwrap_or(endpoint);
+    if default_matches(method, path) {
         return Ok(Allowed::BUILTIN);
     }
     let open = opened.iter().find(|e| {
         e.method.as_deref().is_none_or(|m| m == method)
-            && path_matches(&e.path, &path)
+            && path_matches(&e.path, path)
             && e.tenants.as_ref().is_none_or(|ts| {
                 tenant.is_some_and(|t| ts.iter().any(|p| aigw_limits::key::pattern_matches(p, t)))
             })

@@ -552,7 +552,6 @@ impl Exchange {
                     None => return self.reply(GatewayError::new(ErrorCode::Internal, "no route")),
                 };
                 self.provider = Some(route.index);
-                self.facts.endpoint = Some(route.endpoint.clone());
                 // Before any key is added: only what the allow-list opens.
                 match crate::endpoints::check(
                     &route.provider.name,
@@ -562,7 +561,10 @@ impl Exchange {
                     &route.endpoint,
                 ) {
                     Ok(a) => self.allowed = Some(a),
-                    Err(e) => return self.reply(e),
+                    Err(e) => {
+                        self.facts.endpoint = Some(route.endpoint);
+                        return self.reply(e);
+                    }
                 }
                 self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
                 self.client_wire = Wire::of_endpoint(&route.endpoint);
