@@ -372,5 +372,16 @@ mod tests {
         assert!(
             serde_json::from_str::<Vec<RawEndpoint>>(r#"[{"allow":"GET /x","bogus":1}]"#).is_err()
         );
+        // Through the whole config: the field is named from the root.
+        for (entry, field) in [
+            (r#"{"allow":"GET /v1/x","weight":0}"#, "providers.openai.endpoints[0].weight"),
+            (r#"{"allow":"GET /v1/x","bogus":1}"#, "providers.openai.endpoints[0]"),
+        ] {
+            let doc = format!(
+                r#"{{"version":1,"providers":{{"openai":{{"kind":"openai","endpoints":[{entry}]}}}}}}"#
+            );
+            let e = crate::config::Config::parse(doc.as_bytes(), &|_| None).unwrap_err();
+            assert!(e.field.starts_with(field), "{e}");
+        }
     }
 }
