@@ -480,7 +480,11 @@ impl Limiter {
                     facts.provider.unwrap_or("-"),
                     facts.model.unwrap_or("-")
                 );
-                let deny = c.on_unpriced == OnUnpriced::Deny && c.mode == Mode::Enforce;
+                // A request expected to use no tokens (a model listing)
+                // needs no price.
+                let tokens = input.saturating_add(output);
+                let deny =
+                    c.on_unpriced == OnUnpriced::Deny && c.mode == Mode::Enforce && tokens > 0;
                 a.notes.push(Note {
                     counter: c.name.clone(),
                     reason: if deny {

@@ -370,6 +370,9 @@ fn custom_cost_and_unpriced_requests() {
     let (d, _) = deny.admit(&mut s, &facts("a"), &tokens(10, 10), T0);
     assert!(!d.admitted);
     assert_eq!(d.denial, Some(Denial::BudgetExceeded));
+    // Nothing to price (no tokens expected, e.g. a model listing): admitted.
+    let bare = RequestFacts { model: None, ..facts("a") };
+    assert!(deny.admit(&mut s, &bare, &tokens(0, 0), T0).0.admitted);
     // a custom cost prices the request: $0.01/token in, $0.02 out
     let price =
         aigw_limits::parse_custom_cost(br#"{"per_token_in":0.01,"per_token_out":0.02}"#).unwrap();
