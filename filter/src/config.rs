@@ -84,6 +84,9 @@ struct RawProvider {
     fallback: Vec<crate::resilience::RawStep>,
     #[serde(default)]
     policy: Option<String>,
+    /// Endpoints opened beyond the built-in allow-list.
+    #[serde(default)]
+    endpoints: Vec<crate::endpoints::RawEndpoint>,
 }
 
 #[derive(Deserialize, Default)]
@@ -283,6 +286,8 @@ pub struct Provider {
     pub fallback: Vec<crate::resilience::Step>,
     /// Index into `Config::policies` for this route.
     pub policy: Option<usize>,
+    /// Endpoints the operator opened beyond the built-in allow-list.
+    pub endpoints: Vec<crate::endpoints::Endpoint>,
 }
 
 impl Provider {
@@ -537,6 +542,8 @@ fn compile_provider(
     warnings: &mut Warnings,
 ) -> Result<Provider, ConfigError> {
     let field = |f: &str| format!("providers.{name}.{f}");
+    let endpoints =
+        crate::endpoints::compile(&p.endpoints, &field("endpoints")).map_err(|(f, m)| err(f, m))?;
     if !is_provider_name(name) {
         return Err(err(
             format!("providers.{name}"),
@@ -664,6 +671,7 @@ fn compile_provider(
         // Resolved once every provider is known (compile_fallbacks).
         fallback: Vec::new(),
         policy: None,
+        endpoints,
     })
 }
 

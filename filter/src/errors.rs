@@ -29,6 +29,8 @@ pub enum ErrorCode {
     GuardrailUnavailable,
     UninspectableBody,
     InvalidCustomCost,
+    /// A method and path the endpoint allow-list does not open.
+    EndpointNotAllowed,
     /// Every step of a fallback chain failed; the last cause decides 502/503/504.
     UpstreamFailed,
     UpstreamUnavailable,
@@ -57,6 +59,7 @@ impl ErrorCode {
             ErrorCode::UninspectableBody => "aigw_uninspectable_body",
             ErrorCode::BudgetExceeded => "aigw_budget_exceeded",
             ErrorCode::InvalidCustomCost => "aigw_invalid_custom_cost",
+            ErrorCode::EndpointNotAllowed => "aigw_endpoint_not_allowed",
             ErrorCode::UpstreamFailed => "aigw_upstream_failed",
             ErrorCode::UpstreamUnavailable => "aigw_upstream_unavailable",
             ErrorCode::UpstreamTimeout => "aigw_upstream_timeout",
@@ -77,7 +80,9 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::UnsupportedEncoding => 415,
             ErrorCode::RateLimited | ErrorCode::BudgetExceeded => 429,
-            ErrorCode::DlpBlocked | ErrorCode::GuardrailBlocked => 403,
+            ErrorCode::DlpBlocked | ErrorCode::GuardrailBlocked | ErrorCode::EndpointNotAllowed => {
+                403
+            }
             ErrorCode::GuardrailUnavailable => 503,
             ErrorCode::UninspectableBody => 415,
             ErrorCode::InvalidCustomCost => 400,

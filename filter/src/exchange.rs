@@ -288,6 +288,8 @@ pub struct Exchange {
     limits: Option<Box<limits_flow::LimitsState>>,
     /// `x-aigw-custom-cost`: this request's price.
     custom_price: Option<aigw_limits::Price>,
+    /// What the endpoint allow-list decided (provider routes).
+    allowed: Option<crate::endpoints::Allowed>,
     /// Whether the answer may be cached (an inference request).
     cacheable: bool,
     /// The client's body while a global admission is in flight.
@@ -340,6 +342,7 @@ impl Exchange {
             resilience: None,
             limits: None,
             custom_price: None,
+            allowed: None,
             cacheable: false,
             pending_body: None,
             deferred: Vec::new(),
@@ -382,6 +385,7 @@ impl Exchange {
         let mut ops =
             if std::mem::take(&mut self.route_pending) { self.route_rewrite() } else { Vec::new() };
         self.mem_settle_request();
+        self.limits_sent_upstream();
         if in_callback {
             Step::cont(ops)
         } else {
@@ -548,6 +552,20 @@ impl Exchange {
                     None => return self.reply(GatewayError::new(ErrorCode::Internal, "no route")),
                 };
                 self.provider = Some(route.index);
+                // Before any key is added: only what the allow-list opens.
+                match crate::endpoints::check(
+                    &route.provider.name,
+                    &route.provider.endpoints,
+                    self.facts.tenant.as_deref(),
+                    h.get_str(":method").unwrap_or_default(),
+                    &route.endpoint,
+                ) {
+                    Ok(a) => self.allowed = Some(a),
+                    Err(e) => {
+                        self.facts.endpoint = Some(route.endpoint);
+                        return self.reply(e);
+                    }
+                }
                 self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
                 self.client_wire = Wire::of_endpoint(&route.endpoint);
                 let inference = routing::is_inference_endpoint(&route.endpoint);
@@ -568,8 +586,16 @@ impl Exchange {
                      the policy does not let it pass unscanned",
                 ));
             }
-            self.stage = Stage::Upstream;
-            return Step::cont(self.route_rewrite());
+            // Not inspected, still counted: limits see every request that
+            // goes through (an opened endpoint at its weight).
+            self.route_pending = true;
+            return match self.limits_begin(b"", None, svc) {
+                limits_flow::Admit::Go => {
+                    self.stage = Stage::Upstream;
+                    self.upstream(true)
+                }
+                limits_flow::Admit::Stop(step) => step,
+            };
         }
         if let Some(enc) = h.get("content-encoding") {
             if !enc.trim_ascii().eq_ignore_ascii_case(b"identity") {
@@ -642,6 +668,8 @@ impl Exchange {
                 }
             }
             Stage::Replied => BodyNeed::Stop(Step::pause(Vec::new())),
+            // An uninspected request waits for its global admission.
+            Stage::LimitsGlobal => BodyNeed::Buffer,
             _ => {
                 self.facts.request_bytes += buffered as u64;
                 BodyNeed::Pass
@@ -945,6 +973,11 @@ impl Exchange {
         let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
         let mut ops = Vec::new();
         let mut sent = chunk.len();
+        if !matches!(self.response, ResponseBody::Sse { .. } | ResponseBody::Swallow)
+            && self.facts.status.is_some_and(|s| (200..300).contains(&s))
+        {
+            self.limits_delivered(None, chunk.len());
+        }
         match &mut self.response {
             ResponseBody::Swallow => return Step::pause(Vec::new()),
             ResponseBody::Pass => {}
@@ -1015,7 +1048,13 @@ impl Exchange {
                     self.usage_dropped = true;
                 }
                 let mut out = Vec::with_capacity(chunk.len());
+                let measure = self.limits.as_ref().is_some_and(|l| l.measuring());
                 for ev in &events {
+                    if measure {
+                        if let Some(l) = self.limits.as_mut() {
+                            l.delivered(Some(&ev.data), 0);
+                        }
+                    }
                     let kind = usage.observe(ev);
                     if *rewrite && kind != EventUsage::UsageOnlyChunk {
                         out.extend_from_slice(&ev.raw);

@@ -21,6 +21,7 @@ pub mod auth;
 pub mod cache;
 pub mod classifier;
 pub mod config;
+pub mod endpoints;
 pub mod errors;
 pub mod exchange;
 pub mod headers;

@@ -24,6 +24,8 @@ def dlp_plugin():
     }
     plugin["policy"] = "strict"
     plugin["providers"]["local"]["policy"] = "watch"
+    # Opened (closed by default) so uploads meet the scanner.
+    plugin["providers"]["openai"]["endpoints"] = [{"allow": "POST /v1/files"}]
     return plugin
 
 

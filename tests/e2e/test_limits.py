@@ -3,13 +3,15 @@
 import concurrent.futures
 import hashlib
 import json
+import socket
+import time
 
 import pytest
 import requests
 
 from harness import demo_plugin, free_port
 
-TENANTS = [f"t{i}" for i in range(1, 10)]
+TENANTS = [f"t{i}" for i in range(1, 13)]
 
 
 def limits_plugin(limits, **extra):
@@ -49,9 +51,11 @@ def lgw(workdir, mock):
              "when": {"tenants": ["t5"]}},
             {"name": "per-ip", "key": ["client_ip", {"header": "x-user"}], "limit": 2, "window": "1h",
              "when": {"tenants": ["t6"]}},
+            {"name": "stream-tokens", "key": ["tenant"], "unit": "total_tokens", "limit": 400,
+             "window": "1m", "when": {"tenants": ["t11"]}},
         ],
         "budgets": [{"name": "daily-spend", "key": ["tenant"], "period": "day", "limit_usd": 0.05,
-                     "when": {"tenants": ["t4"]}}],
+                     "when": {"tenants": ["t4", "t10"]}}],
         "prices": {"openai": {"*": {"input": 1000, "output": 1000}}},
     }
     g = Gateway(workdir, mock.port, plugin=limits_plugin(limits), concurrency=2)
@@ -144,6 +148,75 @@ def test_limits_apply_to_the_unified_endpoint_and_anthropic_shape(lgw):
     assert r.json()["error"]["type"] == "rate_limit_error"
 
 
+def test_zero_custom_cost_does_not_reopen_an_exhausted_budget(lgw, mock):
+    statuses = [chat(lgw, "t10").status_code for _ in range(6)]
+    assert statuses == [200] * 4 + [429] * 2, statuses
+    m = mock.mark()
+    zero = json.dumps({"per_token_in": 0, "per_token_out": 0})
+    for name in ("x-aigw-custom-cost", "cf-aig-custom-cost"):
+        r = chat(lgw, "t10", headers={name: zero})
+        assert r.status_code == 429, r.text
+        assert r.json()["error"]["code"] == "aigw_budget_exceeded"
+    assert mock.requests(m) == []
+
+
+WORDS = " ".join(f"word{i % 10}" for i in range(195))
+
+
+def stream_and_leave(g, tenant, deltas=150):
+    """A streamed chat read for `deltas` content events, then the connection
+    closed before the usage chunk. The status line, or None."""
+    body = json.dumps({"model": "gpt-4o-mini", "max_tokens": 10, "stream": True,
+                       "messages": [{"role": "user", "content": "tell me"}]}).encode()
+    head = (f"POST /openai/v1/chat/completions HTTP/1.1\r\nhost: gw\r\n"
+            f"content-type: application/json\r\ncontent-length: {len(body)}\r\n"
+            f"x-aigw-authorization: {tenant}\r\nx-mock-reply: {WORDS}\r\n"
+            f"x-mock-chunk-delay-ms: 3\r\n\r\n").encode()
+    s = socket.create_connection(("127.0.0.1", g.port), timeout=10)
+    try:
+        s.sendall(head + body)
+        got = b""
+        while got.count(b'"content"') < deltas:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            got += chunk
+            if got.startswith(b"HTTP/1.1 429"):
+                return 429
+        assert b'"usage":{' not in got  # left before the usage chunk
+        return int(got[9:12])
+    finally:
+        s.close()
+
+
+def leave_repeatedly(g, tenant, tries=12):
+    from harness import wait_for
+    statuses = []
+    for _ in range(tries):
+        before = len([x for x in g.records() if x["tenant"] == tenant])
+        statuses.append(stream_and_leave(g, tenant))
+        # The request settles when Envoy sees the client gone (its record).
+        wait_for(lambda: len([x for x in g.records() if x["tenant"] == tenant]) > before,
+                 what="the record of the abandoned stream")
+    return statuses
+
+
+def test_closing_a_stream_before_its_usage_does_not_dodge_a_token_limit(lgw):
+    # The issue's case: 195 words per answer against 400 tokens a minute.
+    # Before: every request settled to 0 and all 12 were admitted.
+    statuses = leave_repeatedly(lgw, "t11")
+    assert statuses.count(200) <= 2 and 429 in statuses, statuses
+    rec = next(x for x in lgw.records() if x["tenant"] == "t11" and x["status"] == 200)
+    assert "no final usage" in json.dumps(rec["limit_notes"]), rec
+
+
+def test_a_forged_x_forwarded_for_does_not_escape_a_per_ip_limit(lgw):
+    statuses = [chat(lgw, "t6", headers={"x-user": "mallory",
+                                          "x-forwarded-for": f"203.0.113.{i}"}).status_code
+                for i in range(4)]
+    assert statuses == [200, 200, 429, 429], statuses
+
+
 # ------------------------------------------------------------ global mode
 
 def global_plugin(redis_cluster="webdis", on_error="open"):
@@ -172,3 +245,14 @@ def test_redis_down(start_gateway, on_error, expected):
     assert r.status_code == expected, r.text
     rec = g.wait_record(lambda x: x["tenant"] == "t7")
     assert rec["limit_notes"], rec
+
+
+def test_closing_a_stream_before_its_usage_is_counted_globally(start_gateway, redis):
+    plugin = limits_plugin({
+        "rules": [{"name": "g-tokens", "key": ["tenant"], "unit": "total_tokens", "limit": 400,
+                   "window": "1m", "scope": "global"}],
+        "global": {"cluster": "webdis", "timeout_ms": 500},
+    })
+    g = start_gateway(plugin=plugin, clusters={"webdis": ("127.0.0.1", redis.webdis_port)})
+    statuses = leave_repeatedly(g, "t12")
+    assert statuses.count(200) <= 2 and 429 in statuses, statuses

@@ -135,7 +135,11 @@ def test_client_keys_pass_through_when_the_gateway_holds_none(start_gateway, moc
     assert "Gateway provider key" not in g.log_text()
 
 
-def test_upload_bodies_pass_uninspected(gateway, mock):
+def test_upload_bodies_pass_uninspected(start_gateway, mock):
+    from harness import demo_plugin
+    plugin = demo_plugin()
+    plugin["providers"]["openai"]["endpoints"] = [{"allow": "POST /v1/files"}]
+    gateway = start_gateway(plugin=plugin)
     m = mock.mark()
     files = {"file": ("data.jsonl", b"not json at all\n" * 100, "application/octet-stream")}
     r = requests.post(gateway.url + "/openai/v1/files", files=files, data={"purpose": "batch"},

@@ -77,6 +77,11 @@ pub struct LimitsConfig {
     pub store: StoreConfig,
     #[serde(default)]
     pub global: Option<GlobalConfig>,
+    /// Tenants (names, `prefix*`, `*`) whose `x-aigw-custom-cost` also prices
+    /// their budgets. Everyone else's custom cost changes only the logged
+    /// cost: budgets count at the table's prices.
+    #[serde(default)]
+    pub custom_cost_tenants: Vec<String>,
 }
 
 /// A rate limit or token limit.
@@ -447,14 +452,21 @@ impl LimitsConfig {
                 format!("must be between 1 and {MAX_CAS_ATTEMPTS}"),
             ));
         }
-        Ok(Limiter::new(
+        for (i, p) in self.custom_cost_tenants.iter().enumerate() {
+            if p.is_empty() || p.trim_end_matches('*').contains('*') {
+                return Err(err(format!("custom_cost_tenants[{i}]"), "a name, `prefix*` or `*`"));
+            }
+        }
+        let mut limiter = Limiter::new(
             counters,
             prices,
             self.estimate.default_output_tokens,
             self.store.max_cas_attempts,
             self.store.on_error,
             global,
-        ))
+        );
+        limiter.custom_cost_tenants.clone_from(&self.custom_cost_tenants);
+        Ok(limiter)
     }
 }
 

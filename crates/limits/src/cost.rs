@@ -41,11 +41,15 @@ pub struct Expected {
     /// The request's `max_tokens` / `max_completion_tokens` /
     /// `max_output_tokens`; `None` uses the configured default.
     pub max_output_tokens: Option<u64>,
+    /// How many requests this one counts as on `requests` rules (`None`:
+    /// one). An endpoint that carries many requests at once (a batch) is
+    /// counted at the weight the operator gave it.
+    pub requests: Option<u64>,
 }
 
 impl Expected {
     pub fn from_prompt_chars(prompt_chars: usize, max_output_tokens: Option<u64>) -> Expected {
-        Expected { input_tokens: estimate_tokens(prompt_chars), max_output_tokens }
+        Expected { input_tokens: estimate_tokens(prompt_chars), max_output_tokens, requests: None }
     }
 }
 
@@ -240,7 +244,7 @@ mod tests {
         assert_eq!(estimate_tokens(usize::MAX), (usize::MAX as u64).div_ceil(4));
         assert_eq!(
             Expected::from_prompt_chars(10, Some(5)),
-            Expected { input_tokens: 3, max_output_tokens: Some(5) }
+            Expected { input_tokens: 3, max_output_tokens: Some(5), requests: None }
         );
     }
 

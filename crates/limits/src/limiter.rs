@@ -158,6 +158,8 @@ pub struct Limiter {
     on_store_error: FailMode,
     global: Option<Arc<GlobalSettings>>,
     key_headers: Vec<String>,
+    /// Tenants whose custom cost prices their budgets (`custom_cost_tenants`).
+    pub(crate) custom_cost_tenants: Vec<String>,
 }
 
 /// How one counter came out for a request.
@@ -377,6 +379,7 @@ impl Limiter {
             on_store_error,
             global: global.map(Arc::new),
             key_headers,
+            custom_cost_tenants: Vec::new(),
         }
     }
 
@@ -409,9 +412,28 @@ impl Limiter {
         self.global.as_deref()
     }
 
-    /// The price of a request: its custom cost, else the table's.
+    /// The price a request is reported at (the log's cost): its custom
+    /// cost, else the table's.
     pub fn price_for(&self, facts: &RequestFacts<'_>) -> Option<Price> {
-        facts.custom_price.or_else(|| self.prices.lookup(facts.provider?, facts.model?))
+        facts.custom_price.or_else(|| self.table_price(facts))
+    }
+
+    /// The price budgets count a request at: the table's, unless the
+    /// operator lets this tenant's custom cost count
+    /// (`custom_cost_tenants`). A client's own price never switches a
+    /// budget off.
+    pub fn budget_price(&self, facts: &RequestFacts<'_>) -> Option<Price> {
+        let trusted = facts.tenant.is_some_and(|t| {
+            self.custom_cost_tenants.iter().any(|p| crate::key::pattern_matches(p, t))
+        });
+        match facts.custom_price {
+            Some(p) if trusted => Some(p),
+            _ => self.table_price(facts),
+        }
+    }
+
+    fn table_price(&self, facts: &RequestFacts<'_>) -> Option<Price> {
+        self.prices.lookup(facts.provider?, facts.model?)
     }
 
     /// Starts a request's admission: works out which counters apply, their
@@ -441,11 +463,11 @@ impl Limiter {
             };
             let limit = c.limit_for(facts.tenant);
             let (amount, price) = match c.unit {
-                Unit::Requests => (1, None),
+                Unit::Requests => (expected.requests.unwrap_or(1), None),
                 Unit::InputTokens => (input, None),
                 Unit::OutputTokens => (output, None),
                 Unit::TotalTokens => (input.saturating_add(output), None),
-                Unit::NanoUsd => match self.price_for(facts) {
+                Unit::NanoUsd => match self.budget_price(facts) {
                     Some(p) => (p.estimate_nanos(input, output), Some(p)),
                     None => (0, None),
                 },
@@ -458,7 +480,11 @@ impl Limiter {
                     facts.provider.unwrap_or("-"),
                     facts.model.unwrap_or("-")
                 );
-                let deny = c.on_unpriced == OnUnpriced::Deny && c.mode == Mode::Enforce;
+                // A request expected to use no tokens (a model listing)
+                // needs no price.
+                let tokens = input.saturating_add(output);
+                let deny =
+                    c.on_unpriced == OnUnpriced::Deny && c.mode == Mode::Enforce && tokens > 0;
                 a.notes.push(Note {
                     counter: c.name.clone(),
                     reason: if deny {
@@ -522,16 +548,40 @@ impl Limiter {
         usage: &Usage,
         requests: u64,
     ) -> Settlement {
+        self.settle_at(store, reservation, |entry| actual_amount(entry, usage, requests))
+    }
+
+    /// Settles a request whose usage never (fully) arrived: the client
+    /// closed the stream before its usage, the upstream was cut, or the
+    /// endpoint reports none. `floor` is what is known to have been used
+    /// (partial usage reports, the estimate of what was delivered); each
+    /// counter keeps the larger of its reservation and that, so leaving
+    /// before the usage never counts less than was reserved. `requests`:
+    /// the provider calls made, as for [`Limiter::settle_attempts`].
+    pub fn settle_unreported(
+        &self,
+        store: &mut dyn Store,
+        reservation: Reservation,
+        floor: &Usage,
+        requests: u64,
+    ) -> Settlement {
+        self.settle_at(store, reservation, |entry| {
+            entry.amount.max(actual_amount(entry, floor, requests))
+        })
+    }
+
+    /// The one settlement loop: `actual_of` says what each reserved counter
+    /// ends at.
+    fn settle_at(
+        &self,
+        store: &mut dyn Store,
+        reservation: Reservation,
+        actual_of: impl Fn(&ReservedEntry) -> u64,
+    ) -> Settlement {
         let mut out = Settlement::default();
         let mut global_adjust = Vec::new();
         for entry in reservation.entries {
-            let actual = match entry.unit {
-                Unit::Requests => entry.amount.saturating_mul(requests),
-                Unit::InputTokens => usage.input_tokens,
-                Unit::OutputTokens => usage.output_tokens,
-                Unit::TotalTokens => usage.total_tokens(),
-                Unit::NanoUsd => entry.price.map_or(0, |p| p.cost_nanos(usage)),
-            };
+            let actual = actual_of(&entry);
             let adjust = Adjust::between(entry.amount, actual);
             match entry.scope {
                 Scope::Global => global_adjust.push((entry.key, adjust)),
@@ -547,6 +597,19 @@ impl Limiter {
         }
         out.global = global::settle_command(&global_adjust);
         out
+    }
+}
+
+/// What a usage amounts to on one reserved counter. Request counters are
+/// not settled on usage: they count what was reserved for each of the
+/// `requests` provider calls made.
+fn actual_amount(entry: &ReservedEntry, usage: &Usage, requests: u64) -> u64 {
+    match entry.unit {
+        Unit::Requests => entry.amount.saturating_mul(requests),
+        Unit::InputTokens => usage.input_tokens,
+        Unit::OutputTokens => usage.output_tokens,
+        Unit::TotalTokens => usage.total_tokens(),
+        Unit::NanoUsd => entry.price.map_or(0, |p| p.cost_nanos(usage)),
     }
 }
 

@@ -27,7 +27,7 @@ fn facts(tenant: &'static str) -> RequestFacts<'static> {
 }
 
 fn tokens(input: u64, max_out: u64) -> Expected {
-    Expected { input_tokens: input, max_output_tokens: Some(max_out) }
+    Expected { input_tokens: input, max_output_tokens: Some(max_out), requests: None }
 }
 
 fn state<'d>(d: &'d Decision, name: &str) -> &'d aigw_limits::LimitState {
@@ -137,8 +137,12 @@ fn token_limit_reserves_then_settles_on_real_usage() {
     l.settle(&mut s, r2, &Usage::default());
     assert_eq!(used_now(&l, &mut s, &facts("a"), "tpm", now), 150);
     // more than reserved (no max_tokens: the default 500 reserved; 1500 used): counted
-    let (d, r3) =
-        l.admit(&mut s, &facts("b"), &Expected { input_tokens: 10, max_output_tokens: None }, now);
+    let (d, r3) = l.admit(
+        &mut s,
+        &facts("b"),
+        &Expected { input_tokens: 10, max_output_tokens: None, requests: None },
+        now,
+    );
     assert!(d.admitted);
     assert_eq!(state(&d, "tpm").requested, 10 + 500);
     l.settle(&mut s, r3, &Usage { input_tokens: 10, output_tokens: 1500, cached_input_tokens: 0 });
@@ -353,8 +357,10 @@ fn monthly_budget_resets_at_the_utc_month_boundary() {
 #[test]
 fn custom_cost_and_unpriced_requests() {
     let allow = limiter(r#"{"budgets":[{"name":"b","period":"day","limit_usd":1}]}"#);
-    let deny =
-        limiter(r#"{"budgets":[{"name":"b","period":"day","limit_usd":1,"on_unpriced":"deny"}]}"#);
+    let deny = limiter(
+        r#"{"budgets":[{"name":"b","period":"day","limit_usd":1,"on_unpriced":"deny"}],
+            "custom_cost_tenants":["a"]}"#,
+    );
     let mut s = MemStore::new();
     let (d, r) = allow.admit(&mut s, &facts("a"), &tokens(10, 10), T0);
     assert!(d.admitted);
@@ -364,6 +370,9 @@ fn custom_cost_and_unpriced_requests() {
     let (d, _) = deny.admit(&mut s, &facts("a"), &tokens(10, 10), T0);
     assert!(!d.admitted);
     assert_eq!(d.denial, Some(Denial::BudgetExceeded));
+    // Nothing to price (no tokens expected, e.g. a model listing): admitted.
+    let bare = RequestFacts { model: None, ..facts("a") };
+    assert!(deny.admit(&mut s, &bare, &tokens(0, 0), T0).0.admitted);
     // a custom cost prices the request: $0.01/token in, $0.02 out
     let price =
         aigw_limits::parse_custom_cost(br#"{"per_token_in":0.01,"per_token_out":0.02}"#).unwrap();
@@ -381,6 +390,84 @@ fn custom_cost_and_unpriced_requests() {
     assert_eq!(d.limits[0].used, 200_000_000); // $0.20
     assert_eq!(deny.price_for(&f), Some(price));
     assert_eq!(deny.price_for(&facts("a")), None);
+}
+
+#[test]
+fn custom_cost_prices_budgets_only_for_trusted_tenants() {
+    let l = limiter(
+        r#"{"budgets":[{"name":"b","key":["tenant"],"period":"day","limit_usd":0.1}],
+            "prices":{"openai":{"*":{"input":1000,"output":1000}}},
+            "custom_cost_tenants":["trusted-*"]}"#,
+    );
+    let zero = aigw_limits::parse_custom_cost(br#"{"per_token_in":0,"per_token_out":0}"#).unwrap();
+    let mut s = MemStore::new();
+    for tenant in ["a", "trusted-1"] {
+        // Exhaust the budget at the table's price ($0.001/token: 100 tokens).
+        let (d, r) = l.admit(&mut s, &facts(tenant), &tokens(50, 50), T0);
+        assert!(d.admitted, "{tenant}");
+        l_settle(&l, &mut s, r, Usage { input_tokens: 50, output_tokens: 50, ..Usage::default() });
+        assert!(!l.admit(&mut s, &facts(tenant), &tokens(1, 1), T0).0.admitted, "{tenant}");
+    }
+    // A zero custom cost does not switch an exhausted budget off...
+    let f = RequestFacts { custom_price: Some(zero), ..facts("a") };
+    let (d, _) = l.admit(&mut s, &f, &tokens(1, 1), T0);
+    assert!(!d.admitted);
+    assert_eq!(d.denial, Some(Denial::BudgetExceeded));
+    assert_eq!(l.budget_price(&f), l.budget_price(&facts("a")));
+    // ...but it is the reported price.
+    assert_eq!(l.price_for(&f), Some(zero));
+    // The operator lets trusted tenants price their own requests.
+    let f = RequestFacts { custom_price: Some(zero), ..facts("trusted-1") };
+    assert!(l.admit(&mut s, &f, &tokens(1, 1), T0).0.admitted);
+    assert_eq!(l.budget_price(&f), Some(zero));
+    // The field is checked.
+    let e = Limiter::from_json(br#"{"custom_cost_tenants":["a*b"]}"#).unwrap_err();
+    assert_eq!(e.field, "custom_cost_tenants[0]");
+}
+
+#[test]
+fn unreported_usage_keeps_at_least_the_reservation() {
+    let l = limiter(
+        r#"{"rules":[{"name":"tok","key":["tenant"],"unit":"total_tokens","limit":1000,"window":"1m"},
+                    {"name":"out","key":["tenant"],"unit":"output_tokens","limit":1000,"window":"1m"}],
+            "budgets":[{"name":"b","key":["tenant"],"period":"day","limit_usd":100}],
+            "prices":{"openai":{"*":{"input":1000,"output":1000}}}}"#,
+    );
+    let mut s = MemStore::new();
+    // Reserved 10 in + 20 out; nothing reported: the reservation stays.
+    let (_, r) = l.admit(&mut s, &facts("a"), &tokens(10, 20), T0);
+    let st = l.settle_unreported(&mut s, r, &Usage::default(), 1);
+    assert!(st.notes.is_empty());
+    assert_eq!(used_now(&l, &mut s, &facts("a"), "tok", T0), 30);
+    assert_eq!(used_now(&l, &mut s, &facts("a"), "out", T0), 20);
+    assert_eq!(used_now(&l, &mut s, &facts("a"), "b", T0), 30_000_000); // 30 tokens at $1e-3
+                                                                        // More delivered than reserved: what was delivered counts.
+    let (_, r) = l.admit(&mut s, &facts("b"), &tokens(10, 20), T0);
+    l.settle_unreported(
+        &mut s,
+        r,
+        &Usage { input_tokens: 4, output_tokens: 300, ..Usage::default() },
+        1,
+    );
+    assert_eq!(used_now(&l, &mut s, &facts("b"), "tok", T0), 304);
+    assert_eq!(used_now(&l, &mut s, &facts("b"), "out", T0), 300);
+    // Reported usage still settles below the reservation.
+    let (_, r) = l.admit(&mut s, &facts("c"), &tokens(10, 20), T0);
+    l_settle(&l, &mut s, r, Usage { input_tokens: 2, output_tokens: 1, ..Usage::default() });
+    assert_eq!(used_now(&l, &mut s, &facts("c"), "tok", T0), 3);
+}
+
+#[test]
+fn weighted_requests_count_their_weight() {
+    let l = limiter(r#"{"rules":[{"name":"rpm","key":["tenant"],"limit":10,"window":"1m"}]}"#);
+    let mut s = MemStore::new();
+    let batch = Expected { requests: Some(8), ..Expected::default() };
+    let (d, r) = l.admit(&mut s, &facts("a"), &batch, T0);
+    assert!(d.admitted);
+    assert_eq!(state(&d, "rpm").remaining, 2);
+    l.settle_unreported(&mut s, r, &Usage::default(), 1);
+    assert!(!l.admit(&mut s, &facts("a"), &batch, T0).0.admitted);
+    assert!(l.admit(&mut s, &facts("a"), &Expected::default(), T0).0.admitted);
 }
 
 fn l_settle(l: &Limiter, s: &mut MemStore, r: Reservation, u: Usage) {

@@ -229,8 +229,11 @@ fn scripts_against_real_redis_through_webdis() {
     let facts = RequestFacts { tenant: Some("t"), ..RequestFacts::default() };
     let now = 1_714_521_600_000 + 30_000;
     let admit = |store: &mut aigw_limits::MemStore, input: u64| {
-        let mut a =
-            l.begin(&facts, &Expected { input_tokens: input, max_output_tokens: Some(0) }, now);
+        let mut a = l.begin(
+            &facts,
+            &Expected { input_tokens: input, max_output_tokens: Some(0), requests: None },
+            now,
+        );
         a.reserve_local(store);
         let cmd = a.global_request().unwrap();
         let (st, body) = post(port, &cmd);

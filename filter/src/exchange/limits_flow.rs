@@ -1,8 +1,9 @@
 //! Rate limits, token limits and budgets in the request flow: reserve before
 //! the request is admitted (the prompt's estimated tokens plus its output
 //! cap, their cost), answer 429 when a rule or budget is full, settle on the
-//! provider's real usage when the request ends. The arithmetic and the
-//! shared-data counters are `aigw-limits`'.
+//! provider's real usage when the request ends, or, when that usage never
+//! (fully) arrives, on at least the reservation (see `limits_settle`). The
+//! arithmetic and the shared-data counters are `aigw-limits`'.
 
 use std::borrow::Cow;
 
@@ -19,14 +20,48 @@ pub(super) struct LimitsState {
     admission: Option<Admission>,
     pub decision: Option<Decision>,
     reservation: Option<Reservation>,
-    /// The price the request is charged at (custom or from the table).
+    /// The price the request is reported at in the log (the client's
+    /// custom cost, else the table's). Budgets count at the table's
+    /// (`Limiter::budget_price`).
     pub price: Option<Price>,
     /// What the request was expected to use (for attempts whose usage is unknown).
     expected: Expected,
     settled: bool,
+    /// The request went to a provider (which may have generated and
+    /// charged, whatever the client saw).
+    pub sent_upstream: bool,
+    /// What the provider delivered, for the estimate when usage is missing:
+    /// completion text characters of stream events, and bytes of other
+    /// answers (a conservative stand-in for their text).
+    delivered_chars: u64,
+    delivered_bytes: u64,
+    /// Whether delivery is measured (a reservation on an inference endpoint).
+    measure: bool,
     /// `RateLimit-Policy` / `RateLimit` for the answer.
     pub headers: Vec<(Name, String)>,
     pub notes: Vec<String>,
+}
+
+impl LimitsState {
+    /// Whether deliveries are measured (cheap check for the stream path).
+    pub(super) fn measuring(&self) -> bool {
+        self.measure
+    }
+
+    /// Measures what the provider delivered, while usage may still be
+    /// missing: a stream event's data, or `bytes` of any other answer.
+    pub(super) fn delivered(&mut self, event: Option<&[u8]>, bytes: usize) {
+        if !self.measure {
+            return;
+        }
+        match event {
+            Some(data) => {
+                let n = event_text_chars(data) as u64;
+                self.delivered_chars = self.delivered_chars.saturating_add(n);
+            }
+            None => self.delivered_bytes = self.delivered_bytes.saturating_add(bytes as u64),
+        }
+    }
 }
 
 /// What the admission decided for the flow.
@@ -46,6 +81,40 @@ pub(super) fn prompt_chars(body: &[u8]) -> usize {
         let binary = s.text.starts_with("data:")
             || matches!(path.last(), Some(crate::json_text::Seg::Key(k)) if k == "data");
         if !s.is_key && !binary {
+            n = n.saturating_add(s.text.chars().count());
+        }
+    });
+    n
+}
+
+/// Keys of generated JSON that carry no text a model produced (ids, names
+/// of types and roles, binary and opaque payloads).
+const NOT_TEXT: &[&str] = &[
+    "id",
+    "object",
+    "model",
+    "type",
+    "role",
+    "finish_reason",
+    "stop_reason",
+    "status",
+    "system_fingerprint",
+    "service_tier",
+    "item_id",
+    "call_id",
+    "signature",
+    "encrypted_content",
+    "b64_json",
+    "embedding",
+];
+
+/// The characters of the text in a stream event's JSON: string values
+/// outside [`NOT_TEXT`] keys and inline binary.
+pub(super) fn event_text_chars(data: &[u8]) -> usize {
+    let mut n = 0usize;
+    let _ = crate::json_text::walk(data, |path, s| {
+        let skip = matches!(path.last(), Some(crate::json_text::Seg::Key(k)) if NOT_TEXT.contains(&k.as_str()));
+        if !s.is_key && !skip && !s.text.starts_with("data:") {
             n = n.saturating_add(s.text.chars().count());
         }
     });
@@ -84,7 +153,7 @@ impl Exchange {
             self.limits = Some(Box::new(state));
             return Admit::Go;
         }
-        let expected = Expected::from_prompt_chars(prompt_chars(body), max_tokens);
+        let expected = self.limits_expected(body, max_tokens);
         state.expected = expected;
         let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
         admission.reserve_local(&mut LimitStore(svc));
@@ -104,6 +173,45 @@ impl Exchange {
         let (decision, reservation) = admission.finish();
         self.limits = Some(Box::new(state));
         self.limits_decided(decision, reservation)
+    }
+
+    /// What the request is expected to use. Inference endpoints: the
+    /// prompt's estimate and the output cap. Endpoints the operator opened:
+    /// their weight in requests and their reserved output tokens (they
+    /// report no usage, so that is also what they settle at). Model
+    /// listings: one request, no tokens.
+    fn limits_expected(&self, body: &[u8], max_tokens: Option<u64>) -> Expected {
+        match self.allowed {
+            Some(a) if !a.builtin => Expected {
+                input_tokens: 0,
+                max_output_tokens: Some(a.reserve_output_tokens),
+                requests: Some(a.weight),
+            },
+            _ if self.is_inference() => Expected::from_prompt_chars(prompt_chars(body), max_tokens),
+            _ => Expected { input_tokens: 0, max_output_tokens: Some(0), requests: None },
+        }
+    }
+
+    /// An inference request (the unified endpoint, or a built-in inference
+    /// endpoint of a provider).
+    fn is_inference(&self) -> bool {
+        self.compat.is_some()
+            || self.allowed.is_some_and(|a| a.builtin)
+                && self.facts.endpoint.as_deref().is_some_and(crate::routing::is_inference_endpoint)
+    }
+
+    /// The request goes to a provider (called where it leaves).
+    pub(super) fn limits_sent_upstream(&mut self) {
+        if let Some(l) = self.limits.as_mut() {
+            l.sent_upstream = true;
+        }
+    }
+
+    /// See [`LimitsState::delivered`].
+    pub(super) fn limits_delivered(&mut self, event: Option<&[u8]>, bytes: usize) {
+        if let Some(l) = self.limits.as_mut() {
+            l.delivered(event, bytes);
+        }
     }
 
     /// The global reservation's answer (or its failure).
@@ -132,6 +240,7 @@ impl Exchange {
     }
 
     fn limits_decided(&mut self, decision: Decision, reservation: Reservation) -> Admit {
+        let measure = !reservation.is_empty() && self.is_inference();
         let Some(state) = self.limits.as_mut() else { return Admit::Go };
         state.notes.extend(decision.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         let rate = decision.ratelimit_headers(Advertise::Deciding);
@@ -141,6 +250,7 @@ impl Exchange {
             headers.push((Cow::Borrowed("ratelimit"), h.ratelimit.clone()));
         }
         if decision.admitted {
+            state.measure = measure;
             state.headers = headers;
             state.reservation = Some(reservation);
             state.decision = Some(decision);
@@ -176,7 +286,26 @@ impl Exchange {
         self.limits.as_ref().map(|l| l.headers.clone()).unwrap_or_default()
     }
 
-    /// Replaces the reservation by the real usage (once, at the end).
+    /// Whether the provider's usage is the whole of what the request used:
+    /// the answer is complete and reported usage, or the request never
+    /// reached a provider (a cache hit, a local answer), or the provider
+    /// refused it with an error status before any content.
+    fn usage_is_final(&self, state: &LimitsState) -> bool {
+        let usage = &self.facts.usage;
+        let complete = self.response_ended || self.stage == Stage::Replied;
+        let refused = self.facts.status.is_some_and(|s| !(200..300).contains(&s))
+            && state.delivered_chars == 0
+            && usage.is_empty();
+        !state.sent_upstream || refused || (complete && !usage.is_empty())
+    }
+
+    /// Settles the reservation, once, at the end (the one place that does).
+    /// With final usage, on that usage. Otherwise (the client closed before
+    /// the usage chunk, the upstream was cut, the endpoint reports none)
+    /// every counter keeps the larger of its reservation and what is known:
+    /// partial usage reports and the output delivered so far (stream text
+    /// characters / 4, bytes / 4 for other answers). Never zero for a
+    /// request that reached a provider.
     pub(super) fn limits_settle(&mut self, svc: &mut dyn Services) {
         let config = std::rc::Rc::clone(&self.config);
         let Some(limiter) = config.limits.as_ref() else { return };
@@ -184,10 +313,11 @@ impl Exchange {
         // Every attempt that reached a provider counts (retries, fallbacks);
         // one abandoned with its usage unknown counts as its estimate.
         let (requests, unknown) = self.attempt_charges();
+        let final_usage = match self.limits.as_deref() {
+            Some(state) if !state.settled => self.usage_is_final(state),
+            _ => return,
+        };
         let Some(state) = self.limits.as_mut() else { return };
-        if state.settled {
-            return;
-        }
         state.settled = true;
         let Some(reservation) = state.reservation.take() else { return };
         let mut used = aigw_limits::Usage {
@@ -202,7 +332,18 @@ impl Exchange {
             used.output_tokens =
                 used.output_tokens.saturating_add(e.output_tokens.saturating_mul(unknown));
         }
-        let s = limiter.settle_attempts(&mut LimitStore(svc), reservation, &used, requests);
+        let s = if final_usage {
+            limiter.settle_attempts(&mut LimitStore(svc), reservation, &used, requests)
+        } else {
+            let delivered = state.delivered_chars.saturating_add(state.delivered_bytes);
+            let delivered = delivered.div_ceil(4);
+            used.output_tokens = used.output_tokens.max(delivered);
+            state.notes.push(format!(
+                "settlement: no final usage; counted at least the reservation \
+                 (output delivered: about {delivered} tokens)"
+            ));
+            limiter.settle_unreported(&mut LimitStore(svc), reservation, &used, requests)
+        };
         state.notes.extend(s.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         if let (Some(cmd), Some(g)) = (s.global, limiter.global()) {
             // Fire-and-forget: the request is over.

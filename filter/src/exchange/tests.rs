@@ -257,8 +257,41 @@ fn bad_metadata_is_400() {
 }
 
 #[test]
+fn endpoints_outside_the_allow_list_are_refused_before_the_key() {
+    for (method, path) in [
+        ("POST", "/openai/v1/files"),
+        ("GET", "/openai/v1/files/file-1/content"),
+        ("DELETE", "/openai/v1/chat/completions/chatcmpl-1"),
+        ("GET", "/openai/v1/organization/users"),
+        ("POST", "/anthropic/v1/messages/batches"),
+        ("GET", "/openai/v1/chat/completions/"),
+        ("POST", "/openai/v1//batches"),
+    ] {
+        let mut ex = Exchange::new(config(CONFIG));
+        let h = headers(&[(":method", method), (":path", path)]);
+        let step = ex.on_request_headers(&h, true, &mut at(0));
+        assert!(
+            set_header(&step, "authorization").is_none()
+                && set_header(&step, "x-api-key").is_none()
+        );
+        let (status, v) = local_reply(&step);
+        assert_eq!(
+            (status, v["error"]["code"].as_str()),
+            (403, Some("aigw_endpoint_not_allowed")),
+            "{method} {path}"
+        );
+        let rec = record(&mut ex);
+        assert_eq!(rec["error_code"], "aigw_endpoint_not_allowed");
+    }
+}
+
+#[test]
 fn uploads_pass_uninspected() {
-    let mut ex = Exchange::new(config(CONFIG));
+    let opened = CONFIG.replace(
+        r#""openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"}}"#,
+        r#""openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},"endpoints":[{"allow":"POST /v1/files"}]}"#,
+    );
+    let mut ex = Exchange::new(config(&opened));
     let h = headers(&[
         (":method", "POST"),
         (":path", "/openai/v1/files"),

@@ -4,7 +4,8 @@ use super::*;
 use crate::services::MemServices;
 
 const POLICIES: &str = r#"{"version":1,
-  "providers":{"openai":{"kind":"openai"},"anthropic":{"kind":"anthropic","policy":"flagonly"}},
+  "providers":{"openai":{"kind":"openai","endpoints":[{"allow":"POST /v1/files"}]},
+               "anthropic":{"kind":"anthropic","policy":"flagonly"}},
   "auth":{"tokens":[{"name":"a","sha256":"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"},
                     {"name":"b","sha256":"3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d","policy":"flagonly"}]},
   "policies":{
@@ -258,9 +259,16 @@ fn request_bodies_on_methods_without_one_are_refused() {
         let (status, body) = local(&ex.on_request_headers(&h, false, &mut svc)).unwrap();
         assert_eq!((status, body["error"]["code"].as_str()), (400, Some("aigw_invalid_request")));
         assert!(body["error"]["message"].as_str().unwrap().contains(method));
-        // Without a body the request goes on.
+        // Without a body the request goes on (GET: the allow-list opens
+        // only that method on the models endpoint).
         let mut ex = Exchange::new(cfg.clone());
-        assert!(local(&ex.on_request_headers(&h, true, &mut svc)).is_none());
+        match local(&ex.on_request_headers(&h, true, &mut svc)) {
+            None => assert_eq!(method, "GET"),
+            Some((status, body)) => assert_eq!(
+                (status, body["error"]["code"].as_str()),
+                (403, Some("aigw_endpoint_not_allowed"))
+            ),
+        }
     }
 }
 

@@ -210,3 +210,161 @@ fn global_counters_fail_open_by_default() {
     let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
     assert!(rec["limit_notes"][0].as_str().unwrap().contains("g"), "{rec}");
 }
+
+/// A streamed answer cut before its usage chunk: `words` content events.
+fn stream_cut(ex: &mut Exchange, svc: &mut MemServices, words: usize) -> serde_json::Value {
+    let h = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"text/event-stream")]);
+    ex.on_response_headers(&h, svc);
+    let mut body = String::new();
+    for _ in 0..words {
+        body.push_str(
+            "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"word \"}}]}\n\n",
+        );
+    }
+    ex.on_response_body(body.as_bytes(), false, svc);
+    // The client goes away: no end of stream, no usage.
+    serde_json::from_slice(&ex.finish_log(svc)).unwrap()
+}
+
+#[test]
+fn a_stream_closed_before_its_usage_settles_on_what_was_delivered() {
+    let cfg = config(
+        r#"{"rules":[{"name":"tok","key":["tenant"],"unit":"total_tokens","limit":400,"window":"1m"}]}"#,
+    );
+    let mut svc = MemServices::new(1_700_000_010_000_000_000);
+    let body = br#"{"model":"gpt-4o","max_tokens":10,"stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+    // 100 words of 5 characters: about 125 tokens each time; the rule fills
+    // after the fourth (the reservation alone is ~15).
+    let mut admitted = 0;
+    for _ in 0..10 {
+        let (mut ex, step) = send(&cfg, &mut svc, "a", &[], body);
+        if denied(&step).is_some() {
+            break;
+        }
+        admitted += 1;
+        let rec = stream_cut(&mut ex, &mut svc, 100);
+        assert!(rec["limit_notes"].to_string().contains("no final usage"), "{rec}");
+    }
+    assert_eq!(admitted, 4);
+    // Nothing delivered at all still keeps the reservation (never zero).
+    let cfg = config(
+        r#"{"rules":[{"name":"tok","key":["tenant"],"unit":"total_tokens","limit":100,"window":"1m"}]}"#,
+    );
+    let mut admitted = 0;
+    for _ in 0..20 {
+        let (mut ex, step) = send(&cfg, &mut svc, "b", &[], body);
+        if denied(&step).is_some() {
+            break;
+        }
+        admitted += 1;
+        ex.finish_log(&mut svc); // the client left before any answer
+    }
+    // 20 prompt characters (5 tokens) + 10 output = 15 reserved: 6 fit in 100.
+    assert!((1..=7).contains(&admitted), "{admitted}");
+    // A complete answer with usage still settles on that usage.
+    let (mut ex, step) =
+        send(&cfg, &mut MemServices::new(1_700_000_010_000_000_000), "a", &[], body);
+    assert!(denied(&step).is_none());
+    let rec = complete(&mut ex, &mut MemServices::new(1_700_000_010_000_000_000), 3, 2);
+    assert!(
+        rec.get("limit_notes").is_none_or(|n| !n.to_string().contains("no final usage")),
+        "{rec}"
+    );
+}
+
+#[test]
+fn a_client_custom_cost_never_switches_a_budget_off() {
+    let cfg = config(
+        r#"{"budgets":[{"name":"spend","key":["tenant"],"period":"day","limit_usd":0.001}],
+            "prices":{"openai":{"*":{"input":10,"output":10}}},
+            "custom_cost_tenants":["b"]}"#,
+    );
+    let mut svc = MemServices::new(1_700_000_010_000_000_000);
+    let zero = [
+        ("x-aigw-custom-cost", r#"{"per_token_in":0,"per_token_out":0}"#),
+        ("x-aigw-skip-cache", "true"),
+    ];
+    let cf_zero = [("cf-aig-custom-cost", r#"{"per_token_in":0,"per_token_out":0}"#)];
+    for tenant in ["a", "b"] {
+        // $10/M: 100 tokens = $0.001 exhausts the budget.
+        let body =
+            br#"{"model":"gpt-4o","max_tokens":1,"messages":[{"role":"user","content":"hi"}]}"#;
+        let (mut ex, step) = send(&cfg, &mut svc, tenant, &[], body);
+        assert!(denied(&step).is_none());
+        complete(&mut ex, &mut svc, 50, 50);
+        let (_, step) = send(&cfg, &mut svc, tenant, &[], body);
+        assert_eq!(denied(&step).unwrap().2["error"]["code"], "aigw_budget_exceeded");
+        let (mut ex, step) = send(&cfg, &mut svc, tenant, &zero, body);
+        let (_, step2) = send(&cfg, &mut svc, tenant, &cf_zero, body);
+        if tenant == "a" {
+            // Not trusted: budgets count at the table's prices.
+            assert_eq!(denied(&step).unwrap().2["error"]["code"], "aigw_budget_exceeded");
+            assert_eq!(denied(&step2).unwrap().2["error"]["code"], "aigw_budget_exceeded");
+        } else {
+            // The operator trusts b's own prices.
+            assert!(denied(&step).is_none(), "{:?}", denied(&step));
+            let rec = complete(&mut ex, &mut svc, 5, 5);
+            assert_eq!(rec["cost_usd"], 0.0);
+        }
+    }
+    // The custom cost still changes what the log reports.
+    let cfg = config(
+        r#"{"budgets":[{"name":"spend","key":["tenant"],"period":"day","limit_usd":1}],
+            "prices":{"openai":{"*":{"input":10,"output":10}}}}"#,
+    );
+    let (mut ex, step) = send(
+        &cfg,
+        &mut svc,
+        "a",
+        &[("x-aigw-custom-cost", r#"{"per_token_in":0.001,"per_token_out":0.001}"#)],
+        CHAT,
+    );
+    assert!(denied(&step).is_none());
+    let rec = complete(&mut ex, &mut svc, 10, 10);
+    assert!((rec["cost_usd"].as_f64().unwrap() - 0.02).abs() < 1e-9, "{rec}");
+}
+
+#[test]
+fn opened_endpoints_count_at_their_weight_and_models_cost_no_tokens() {
+    let doc = r#"{"version":1,"providers":{"openai":{"kind":"openai",
+            "endpoints":[{"allow":"POST /v1/batches","weight":200,"reserve_output_tokens":1000}]}},
+        "limits":{"rules":[{"name":"rpm","limit":300,"window":"1m"},
+                           {"name":"tok","unit":"total_tokens","limit":5000,"window":"1m"}]}}"#;
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &|_| None).unwrap().0);
+    let mut svc = MemServices::new(1_700_000_010_000_000_000);
+    let batch = Headers::from_pairs(&[
+        (":method", b"POST"),
+        (":path", b"/openai/v1/batches"),
+        ("content-type", b"application/json"),
+    ]);
+    let body = br#"{"input_file_id":"file-1","endpoint":"/v1/chat/completions","completion_window":"24h"}"#;
+    let mut ex = Exchange::new(cfg.clone());
+    ex.on_request_headers(&batch, false, &mut svc);
+    ex.request_body_need(body.len(), true);
+    let step = ex.on_request_body(body, &mut svc);
+    assert!(denied(&step).is_none(), "{step:?}");
+    let h = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"application/json")]);
+    ex.on_response_headers(&h, &mut svc);
+    ex.on_response_body(br#"{"id":"batch_1","object":"batch"}"#, true, &mut svc);
+    ex.finish_log(&mut svc);
+    // The batch counted 200 requests: a second one does not fit in 300.
+    let mut ex = Exchange::new(cfg.clone());
+    ex.on_request_headers(&batch, false, &mut svc);
+    ex.request_body_need(body.len(), true);
+    let (status, _, v) = denied(&ex.on_request_body(body, &mut svc)).expect("over the limit");
+    assert_eq!((status, v["error"]["code"].as_str()), (429, Some("aigw_rate_limited")));
+    // Model listings count one request and no tokens, uninspected.
+    for _ in 0..100 {
+        let mut ex = Exchange::new(cfg.clone());
+        let get = Headers::from_pairs(&[(":method", b"GET"), (":path", b"/openai/v1/models")]);
+        let step = ex.on_request_headers(&get, true, &mut svc);
+        assert_eq!(step.flow, Flow::Continue, "{step:?}");
+        ex.on_response_headers(&h, &mut svc);
+        ex.on_response_body(&[b' '; 4000], true, &mut svc);
+        ex.finish_log(&mut svc);
+    }
+    let mut ex = Exchange::new(cfg.clone());
+    let get = Headers::from_pairs(&[(":method", b"GET"), (":path", b"/openai/v1/models")]);
+    let (status, _, _) = denied(&ex.on_request_headers(&get, true, &mut svc)).expect("rpm full");
+    assert_eq!(status, 429);
+}
