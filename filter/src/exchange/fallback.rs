@@ -119,6 +119,12 @@ fn request_timeout(h: &Headers) -> Result<Option<u64>, GatewayError> {
     }
 }
 
+/// How early (by the VM's clock) an answer at a callout's time limit may
+/// seem: Envoy's cached loop time lags under load.
+fn timer_slack_ms(timeout_ms: u64) -> u64 {
+    (timeout_ms / 20).max(20)
+}
+
 /// Spreads backoffs: a value in [0, 1) from the clock's low bits.
 fn jitter(now_ns: u64) -> f64 {
     ((now_ns / 1000) % 1000) as f64 / 1000.0
@@ -525,9 +531,10 @@ impl Exchange {
         let waited_ms = svc.now_ns().saturating_sub(r.attempt_start_ns) / 1_000_000;
         let outcome = match Outcome::from_status(resp.status) {
             // Envoy answers a callout past its time limit with a 504 of its
-            // own (or no answer): that attempt timed out.
+            // own (or no answer): that attempt timed out. The VM's clock is
+            // Envoy's cached loop time, which can lag the timer that fired.
             Outcome::ConnectFailure | Outcome::Status(504)
-                if timeout.is_some_and(|t| waited_ms >= t) =>
+                if timeout.is_some_and(|t| waited_ms.saturating_add(timer_slack_ms(t)) >= t) =>
             {
                 Outcome::Timeout
             }
