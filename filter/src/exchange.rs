@@ -243,6 +243,8 @@ struct Snapshot {
     query: String,
     /// Headers limit keys are built from (`limits` rules with `{"header":..}`).
     limit_headers: Vec<(String, Vec<u8>)>,
+    /// The provider option headers, encoded for the cache key.
+    cache_options: Vec<u8>,
 }
 
 /// Client headers that travel with a retry to the same provider.
@@ -253,6 +255,7 @@ const CLIENT_HEADERS: &[&str] = &[
     "anthropic-beta",
     "openai-organization",
     "openai-project",
+    "openai-beta",
 ];
 
 pub struct Exchange {
@@ -1220,6 +1223,7 @@ fn snapshot(h: &Headers) -> Snapshot {
         upstream_path: String::new(),
         query: String::new(),
         limit_headers: Vec::new(),
+        cache_options: crate::cache::key::options(h),
     }
 }
 
