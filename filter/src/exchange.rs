@@ -526,6 +526,9 @@ impl Exchange {
             Ok(c) => c,
             Err(e) => return self.reply(e),
         };
+        if self.cache_controls.custom_key.is_some() || config.cache_may_apply() {
+            self.snapshot.cache_options = crate::cache::key::options(h);
+        }
         // Only gateway headers carry retry and timeout overrides.
         if !self.snapshot.gateway.is_empty() {
             if let Err(e) = fallback::validate_request_headers(h) {
@@ -1260,7 +1263,7 @@ fn snapshot(h: &Headers) -> Snapshot {
         upstream_path: String::new(),
         query: String::new(),
         limit_headers: Vec::new(),
-        cache_options: crate::cache::key::options(h),
+        cache_options: Vec::new(),
     }
 }
 

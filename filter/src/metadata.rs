@@ -141,6 +141,9 @@ pub fn scrub(m: &mut Metadata, policy: &Policy) -> Report {
             *k = c;
         }
     }
+    // Nothing here blocks, and everything found was redacted (in the log).
+    report.blocked_by = None;
+    report.redacted = report.findings.values().sum();
     report
 }
 
@@ -228,6 +231,7 @@ mod tests {
         assert_eq!(report.findings.get("email"), Some(&2));
         assert!(report.findings.contains_key("credit_card"));
         assert!(report.findings.contains_key("github_token"));
+        assert_eq!((report.redacted, report.blocked_by), (5, None));
         // Off: nothing scanned, nothing changed.
         let mut m = parse(br#"{"user":"jane@example.com"}"#, false).unwrap();
         assert!(scrub(&mut m, &policy("{}")).is_empty());

@@ -25,7 +25,14 @@ pub fn next(now_ns: u64) -> String {
         s.set(Some((tag, seq.wrapping_add(1))));
         (tag, seq)
     });
-    format!("{tag:016x}{:016x}", mix(seq ^ tag))
+    let mut id = String::with_capacity(32);
+    for word in [tag, mix(seq ^ tag)] {
+        for shift in (0..16).rev() {
+            let nibble = ((word >> (shift * 4)) & 0xf) as u32;
+            id.push(char::from_digit(nibble, 16).unwrap_or('0'));
+        }
+    }
+    id
 }
 
 /// Random per VM: std's `RandomState` keys come from the host's entropy.
@@ -55,6 +62,10 @@ mod tests {
             assert_eq!(id.len(), 32);
             assert!(id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         }
+        // Hex of the tag, then of the mixed counter.
+        let first = next(1);
+        let (tag, seq) = STATE.with(|s| s.get().unwrap());
+        assert_eq!(first, format!("{tag:016x}{:016x}", mix((seq - 1) ^ tag)));
         // One VM, one tag.
         let tags: HashSet<&str> = ids.iter().map(|i| &i[..16]).collect();
         assert_eq!(tags.len(), 1);

@@ -157,7 +157,8 @@ def test_metadata_is_scanned_before_it_is_logged(start_gateway, mock):
     assert "ghp_" not in g.access_log.read_text()
     assert rec["metadata"]["plan"] == "pro"
     assert rec["metadata"]["user"] == "[REDACTED:EMAIL]"
-    assert rec["metadata_findings"]["findings"] == {"email": 1, "credit_card": 1, "github_token": 1}
+    assert rec["metadata_findings"] == {"findings": {"email": 1, "credit_card": 1, "github_token": 1},
+                                        "redacted": 3, "blocked_by": None}
 
 
 def test_metadata_is_bounded(gateway, mock):

@@ -330,6 +330,7 @@ impl Exchange {
     /// policy (chosen as for the body; the default one when the request
     /// ended before its provider was known). The findings, for the log.
     pub(super) fn scrub_logged_metadata(&mut self) -> Option<Report> {
+        self.facts.logged_metadata.as_ref()?;
         let tenant = self.facts.tenant.as_deref();
         let policy =
             self.policy().or_else(|| self.config.policy_for(tenant, self.provider()).cloned())?;
