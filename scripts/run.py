@@ -61,6 +61,7 @@ def wait_ready(url, proc, what, seconds=30):
 
 def main():
     procs = []
+    files = []
 
     def cleanup():
         for p in reversed(procs):
@@ -71,6 +72,8 @@ def main():
                 p.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 p.kill()
+        for f in files:
+            f.unlink(missing_ok=True)
 
     def stop(*_):
         cleanup()
@@ -79,13 +82,13 @@ def main():
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     try:
-        serve(procs, stop)
+        serve(procs, files, stop)
     finally:
         # Also when something failed to start: nothing is left behind.
         cleanup()
 
 
-def serve(procs, stop):
+def serve(procs, files, stop):
     """Starts the mock (without provider keys) and Envoy, then waits."""
     keys = [k for k in KEYS if os.environ.get(k)]
     if keys:
@@ -115,6 +118,7 @@ def serve(procs, stop):
     run_dir.mkdir(exist_ok=True)
     conf = run_dir / f"envoy-{PORT}.yaml"
     envoy_config.dump(cfg, conf)
+    files.append(conf)
 
     # A dynamic base id: another Envoy on this machine (a second `make
     # run`, the tests) has its own shared memory. Prompt log flushes.
