@@ -316,6 +316,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// Whether any request can be cached (globally or by a provider's
+    /// override): a request's cache key inputs are kept only then.
+    pub fn cache_may_apply(&self) -> bool {
+        self.cache.enabled || self.providers.iter().any(|p| p.cache.enabled == Some(true))
+    }
+
     /// The policy for a request: the tenant's, else the route's, else the
     /// default.
     pub fn policy_for(

@@ -203,7 +203,10 @@ enum ResponseBody {
 /// record, kept cheap (indices, owned strings only where unavoidable).
 #[derive(Debug, Default)]
 pub struct Facts {
-    pub request_id: Option<String>,
+    /// The gateway's own id (see `request_id`).
+    pub request_id: String,
+    /// The request's `x-request-id`, bounded, for the log only.
+    pub client_request_id: Option<String>,
     pub method: Option<String>,
     pub endpoint: Option<String>,
     /// The model sent to the provider that served.
@@ -218,7 +221,10 @@ pub struct Facts {
     pub request_bytes: u64,
     pub response_bytes: u64,
     pub usage: usage::Usage,
+    /// The client's metadata as sent (limit keys read it).
     pub metadata: Option<Map<String, Value>>,
+    /// The same for the log, scrubbed when the log record is written.
+    pub logged_metadata: Option<crate::metadata::Metadata>,
     /// Every attempt when retries or fallbacks ran.
     pub attempts: Vec<Attempt>,
     /// The step that served (0 = the route's provider).
@@ -243,6 +249,8 @@ struct Snapshot {
     query: String,
     /// Headers limit keys are built from (`limits` rules with `{"header":..}`).
     limit_headers: Vec<(String, Vec<u8>)>,
+    /// The provider option headers, encoded for the cache key.
+    cache_options: Vec<u8>,
 }
 
 /// Client headers that travel with a retry to the same provider.
@@ -253,6 +261,7 @@ const CLIENT_HEADERS: &[&str] = &[
     "anthropic-beta",
     "openai-organization",
     "openai-project",
+    "openai-beta",
 ];
 
 pub struct Exchange {
@@ -436,7 +445,7 @@ impl Exchange {
     }
 
     /// The gateway answers by itself (the one place that builds it).
-    fn local_reply(&mut self, status: u16, headers: Vec<(Name, String)>, body: Vec<u8>) -> Op {
+    fn local_reply(&mut self, status: u16, mut headers: Vec<(Name, String)>, body: Vec<u8>) -> Op {
         // Answered: nothing of the request body is needed any more.
         self.pending_body = None;
         if let Some(r) = self.resilience.as_mut() {
@@ -445,7 +454,20 @@ impl Exchange {
         self.mem_settle_request();
         self.local_stream =
             headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
+        headers.extend(self.request_id_headers());
         Op::SendLocal { status, headers, body }
+    }
+
+    /// The gateway's request id for the client: `x-aigw-request-id`, and
+    /// Cloudflare's name for it (`cf-aig-log-id`) when the client spoke
+    /// `cf-aig-`.
+    fn request_id_headers(&self) -> Vec<(Name, String)> {
+        let id = &self.facts.request_id;
+        let mut out = vec![(Cow::Borrowed("x-aigw-request-id"), id.clone())];
+        if self.cf_aliases {
+            out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
+        }
+        out
     }
 
     // ------------------------------------------------------------- request
@@ -458,7 +480,10 @@ impl Exchange {
     ) -> Step {
         self.start_ns = svc.now_ns();
         self.cf_aliases = h.uses_cf_aliases();
-        self.facts.request_id = h.get_str("x-request-id").map(str::to_string);
+        self.facts.request_id = crate::request_id::next(self.start_ns);
+        self.facts.client_request_id = h
+            .get("x-request-id")
+            .map(|v| crate::log_record::bounded_text(v, crate::log_record::MAX_CLIENT_REQUEST_ID));
         self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
         self.shape = guess_shape(path, h);
@@ -505,15 +530,21 @@ impl Exchange {
             Ok(c) => c,
             Err(e) => return self.reply(e),
         };
+        if self.cache_controls.custom_key.is_some() || config.cache_may_apply() {
+            self.snapshot.cache_options = crate::cache::key::options(h);
+        }
         // Only gateway headers carry retry and timeout overrides.
         if !self.snapshot.gateway.is_empty() {
             if let Err(e) = fallback::validate_request_headers(h) {
                 return self.reply(e);
             }
         }
-        if let Some((raw, _)) = h.gateway(crate::headers::METADATA) {
-            match crate::metadata::parse(raw) {
-                Ok(m) => self.facts.metadata = Some(m),
+        if let Some((raw, cloudflare)) = h.gateway(crate::headers::METADATA) {
+            match crate::metadata::parse(raw, cloudflare) {
+                Ok(m) => {
+                    self.facts.metadata = Some(m.map.clone());
+                    self.facts.logged_metadata = Some(m);
+                }
                 Err(e) => return self.reply(e),
             }
         }
@@ -877,7 +908,11 @@ impl Exchange {
         self.stage = Stage::Responding;
         self.facts.status = status;
         self.facts.response_headers_ns = Some(svc.now_ns());
-        let mut ops = Vec::new();
+        let mut ops: Vec<Op> = self
+            .request_id_headers()
+            .into_iter()
+            .map(|(k, v)| Op::SetResponseHeader(k, v.into_bytes()))
+            .collect();
         let ok = status.is_some_and(|s| (200..300).contains(&s));
         let encoded = h
             .get("content-encoding")
@@ -1167,6 +1202,7 @@ impl Exchange {
         self.cache_release(svc);
         self.limits_settle(svc);
         self.mem.release_all();
+        let metadata_findings = self.scrub_logged_metadata();
         let cost_usd = self.cost_usd(&self.facts.usage);
         let saved_cost_usd =
             self.cache.as_ref().and_then(|c| c.saved).and_then(|u| self.cost_usd(&u));
@@ -1187,7 +1223,8 @@ impl Exchange {
         let served = f.step.and_then(|s| self.resilience.as_ref().and_then(|r| r.provider_of(s)));
         let provider = served.and_then(|i| self.config.providers.get(i)).or(self.provider());
         LogRecord {
-            request_id: f.request_id.as_deref(),
+            request_id: &f.request_id,
+            client_request_id: f.client_request_id.as_deref(),
             time: rfc3339(self.start_ns),
             route: match (self.compat, self.provider.is_some()) {
                 (Some(_), _) => "compat",
@@ -1215,7 +1252,13 @@ impl Exchange {
             output_tokens: f.usage.output_tokens,
             cached_input_tokens: f.usage.cached_input_tokens,
             complete: self.stage == Stage::Replied || self.response_ended,
-            metadata: f.metadata.as_ref(),
+            metadata: f.logged_metadata.as_ref().map(|m| &m.map),
+            metadata_dropped: f
+                .logged_metadata
+                .as_ref()
+                .filter(|m| !m.dropped.is_empty())
+                .map(|m| m.dropped.as_slice()),
+            metadata_findings: metadata_findings.as_ref().filter(|r| !r.is_empty()),
             cache_status: cache.map(|c| c.status.as_str()),
             cache_coalesced: cache.is_some_and(|c| c.coalesced),
             cache_l2_error: cache.and_then(|c| c.l2_error.as_deref()),
@@ -1259,6 +1302,7 @@ fn snapshot(h: &Headers) -> Snapshot {
         upstream_path: String::new(),
         query: String::new(),
         limit_headers: Vec::new(),
+        cache_options: Vec::new(),
     }
 }
 

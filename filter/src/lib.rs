@@ -31,6 +31,7 @@ pub mod memory;
 pub mod metadata;
 pub mod policy;
 pub mod request_body;
+pub mod request_id;
 pub mod resilience;
 pub mod routing;
 pub mod scan;

@@ -1,7 +1,12 @@
 //! The one structured record per request that the shipped Envoy configs print
 //! through the access log (the filter hands it over as filter state
 //! `wasm.aigw_log`). It never holds prompt or completion text.
+//!
+//! One record is one line, whatever the client sent: strings are written by
+//! [`LineSafe`], which escapes every control character and the characters
+//! some readers take for a line break or that reorder text on a terminal.
 
+use std::io;
 use std::time::{Duration, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -14,7 +19,12 @@ pub const FILTER_STATE_KEY: &str = "aigw_log";
 /// built once, in `on_log`, and written straight to JSON.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct LogRecord<'a> {
-    pub request_id: Option<&'a str>,
+    /// The gateway's own id for the request (also the response's
+    /// `x-aigw-request-id`): clients cannot choose it.
+    pub request_id: &'a str,
+    /// The `x-request-id` the request arrived with (the client's, or
+    /// Envoy's), cut to [`MAX_CLIENT_REQUEST_ID`] bytes.
+    pub client_request_id: Option<&'a str>,
     /// Start of the request, RFC 3339 UTC with milliseconds.
     pub time: String,
     /// `provider` for `/{provider}/...`, `none` when no route matched.
@@ -41,7 +51,13 @@ pub struct LogRecord<'a> {
     pub cached_input_tokens: Option<u64>,
     /// False when the response did not end normally (client gone, upstream reset).
     pub complete: bool,
+    /// The client's `x-aigw-metadata`, string values scanned by the
+    /// request's DLP policy (findings are redacted here).
     pub metadata: Option<&'a Map<String, Value>>,
+    /// `cf-aig-metadata` keys past the fifth, ignored as Cloudflare does.
+    pub metadata_dropped: Option<&'a [String]>,
+    /// What the request's DLP policy found in the metadata (redacted above).
+    pub metadata_findings: Option<&'a crate::policy::Report>,
     /// `HIT`, `MISS` or `BYPASS`; null when caching does not apply.
     pub cache_status: Option<&'static str>,
     /// Served from another in-flight request's answer.
@@ -98,14 +114,67 @@ pub struct Attempt {
     pub cause: String,
 }
 
+/// Longest `x-request-id` copied into the log.
+pub const MAX_CLIENT_REQUEST_ID: usize = 128;
+
 impl LogRecord<'_> {
     pub fn to_json(&self) -> Vec<u8> {
         // A typical record is 700-800 bytes: one allocation, no regrowth.
         let mut out = Vec::with_capacity(1024);
-        match serde_json::to_writer(&mut out, self) {
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, LineSafe);
+        match self.serialize(&mut ser) {
             Ok(()) => out,
             Err(_) => Vec::new(),
         }
+    }
+}
+
+/// A client-supplied header value for the log: at most `max` bytes (cut at
+/// a character boundary), invalid UTF-8 replaced.
+pub fn bounded_text(raw: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(raw.get(..max).unwrap_or(raw));
+    // A cut through a character leaves one U+FFFD at the end: fine.
+    text.into_owned()
+}
+
+/// serde_json's compact output, with `\uXXXX` for what serde_json writes
+/// raw but a log line must not carry: DEL and the C1 controls, U+2028 and
+/// U+2029 (line breaks to JavaScript and some log shippers), the bidi
+/// controls (they reorder what a terminal shows) and U+FEFF. serde_json
+/// itself escapes C0 controls, `"` and `\\`.
+pub struct LineSafe;
+
+impl LineSafe {
+    fn needs_escape(c: char) -> bool {
+        matches!(c,
+            '\u{7f}'..='\u{9f}'
+            | '\u{200e}' | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}')
+    }
+}
+
+impl serde_json::ser::Formatter for LineSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        // Almost every fragment is ASCII without DEL: two word-at-a-time
+        // checks, then one write.
+        if fragment.is_ascii() && !fragment.as_bytes().contains(&0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if Self::needs_escape(c) {
+                writer.write_all(fragment.get(start..i).unwrap_or_default().as_bytes())?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(fragment.get(start..).unwrap_or_default().as_bytes())
     }
 }
 
@@ -135,6 +204,7 @@ mod tests {
         let v: Value = serde_json::from_slice(&LogRecord::default().to_json()).unwrap();
         for k in [
             "request_id",
+            "client_request_id",
             "time",
             "route",
             "provider",
@@ -150,5 +220,38 @@ mod tests {
         ] {
             assert!(v.get(k).is_some(), "{k}");
         }
+    }
+
+    #[test]
+    fn one_record_is_one_line_whatever_the_strings() {
+        let nasty = "a\u{2028}b\u{2029}c\nd\re\u{0}f\u{7f}g\u{85}h\u{9b}i\u{202e}j\u{2066}k\u{feff}l\u{1b}[31m é€😀";
+        let rec = LogRecord {
+            request_id: nasty,
+            client_request_id: Some(nasty),
+            model: Some(nasty),
+            ..LogRecord::default()
+        };
+        let json = rec.to_json();
+        // Nothing outside printable ASCII but the harmless letters.
+        let text = String::from_utf8(json.clone()).unwrap();
+        for c in text.chars() {
+            assert!(!c.is_control() && !LineSafe::needs_escape(c), "{c:?} in {text}");
+        }
+        assert!(text.contains("\\u2028") && text.contains("\\u2029") && text.contains("\\u0085"));
+        assert!(text.contains("é€😀"));
+        // And it still reads back as the same strings.
+        let v: Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["request_id"], nasty);
+        assert_eq!(v["model"], nasty);
+    }
+
+    #[test]
+    fn client_text_is_bounded() {
+        assert_eq!(bounded_text(b"abc", 128), "abc");
+        assert_eq!(bounded_text(&[b'x'; 500], 128).len(), 128);
+        assert_eq!(bounded_text(b"a\xffb", 128), "a\u{fffd}b");
+        // A cut through a character does not fail.
+        let s = bounded_text("ééé".as_bytes(), 3);
+        assert!(s.starts_with('é'));
     }
 }

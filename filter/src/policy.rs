@@ -79,6 +79,8 @@ pub struct Policy {
     pub name: String,
     pub engine: Rc<Engine>,
     pub profile: ProfileId,
+    /// The profile's name (Cloudflare's `profile_id` in `cf-aig-dlp`).
+    pub profile_name: String,
     /// Action per detector (by id), per direction.
     request: Vec<Action>,
     response: Vec<Action>,
@@ -142,6 +144,7 @@ impl Policy {
             name: name.to_string(),
             engine: Rc::clone(engine),
             profile,
+            profile_name: raw.profile.clone(),
             request: table("request", &raw.request)?,
             response: table("response", &raw.response)?,
             allow_uninspected_bodies: raw.allow_uninspected_bodies,
@@ -257,6 +260,50 @@ impl Report {
         }
     }
 
+    /// `cf-aig-dlp` in Cloudflare AI Gateway's shape, for clients that
+    /// speak `cf-aig-*`: one finding per direction with DLP (not guardrail)
+    /// findings, the policy as `policy_ids`, its profile as `profile_id`,
+    /// the detectors as `entry_ids`; `action` is `BLOCK` when a detector
+    /// blocked, else `FLAG` (Cloudflare has no redact: a redaction is
+    /// reported as a flag). ASCII only, as a header value must be.
+    pub fn cloudflare_header(
+        policy: &Policy,
+        request: &Report,
+        response: &Report,
+    ) -> Option<String> {
+        let mut findings = Vec::new();
+        let mut blocked = false;
+        for (check, report) in [("REQUEST", request), ("RESPONSE", response)] {
+            let entries: Vec<&str> = report
+                .findings
+                .keys()
+                .map(String::as_str)
+                .filter(|name| {
+                    !policy.engine.detector(name).is_some_and(|id| policy.is_guardrail(id))
+                })
+                .filter(|name| !name.starts_with("classifier:"))
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            blocked |= report.blocked_by.as_deref().is_some_and(|b| entries.contains(&b));
+            findings.push(serde_json::json!({
+                "profile": {"context": {}, "entry_ids": entries, "profile_id": policy.profile_name},
+                "policy_ids": [policy.name],
+                "check": check,
+            }));
+        }
+        if findings.is_empty() {
+            return None;
+        }
+        let action = if blocked { "BLOCK" } else { "FLAG" };
+        let value = serde_json::json!({"findings": findings, "action": action});
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, AsciiOnly);
+        serde::Serialize::serialize(&value, &mut ser).ok()?;
+        String::from_utf8(out).ok()
+    }
+
     pub fn merge(&mut self, other: &Report) {
         for (k, v) in &other.findings {
             *self.findings.entry(k.clone()).or_default() += v;
@@ -265,5 +312,95 @@ impl Report {
         if self.blocked_by.is_none() {
             self.blocked_by.clone_from(&other.blocked_by);
         }
+    }
+}
+
+/// serde_json's compact output with every non-ASCII character as `\\uXXXX`
+/// (a surrogate pair above U+FFFF): header values are ASCII.
+struct AsciiOnly;
+
+impl serde_json::ser::Formatter for AsciiOnly {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if fragment.is_ascii() {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut units = [0u16; 2];
+        for c in fragment.chars() {
+            if c.is_ascii() {
+                writer.write_all(&[c as u8])?;
+            } else {
+                for u in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{:04x}", u)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    fn policy(name: &str, request: &str, response: &str) -> Rc<Policy> {
+        let doc = format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},
+                "policies":{{"{name}":{{"request":{request},"response":{response}}}}},"policy":"{name}"}}"#
+        );
+        let c = Config::parse(doc.as_bytes(), &|_| None).unwrap().0;
+        Rc::clone(c.policies.first().unwrap())
+    }
+
+    fn report(findings: &[(&str, u32)], blocked_by: Option<&str>) -> Report {
+        Report {
+            findings: findings.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+            redacted: 0,
+            blocked_by: blocked_by.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn cloudflare_header_has_cloudflares_shape() {
+        let p = policy("pii", r#"{"*":"redact"}"#, r#"{"*":"flag"}"#);
+        let req = report(&[("email", 2), ("phone", 1)], None);
+        let resp = report(&[("credit_card", 1)], None);
+        let v: serde_json::Value =
+            serde_json::from_str(&Report::cloudflare_header(&p, &req, &resp).unwrap()).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "findings": [
+                    {"profile": {"context": {}, "entry_ids": ["email", "phone"], "profile_id": "builtin"},
+                     "policy_ids": ["pii"], "check": "REQUEST"},
+                    {"profile": {"context": {}, "entry_ids": ["credit_card"], "profile_id": "builtin"},
+                     "policy_ids": ["pii"], "check": "RESPONSE"}
+                ],
+                "action": "FLAG"
+            })
+        );
+        let blocked = report(&[("github_token", 1)], Some("github_token"));
+        let v: serde_json::Value = serde_json::from_str(
+            &Report::cloudflare_header(&p, &blocked, &Report::default()).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["action"], "BLOCK");
+        assert_eq!(v["findings"][0]["check"], "REQUEST");
+        assert_eq!(v["findings"].as_array().map(Vec::len), Some(1));
+        assert_eq!(Report::cloudflare_header(&p, &Report::default(), &Report::default()), None);
+    }
+
+    #[test]
+    fn cloudflare_header_is_ascii() {
+        let p = policy("règle-é😀", r#"{"*":"flag"}"#, "{}");
+        let h = Report::cloudflare_header(&p, &report(&[("email", 1)], None), &Report::default())
+            .unwrap();
+        assert!(h.is_ascii(), "{h}");
+        let v: serde_json::Value = serde_json::from_str(&h).unwrap();
+        assert_eq!(v["findings"][0]["policy_ids"][0], "règle-é😀");
     }
 }

@@ -90,6 +90,73 @@ def test_custom_key_replaces_the_computed_key(cgw, mock):
     assert len(mock.requests(m)) == 1
 
 
+# Every input that changes the provider's answer is in the key (issue 12,
+# point 14): the query string, provider option headers, exact integers.
+MESSAGES_PATH = "/anthropic/v1/messages"
+
+
+def messages_body(text):
+    return {"model": "claude-3-5-haiku-latest", "max_tokens": 64,
+            "messages": [{"role": "user", "content": text}]}
+
+
+@pytest.mark.parametrize("path,body,variants", [
+    (CHAT_PATH + "?x=1", chat_body("by query"),
+     [({}, CHAT_PATH + "?x=1"), ({}, CHAT_PATH + "?x=2"), ({}, CHAT_PATH)]),
+    (MESSAGES_PATH, messages_body("by version"),
+     [({"anthropic-version": "2023-06-01"}, None), ({"anthropic-version": "2023-01-01"}, None)]),
+    (MESSAGES_PATH, messages_body("by beta"),
+     [({"anthropic-beta": "tools-2024-04-04"}, None), ({"anthropic-beta": "other-beta"}, None),
+      ({}, None)]),
+    (CHAT_PATH, chat_body("by organization"),
+     [({"openai-organization": "org-a"}, None), ({"openai-organization": "org-b"}, None),
+      ({}, None)]),
+    (CHAT_PATH, chat_body("by project"),
+     [({"openai-project": "proj_a"}, None), ({"openai-project": "proj_b"}, None)]),
+    (CHAT_PATH, chat_body("by openai-beta"),
+     [({"openai-beta": "assistants=v2"}, None), ({"openai-beta": "assistants=v1"}, None)]),
+])
+def test_answer_changing_inputs_separate_entries(cgw, mock, path, body, variants):
+    for headers, p in variants:
+        m = mock.mark()
+        r = post(cgw, body, headers, path=p or path)
+        assert r.status_code == 200, r.text
+        assert r.headers["x-aigw-cache-status"] == "MISS", (headers, p)
+        got = mock.received_since(m, 1)
+        assert len(got) == 1
+        for k, v in headers.items():
+            assert got[0]["headers"][k] == v  # what made it different reached the provider
+        if p:
+            assert got[0]["path"] == p.removeprefix("/openai")
+    for headers, p in variants:  # the same again: each has its own entry
+        m = mock.mark()
+        r = post(cgw, body, headers, path=p or path)
+        assert r.headers["x-aigw-cache-status"] == "HIT", (headers, p)
+        assert mock.requests(m) == []
+
+
+def test_anthropic_version_default_and_explicit_share_an_entry(cgw, mock):
+    # The gateway sends its default version when the client names none: the
+    # provider gets the same request either way.
+    body = messages_body("default version")
+    assert post(cgw, body, path=MESSAGES_PATH).headers["x-aigw-cache-status"] == "MISS"
+    r = post(cgw, body, {"anthropic-version": "2023-06-01"}, path=MESSAGES_PATH)
+    assert r.headers["x-aigw-cache-status"] == "HIT"
+
+
+def test_big_integers_are_not_rounded_into_one_entry(cgw, mock):
+    m = mock.mark()
+    raw = '{"model":"gpt-4o-mini","seed":%s,"messages":[{"role":"user","content":"big ints"}]}'
+    for seed in ("18446744073709551616", "18446744073709551617", "123456789012345678901234567890"):
+        r = requests.post(cgw.url + CHAT_PATH, data=raw % seed,
+                          headers={"content-type": "application/json"}, timeout=15)
+        assert r.headers["x-aigw-cache-status"] == "MISS", seed
+    assert len(mock.requests(m)) == 3
+    r = requests.post(cgw.url + CHAT_PATH, data=raw % "18446744073709551617",
+                      headers={"content-type": "application/json"}, timeout=15)
+    assert r.headers["x-aigw-cache-status"] == "HIT"
+
+
 def test_custom_key_opts_in_where_caching_is_off(start_gateway, mock):
     g = start_gateway()  # the demo config: caching off
     m = mock.mark()

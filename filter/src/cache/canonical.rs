@@ -1,35 +1,31 @@
 //! The canonical form of a JSON body for computed cache keys: object members
 //! sorted by key, no insignificant whitespace, strings and numbers written
-//! as serde_json writes them.
+//! as serde_json writes them, except integers, which are kept exactly.
 //!
-//! Keys are shared across replicas and versions (L2), so the bytes must be
-//! exactly those of a `serde_json::Value` round trip (parse, then compact
-//! re-serialisation: its map is ordered by key). Building that tree costs a
-//! dozen allocations on every cache lookup; this walks the body once instead,
-//! copies what needs no rewriting (strings without escapes, integers) and
-//! hands anything else to serde_json: a string with escapes or a
-//! non-integer number is re-encoded by serde_json itself, and a body this walk does
-//! not fully understand (invalid JSON, duplicate keys, deep nesting) takes
-//! the `Value` round trip. A test compares both on generated bodies.
+//! Keys are shared across replicas and versions (L2), so the bytes are fixed:
+//! those of a `serde_json::Value` round trip (parse, then compact
+//! re-serialisation: its map is ordered by key, a duplicate key keeps its
+//! last value), with one deliberate difference: an integer is copied as
+//! written. serde_json turns integers beyond u64/i64 into f64, so two bodies
+//! that differ only in a large integer would share a key (and an answer).
+//! Non-integer numbers are still parsed and written by serde_json (`1.0` and
+//! `1.00` are the same number to a provider too).
+//!
+//! The walk is the whole parser: it visits the body once, copies what needs
+//! no rewriting (strings without escapes, integers) and hands a string with
+//! escapes or a non-integer number to serde_json. It refuses exactly what
+//! serde_json refuses (tests compare the two on generated bodies), so no
+//! body ever takes a round trip through `Value` (and f64).
 
 use std::borrow::Cow;
 
-/// Well under serde_json's recursion limit (128): deeper bodies take the
-/// `Value` round trip, which applies that limit itself.
-const MAX_DEPTH: usize = 64;
+/// serde_json's recursion limit: 127 nested arrays or objects parse, 128 do
+/// not. The walk refuses the same bodies.
+const MAX_DEPTH: usize = 127;
 
 /// None when the body is not JSON.
 pub fn canonical(body: &[u8]) -> Option<Vec<u8>> {
-    match Walk::new(body).run() {
-        Some(out) => Some(out),
-        None => via_value(body),
-    }
-}
-
-/// The reference: a full parse and compact re-serialisation.
-fn via_value(body: &[u8]) -> Option<Vec<u8>> {
-    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-    serde_json::to_vec(&value).ok()
+    Walk::new(body).run()
 }
 
 /// One object member: its key (unescaped) and where `"key":value` sits in
@@ -178,24 +174,27 @@ impl<'a> Walk<'a> {
     }
 
     /// Puts the members written since `region` in key order (a no-op for
-    /// bodies already sorted). Duplicate keys: None (serde_json keeps the
-    /// last value; the fallback does exactly that).
+    /// bodies already sorted). A duplicate key keeps its last value, as in
+    /// a serde_json map.
     fn sort_members(&mut self, base: usize, region: usize) -> Option<()> {
         let members = self.members.get_mut(base..)?;
         if members.windows(2).all(|w| matches!(w, [a, b] if a.key < b.key)) {
             return Some(());
         }
+        // Stable: equal keys stay in body order, the last one wins below.
         members.sort_by(|a, b| a.key.cmp(&b.key));
-        if members.windows(2).any(|w| matches!(w, [a, b] if a.key == b.key)) {
-            return None;
-        }
         self.scratch.clear();
         self.scratch.extend_from_slice(self.out.get(region..)?);
         self.out.truncate(region);
+        let mut first = true;
         for (i, m) in members.iter().enumerate() {
-            if i > 0 {
+            if members.get(i + 1).is_some_and(|next| next.key == m.key) {
+                continue;
+            }
+            if !first {
                 self.out.push(b',');
             }
+            first = false;
             let bytes = self.scratch.get(m.start - region..m.end - region)?;
             self.out.extend_from_slice(bytes);
         }
@@ -252,9 +251,10 @@ impl<'a> Walk<'a> {
         Some(())
     }
 
-    /// Integers that fit serde_json's u64 / i64 are copied; anything else
-    /// (fractions, exponents, `-0`, big values become floats there) is
-    /// parsed and written by serde_json.
+    /// An integer (`-?(0|[1-9][0-9]*)`, any length) is copied as written;
+    /// anything else (fractions, exponents, `-0`, which serde_json reads as
+    /// a float) is parsed and written by serde_json, which also refuses
+    /// what is not a number.
     fn number(&mut self) -> Option<()> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');
@@ -271,12 +271,11 @@ impl<'a> Walk<'a> {
             .count();
         let token = self.body.get(start..end)?;
         let digits = self.body.get(digits_start..i)?;
-        let plain = end == i
+        let integer = end == i
             && !digits.is_empty()
             && (digits.len() == 1 || digits.first() != Some(&b'0'))
-            && digits.len() <= if negative { 18 } else { 19 }
             && !(negative && digits == b"0");
-        if plain {
+        if integer {
             self.out.extend_from_slice(token);
         } else {
             let n: serde_json::Number = serde_json::from_slice(token).ok()?;
@@ -291,13 +290,15 @@ impl<'a> Walk<'a> {
 mod tests {
     use super::*;
 
+    /// The reference: a full parse and compact re-serialisation (right for
+    /// bodies whose integers fit u64 / i64).
+    fn via_value(body: &[u8]) -> Option<Vec<u8>> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        serde_json::to_vec(&value).ok()
+    }
+
     fn same(body: &[u8]) {
-        let fast = Walk::new(body).run();
-        let reference = via_value(body);
-        if let Some(f) = &fast {
-            assert_eq!(Some(f), reference.as_ref(), "{}", String::from_utf8_lossy(body));
-        }
-        assert_eq!(canonical(body), reference, "{}", String::from_utf8_lossy(body));
+        assert_eq!(canonical(body), via_value(body), "{}", String::from_utf8_lossy(body));
     }
 
     #[test]
@@ -315,26 +316,30 @@ mod tests {
         for body in [
             &br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#[..],
             br#"{"model":"m","temperature":0.7,"max_tokens":128,"stream":true,"messages":[{"role":"system","content":"line\nbreak \"q\" \u00e9"}]}"#,
-            br#"{"a":[1,-2,3.5e2,-0,0,18446744073709551615,18446744073709551616,-9223372036854775808,1E-7,2.50]}"#,
+            br#"{"a":[1,-2,3.5e2,-0,0,18446744073709551615,-9223372036854775808,1E-7,2.50]}"#,
             r#"{"\u0061b":1,"b\n":"x","é":null,"":true}"#.as_bytes(),
         ] {
-            assert!(Walk::new(body).run().is_some(), "{}", String::from_utf8_lossy(body));
             same(body);
         }
     }
 
     #[test]
-    fn what_the_walk_leaves_gets_the_same_answer() {
+    fn odd_and_invalid_bodies_get_the_reference_answer() {
         for body in [
             &b"{\"a\":1,\"a\":2}"[..],
             b"{\"b\":1,\"a\":2,\"b\":3}",
+            b"{\"b\":{\"x\":1},\"a\":2,\"b\":{\"y\":[1,{\"z\":0}]},\"b\":4,\"c\":5}",
+            b"[{\"k\":1,\"k\":2},{\"k\":3}]",
             b"[1,]",
             b"{\"a\":1,}",
             b"01",
+            b"-01",
             b"-",
             b"1.",
             b"1e",
             b"--1",
+            b"1-",
+            b"+1",
             b"\"\\ud800\"",
             b"\"\\x\"",
             b"\"a\x01\"",
@@ -346,12 +351,42 @@ mod tests {
             b"",
             b"1e400",
             b"[-]",
-            b"{\"k\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
         ] {
             same(body);
         }
-        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert_eq!(canonical(deep.as_bytes()), None);
+        // serde_json's recursion limit, on both sides of it.
+        for n in [60, 64, 65, 126, 127, 128, 129, 200] {
+            for (open, close) in [("[", "]"), ("{\"k\":", "}")] {
+                let deep = format!("{}1{}", open.repeat(n), close.repeat(n));
+                same(deep.as_bytes());
+            }
+        }
+    }
+
+    #[test]
+    fn integers_are_kept_exactly() {
+        // serde_json reads these as the same f64: the keys must differ.
+        let a = canonical(b"{\"seed\":18446744073709551616}").unwrap();
+        let b = canonical(b"{\"seed\":18446744073709551617}").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a, b"{\"seed\":18446744073709551616}");
+        for body in [
+            &b"[123456789012345678901234567890]"[..],
+            b"[-123456789012345678901234567890]",
+            b"[-9223372036854775809]",
+            b"[9007199254740993]",
+        ] {
+            assert_eq!(canonical(body).as_deref(), Some(body));
+        }
+        // Also where a duplicate key or deep nesting is involved.
+        assert_eq!(
+            canonical(b"{\"b\":1,\"a\":99999999999999999999999,\"b\":2}").unwrap(),
+            b"{\"a\":99999999999999999999999,\"b\":2}"
+        );
+        let deep = format!("{}18446744073709551617{}", "[".repeat(100), "]".repeat(100));
+        assert_eq!(canonical(deep.as_bytes()).unwrap(), deep.as_bytes());
+        // Non-integers are still serde_json's numbers.
+        assert_eq!(canonical(b"[1.50,1E2,-0]").unwrap(), b"[1.5,100.0,-0.0]");
     }
 
     /// Random bodies (fixed seed): the walk and the `Value` round trip agree
@@ -359,15 +394,15 @@ mod tests {
     #[test]
     fn generated_bodies_match_the_reference() {
         let mut rng = Lcg(0x5eed);
-        let mut walked = 0;
+        let mut valid = 0;
         for _ in 0..3000 {
             let mut body = String::new();
             gen_value(&mut rng, &mut body, 0);
             same(body.as_bytes());
-            walked += usize::from(Walk::new(body.as_bytes()).run().is_some());
+            valid += usize::from(canonical(body.as_bytes()).is_some());
         }
-        // Most take the walk (the rest have duplicate keys or bad numbers).
-        assert!(walked > 1500, "{walked} of 3000 walked");
+        // Duplicate keys, escapes and every kind of number, all walked.
+        assert!(valid > 1500, "{valid} of 3000 valid");
     }
 
     struct Lcg(u64);
@@ -382,7 +417,7 @@ mod tests {
     const KEYS: [&str; 9] = ["a", "b", "model", "messages", "é", "\\u0041", "a\\nb", "", "ab"];
     const STRINGS: [&str; 8] =
         ["", "hi", "é€😀", "line\\nbreak", "\\\"q\\\"", "\\u00e9\\ud83d\\ude00", "\\/", "tab\\t"];
-    const NUMBERS: [&str; 12] = [
+    const NUMBERS: [&str; 14] = [
         "0",
         "7",
         "-3",
@@ -395,13 +430,15 @@ mod tests {
         "-0.0",
         "99",
         "3.14159",
+        "-9223372036854775808",
+        "18446744073709551615",
     ];
 
     fn gen_value(rng: &mut Lcg, out: &mut String, depth: usize) {
         let ws = |rng: &mut Lcg| WS[rng.next(4) as usize];
         out.push_str(ws(rng));
         match if depth > 4 { rng.next(4) } else { rng.next(7) } {
-            0 => out.push_str(NUMBERS[rng.next(12) as usize]),
+            0 => out.push_str(NUMBERS[rng.next(14) as usize]),
             1 => {
                 out.push('"');
                 out.push_str(STRINGS[rng.next(8) as usize]);

@@ -1,10 +1,20 @@
 //! Cache keys: SHA-256 over everything that makes two requests the same
 //! request for the same caller, so tenants never read each other's entries.
+//!
+//! The rule: every input that can change the provider's answer is in the
+//! key. That is the provider, the upstream path and its query string, the
+//! model, the body (canonical), streaming, the caller, and the request
+//! headers in [`OPTION_HEADERS`]: those a provider reads to pick the API
+//! version, beta features, or the organisation / project a request runs
+//! under. Headers that only authenticate (the caller's identity stands for
+//! them) or describe the client (`user-agent`, `x-stainless-*`) are not.
 
 use std::cell::RefCell;
 use std::hash::{DefaultHasher, Hasher};
 
 use sha2::{Digest, Sha256};
+
+use crate::headers::Headers;
 
 pub type Key = [u8; 32];
 
@@ -26,11 +36,80 @@ thread_local! {
         RefCell::new((0..RECENT_SLOTS).map(|_| None).collect());
 }
 
+/// Bumped whenever what a key hashes changes: replicas of different
+/// versions share L2, and an entry must never be read under another format.
+const FORMAT: &[u8] = b"aigw-cache-key/2";
+
+/// Request headers that change a provider's answer (see the module doc).
+/// Sorted: [`options`] keeps this order.
+pub const OPTION_HEADERS: &[&str] = &[
+    "anthropic-beta",
+    "anthropic-version",
+    "openai-beta",
+    "openai-organization",
+    "openai-project",
+];
+
+/// The option headers of a request as one key field: each present
+/// `name, value` length-prefixed, in [`OPTION_HEADERS`] order, a repeated
+/// header's values in the order sent. Empty (no allocation) without any.
+pub fn options(headers: &Headers) -> Vec<u8> {
+    // One pass over the headers (this runs on every request); the rare
+    // matches are then put in a fixed order.
+    let mut found: Vec<(usize, &str, &[u8])> = headers
+        .iter()
+        .filter_map(|(k, v)| {
+            let (i, name) = OPTION_HEADERS.iter().enumerate().find(|(_, n)| **n == k)?;
+            Some((i, *name, v))
+        })
+        .collect();
+    found.sort_by_key(|(i, _, _)| *i);
+    let mut out = Vec::new();
+    for (_, name, value) in found {
+        push_field(&mut out, name.as_bytes());
+        push_field(&mut out, value);
+    }
+    out
+}
+
+/// Adds `name: value` to an encoded options field unless the request set
+/// that header (a provider default the gateway sends in its place).
+pub fn add_default_option(options: &mut Vec<u8>, name: &str, value: &[u8]) {
+    let mut at = 0;
+    let mut present = false;
+    while let Some((n, rest)) = read_field(options, at) {
+        let Some((_, next)) = read_field(options, rest) else { break };
+        present |= n == name.as_bytes();
+        at = next;
+    }
+    if !present {
+        push_field(options, name.as_bytes());
+        push_field(options, value);
+    }
+}
+
+fn push_field(out: &mut Vec<u8>, part: &[u8]) {
+    out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    out.extend_from_slice(part);
+}
+
+/// The field at `at`, and where the next starts.
+fn read_field(buf: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let len: [u8; 8] = buf.get(at..at.checked_add(8)?)?.try_into().ok()?;
+    let start = at + 8;
+    let end = start.checked_add(usize::try_from(u64::from_le_bytes(len)).ok()?)?;
+    Some((buf.get(start..end)?, end))
+}
+
 /// What a key is computed from.
 pub struct KeyInput<'a> {
     pub provider: &'a str,
-    /// The upstream path, query included.
+    /// The upstream path, without the query.
     pub path: &'a str,
+    /// The query string as it goes upstream (`?...`, or empty).
+    pub query: &'a str,
+    /// The request's option headers, encoded by [`options`].
+    pub options: &'a [u8],
     pub model: Option<&'a str>,
     /// Who is asking: the gateway token's tenant, or the client's provider
     /// credentials; empty when every client shares the gateway's key.
@@ -48,10 +127,9 @@ pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
     }
     // The memo matches the key's own fields, with the body as sent, byte
     // for byte: a remembered key is exactly the one the computation gives.
-    let mut raw = Vec::with_capacity(body.len() + 256);
+    let mut raw = Vec::with_capacity(body.len() + input.options.len() + 256);
     for part in fields(b"computed", input, &identity, body) {
-        raw.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        raw.extend_from_slice(part);
+        push_field(&mut raw, part);
     }
     let mut fingerprint = DefaultHasher::new();
     fingerprint.write(&raw);
@@ -90,14 +168,17 @@ fn fields<'a>(
     k: &'a KeyInput,
     identity: &'a Key,
     content: &'a [u8],
-) -> [&'a [u8]; 7] {
+) -> [&'a [u8]; 10] {
     [
+        FORMAT,
         kind,
         k.provider.as_bytes(),
         k.path.as_bytes(),
+        k.query.as_bytes(),
         k.model.unwrap_or_default().as_bytes(),
         &identity[..],
         if k.stream { b"\x01" } else { b"\x00" },
+        k.options,
         content,
     ]
 }
@@ -143,6 +224,8 @@ mod tests {
         KeyInput {
             provider: "openai",
             path: "/v1/chat/completions",
+            query: "",
+            options: b"",
             model: Some("m"),
             identity,
             stream,
@@ -188,13 +271,14 @@ mod tests {
     fn keys_are_stable_across_versions() {
         // Replicas of different versions share L2: the key format is fixed.
         // Expected values from an independent computation (Python hashlib
-        // over the length-prefixed fields and the sorted compact body).
+        // over the length-prefixed fields and the sorted compact body),
+        // format 2 (with the query and the option headers).
         let body = br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#;
         let key = |id: &[u8]| hex(&computed(&input(id, false), body).unwrap());
-        assert_eq!(key(b""), "0af59d6a2e26f3909baebe72eecc1f37a2f66840e462233855775af975170691");
+        assert_eq!(key(b""), "6f085d1a479bfe3715c226ab46b17c4178080ad612e1796ca5eb7399c717eb21");
         assert_eq!(
             key(b"team-a"),
-            "f478c38e9ef09bdf914a95bafac7ce46fe7830c3882336b96e1f1bd2f36052ad"
+            "14d68ada0bcd668176c1837242d8c60b1e686a3feddb4c9970be2eb88adabd7a"
         );
     }
 
@@ -220,6 +304,70 @@ mod tests {
         let big = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(RECENT_MAX_BODY));
         let k = computed(&input(b"", false), big.as_bytes()).unwrap();
         assert_eq!(Some(k), fresh(&input(b"", false), &identity_digest(b""), big.as_bytes()));
+    }
+
+    #[test]
+    fn query_and_option_headers_separate_entries() {
+        let body = br#"{"model":"m","messages":[{"role":"user","content":"opts"}]}"#;
+        let base = computed(&input(b"", false), body).unwrap();
+        let mut q = input(b"", false);
+        q.query = "?api-version=2024-10-21";
+        assert_ne!(computed(&q, body).unwrap(), base);
+        let mut seen = vec![base];
+        for name in OPTION_HEADERS {
+            for value in [&b"a"[..], b"b"] {
+                let opts = options(&Headers::from_pairs(&[(*name, value)]));
+                let mut i = input(b"", false);
+                i.options = &opts;
+                let k = computed(&i, body).unwrap();
+                assert!(!seen.contains(&k), "{name}: {value:?}");
+                seen.push(k);
+                // From the memo, the same key.
+                assert_eq!(computed(&i, body), Some(k));
+                assert_eq!(custom(&i, b"c"), custom(&i, b"c"));
+                assert_ne!(custom(&i, b"c"), custom(&input(b"", false), b"c"));
+            }
+        }
+        // Other headers are not options; a repeated header counts each value.
+        assert!(options(&Headers::from_pairs(&[("user-agent", &b"x"[..])])).is_empty());
+        let one = options(&Headers::from_pairs(&[("anthropic-beta", &b"a"[..])]));
+        let two = options(&Headers::from_pairs(&[
+            ("anthropic-beta", &b"a"[..]),
+            ("anthropic-beta", b"b"),
+        ]));
+        assert_ne!(one, two);
+        // The order of different headers does not matter.
+        assert_eq!(
+            options(&Headers::from_pairs(&[
+                ("openai-project", &b"p"[..]),
+                ("anthropic-version", b"v")
+            ])),
+            options(&Headers::from_pairs(&[
+                ("anthropic-version", &b"v"[..]),
+                ("openai-project", b"p")
+            ]))
+        );
+    }
+
+    #[test]
+    fn provider_defaults_fill_in_absent_options() {
+        let mut absent = Vec::new();
+        add_default_option(&mut absent, "anthropic-version", b"2023-06-01");
+        assert_eq!(
+            absent,
+            options(&Headers::from_pairs(&[("anthropic-version", &b"2023-06-01"[..])]))
+        );
+        let mut set = options(&Headers::from_pairs(&[("anthropic-version", &b"2024-01-01"[..])]));
+        let before = set.clone();
+        add_default_option(&mut set, "anthropic-version", b"2023-06-01");
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn big_integers_in_the_body_separate_entries() {
+        let a = computed(&input(b"", false), br#"{"model":"m","seed":18446744073709551616}"#);
+        let b = computed(&input(b"", false), br#"{"model":"m","seed":18446744073709551617}"#);
+        assert_ne!(a.unwrap(), b.unwrap());
     }
 
     #[test]

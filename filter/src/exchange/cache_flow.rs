@@ -9,6 +9,7 @@ use crate::cache::entry::Entry;
 use crate::cache::key::{self, Key, KeyInput};
 use crate::cache::Status;
 use crate::errors::ApiShape;
+use crate::headers::Headers;
 use crate::services::{Metric, Services};
 use crate::usage::Usage;
 
@@ -65,9 +66,17 @@ impl Exchange {
             self.cache = Some(self.new_cache_state([0; 32], 0, Status::Bypass, stream));
             return None;
         }
+        // The option headers as the provider gets them: a default the
+        // gateway sends (Anthropic's API version) counts as if sent.
+        let mut options = Cow::Borrowed(self.snapshot.cache_options.as_slice());
+        for (name, value) in crate::routing::provider_defaults(p, &Headers::default()) {
+            key::add_default_option(options.to_mut(), name, value.as_bytes());
+        }
         let input = KeyInput {
             provider: &p.name,
             path: self.facts.endpoint.as_deref().unwrap_or_default(),
+            query: &self.snapshot.query,
+            options: &options,
             model: self.facts.model.as_deref(),
             identity: &self.identity,
             stream,

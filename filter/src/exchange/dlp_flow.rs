@@ -89,7 +89,10 @@ impl Exchange {
             d.request = scanned.report.clone();
         }
         if let Some(by) = &scanned.report.blocked_by {
-            return Err(self.reply(blocked_error(&policy, by, "the request")));
+            // What was found goes with the refusal (Cloudflare's clients
+            // read `cf-aig-dlp` on a block too).
+            let found = self.dlp_summary_headers();
+            return Err(self.reply_with(blocked_error(&policy, by, "the request"), found));
         }
         Ok(scanned.body)
     }
@@ -209,7 +212,13 @@ impl Exchange {
         let (dlp, guard) = report.headers(&policy);
         let mut out = Vec::new();
         if let Some(v) = dlp {
-            out.extend(self.gateway_response_headers("dlp", &v));
+            out.push((Cow::Borrowed("x-aigw-dlp"), v));
+        }
+        if self.cf_aliases {
+            // Cloudflare's clients read their own JSON shape.
+            if let Some(v) = Report::cloudflare_header(&policy, &d.request, &d.response) {
+                out.push((Cow::Borrowed("cf-aig-dlp"), v));
+            }
         }
         if let Some(v) = guard {
             out.extend(self.gateway_response_headers("guardrail", &v));
@@ -315,6 +324,18 @@ impl Exchange {
             e.body(self.shape),
             vec![(Cow::Borrowed("content-type"), "application/json".into())],
         )
+    }
+
+    /// The log's copy of the client's metadata, scanned by the request's
+    /// policy (chosen as for the body; the default one when the request
+    /// ended before its provider was known). The findings, for the log.
+    pub(super) fn scrub_logged_metadata(&mut self) -> Option<Report> {
+        self.facts.logged_metadata.as_ref()?;
+        let tenant = self.facts.tenant.as_deref();
+        let policy =
+            self.policy().or_else(|| self.config.policy_for(tenant, self.provider()).cloned())?;
+        let m = self.facts.logged_metadata.as_mut()?;
+        Some(crate::metadata::scrub(m, &policy))
     }
 
     /// The log's view.

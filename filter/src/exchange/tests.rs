@@ -462,7 +462,9 @@ fn anthropic_stream_usage() {
         &headers(&[(":status", "200"), ("content-type", "text/event-stream; charset=utf-8")]),
         &mut at(0),
     );
-    assert!(head.ops.is_empty());
+    // Only the gateway's request id: the stream passes as it is.
+    assert!(matches!(&head.ops[..], [Op::SetResponseHeader(k, v)]
+        if k == "x-aigw-request-id" && v == ex.facts.request_id.as_bytes()));
     let stream = b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":21,\"output_tokens\":1}}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":6}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     for (i, c) in stream.chunks(7).enumerate() {
         assert!(ex.on_response_body(c, (i + 1) * 7 >= stream.len(), &mut at(0)).ops.is_empty());
@@ -843,4 +845,45 @@ fn bad_cache_headers_are_400() {
     );
     let (status, v) = local_reply(&step);
     assert_eq!((status, v["error"]["code"].as_str()), (400, Some("aigw_invalid_header")));
+}
+
+#[test]
+fn the_log_request_id_is_the_gateways_and_goes_to_the_client() {
+    let mut ex = Exchange::new(config(CONFIG));
+    let step = ex.on_request_headers(
+        &post(
+            "/nope/v1/chat/completions",
+            &[("x-request-id", "chosen"), ("cf-aig-skip-cache", "1")],
+        ),
+        false,
+        &mut at(0),
+    );
+    let Some(Op::SendLocal { headers, .. }) = step.ops.last() else { panic!("{:?}", step.ops) };
+    let sent = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let rec = record(&mut ex);
+    assert_eq!(rec["request_id"].as_str(), sent("x-aigw-request-id").as_deref());
+    assert_eq!(rec["request_id"].as_str(), sent("cf-aig-log-id").as_deref());
+    assert_eq!(rec["client_request_id"], "chosen");
+    assert_ne!(rec["request_id"], "chosen");
+}
+
+#[test]
+fn cloudflare_metadata_past_five_is_dropped_and_noted() {
+    let mut ex = Exchange::new(config(CONFIG));
+    let meta = r#"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6}"#;
+    send_body(
+        &mut ex,
+        &post("/openai/v1/chat/completions", &[("cf-aig-metadata", meta)]),
+        br#"{"model":"m","messages":[]}"#,
+    );
+    let rec = record(&mut ex);
+    assert_eq!(rec["metadata"], serde_json::json!({"a":1,"b":2,"c":3,"d":4,"e":5}));
+    assert_eq!(rec["metadata_dropped"], serde_json::json!(["f"]));
+    let mut ex = Exchange::new(config(CONFIG));
+    let step = ex.on_request_headers(
+        &post("/openai/v1/chat/completions", &[("x-aigw-metadata", meta)]),
+        false,
+        &mut at(0),
+    );
+    assert_eq!(local_reply(&step).0, 400);
 }
