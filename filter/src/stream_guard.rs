@@ -61,6 +61,10 @@ const STRUCTURAL: &[&str] = &[
 const MAX_CHANNELS: usize = 256;
 /// What the log's `blocked_by` says then.
 const TOO_MANY_CHANNELS: &str = "too_many_channels";
+/// The largest event the guard holds to scan whole; a larger one stops the
+/// stream with an error event (never a silent cut, never unscanned bytes).
+const MAX_EVENT: usize = 1 << 20;
+const EVENT_TOO_LARGE: &str = "event_too_large";
 
 /// Anthropic events that restate text or carry none.
 const ANTHROPIC_SNAPSHOTS: &[&str] = &[
@@ -297,7 +301,7 @@ impl StreamGuard {
             held,
             policy,
             wire,
-            parser: SseParser::new(1 << 20),
+            parser: SseParser::new(MAX_EVENT),
             channels: BTreeMap::new(),
             fragments: Report::default(),
             repeats: Report::default(),
@@ -328,10 +332,19 @@ impl StreamGuard {
         for ev in events {
             self.event(ev, &mut out);
             if self.blocked {
-                break;
+                return out;
             }
         }
+        self.stop_if_overflowed(&mut out);
         out
+    }
+
+    /// An event too large to hold: the stream ends with an error event.
+    fn stop_if_overflowed(&mut self, out: &mut Vec<u8>) {
+        if self.parser.overflowed() && !self.blocked {
+            self.fragments.blocked_by = Some(EVENT_TOO_LARGE.to_string());
+            self.block(out);
+        }
     }
 
     /// End of the stream: what is left. An unterminated last event is
@@ -341,6 +354,10 @@ impl StreamGuard {
             return Vec::new();
         }
         let mut out = Vec::new();
+        self.stop_if_overflowed(&mut out);
+        if self.blocked {
+            return out;
+        }
         for ev in self.parser.finish() {
             self.event(ev, &mut out);
             if self.blocked {
@@ -597,6 +614,8 @@ impl StreamGuard {
         let code = if guardrail { "aigw_guardrail_blocked" } else { "aigw_dlp_blocked" };
         let message = if by == TOO_MANY_CHANNELS {
             format!("the answer was stopped: it streams more than {MAX_CHANNELS} texts at once, more than the gateway scans")
+        } else if by == EVENT_TOO_LARGE {
+            format!("the answer was stopped: one of its events is larger than the {MAX_EVENT} bytes the gateway scans at once")
         } else {
             format!(
                 "the answer was stopped: it contains content this gateway's policy blocks ({by})"
@@ -1044,6 +1063,32 @@ mod class_tests {
         let out = String::from_utf8(g.feed(&events(&list))).unwrap();
         assert!(g.blocked() && out.contains("more than 256"), "{}", &out[out.len() - 300..]);
         assert_eq!(g.report().blocked_by.as_deref(), Some(TOO_MANY_CHANNELS));
+    }
+
+    #[test]
+    fn an_event_too_large_to_scan_stops_the_stream_with_an_error_event() {
+        let small = json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+            "choices":[{"index":0,"delta":{"content":"hello "},"finish_reason":null}]});
+        let huge = json!({"id":"c","object":"chat.completion.chunk","created":1,"model":"m",
+            "choices":[{"index":0,"delta":{"content":"x".repeat(MAX_EVENT + 10)},"finish_reason":null}]});
+        let stream = events(&[(None, small), (None, huge)]);
+        // Whole in one callback, the event is complete and scanned as usual.
+        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut out = g.feed(&stream);
+        out.extend(g.finish());
+        assert!(!g.blocked() && out.len() > MAX_EVENT);
+        // Held incomplete past the bound: stopped, with an error event.
+        for cut in [stream.len() - 5, stream.len() - 1] {
+            let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+            let (a, b) = stream.split_at(cut);
+            let mut out = g.feed(a);
+            out.extend(g.feed(b));
+            out.extend(g.finish());
+            let out = String::from_utf8(out).unwrap();
+            assert!(g.blocked() && out.contains("larger than"), "{}", &out[..out.len().min(300)]);
+            assert!(out.contains("hello") && !out.contains("xxxx"), "cut {cut}");
+            assert_eq!(g.report().blocked_by.as_deref(), Some(EVENT_TOO_LARGE));
+        }
     }
 
     #[test]
