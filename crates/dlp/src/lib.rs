@@ -40,10 +40,13 @@
 //! Text is normalised before matching (see `normalize`): zero-width, bidi
 //! and tag characters and U+FFFD (what a lone surrogate escape in JSON
 //! decodes to) are removed, full-width forms, digits of other scripts
-//! and Cyrillic/Greek look-alikes are folded to ASCII. Findings are byte
-//! ranges of the ORIGINAL text, so redaction replaces exactly the original
-//! characters, including invisible ones inside a finding. Plain ASCII text
-//! takes a fast path (no normalised copy, no map).
+//! and Cyrillic/Greek look-alikes are folded to ASCII, JSON escapes
+//! (`\u0034`, surrogate pairs, `\n`, `\t`, `\r`, `\/`, `\"`, also behind
+//! doubled backslashes) are read as the character they encode. Findings are
+//! byte ranges of the ORIGINAL text, so redaction replaces exactly the
+//! original characters, including invisible ones and whole escape sequences
+//! inside a finding. Plain ASCII text without an escape takes a fast path
+//! (no normalised copy, no map).
 //!
 //! # Detectors
 //!

@@ -17,12 +17,24 @@
 //! - kept verbatim: every other character (its bytes stay UTF-8, so the
 //!   normalised text is valid UTF-8 and custom regular expressions can run on it).
 //!
+//! JSON/JS escape sequences in the text are read as the character they
+//! encode (then folded as above): `\uXXXX` (a surrogate pair as one
+//! character, a lone surrogate dropped like U+FFFD) and the separators and
+//! punctuation detectors read (`\n`, `\t`, `\r`, `\/`, `\"`), also behind
+//! a doubled backslash run (`\\u0034`, the same escape one or more levels of
+//! JSON further down). Text that is JSON but arrives in pieces (streamed tool
+//! call arguments) is then matched as the client's parser will read it. A
+//! backslash followed by anything else is kept as it is (Windows paths,
+//! regular expressions, LaTeX).
+//!
 //! Case is not folded here: detectors that ignore case compare ASCII
 //! case-insensitively. Each normalised byte records the original byte offset
-//! where its character starts, so a finding in normalised text maps back to
-//! the exact original characters, including removed ones inside it.
-//! Normalisation is per character (no context), so a stream can be
-//! normalised fragment by fragment.
+//! where its character (or escape sequence) starts, so a finding in
+//! normalised text maps back to the exact original characters, including
+//! removed ones inside it and whole escape sequences. Normalisation needs no
+//! context but an unfinished escape at the end, so a stream can be normalised
+//! fragment by fragment (holding back at most a high surrogate escape and the
+//! start of its low half, 26 bytes).
 
 use std::borrow::Cow;
 
@@ -48,13 +60,130 @@ pub(crate) struct Normalized<'a> {
 
 impl Normalized<'_> {
     pub fn new(text: &str) -> Normalized<'_> {
-        if text.is_ascii() {
+        if text.is_ascii() && !has_escape(text.as_bytes()) {
             return Normalized { bytes: Cow::Borrowed(text.as_bytes()), map: None };
         }
         let mut bytes = Vec::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len());
-        normalize_into(text, 0, &mut bytes, &mut map);
+        normalize_into(text, 0, true, &mut bytes, &mut map);
         Normalized { bytes: Cow::Owned(bytes), map: Some(map) }
+    }
+}
+
+/// Longest backslash run an escape may start with: JSON doubles the run at
+/// each level of nesting, so 8 reaches four levels down. A longer run starts
+/// with plain backslashes (and keeps the stream's held tail short).
+const MAX_RUN: usize = 8;
+
+/// What the text at a backslash is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Esc {
+    /// An escape of this many bytes encoding this character (`None`: a lone
+    /// surrogate, dropped).
+    Char(Option<char>, usize),
+    /// Not an escape: the backslash run is plain text.
+    Plain,
+    /// The text ends inside what may still become an escape.
+    Open,
+}
+
+/// Reads the escape at `i` (a backslash run of at most [`MAX_RUN`]). With
+/// `fin`, the text ends here: an unfinished escape is plain text and a high
+/// surrogate without its low half is lone.
+fn escape_at(b: &[u8], i: usize, fin: bool) -> Esc {
+    let (run, at) = match backslashes(b, i) {
+        Some(Some(r)) => r,
+        Some(None) => return if fin { Esc::Plain } else { Esc::Open },
+        None => return Esc::Plain,
+    };
+    let c = match b.get(at) {
+        Some(b'n') => '\n',
+        Some(b't') => '\t',
+        Some(b'r') => '\r',
+        Some(b'/') => '/',
+        Some(b'"') => '"',
+        Some(b'u') => {
+            let unit = match hex4(b, at + 1) {
+                Ok(u) => u,
+                Err(open) => return if open && !fin { Esc::Open } else { Esc::Plain },
+            };
+            let len = run + 5;
+            if !(0xD800..0xDC00).contains(&unit) {
+                return Esc::Char(char::from_u32(unit), len); // None: a lone low surrogate
+            }
+            // A high surrogate: only a `\uDC00`-`\uDFFF` escape right after
+            // completes the pair (read here, not recursively).
+            let j = i + len;
+            let (run2, at2) = match backslashes(b, j) {
+                Some(Some(r)) => r,
+                Some(None) => return if fin { Esc::Char(None, len) } else { Esc::Open },
+                None => return Esc::Char(None, len),
+            };
+            if b.get(at2) != Some(&b'u') {
+                return Esc::Char(None, len);
+            }
+            return match hex4(b, at2 + 1) {
+                Ok(low) if (0xDC00..0xE000).contains(&low) => {
+                    let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                    Esc::Char(char::from_u32(c), len + run2 + 5)
+                }
+                Err(true) if !fin => Esc::Open,
+                _ => Esc::Char(None, len),
+            };
+        }
+        _ => return Esc::Plain,
+    };
+    Esc::Char(Some(c), run + 1)
+}
+
+/// The backslash run at `i`: `Some(Some((run, end)))` for 1 to
+/// [`MAX_RUN`] backslashes followed by more text, `Some(None)` when the text
+/// ends at `i` or in the run, `None` when there is no such run.
+fn backslashes(b: &[u8], i: usize) -> Option<Option<(usize, usize)>> {
+    let rest = b.get(i..)?;
+    if rest.is_empty() {
+        return Some(None); // the low half of a pair may still come
+    }
+    let run = rest.iter().take(MAX_RUN + 1).take_while(|&&c| c == b'\\').count();
+    if run == 0 || run > MAX_RUN {
+        return None;
+    }
+    Some((run < rest.len()).then_some((run, i + run)))
+}
+
+/// The four hex digits at `i`; `Err(true)` when the text ends before them.
+fn hex4(b: &[u8], i: usize) -> Result<u32, bool> {
+    let mut v = 0;
+    for k in i..i + 4 {
+        let Some(&c) = b.get(k) else { return Err(true) };
+        let d = (c as char).to_digit(16).ok_or(false)?;
+        v = v << 4 | d;
+    }
+    Ok(v)
+}
+
+/// Whether ASCII text holds an escape (the fast path's check: one `memchr`
+/// per backslash).
+fn has_escape(b: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'\\')) {
+        let at = i + k;
+        let run = b.get(at..).map_or(0, |r| r.iter().take_while(|&&c| c == b'\\').count());
+        let start = at + run.saturating_sub(MAX_RUN);
+        if matches!(escape_at(b, start, true), Esc::Char(..)) {
+            return true;
+        }
+        i = at + run.max(1);
+    }
+    false
+}
+
+/// Length of the escape a normalised byte mapped to offset `o` comes from
+/// (1 when `o` is not an escape).
+fn escape_len(orig: &[u8], o: usize) -> Option<usize> {
+    match escape_at(orig, o, true) {
+        Esc::Char(_, l) => Some(l),
+        _ => None,
     }
 }
 
@@ -75,7 +204,9 @@ pub(crate) fn orig_end(map: Option<&[u32]>, norm: &[u8], orig: &[u8], end: usize
     let Some(&o) = m.get(last) else { return orig.len() };
     let o = o as usize;
     let nb = norm.get(last).copied().unwrap_or(0);
-    let len = if nb >= 0x80 {
+    let len = if orig.get(o) == Some(&b'\\') {
+        escape_len(orig, o).unwrap_or(1)
+    } else if nb >= 0x80 {
         1 // a byte of a kept character: bytes map one to one
     } else {
         utf8_len(orig.get(o).copied().unwrap_or(0))
@@ -93,13 +224,22 @@ pub(crate) fn utf8_len(lead: u8) -> usize {
 }
 
 /// Appends the normalisation of `text` to `out`, recording in `map` the
-/// original offsets (plus `base`).
-pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut Vec<u32>) {
+/// original offsets (plus `base`). Returns how much of `text` it read: all of
+/// it with `fin`, else all but an unfinished escape at the end.
+pub(crate) fn normalize_into(
+    text: &str,
+    base: u32,
+    fin: bool,
+    out: &mut Vec<u8>,
+    map: &mut Vec<u32>,
+) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // ASCII runs are copied as they are.
-        let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii()).count());
+        let run = bytes
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&b| b.is_ascii() && b != b'\\').count());
         if run > 0 {
             out.extend_from_slice(bytes.get(i..i + run).unwrap_or(&[]));
             let b0 = base.wrapping_add(i as u32);
@@ -108,8 +248,43 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
             continue;
         }
         let b0 = bytes.get(i).copied().unwrap_or(0);
-        let n = utf8_len(b0);
         let off = base.wrapping_add(i as u32);
+        if b0 == b'\\' {
+            let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&c| c == b'\\').count());
+            // The escape may start only in the last MAX_RUN backslashes.
+            let plain = run.saturating_sub(MAX_RUN);
+            let esc = escape_at(bytes, i + plain, fin);
+            let plain = if esc == Esc::Plain { run } else { plain };
+            out.extend(std::iter::repeat_n(b'\\', plain));
+            map.extend((0..plain as u32).map(|k| off.wrapping_add(k)));
+            i += plain;
+            if esc == Esc::Open {
+                return i;
+            }
+            if let Esc::Char(c, len) = esc {
+                if let Some(c) = c {
+                    let at = base.wrapping_add(i as u32);
+                    // Every byte maps to the escape's start ([`orig_end`]
+                    // reads its length there).
+                    match if c.is_ascii() { Fold::Keep } else { fold(c) } {
+                        Fold::Drop => {}
+                        Fold::Byte(b) => {
+                            out.push(b);
+                            map.push(at);
+                        }
+                        Fold::Keep => {
+                            let mut buf = [0u8; 4];
+                            let enc = c.encode_utf8(&mut buf).as_bytes();
+                            out.extend_from_slice(enc);
+                            map.extend(std::iter::repeat_n(at, enc.len()));
+                        }
+                    }
+                }
+                i += len;
+            }
+            continue;
+        }
+        let n = utf8_len(b0);
         let folded = if n == 2 {
             // U+0080..U+07FF: one table lookup.
             let b1 = bytes.get(i + 1).copied().unwrap_or(0);
@@ -139,6 +314,7 @@ pub(crate) fn normalize_into(text: &str, base: u32, out: &mut Vec<u8>, map: &mut
         }
         i += n;
     }
+    bytes.len()
 }
 
 const KEEP: u8 = 0xFF;
@@ -621,7 +797,7 @@ mod tests {
             let c = char::from_u32(u).unwrap();
             let mut a = Vec::new();
             let mut m = Vec::new();
-            normalize_into(&c.to_string(), 0, &mut a, &mut m);
+            normalize_into(&c.to_string(), 0, true, &mut a, &mut m);
             let want = match fold(c) {
                 Fold::Keep => c.to_string().into_bytes(),
                 Fold::Drop => vec![],
@@ -629,6 +805,77 @@ mod tests {
             };
             assert_eq!(a, want, "U+{u:04X}");
         }
+    }
+
+    #[test]
+    fn decodes_json_escapes() {
+        assert_eq!(norm(r#"{"card":"\u0034111 1111"}"#), r#"{"card":"4111 1111"}"#);
+        assert_eq!(norm(r"\u0041\u00e9\u0661\uFF11"), "Ae11"); // folded after decoding
+        assert_eq!(norm(r#"4111\n1111\t1111\r\/x\"y"#), "4111\n1111\t1111\r/x\"y");
+        assert_eq!(norm(r"\\u0034 \\\\u0035 \\n"), "4 5 \n"); // one and two levels down
+        assert_eq!(norm(r"\uD83D\uDE00!"), "\u{1F600}!"); // a pair is one character
+        assert_eq!(norm(r"a\ud800b\udc00c\uD83D\u0041"), "abcA"); // lone surrogates dropped
+        assert_eq!(norm(r"\u65e5\U0041"), "日\\U0041");
+    }
+
+    #[test]
+    fn plain_backslashes_stay() {
+        for s in [
+            r"C:\Users\bob\Documents\x1234\q",
+            r"\d{4}[ -]?\d{4} \b\w+\b \s* \.",
+            r"\frac{1}{2} \alpha \sum_{i} \\ \u12 \uXYZW \ ",
+            r"\\\\\\\\\\\\\\\\\\\\\\\\",
+        ] {
+            let n = Normalized::new(s);
+            assert!(n.map.is_none(), "{s}");
+            assert_eq!(&*n.bytes, s.as_bytes());
+        }
+        // Non-ASCII text with plain backslashes.
+        assert_eq!(norm(r"é\d\\x\"), r"e\d\\x\");
+        // A run longer than MAX_RUN: only its last backslashes join the escape.
+        let long = format!("{}u0034", "\\".repeat(MAX_RUN + 3));
+        assert_eq!(norm(&long), format!("{}4", "\\".repeat(3)));
+    }
+
+    #[test]
+    fn escapes_map_to_their_whole_span() {
+        for (s, from, want) in [
+            (r"ab\u0034c", 2, r"\u0034"),
+            (r"ab\\u0034c", 2, r"\\u0034"),
+            (r"x\uD83D\uDE00y", 1, r"\uD83D\uDE00"),
+            (r"x\u65e5y", 1, r"\u65e5"),
+            (r"x\ny", 1, r"\n"),
+        ] {
+            let n = Normalized::new(s);
+            let map = n.map.as_deref();
+            let last = n.bytes.len() - 1; // "y"/"c" is one byte
+            assert_eq!(orig_start(map, from, s.len()), from);
+            assert_eq!(&s[from..orig_end(map, &n.bytes, s.as_bytes(), last)], want, "{s}");
+        }
+    }
+
+    #[test]
+    fn unfinished_escape_is_held_unless_fin() {
+        for (s, read) in [
+            (r"ab\", 2),
+            (r"ab\\", 2),
+            (r"ab\u00", 2),
+            (r"ab\uD83D", 2),
+            (r"ab\uD83D\\u", 2),
+            (r"ab\u0034", 8),
+            (r"ab\x", 4),
+            (r"ab\uD83Dx", 9),
+        ] {
+            let (mut o, mut m) = (Vec::new(), Vec::new());
+            assert_eq!(normalize_into(s, 0, false, &mut o, &mut m), read, "{s}");
+            let (mut o, mut m) = (Vec::new(), Vec::new());
+            assert_eq!(normalize_into(s, 0, true, &mut o, &mut m), s.len(), "{s}");
+        }
+        // A long run is held only in its last MAX_RUN backslashes.
+        let long = "\\".repeat(MAX_RUN + 5);
+        let (mut o, mut m) = (Vec::new(), Vec::new());
+        assert_eq!(normalize_into(&long, 0, false, &mut o, &mut m), 5);
+        assert_eq!(o, b"\\\\\\\\\\");
     }
 
     #[test]

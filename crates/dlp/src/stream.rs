@@ -53,6 +53,8 @@ pub struct StreamScanner {
     norm: Vec<u8>,
     /// Offsets into `buf` of each normalised byte.
     map: Vec<u32>,
+    /// Length of `buf` normalised so far (the rest: an unfinished escape).
+    normed: usize,
     /// DLP and guardrail layers.
     layers: [Layer; 2],
     /// End of the last finding of each overlap group.
@@ -86,6 +88,7 @@ impl StreamScanner {
             base: 0,
             norm: Vec::new(),
             map: Vec::new(),
+            normed: 0,
             layers: [
                 Layer {
                     active: !dlp.is_empty(),
@@ -109,15 +112,23 @@ impl StreamScanner {
 
     /// Adds a fragment; returns what may be released now.
     pub fn push(&mut self, fragment: &str) -> StreamChunk {
-        let off = self.buf.len();
         self.buf.push_str(fragment);
-        normalize_into(fragment, off as u32, &mut self.norm, &mut self.map);
+        self.normalize(false);
         self.process(false)
     }
 
     /// Ends the stream: releases everything that is left.
     pub fn finish(&mut self) -> StreamChunk {
+        self.normalize(true);
         self.process(true)
+    }
+
+    /// Normalises what is new in `buf` (with `fin`, also an unfinished
+    /// escape at the end).
+    fn normalize(&mut self, fin: bool) {
+        let start = self.normed;
+        let new = self.buf.get(start..).unwrap_or("");
+        self.normed = start + normalize_into(new, start as u32, fin, &mut self.norm, &mut self.map);
     }
 
     /// Bytes of original text received but not released yet.
@@ -137,11 +148,12 @@ impl StreamScanner {
     }
 
     fn orig_at(&self, i: usize) -> usize {
-        self.base + self.map.get(i).map_or(self.buf.len(), |&x| x as usize)
+        self.base + self.map.get(i).map_or(self.normed, |&x| x as usize)
     }
 
     fn process(&mut self, fin: bool) -> StreamChunk {
-        let end_abs = self.base + self.buf.len();
+        // Only normalised text can be scanned and released.
+        let end_abs = self.base + self.normed;
         let mut findings = Vec::new();
         let engine = Rc::clone(&self.engine);
         if let Some(p) = engine.profiles.get(usize::from(self.profile.0)) {
@@ -150,10 +162,11 @@ impl StreamScanner {
                 self.idx(self.layers[LAYER_GUARD].committed),
             ];
             let mut outs = [LayerOut::default(), LayerOut::default()];
-            let g = Gen { bytes: &self.norm, map: Some(&self.map), orig_len: self.buf.len(), fin };
+            let g = Gen { bytes: &self.norm, map: Some(&self.map), orig_len: self.normed, fin };
             engine.generate(p, &g, from, &mut outs);
             let len = self.norm.len();
-            let (base, map, norm, buf) = (self.base, &self.map, &self.norm, self.buf.as_bytes());
+            let buf = self.buf.as_bytes().get(..self.normed).unwrap_or(&[]);
+            let (base, map, norm) = (self.base, &self.map, &self.norm);
             let redact = self.redact;
             let queue = &mut self.queue;
             for ((l, out), (layer, &from_l)) in
@@ -259,6 +272,7 @@ impl StreamScanner {
             *m -= t as u32;
         }
         self.buf.drain(..t);
+        self.normed -= t;
         self.base += t;
     }
 }

@@ -152,6 +152,58 @@ fn cards_with_replacement_or_invisible_characters_inside() {
     }
 }
 
+/// JSON escapes in text that is JSON (streamed tool-call arguments): the
+/// finding covers the whole escape sequences, so a redaction removes them.
+#[test]
+fn findings_behind_json_escapes() {
+    let e = engine();
+    for (text, want) in [
+        (r#"{"card":"\u0034111 1111 1111 1111"}"#, r"\u0034111 1111 1111 1111"),
+        (r#"{"card":"4111 1111 1111 111\u0031"}"#, r"4111 1111 1111 111\u0031"),
+        (
+            r#"{"card":"\u0034\u0031\u0031\u0031111111111111"}"#,
+            r"\u0034\u0031\u0031\u0031111111111111",
+        ),
+        (r#"{\"card\":\"\\u0034111 1111 1111 1111\"}"#, r"\\u0034111 1111 1111 1111"),
+        (r#"{"card":"4111\n1111\n1111\n1111"}"#, r"4111\n1111\n1111\n1111"),
+        (r#"{"card":"\uff14111\u200b111111111111"}"#, r"\uff14111\u200b111111111111"),
+        (r#"{"card":"\uD83D\uDE00\u0034111111111111111"}"#, r"\u0034111111111111111"),
+    ] {
+        assert_finds(&e, "credit_card", text, want);
+    }
+    assert_finds(
+        &e,
+        "email",
+        r#"{"to":"john\u002edoe\u0040example.com"}"#,
+        r"john\u002edoe\u0040example.com",
+    );
+    assert_finds(
+        &e,
+        "us_ssn",
+        r#"{"ssn":"\u0031\u0032\u0033-45-6780"}"#,
+        r"\u0031\u0032\u0033-45-6780",
+    );
+    // Redaction replaces the escapes too.
+    let p = e.profile("builtin").unwrap();
+    let text = r#"{"card":"\u0034111 1111 1111 1111"}"#;
+    let red = e.redact(text, &e.scan(p, text), |_| true);
+    assert!(!red.contains("111") && !red.contains(r"\u0034"), "{red}");
+}
+
+/// Backslashes that are not escapes create no findings.
+#[test]
+fn prose_with_backslashes_finds_nothing_new() {
+    let e = engine();
+    for text in [
+        r"C:\Users\bob\4111\1111\1111\1111\notes.txt",
+        r"regex \d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4} and \b4111\b",
+        r"LaTeX: $\frac{4111}{1111} \times 1111 \cdot 1111$ \newline \textbf{x}",
+        r"\u12 \uZZZZ \x41 \41",
+    ] {
+        assert!(found(&e, text).is_empty(), "{text}: {:?}", found(&e, text));
+    }
+}
+
 #[test]
 fn ibans() {
     let e = engine();
