@@ -779,6 +779,66 @@ mod tests {
         assert_eq!(args, "{\"to\":\"[REDACTED:EMAIL]\"}");
     }
 
+    /// Tool-call arguments as deltas (one per piece), then the finish event.
+    fn tool_call_stream(pieces: &[&str]) -> Vec<u8> {
+        let mut stream = Vec::new();
+        for args in pieces {
+            stream.extend(frame(None, &json!({"id":"c","created":1,"model":"m","choices":[{"index":0,
+                "delta":{"tool_calls":[{"index":0,"function":{"arguments":args}}]},"finish_reason":null}]})));
+        }
+        stream.extend(frame(None, &json!({"id":"c","created":1,"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})));
+        stream
+    }
+
+    fn client_args(out: &[u8]) -> String {
+        let mut args = String::new();
+        for ev in SseParser::new(1 << 20).feed(out) {
+            let v: Value = serde_json::from_slice(&ev.data).unwrap();
+            if let Some(a) = v
+                .pointer("/choices/0/delta/tool_calls/0/function/arguments")
+                .and_then(Value::as_str)
+            {
+                args.push_str(a);
+            }
+        }
+        args
+    }
+
+    /// A card behind JSON escapes in streamed arguments (the client's JSON
+    /// parser decodes them) is redacted whole, wherever the deltas split,
+    /// also inside an escape.
+    #[test]
+    fn escaped_card_in_tool_call_arguments_is_redacted_at_every_split() {
+        let p = policy(r#"{}"#, r#"{"*":"redact"}"#);
+        for args in [
+            r#"{"card":"\u0034111 1111 1111 1111","n":1}"#,
+            r#"{"card":"\\u0034111\n1111\n1111\n111\u0031","n":1}"#,
+        ] {
+            let chars: Vec<&str> = (0..args.len()).map(|i| &args[i..i + 1]).collect();
+            let mut splits: Vec<Vec<&str>> = vec![chars];
+            for i in 0..=args.len() {
+                splits.push(vec![&args[..i], &args[i..]]);
+            }
+            for pieces in splits {
+                let out = run(&p, Wire::OpenAiChat, &[&tool_call_stream(&pieces)]);
+                let got = client_args(&out);
+                let parsed: Value = serde_json::from_str(&got).unwrap();
+                assert_eq!(parsed["card"], "[REDACTED:CREDIT_CARD]", "{pieces:?}: {got}");
+                assert_eq!(parsed["n"], 1);
+                let raw = String::from_utf8_lossy(&out);
+                assert!(!raw.contains("u0034") && !raw.contains("1111"), "{pieces:?}: {raw}");
+            }
+        }
+        // Under a block policy the stream ends with an error event instead.
+        let p = policy(r#"{}"#, r#"{"*":"block"}"#);
+        let args = r#"{"card":"\u0034111 1111 1111 1111"}"#;
+        let pieces: Vec<&str> = (0..args.len()).map(|i| &args[i..i + 1]).collect();
+        let out = run(&p, Wire::OpenAiChat, &[&tool_call_stream(&pieces)]);
+        let raw = String::from_utf8_lossy(&out);
+        assert!(raw.contains("aigw_dlp_blocked"), "{raw}");
+        assert!(!raw.contains("1111"), "{raw}");
+    }
+
     #[test]
     fn anthropic_blocks_flush_before_their_stop() {
         let p = policy(r#"{}"#, r#"{"*":"redact"}"#);

@@ -174,6 +174,57 @@ def test_legacy_function_call_and_audio_transcript_are_scanned(sgw, script, fiel
     assert_blocked_stream(text)
 
 
+# Arguments whose JSON escapes hide a card: the client's JSON parser decodes
+# them, so the gateway must read them decoded (splits fall inside escapes).
+ESCAPED_ARGS = [
+    ['{"card":"\\u00', '34111 1111 1', '111 1111","n":1}'],
+    # One level further down, `\n` separators, a split between `\` and `n`.
+    ['{"card":"\\\\', 'u0034111\\n1111\\', 'n1111\\n111\\u003', '1","n":1}'],
+]
+
+
+def tool_call_body(pieces):
+    def delta(t):
+        return {"tool_calls": [{"index": 0, "id": "t1", "type": "function",
+                                "function": {"name": "pay", "arguments": t}}]}
+    return sse_raw([chunk({"role": "assistant"})] + [chunk(delta(p)) for p in pieces] +
+                   [chunk({}, "tool_calls")])
+
+
+def post_raw(g, script, model, body):
+    script([{"model": model, "times": 1,
+             "raw": {"content_type": "text/event-stream", "body": body}}])
+    return stream_text(post(g, "/openai/v1/chat/completions", {
+        "model": model, "stream": True, "messages": [{"role": "user", "content": "x"}]},
+        stream=True))
+
+
+def assert_no_card(text):
+    assert "1111" not in text and "u0034" not in text and "u0031" not in text, text
+
+
+@pytest.mark.parametrize("pieces", ESCAPED_ARGS)
+def test_tool_call_arguments_with_escaped_card_are_redacted(sgw, script, pieces):
+    text = post_raw(sgw, script, "raw-escaped-args", tool_call_body(pieces))
+    assert_no_card(text)
+    args = joined(text, lambda v: ((v["choices"][0]["delta"].get("tool_calls") or [{}])[0]
+                                   .get("function") or {}).get("arguments"))
+    assert json.loads(args) == {"card": REDACTED, "n": 1}
+    assert text.endswith("data: [DONE]\n\n")
+
+
+def test_tool_call_arguments_with_escaped_card_block_the_stream(start_gateway, script):
+    plugin = strict_plugin()
+    plugin["policies"]["strict"]["response"] = {"*": "block"}
+    g = start_gateway(plugin=plugin)
+    for pieces in ESCAPED_ARGS:
+        text = post_raw(g, script, "raw-escaped-args-block", tool_call_body(pieces))
+        assert_no_card(text)
+        name, last = events(text)[-1]
+        assert (last.get("code") or last["error"]["code"]) == "aigw_dlp_blocked", last
+        assert not text.rstrip().endswith("[DONE]")
+
+
 # ------------------------------------------------------------- point 3
 
 def test_logprobs_do_not_spell_out_redacted_text(sgw):
