@@ -30,6 +30,10 @@ unterwegs. Клиент хочет изменить заказ, но доста�
 配送はすでに始まっています。 Le client souhaite modifier sa commande, mais la livraison est déjà \
 en route. El cliente quiere cambiar el pedido, pero el envío ya está en camino. ";
 
+const ESCAPED: &str = r#"{"note":"caf\u00e9 \u65e5\u672c \ud83d\ude00 line\nnext\ttab \/path \"q\"","card":"\u0034111 1111 1111 1111"} "#;
+const PATHS: &str =
+    r"C:\Users\bob\Documents\report.txt and \d{4}[ -]?\w+\b and \frac{a}{b} \alpha ";
+
 fn build(target: usize, f: impl Fn(usize) -> String) -> String {
     let mut s = String::with_capacity(target + 1024);
     let mut i = 0;
@@ -150,6 +154,11 @@ fn main() {
     measure(&engine, "prose with PII sprinkled in", &pii);
     measure(&engine, "non-ASCII text (normalisation)", &non_ascii);
     measure(&engine, "10 KB prompt (prose + PII)", &prompt10k);
+    // JSON-escaped text (escapes are decoded) and prose with plain backslashes.
+    let escaped = build(1 << 20, |_| ESCAPED.to_string());
+    measure(&engine, "JSON-escaped text (decoded)", &escaped);
+    let paths = build(1 << 20, |_| PATHS.to_string());
+    measure(&engine, "backslash prose (paths, regexes)", &paths);
     let cfg = aigw_dlp::Config::from_json(
         r#"{"profiles": {"custom": {"detectors": ["all"], "guardrails": ["all"], "custom": ["employee_id"]}},
             "custom_detectors": {"employee_id": {"pattern": "EMP-[0-9]{6}", "context": ["employee"], "category": "pii"}}}"#,

@@ -162,9 +162,12 @@ fn hex4(b: &[u8], i: usize) -> Result<u32, bool> {
     Ok(v)
 }
 
-/// Whether ASCII text holds an escape (the fast path's check: one `memchr`
-/// per backslash).
+/// Whether ASCII text holds an escape (the fast path's check: text without
+/// a backslash costs one `contains`, core's word-at-a-time `memchr`).
 fn has_escape(b: &[u8]) -> bool {
+    if !b.contains(&b'\\') {
+        return false;
+    }
     let mut i = 0;
     while let Some(k) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'\\')) {
         let at = i + k;

@@ -272,7 +272,7 @@ impl StreamScanner {
             *m -= t as u32;
         }
         self.buf.drain(..t);
-        self.normed -= t;
+        self.normed = self.normed.saturating_sub(t);
         self.base += t;
     }
 }
