@@ -190,6 +190,30 @@ fn findings_behind_json_escapes() {
     assert!(!red.contains("111") && !red.contains(r"\u0034"), "{red}");
 }
 
+/// Every character escaped (separators too), and hostile escape soup: no
+/// panic, and findings stay within the text.
+#[test]
+fn fully_escaped_values_and_escape_soup() {
+    let e = engine();
+    let card: String =
+        "4111 1111 1111 1111".chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+    assert_finds(&e, "credit_card", &format!(r#"{{"c":"{card}"}}"#), &card);
+    let doubled = card.replace('\\', r"\\");
+    assert_finds(&e, "credit_card", &format!("c {doubled} ok"), &doubled);
+    let p = e.profile("builtin").unwrap();
+    for soup in [
+        "\\".repeat(100_000),
+        r"\uD800".repeat(20_000),
+        r"\uD800\\\\\\\\\\\\\\\\\\uDC00\u".repeat(5_000),
+        format!("{}u0034", "\\".repeat(50_000)),
+        r"\u00\u\\u12\uDBFF\n\".repeat(10_000),
+    ] {
+        for f in e.scan(p, &soup) {
+            assert!(f.start < f.end && f.end <= soup.len() && soup.is_char_boundary(f.end));
+        }
+    }
+}
+
 /// Backslashes that are not escapes create no findings.
 #[test]
 fn prose_with_backslashes_finds_nothing_new() {
