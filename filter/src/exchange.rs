@@ -122,6 +122,9 @@ pub struct CalloutResponse {
     pub status: Option<u16>,
     pub headers: Headers,
     pub body: Vec<u8>,
+    /// Set when the body was not read: the memory budget could not hold
+    /// it ([`Exchange::admit_callout`]). Never handled as an empty body.
+    pub refused: Option<crate::memory::Refused>,
 }
 
 /// Whether the host lets the stream continue after this callback.
@@ -1281,6 +1284,9 @@ impl Exchange {
 
 /// A warning for a failed fire-and-forget settlement of global counters.
 pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
+    if let Some(why) = r.refused {
+        return Some(format!("limits: global settlement answer not read: {why}"));
+    }
     match r.status {
         Some(200) => None,
         Some(s) => Some(format!("limits: global settlement failed: status {s}")),

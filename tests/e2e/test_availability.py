@@ -135,3 +135,41 @@ def test_a_failed_vm_is_reloaded_and_the_worker_serves_again(workdir, mock):
             assert small_ok(g).status_code == 200
     finally:
         g.stop()
+
+
+def test_a_fallback_answer_past_the_memory_budget_is_a_clean_503(workdir, mock):
+    """A callout's answer was read whole into the VM without asking the
+    budget: a fallback answer larger than the budget was served anyway.
+    Now it is not read: the client gets 503 aigw_overloaded in its shape,
+    the reason is logged, and the worker keeps serving."""
+    plugin = resilient_plugin()
+    plugin["providers"]["openai"]["retry"]["retry_delay_ms"] = 0
+    plugin["request"] = {"max_body_bytes": 64 * 1024}
+    plugin["memory"] = {"max_held_bytes": 128 * 1024}
+    g = Gateway(workdir, mock.port, plugin=plugin)
+    try:
+        mock.clear_script()
+        mock.script([{"host": "api.openai.com", "status": 503, "times": 2},
+                     {"host": "api.anthropic.com", "reply": "z" * 300_000, "times": 1}])
+        m = mock.mark()
+        r = small_ok(g)
+        assert r.status_code == 503, r.content[:300]
+        assert r.headers.get("retry-after") == "1"
+        assert r.json()["error"]["code"] == "aigw_overloaded", r.content[:300]
+        assert b"zzzz" not in r.content
+        # The fallback was really asked (its answer was what did not fit).
+        recs = mock.received_since(m, count=3)
+        assert [x["host"] for x in recs] == ["api.openai.com", "api.openai.com",
+                                             "api.anthropic.com"], recs
+        rec = g.wait_record(lambda x: x.get("error_code") == "aigw_overloaded")
+        assert rec["status"] == 503
+        assert rec["overload"].startswith("fallback answer: memory budget: "), rec
+        # Nothing is left held: the worker keeps serving, nothing trapped.
+        for _ in range(3):
+            ok = small_ok(g)
+            assert ok.status_code == 200, ok.content[:300]
+        log = g.log_text()
+        assert "RuntimeError" not in log and "unreachable" not in log, log[-2000:]
+    finally:
+        mock.clear_script()
+        g.stop()

@@ -40,6 +40,9 @@ pub struct CacheState {
 
 /// A warning for a failed fire-and-forget store.
 pub fn store_failure(r: &CalloutResponse) -> Option<String> {
+    if let Some(why) = r.refused {
+        return Some(format!("cache: L2 store answer not read: {why}"));
+    }
     if crate::cache::l2::L2::store_ok(r.status, &r.body) {
         return None;
     }
@@ -135,7 +138,12 @@ impl Exchange {
             return self.go_upstream(false, svc);
         };
         let now_ns = svc.now_ns();
-        match l2.parse_lookup(&state.key, r.status, &r.body, now_ns / 1_000_000) {
+        let parsed = match r.refused {
+            // Unread for the memory budget: a miss, with why.
+            Some(why) => Err(format!("answer not read: {why}")),
+            None => l2.parse_lookup(&state.key, r.status, &r.body, now_ns / 1_000_000),
+        };
+        match parsed {
             Ok(Some(entry)) => {
                 // Fill L1 so the next hit on this Envoy is local.
                 let _ = self.config.cache.l1.put(svc, &entry);

@@ -138,7 +138,12 @@ impl Exchange {
         self.stage = Stage::RequestBody;
         let Some(policy) = self.policy() else { return self.request_stage_two(false, svc) };
         let Some(c) = policy.classifier.clone() else { return self.request_stage_two(false, svc) };
-        match c.parse(r.status, &r.body) {
+        let parsed = match r.refused {
+            // Unread for the memory budget: a classifier error (on_error).
+            Some(why) => Err(format!("answer not read: {why}")),
+            None => c.parse(r.status, &r.body),
+        };
+        match parsed {
             Ok(categories) => {
                 for cat in &categories {
                     if let Some(d) = self.dlp.as_mut() {

@@ -25,6 +25,9 @@ use crate::wire::{self, Wire};
 /// A callout attempt's time limit when no step timeout is set (Envoy needs
 /// one; zero would mean none).
 const DEFAULT_CALLOUT_TIMEOUT_MS: u64 = 300_000;
+/// The cause of an attempt whose answer the memory budget could not hold
+/// (a call that reached the provider, its usage unknown).
+const UNREAD: &str = "unread";
 /// A provider's `Retry-After` is honoured up to the step's timeout, or this.
 const DEFAULT_RETRY_AFTER_CAP_MS: u64 = 60_000;
 
@@ -303,7 +306,8 @@ impl Exchange {
         let calls = (a.len() as u64).saturating_sub(never_reached + connect + late);
         // The served answer's usage could not be read either.
         let dropped = u64::from(self.usage_dropped && self.facts.usage.is_empty());
-        (calls.max(1), count("timeout").saturating_sub(late) + dropped)
+        let unread = count(UNREAD);
+        (calls.max(1), count("timeout").saturating_sub(late) + unread + dropped)
     }
 
     fn attempts_total(&self) -> usize {
@@ -327,7 +331,8 @@ impl Exchange {
             latency_ms: elapsed_ms(r.attempt_start_ns, svc.now_ns()),
             cause: cause.to_string(),
         });
-        if cause == "circuit_open" {
+        // Not the provider's outcome: nothing for its breaker.
+        if cause == "circuit_open" || cause == UNREAD {
             return;
         }
         if let Some(b) = self.config.providers.get(provider).and_then(|p| p.breaker) {
@@ -527,6 +532,13 @@ impl Exchange {
             return Step::cont(Vec::new());
         }
         let index = r.step;
+        if let Some(why) = resp.refused {
+            // The provider answered (a call, its usage unknown) but the
+            // budget cannot hold the answer: never an unscanned or empty
+            // pass, the request is refused.
+            self.record_attempt(index, resp.status, UNREAD, svc);
+            return self.overloaded(why, "fallback answer");
+        }
         let timeout = r.steps.get(index).map(|s| callout_timeout_ms(s, self.facts.stream));
         let waited_ms = svc.now_ns().saturating_sub(r.attempt_start_ns) / 1_000_000;
         let outcome = match Outcome::from_status(resp.status) {

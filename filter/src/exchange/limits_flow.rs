@@ -223,11 +223,16 @@ impl Exchange {
         let Some(mut admission) = self.limits.as_mut().and_then(|l| l.admission.take()) else {
             return self.after_admission(false, svc);
         };
-        match r.status {
-            Some(status) => {
+        match (r.refused, r.status) {
+            // Unread for the memory budget: a failed reservation (on_error).
+            (Some(why), _) => admission.global_failed(
+                &mut LimitStore(svc),
+                &format!("the global counters' answer was not read: {why}"),
+            ),
+            (None, Some(status)) => {
                 admission.apply_global_reply(&mut LimitStore(svc), u32::from(status), &r.body)
             }
-            None => admission.global_failed(
+            (None, None) => admission.global_failed(
                 &mut LimitStore(svc),
                 "no answer from the global counters (reset, timeout or no cluster)",
             ),

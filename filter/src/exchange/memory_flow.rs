@@ -87,6 +87,18 @@ impl Exchange {
         }
     }
 
+    /// Before the host reads a callout's answer of `size` bytes (Envoy
+    /// tells the size first): a hold for it, released by the host once the
+    /// answer has been handled; or why it may not be read, delivered in
+    /// [`CalloutResponse::refused`](super::CalloutResponse) so each purpose
+    /// decides (an attempt: 503; a cache lookup: a miss; limits and the
+    /// classifier: their `on_error`). An answer larger than the whole
+    /// budget is never read.
+    pub fn admit_callout(&self, size: usize) -> Result<Hold, Refused> {
+        let mut hold = Hold::new(&self.config.memory);
+        hold.grow(size).map(|()| hold)
+    }
+
     /// The clean refusal, with its reason for the log record.
     pub(super) fn overloaded(&mut self, r: Refused, what: &str) -> Step {
         self.facts.overload = Some(format!("{what}: {r}"));

@@ -776,6 +776,19 @@ fn l2_lookup_miss_hit_and_faults() {
         assert!(rec["cache_l2_error"].as_str().is_some(), "{rec}");
         assert_eq!(rec["cache_status"], "MISS");
     }
+    // An answer the memory budget cannot hold is not read: a miss, with why.
+    let mut fresh = at(0);
+    let (mut ex, _) = request(&cfg, &mut fresh, &[], CHAT);
+    let refused = ex.admit_callout(usize::MAX).unwrap_err();
+    let step = ex.on_callout(
+        Purpose::CacheLookup,
+        CalloutResponse { status: Some(200), refused: Some(refused), ..Default::default() },
+        &mut fresh,
+    );
+    assert!(resumes_upstream(&step), "{step:?}");
+    let rec = record(&mut ex);
+    assert!(rec["cache_l2_error"].as_str().unwrap().contains("not read: memory budget"), "{rec}");
+    assert_eq!(rec["cache_status"], "MISS");
 }
 
 #[test]

@@ -174,6 +174,7 @@ fn a_last_callout_timing_out_is_a_504_upstream_timeout() {
         status: Some(504),
         headers: headers(&[(":status", "504"), ("content-type", "text/plain")]),
         body: b"upstream request timeout".to_vec(),
+        refused: None,
     };
     let step = ex.on_callout(Purpose::Attempt(n), timed_out, &mut svc);
     assert_eq!(error_code(&step), (504, "aigw_upstream_timeout".into()));
@@ -308,5 +309,49 @@ fn a_stream_event_past_the_budget_passes_on_intact_and_holds_nothing() {
         })
         .unwrap_or_else(|| rest.to_vec());
     assert_eq!(passed, rest);
+    assert_eq!(cfg.memory.used(), 0);
+}
+
+#[test]
+fn a_callout_answer_is_read_only_once_the_budget_holds_it() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let body = chat(100);
+    let (ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], &body);
+    let kept = cfg.memory.used();
+    // Held while the answer is handled, given back after.
+    let hold = ex.admit_callout(500).unwrap();
+    assert_eq!(cfg.memory.used(), kept + 500);
+    drop(hold);
+    assert_eq!(cfg.memory.used(), kept);
+    // Larger than the whole budget: never read.
+    let r = ex.admit_callout(2001).unwrap_err();
+    assert_eq!((r.wanted, r.limit), (2001, 2000));
+    assert_eq!(cfg.memory.used(), kept, "a refusal takes nothing");
+}
+
+#[test]
+fn a_fallback_answer_the_budget_cannot_hold_is_a_clean_503_never_a_pass() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], &chat(100));
+    // The first attempt fails upstream; the retry goes out as a callout.
+    let step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
+    let c = callout(&step.ops);
+    let Purpose::Attempt(n) = c.purpose else { panic!("{c:?}") };
+    let refused = ex.admit_callout(5000).unwrap_err();
+    let mut resp = answer(200, "application/json", b"");
+    resp.refused = Some(refused);
+    let step = ex.on_callout(Purpose::Attempt(n), resp, &mut svc);
+    assert_eq!(error_code(&step), (503, "aigw_overloaded".into()));
+    let (_, h, _) = local(&step);
+    assert!(has(&h, "retry-after", "1"));
+    let rec = record(&mut ex, &mut svc);
+    let why = rec["overload"].as_str().unwrap();
+    assert!(why.starts_with("fallback answer: memory budget: 5000 bytes wanted"), "{rec}");
+    let causes: Vec<&str> =
+        rec["attempts"].as_array().unwrap().iter().map(|a| a["cause"].as_str().unwrap()).collect();
+    assert_eq!(causes, ["status_503", "unread"], "the call that reached the provider counts");
+    drop(ex);
     assert_eq!(cfg.memory.used(), 0);
 }

@@ -287,6 +287,9 @@ fn the_external_classifier_blocks_flags_and_fails_as_configured() {
         ("open", Some(br#"{"results":[{"category_scores":{"violence":0.1}}]}"#.to_vec()), None),
         ("open", None, None),
         ("closed", None, Some(503)),
+        // Unread for the memory budget (empty vec below): as a failure.
+        ("open", Some(Vec::new()), None),
+        ("closed", Some(Vec::new()), Some(503)),
     ] {
         let cfg = config(&CLASSIFIED.replace("ONERR", on_error));
         let mut svc = MemServices::new(0);
@@ -303,13 +306,24 @@ fn the_external_classifier_blocks_flags_and_fails_as_configured() {
         assert_eq!((call.purpose, call.cluster.as_str()), (Purpose::Classify, "mod"));
         assert!(String::from_utf8_lossy(&call.body).contains("something to classify"));
         let r = match answer {
+            Some(b) if b.is_empty() => CalloutResponse {
+                status: Some(200),
+                refused: Some(ex.admit_callout(usize::MAX).unwrap_err()),
+                ..Default::default()
+            },
             Some(b) => CalloutResponse { status: Some(200), body: b, ..Default::default() },
             None => CalloutResponse::default(),
         };
+        let r_refused = r.refused.is_some();
         let step = ex.on_callout(Purpose::Classify, r, &mut svc);
         match expect {
             Some(status) => assert_eq!(local(&step).unwrap().0, status, "{on_error}"),
             None => assert_eq!(step.ops.last(), Some(&Op::ResumeRequest), "{on_error}: {step:?}"),
+        }
+        if r_refused {
+            let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
+            let why = rec["dlp"]["classifier_error"].as_str().unwrap_or_default();
+            assert!(why.contains("not read: memory budget"), "{rec}");
         }
     }
 }

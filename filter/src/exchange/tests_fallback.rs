@@ -65,6 +65,7 @@ pub(super) fn answer(status: u16, ct: &str, body: &[u8]) -> CalloutResponse {
         status: Some(status),
         headers: headers(&[(":status", &status.to_string()), ("content-type", ct)]),
         body: body.to_vec(),
+        refused: None,
     }
 }
 

@@ -209,6 +209,16 @@ fn global_counters_fail_open_by_default() {
     assert!(step.ops.iter().any(|o| matches!(o, Op::SetRequestHeader(k, _) if k == ":path")));
     let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
     assert!(rec["limit_notes"][0].as_str().unwrap().contains("g"), "{rec}");
+
+    // An answer the memory budget cannot hold: unread, a failure (open).
+    let (mut ex, _) = send(&cfg, &mut svc, "a", &[("x-aigw-skip-cache", "true")], CHAT);
+    let refused = ex.admit_callout(usize::MAX).unwrap_err();
+    let r = CalloutResponse { status: Some(200), refused: Some(refused), ..Default::default() };
+    let step = ex.on_callout(Purpose::LimitsReserve, r, &mut svc);
+    assert_eq!(step.ops.last(), Some(&Op::ResumeRequest));
+    let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
+    let notes = rec["limit_notes"].to_string();
+    assert!(notes.contains("not read: memory budget"), "{rec}");
 }
 
 /// A streamed answer cut before its usage chunk: `words` content events.

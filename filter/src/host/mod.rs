@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use crate::exchange::{CalloutResponse, Flow, Op, Step};
 use crate::headers::{encode, Headers};
+use crate::memory::Refused;
 
 pub use abi::HostStatus;
 use registry::Owner;
@@ -181,33 +182,59 @@ fn dispatch(call: &crate::exchange::Callout, owner: &Owner) {
     }
 }
 
-/// Reads a callout's answer (only valid during the answer's callback).
-pub fn callout_response(num_headers: usize) -> CalloutResponse {
+/// The most of an answer read with no request left to hold it (only a
+/// fire-and-forget failure is logged from it).
+const ORPHAN_READ_MAX: usize = 64 * 1024;
+
+/// Reads a callout's answer (only valid during the answer's callback): the
+/// headers, and the body of `body_size` bytes unless `refused` says why not.
+pub fn callout_response(
+    num_headers: usize,
+    body_size: usize,
+    refused: Option<Refused>,
+) -> CalloutResponse {
     if num_headers == 0 {
         // Envoy reports a reset or a timeout as an answer without headers.
         return CalloutResponse::default();
     }
     let headers = headers(abi::MAP_HTTP_CALL_RESPONSE_HEADERS);
     let status = headers.get_str(":status").and_then(|s| s.parse().ok());
-    let body = warn_on_err(
-        "get_buffer(http_call_response)",
-        abi::buffer(abi::BUFFER_HTTP_CALL_RESPONSE_BODY, 0, usize::MAX),
-    )
-    .unwrap_or_default();
-    CalloutResponse { status, headers, body }
+    let body = match refused {
+        Some(_) => Vec::new(),
+        None if body_size == 0 => Vec::new(),
+        None => warn_on_err(
+            "get_buffer(http_call_response)",
+            abi::buffer(abi::BUFFER_HTTP_CALL_RESPONSE_BODY, 0, body_size),
+        )
+        .unwrap_or_default(),
+    };
+    CalloutResponse { status, headers, body, refused }
 }
 
-/// Delivers a callout's answer to the request that made it.
-pub fn deliver_callout(token: u32, num_headers: usize) {
+/// Delivers a callout's answer to the request that made it. Its body is
+/// read only once the request's memory budget holds it; the hold is given
+/// back when the answer has been handled.
+pub fn deliver_callout(token: u32, num_headers: usize, body_size: usize) {
     let Some((owner, purpose)) = registry::take_callout(token) else { return };
-    let response = callout_response(num_headers);
-    run_async(&owner, |ex, svc| ex.on_callout(purpose, response.clone(), svc)).unwrap_or_else(
-        || {
-            if let Some(w) = registry::orphan_answer(purpose, &response) {
-                log(Level::Warn, &w);
-            }
-        },
-    );
+    let Some(admitted) = registry::with_exchange(&owner, |ex| ex.admit_callout(body_size)) else {
+        let refused = (body_size > ORPHAN_READ_MAX).then_some(Refused {
+            wanted: body_size as u64,
+            used: 0,
+            limit: ORPHAN_READ_MAX as u64,
+        });
+        let response = callout_response(num_headers, body_size, refused);
+        if let Some(w) = registry::orphan_answer(purpose, &response) {
+            log(Level::Warn, &w);
+        }
+        return;
+    };
+    let (hold, refused) = match admitted {
+        Ok(hold) => (Some(hold), None),
+        Err(r) => (None, Some(r)),
+    };
+    let response = callout_response(num_headers, body_size, refused);
+    let _ = run_async(&owner, |ex, svc| ex.on_callout(purpose, response, svc));
+    drop(hold);
 }
 
 /// Runs due timers and failed dispatches (from the root's tick).

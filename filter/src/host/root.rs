@@ -25,10 +25,10 @@ impl Context for Root {
         &mut self,
         token: u32,
         num_headers: usize,
-        _body: usize,
+        body_size: usize,
         _trailers: usize,
     ) {
-        super::deliver_callout(token, num_headers);
+        super::deliver_callout(token, num_headers, body_size);
     }
 }
 
