@@ -364,7 +364,10 @@ pub fn scan_json(
     let mut joined = String::new();
     let mut offs: Vec<Off> = Vec::new();
     json_text::walk(body, |path, s| {
-        token_fields |= strip && s.is_key && is_token_field(&s.text);
+        token_fields |= strip
+            && s.is_key
+            && is_token_field(&s.text)
+            && value_has_content(body.get(s.end..).unwrap_or_default());
         let read = !s.text.is_empty() && model_reads(path, s);
         let mut edits = Vec::new();
         let inner = sc.text(&s.text, 0, !read, &mut edits);
@@ -439,6 +442,21 @@ pub fn scan_str(
 /// `logprobs.tokens/top_logprobs/text_offset`, Responses `logprobs`).
 pub fn is_token_field(key: &str) -> bool {
     key == "logprobs" || key == "top_logprobs"
+}
+
+/// Whether the JSON value after a key literal (`rest` starts right after
+/// it) is one [`strip_token_fields`] would empty: a non-empty array, an
+/// object or a string. Answers carry `"logprobs": null` by default; those
+/// need no rewrite.
+fn value_has_content(rest: &[u8]) -> bool {
+    let mut it = rest.iter().copied().filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+    match (it.next(), it.next()) {
+        (Some(b':'), Some(b'[')) => it.next() != Some(b']'),
+        (Some(b':'), Some(b'{' | b'"')) => true,
+        (Some(b':'), _) => false,
+        // Not a key followed by its value: let the parse decide.
+        _ => true,
+    }
 }
 
 /// Empties every token-level field (an array becomes `[]`, anything else
@@ -723,5 +741,46 @@ mod tests {
         assert!(scan_json(&flag, Direction::Response, chat).unwrap().body.is_none());
         let req = br#"{"logprobs":true,"top_logprobs":{"a":1}}"#;
         assert!(scan_json(&p, Direction::Request, req).unwrap().body.is_none());
+    }
+
+    #[test]
+    fn strings_outside_the_conversation_are_scanned_and_redacted_in_place() {
+        // Keys, ids and names (not conversation text), several redacted in
+        // one body, written back in place: valid JSON.
+        let p = both_ways(r#"{"*":"redact"}"#);
+        let body = br#"{"model":"gpt-4o-mini","user":"jane.doe@example.com","messages":[{"role":"user","content":"hi","name":"x"}],
+            "metadata":{"4111 1111 1111 1111":"a","id":"call +1 415 555 2671","n":3}}"#;
+        let out = scan_json(&p, Direction::Request, body).unwrap();
+        let text = String::from_utf8(out.body.unwrap()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(v["user"].as_str().unwrap().starts_with("[REDACTED:"), "{text}");
+        assert!(v["metadata"]["id"].as_str().unwrap().starts_with("call [REDACTED:"), "{text}");
+        assert!(!text.contains("4111") && !text.contains("555 2671"), "{text}");
+        assert_eq!(
+            (v["model"].as_str(), v["messages"][0]["content"].as_str()),
+            (Some("gpt-4o-mini"), Some("hi"))
+        );
+        assert_eq!(out.report.redacted, 3, "{:?}", out.report);
+    }
+
+    #[test]
+    fn empty_token_fields_need_no_rewrite() {
+        // Every default answer carries `"logprobs": null`: left as it is,
+        // without a parse of the whole answer.
+        let p = both_ways(r#"{"*":"redact"}"#);
+        for body in [
+            &br#"{"choices":[{"message":{"content":"hi"},"logprobs":null}]}"#[..],
+            br#"{"choices":[{"message":{"content":"hi"},"logprobs" : [ ] ,"top_logprobs":5}]}"#,
+            br#"{"choices":[{"text":"hi","logprobs":false}]}"#,
+        ] {
+            assert!(scan_json(&p, Direction::Response, body).unwrap().body.is_none());
+        }
+        assert!(value_has_content(b" :\n [ 1]"));
+        assert!(value_has_content(br#":{"a":1}"#));
+        assert!(value_has_content(br#": "x""#));
+        assert!(!value_has_content(b": [\t]"));
+        assert!(!value_has_content(b":null}"));
+        assert!(!value_has_content(b":3,"));
+        assert!(value_has_content(b""), "not a key and value: parsed to be sure");
     }
 }
