@@ -1,7 +1,9 @@
-//! AI gateway as a proxy-wasm HTTP filter for Envoy.
+//! AI gateway as a proxy-wasm HTTP filter for Envoy: the thin wasm wrapper.
 //!
-//! The decisions live in plain modules that never touch the host and are
-//! unit-tested natively; `host` is the thin layer that talks to proxy-wasm.
+//! Every decision lives in `aigw-core`, which has no proxy-wasm dependency
+//! and is tested natively; `host` is the only code that talks to Envoy: it
+//! reads what the host holds, hands it to the core's `Exchange` and applies
+//! the operations it answers with.
 #![cfg_attr(
     not(test),
     deny(
@@ -16,30 +18,6 @@
     )
 )]
 #![deny(unsafe_code)]
-
-pub mod auth;
-pub mod cache;
-pub mod classifier;
-pub mod config;
-pub mod endpoints;
-pub mod errors;
-pub mod exchange;
-pub mod headers;
-pub mod json_text;
-pub mod log_record;
-pub mod memory;
-pub mod metadata;
-pub mod policy;
-pub mod request_body;
-pub mod request_id;
-pub mod resilience;
-pub mod routing;
-pub mod scan;
-pub mod services;
-pub mod sse;
-pub mod stream_guard;
-pub mod usage;
-pub mod wire;
 
 mod host;
 

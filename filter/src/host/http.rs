@@ -9,9 +9,9 @@ use proxy_wasm::types::Action;
 
 use super::registry::Owner;
 use super::{apply, BodyLens, HostServices};
-use crate::config::Config;
-use crate::exchange::{BodyNeed, Exchange, Step};
-use crate::log_record::FILTER_STATE_KEY;
+use aigw_core::config::Config;
+use aigw_core::exchange::{BodyNeed, Exchange, Step};
+use aigw_core::log_record::FILTER_STATE_KEY;
 
 pub struct HttpFilter {
     id: u32,
@@ -168,7 +168,7 @@ impl HttpContext for HttpFilter {
             if let (false, Some(owner)) = (deferred.is_empty(), self.owner()) {
                 // Fire-and-forget callouts (settlements) outlive the request.
                 apply(
-                    Step { ops: deferred, flow: crate::exchange::Flow::Continue },
+                    Step { ops: deferred, flow: aigw_core::exchange::Flow::Continue },
                     BodyLens::default(),
                     &owner,
                 );
@@ -180,7 +180,7 @@ impl HttpContext for HttpFilter {
 fn fail_closed() -> Action {
     super::log(super::Level::Error, "request without a configuration; failing closed");
     let body = br#"{"error":{"message":"the gateway has no valid configuration","type":"api_error","code":"aigw_internal_error"}}"#;
-    let headers = crate::headers::encode(&[("content-type", b"application/json")]);
+    let headers = aigw_core::headers::encode(&[("content-type", b"application/json")]);
     let _ = super::abi::send_local_response(500, &headers, body);
     Action::Pause
 }

@@ -10,9 +10,9 @@ mod services;
 
 use std::time::Duration;
 
-use crate::exchange::{CalloutResponse, Flow, Op, Step};
-use crate::headers::{encode, Headers};
-use crate::memory::Refused;
+use aigw_core::exchange::{CalloutResponse, Flow, Op, Step};
+use aigw_core::headers::{encode, Headers};
+use aigw_core::memory::Refused;
 
 pub use abi::HostStatus;
 use registry::Owner;
@@ -156,7 +156,7 @@ pub fn apply(step: Step, lens: BodyLens, owner: &Owner) -> proxy_wasm::types::Ac
 /// Sends a callout. Through the SDK, which must know every token (it panics
 /// on an answer it cannot route); a failure to dispatch (e.g. no such
 /// cluster) is answered as "no answer" at the next tick.
-fn dispatch(call: &crate::exchange::Callout, owner: &Owner) {
+fn dispatch(call: &aigw_core::exchange::Callout, owner: &Owner) {
     let headers: Option<Vec<(&str, &str)>> = call
         .headers
         .iter()
@@ -253,7 +253,7 @@ pub fn run_due() {
 /// context, runs `f` on its exchange, applies the step.
 fn run_async(
     owner: &Owner,
-    f: impl FnOnce(&mut crate::exchange::Exchange, &mut HostServices) -> Step,
+    f: impl FnOnce(&mut aigw_core::exchange::Exchange, &mut HostServices) -> Step,
 ) -> Option<()> {
     abi::set_effective_context(owner.context_id).ok()?;
     let (step, request) = registry::with_exchange(owner, |ex| {

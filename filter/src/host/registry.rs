@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use crate::exchange::{CalloutResponse, Exchange, Purpose};
+use aigw_core::exchange::{CalloutResponse, Exchange, Purpose};
 
 /// The request an answer or timer is for.
 #[derive(Clone)]
@@ -79,8 +79,8 @@ pub fn with_exchange<T>(owner: &Owner, f: impl FnOnce(&mut Exchange) -> T) -> Op
 /// A callout answer with nothing to deliver it to.
 pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<String> {
     match purpose {
-        Purpose::CacheStore => crate::exchange::store_failure(response),
-        Purpose::LimitsSettle => crate::exchange::settle_failure(response),
+        Purpose::CacheStore => aigw_core::exchange::store_failure(response),
+        Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
         Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve | Purpose::Classify => {
             None
         }

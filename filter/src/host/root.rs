@@ -8,7 +8,7 @@ use proxy_wasm::types::ContextType;
 
 use super::http::HttpFilter;
 use super::{log, Level};
-use crate::config::Config;
+use aigw_core::config::Config;
 
 #[derive(Default)]
 pub struct Root {

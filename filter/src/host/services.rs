@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::abi::{self, HostStatus};
-use crate::services::{Metric, Services, SetError};
+use aigw_core::services::{Metric, Services, SetError};
 
 thread_local! {
     /// Stat ids, defined once per VM (Envoy shares the stat by name across

@@ -3,10 +3,10 @@
 use std::rc::Rc;
 use std::time::Instant;
 
-use aigw_filter::config::Config;
-use aigw_filter::exchange::Exchange;
-use aigw_filter::headers::Headers;
-use aigw_filter::services::MemServices;
+use aigw_core::config::Config;
+use aigw_core::exchange::Exchange;
+use aigw_core::headers::Headers;
+use aigw_core::services::MemServices;
 
 fn main() {
     let plain = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"},"anthropic":{"kind":"anthropic","cluster":"mock"}}}"#;

@@ -1,12 +1,12 @@
 //! Times the request-body scan of `make bench`'s 10 KB prompt natively (a
 //! policy redacting every built-in detector): `cargo run --release -p
-//! aigw-filter --example dlp_cost`. Built for wasm32-wasip1 it runs under
+//! aigw-core --example dlp_cost`. Built for wasm32-wasip1 it runs under
 //! any WASI runtime, to compare the VM with native code.
 use std::time::Instant;
 
-use aigw_filter::config::Config;
-use aigw_filter::policy::Direction;
-use aigw_filter::scan::scan_json;
+use aigw_core::config::Config;
+use aigw_core::policy::Direction;
+use aigw_core::scan::scan_json;
 
 /// The same prompts as `make bench` (tests/bench/bench.py): prose with a
 /// value to redact about every kilobyte, and three in every paragraph.

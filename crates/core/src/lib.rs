@@ -1,0 +1,44 @@
+//! The AI gateway's logic, free of any host: configuration, the per-request
+//! state machine ([`exchange::Exchange`]) that takes events as plain data and
+//! answers with operations, and everything it decides with (routing, cache,
+//! limits, DLP scans, wire formats, the log record). It never calls
+//! proxy-wasm (this crate does not depend on it), so all of it is tested
+//! natively; `aigw-filter` is the thin wasm wrapper that talks to Envoy.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::exit
+    )
+)]
+#![deny(unsafe_code)]
+
+pub mod auth;
+pub mod cache;
+pub mod classifier;
+pub mod config;
+pub mod endpoints;
+pub mod errors;
+pub mod exchange;
+pub mod headers;
+pub mod json_text;
+pub mod log_record;
+pub mod memory;
+pub mod metadata;
+pub mod policy;
+pub mod request_body;
+pub mod request_id;
+pub mod resilience;
+pub mod routing;
+pub mod scan;
+pub mod services;
+pub mod sse;
+pub mod stream_guard;
+pub mod usage;
+pub mod wire;
