@@ -97,7 +97,7 @@ fn main() {
 
 /// The fixed cost of one scan: a short non-streamed answer, as OpenAI
 /// sends it (`"logprobs": null` included).
-pub fn small_answer(policy: &aigw_filter::policy::Policy) {
+pub fn small_answer(policy: &aigw_core::policy::Policy) {
     let body = br#"{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"Noted."},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}"#;
     let n = 20000;
     let mut best = f64::MAX;
