@@ -35,6 +35,7 @@ test: lint unit e2e
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	python3 scripts/check-links.py
 
 unit:
 	cargo test --workspace

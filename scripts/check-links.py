@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that every relative link in the Markdown docs resolves: the file
 exists and, for `file.md#anchor`, a heading with that GitHub anchor exists.
-Usage: python3 docs/check_links.py  (from the repository root; exit 1 on a
+Usage: python3 scripts/check-links.py  (from the repository root; exit 1 on a
 broken link)."""
 import re
 import sys
