@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use crate::anchors::{self, DIGIT_START, FILTER_BITS, SPECIAL, WORD_START};
 
+use crate::builtin::{self, id, BUILTINS};
 use crate::config::{Config, ConfigError};
-use crate::dlp::{self, id, BUILTINS};
 use crate::guard::{self, Rule};
 use crate::normalize::{orig_end, orig_start, Normalized};
 use crate::types::{Category, DetectorId, DetectorSet, Finding, ProfileId, MAX_DETECTORS};
@@ -413,17 +413,17 @@ impl Engine {
                     }
                     Action::Sk => {
                         let (oa, an) = (has(id::OPENAI_KEY), has(id::ANTHROPIC_KEY));
-                        run(LAYER_DLP, a, &|v, o| dlp::sk_key(v, a, o, oa, an));
+                        run(LAYER_DLP, a, &|v, o| builtin::sk_key(v, a, o, oa, an));
                     }
-                    Action::GitHub => run(LAYER_DLP, a, &|v, o| dlp::github(v, a, o)),
-                    Action::Slack => run(LAYER_DLP, a, &|v, o| dlp::slack(v, a, o)),
-                    Action::Stripe => run(LAYER_DLP, a, &|v, o| dlp::stripe(v, a, o)),
-                    Action::Google => run(LAYER_DLP, a, &|v, o| dlp::google(v, a, o)),
-                    Action::AwsAccess => run(LAYER_DLP, a, &|v, o| dlp::aws_access(v, a, o)),
-                    Action::Jwt => run(LAYER_DLP, a, &|v, o| dlp::jwt(v, a, o)),
+                    Action::GitHub => run(LAYER_DLP, a, &|v, o| builtin::github(v, a, o)),
+                    Action::Slack => run(LAYER_DLP, a, &|v, o| builtin::slack(v, a, o)),
+                    Action::Stripe => run(LAYER_DLP, a, &|v, o| builtin::stripe(v, a, o)),
+                    Action::Google => run(LAYER_DLP, a, &|v, o| builtin::google(v, a, o)),
+                    Action::AwsAccess => run(LAYER_DLP, a, &|v, o| builtin::aws_access(v, a, o)),
+                    Action::Jwt => run(LAYER_DLP, a, &|v, o| builtin::jwt(v, a, o)),
                     Action::Pem => {
                         if a >= 5 && b.get(a - 5..a) == Some(b"-----") {
-                            run(LAYER_DLP, a, &|v, o| dlp::private_key(v, a - 5, o));
+                            run(LAYER_DLP, a, &|v, o| builtin::private_key(v, a - 5, o));
                         }
                     }
                 }
@@ -449,8 +449,8 @@ impl Engine {
             let sep_run = |at: usize| {
                 b.get(at..).map_or(0, |r| {
                     r.iter()
-                        .take(dlp::CARD_SEP_MAX + 1)
-                        .take_while(|c| dlp::is_card_sep(**c))
+                        .take(builtin::CARD_SEP_MAX + 1)
+                        .take_while(|c| builtin::is_card_sep(**c))
                         .count()
                 })
             };
@@ -465,12 +465,13 @@ impl Engine {
                 if d3 >= b.len() {
                     return !g.fin;
                 }
-                (1..=dlp::CARD_SEP_MAX).contains(&s1)
+                (1..=builtin::CARD_SEP_MAX).contains(&s1)
                     && matches!(n2, 4 | 6)
                     && d3 > e2
                     && b.get(d3).is_some_and(u8::is_ascii_digit)
             };
-            let card = run_len >= 12 || run_len == 4 && dlp::is_card_sep(next) && grouped_card();
+            let card =
+                run_len >= 12 || run_len == 4 && builtin::is_card_sep(next) && grouped_card();
             let iban = prev.is_ascii_alphabetic() && prev2.is_ascii_alphabetic();
             let ssn = run_len == 3 && matches!(next, b' ' | b'-') || run_len == 9;
             // Without a `+` or `(` before it, a phone number starts with a
@@ -482,41 +483,43 @@ impl Engine {
             let hexish = |c: u8| matches!(c, b'a'..=b'f' | b'A'..=b'F' | b':');
             let v6 = hexish(prev) || prev == b'.' || hexish(next);
             if has(id::CREDIT_CARD) && (all || card) {
-                run(LAYER_DLP, a, &|v, o| dlp::credit_card(v, a, o));
+                run(LAYER_DLP, a, &|v, o| builtin::credit_card(v, a, o));
             }
             if has(id::IBAN) && (all || iban) {
-                run(LAYER_DLP, a, &|v, o| dlp::iban(v, a, o));
+                run(LAYER_DLP, a, &|v, o| builtin::iban(v, a, o));
             }
             if has(id::US_SSN) && (all || ssn) {
-                run(LAYER_DLP, a, &|v, o| dlp::us_ssn(v, a, o));
+                run(LAYER_DLP, a, &|v, o| builtin::us_ssn(v, a, o));
             }
             if has(id::PHONE) && (all || phone) {
-                run(LAYER_DLP, a, &|v, o| dlp::phone(v, a, o));
+                run(LAYER_DLP, a, &|v, o| builtin::phone(v, a, o));
             }
             if p.ip {
                 if all || v4 {
-                    run(LAYER_DLP, a, &|v, o| dlp::ipv4(v, a, o));
+                    run(LAYER_DLP, a, &|v, o| builtin::ipv4(v, a, o));
                 }
                 if all || v6 {
-                    run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                    run(LAYER_DLP, a, &|v, o| builtin::ipv6(v, a, o));
                 }
             }
         }
         if flags & SPECIAL != 0 {
             match b.get(a) {
-                Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| dlp::email(v, a, o)),
+                Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| builtin::email(v, a, o)),
                 Some(b':') => {
                     if p.ip
                         && b.get(a + 1) == Some(&b':')
                         && b.get(a.wrapping_sub(1)) != Some(&b':')
                     {
-                        run(LAYER_DLP, a, &|v, o| dlp::ipv6(v, a, o));
+                        run(LAYER_DLP, a, &|v, o| builtin::ipv6(v, a, o));
                     }
                     if p.aws_secret {
-                        run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o));
+                        run(LAYER_DLP, a, &|v, o| builtin::aws_secret(v, a, o));
                     }
                 }
-                Some(b'=') if p.aws_secret => run(LAYER_DLP, a, &|v, o| dlp::aws_secret(v, a, o)),
+                Some(b'=') if p.aws_secret => {
+                    run(LAYER_DLP, a, &|v, o| builtin::aws_secret(v, a, o))
+                }
                 Some(b'<' | b'[' | b'{' | b'#') if p.literals => {
                     run(LAYER_GUARD, a, &|v, o| guard::literals(v, a, o));
                 }
@@ -559,7 +562,7 @@ impl Engine {
         }
         if p.ip {
             let n = run_back(b, |c| c.is_ascii_hexdigit() || c == b':' || c == b'.');
-            if n <= dlp::IPV6_MAX {
+            if n <= builtin::IPV6_MAX {
                 hold = hold.max(n);
             }
         }
@@ -567,7 +570,7 @@ impl Engine {
             let n = run_back(b, |c| {
                 c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
             });
-            if n <= dlp::EMAIL_LOCAL_MAX {
+            if n <= builtin::EMAIL_LOCAL_MAX {
                 hold = hold.max(n);
             }
         }
@@ -589,8 +592,8 @@ impl Engine {
             .max()
             .unwrap_or(0);
         (guard::SPAN_CAP + 64)
-            .max(dlp::EMAIL_LOCAL_MAX + 8)
-            .max(dlp::SSN_CONTEXT + 8)
+            .max(builtin::EMAIL_LOCAL_MAX + 8)
+            .max(builtin::SSN_CONTEXT + 8)
             .max(custom + 8)
     }
 }
@@ -1083,7 +1086,7 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         add(b"aiza", Action::Google);
     }
     if has(id::AWS_ACCESS_KEY) {
-        for p in dlp::AWS_PREFIXES {
+        for p in builtin::AWS_PREFIXES {
             add(&p.to_ascii_lowercase(), Action::AwsAccess);
         }
     }

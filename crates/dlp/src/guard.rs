@@ -14,7 +14,7 @@
 //! The rule language (one rule per string, slots separated by spaces):
 //! `!ignore*|disregard* ~3 previous|prior|above ~2 instruction*|rule*`.
 
-use crate::dlp::id;
+use crate::builtin::id;
 use crate::view::{is_word, Cand, View};
 
 /// Longest a guardrail finding may be (bytes of normalised text).

@@ -187,9 +187,9 @@
 #![forbid(unsafe_code)]
 
 mod anchors;
+mod builtin;
 pub mod classifier;
 mod config;
-mod dlp;
 mod engine;
 mod guard;
 mod normalize;

@@ -260,7 +260,7 @@ pub(crate) fn credit_card(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         digits.clear();
         digits_of(v, i, end, &mut digits);
         if luhn(digits.as_slice()) && card_brand_ok(digits.as_slice()) {
-            push(out, i, end, crate::dlp::id::CREDIT_CARD);
+            push(out, i, end, id::CREDIT_CARD);
             break;
         }
     }
@@ -422,7 +422,7 @@ pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         return start;
     }
     if iban_mod97(chars.as_slice()) {
-        push(out, start, end, crate::dlp::id::IBAN);
+        push(out, start, end, id::IBAN);
     }
     start
 }
@@ -475,7 +475,7 @@ pub(crate) fn us_ssn(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         return i;
     }
     if ssn_valid(area, group, serial) {
-        push(out, i, end, crate::dlp::id::US_SSN);
+        push(out, i, end, id::US_SSN);
     }
     i
 }
@@ -609,7 +609,7 @@ pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         nanp_plain || nanp_one || trunk || intl00
     };
     if ok {
-        push(out, start, end, crate::dlp::id::PHONE);
+        push(out, start, end, id::PHONE);
     }
     start
 }
@@ -652,7 +652,7 @@ pub(crate) fn ipv4(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         Some(b'.') if v.is(p + 1, is_alnum) => return i,
         _ => {}
     }
-    push(out, i, p, crate::dlp::id::IP_ADDRESS);
+    push(out, i, p, id::IP_ADDRESS);
     i
 }
 
@@ -751,7 +751,7 @@ pub(crate) fn ipv6(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let ok = if dcolon { (2..=7).contains(&groups) && long_group } else { groups == 8 };
     if ok && colons >= 2 && end > s {
-        push(out, s, end, crate::dlp::id::IP_ADDRESS);
+        push(out, s, end, id::IP_ADDRESS);
     }
     earliest
 }
@@ -819,7 +819,7 @@ pub(crate) fn email(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     if !tld_ok || v.at(end).is_some_and(|b| b == b'@' || is_ident(b)) {
         return s;
     }
-    push(out, s, end, crate::dlp::id::EMAIL);
+    push(out, s, end, id::EMAIL);
     s
 }
 
@@ -871,10 +871,10 @@ pub(crate) fn sk_key(
     let end = i + 3 + n;
     if body.starts_with(b"ant-") {
         if anthropic && n >= 36 && mixed(body) {
-            push(out, i, end, crate::dlp::id::ANTHROPIC_KEY);
+            push(out, i, end, id::ANTHROPIC_KEY);
         }
     } else if openai && n >= 20 && mixed(body) {
-        push(out, i, end, crate::dlp::id::OPENAI_KEY);
+        push(out, i, end, id::OPENAI_KEY);
     }
     i
 }
@@ -888,7 +888,7 @@ pub(crate) fn github(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     if v.has(i, b"github_pat_") {
         let n = v.run(i + 11, 240, is_ident);
         if (22..=240).contains(&n) {
-            push(out, i, i + 11 + n, crate::dlp::id::GITHUB_TOKEN);
+            push(out, i, i + 11 + n, id::GITHUB_TOKEN);
         }
         return i;
     }
@@ -898,7 +898,7 @@ pub(crate) fn github(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let n = v.run(i + 4, 251, |b| b.is_ascii_alphanumeric());
     if (36..=251).contains(&n) && !v.is(i + 4 + n, |b| b == b'_' || b == b'-') {
-        push(out, i, i + 4 + n, crate::dlp::id::GITHUB_TOKEN);
+        push(out, i, i + 4 + n, id::GITHUB_TOKEN);
     }
     i
 }
@@ -919,7 +919,7 @@ pub(crate) fn slack(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let n = v.run(i + plen, 250, |b| b.is_ascii_alphanumeric() || b == b'-');
     let body = v.slice(i + plen, i + plen + n);
     if (10..=250).contains(&n) && body.iter().any(|b| b.is_ascii_digit()) {
-        push(out, i, i + plen + n, crate::dlp::id::SLACK_TOKEN);
+        push(out, i, i + plen + n, id::SLACK_TOKEN);
     }
     i
 }
@@ -936,7 +936,7 @@ pub(crate) fn stripe(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let n = v.run(i + 8, 247, |b| b.is_ascii_alphanumeric());
     if (16..=247).contains(&n) && !v.is(i + 8 + n, |b| b == b'_' || b == b'-') {
-        push(out, i, i + 8 + n, crate::dlp::id::STRIPE_KEY);
+        push(out, i, i + 8 + n, id::STRIPE_KEY);
     }
     i
 }
@@ -948,7 +948,7 @@ pub(crate) fn google(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let n = v.run(i + 4, 35, is_key_char);
     if n == 35 {
-        push(out, i, i + 39, crate::dlp::id::GOOGLE_API_KEY);
+        push(out, i, i + 39, id::GOOGLE_API_KEY);
     }
     i
 }
@@ -968,7 +968,7 @@ pub(crate) fn aws_access(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     }
     let n = v.run(i + 4, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if n == 16 && !v.is(i + 20, |b| is_alnum(b) || b == b'_') {
-        push(out, i, i + 20, crate::dlp::id::AWS_ACCESS_KEY);
+        push(out, i, i + 20, id::AWS_ACCESS_KEY);
     }
     i
 }
@@ -1009,7 +1009,7 @@ pub(crate) fn aws_secret(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     let has_lower = tok.iter().any(|b| b.is_ascii_lowercase());
     let has_other = tok.iter().any(|b| b.is_ascii_digit() || *b == b'/' || *b == b'+');
     if has_upper && has_lower && has_other {
-        push(out, p, p + 40, crate::dlp::id::AWS_SECRET_KEY);
+        push(out, p, p + 40, id::AWS_SECRET_KEY);
     }
     at
 }
@@ -1048,7 +1048,7 @@ pub(crate) fn private_key(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let mut last_body = h_end;
     loop {
         if p - i >= PEM_CAP {
-            push(out, i, p, crate::dlp::id::PRIVATE_KEY);
+            push(out, i, p, id::PRIVATE_KEY);
             return i;
         }
         let Some(b) = v.at(p) else { break };
@@ -1060,9 +1060,9 @@ pub(crate) fn private_key(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         if b == b'-' && v.has(p, b"-----END") {
             if let Some((e, _)) = pem_line(v, p, b"END") {
                 if e - i <= PEM_CAP {
-                    push(out, i, e, crate::dlp::id::PRIVATE_KEY);
+                    push(out, i, e, id::PRIVATE_KEY);
                 } else {
-                    push(out, i, i + PEM_CAP, crate::dlp::id::PRIVATE_KEY);
+                    push(out, i, i + PEM_CAP, id::PRIVATE_KEY);
                 }
                 return i;
             }
@@ -1076,7 +1076,7 @@ pub(crate) fn private_key(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
             last_body = p;
         }
     }
-    push(out, i, last_body, crate::dlp::id::PRIVATE_KEY);
+    push(out, i, last_body, id::PRIVATE_KEY);
     i
 }
 
@@ -1138,7 +1138,7 @@ pub(crate) fn jwt(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         let n = v.run(p + 1, room, is_b64url);
         if n > room {
             // Longer than the cap: the finding ends at the cap.
-            push(out, i, i + JWT_CAP, crate::dlp::id::JWT);
+            push(out, i, i + JWT_CAP, id::JWT);
             return i;
         }
         if n == 0 && segs != 2 {
@@ -1148,7 +1148,7 @@ pub(crate) fn jwt(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
         segs += 1;
     }
     if segs == 3 || segs == 5 {
-        push(out, i, p, crate::dlp::id::JWT);
+        push(out, i, p, id::JWT);
     }
     i
 }
