@@ -1,5 +1,7 @@
 //! Times one request through the state machine natively (no host): the
 //! compute the filter adds per request, apart from host calls.
+// A developer tool, not filter code: a broken fixture should stop it loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 use std::rc::Rc;
 use std::time::Instant;
 
