@@ -1,17 +1,12 @@
 //! The synchronous host services the decision code uses (clock, Envoy shared
 //! data, stats), as a trait: the host layer implements it over proxy-wasm,
-//! tests over memory ([`MemServices`]) with Envoy's exact semantics.
+//! tests over memory ([`MemServices`]). Shared data is the one
+//! [`SharedData`] trait the limits crate uses too, and its fake
+//! ([`MemStore`]) copies Envoy's CAS rules.
 
 use std::collections::HashMap;
 
-/// Why a shared-data write failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetError {
-    /// The key exists and its CAS is not the one given.
-    CasMismatch,
-    /// Any other host status.
-    Host(u32),
-}
+pub use aigw_shared_data::{MemStore, SetError, SharedData, CREATE_CAS};
 
 /// Counters and gauges the gateway publishes through Envoy's stats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,14 +50,10 @@ impl Metric {
     }
 }
 
-pub trait Services {
+/// Shared data (`get`/`set` with Envoy's CAS rules) comes from [`SharedData`].
+pub trait Services: SharedData {
     /// Wall clock, nanoseconds since the Unix epoch.
     fn now_ns(&self) -> u64;
-    /// A shared-data value and its CAS.
-    fn shared_get(&self, key: &str) -> Option<(Vec<u8>, u32)>;
-    /// Envoy semantics: with a CAS on an existing key the write fails unless
-    /// the CAS matches; on a missing key the CAS is ignored.
-    fn shared_set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError>;
     fn metric(&mut self, metric: Metric, delta: i64);
     /// A line in Envoy's log (warnings: things an operator should see).
     fn warn(&mut self, message: &str);
@@ -74,17 +65,11 @@ pub trait Services {
     }
 }
 
-/// CAS that makes a write "create if absent": Envoy ignores the CAS for a
-/// missing key, and an existing key's CAS is this value only after ~4e9
-/// writes and then only by coincidence.
-pub const CREATE_ONLY: u32 = u32::MAX;
-
-/// In-memory services with Envoy's shared-data semantics, for tests.
+/// In-memory services for tests: shared data is a [`MemStore`].
 #[derive(Debug, Default)]
 pub struct MemServices {
     pub now_ns: u64,
-    pub data: HashMap<String, (Vec<u8>, u32)>,
-    next_cas: u32,
+    pub data: MemStore,
     pub metrics: HashMap<Metric, i64>,
     pub warnings: Vec<String>,
     pub client_ip: Option<String>,
@@ -92,40 +77,27 @@ pub struct MemServices {
 
 impl MemServices {
     pub fn new(now_ns: u64) -> Self {
-        MemServices { now_ns, next_cas: 1, ..Default::default() }
+        MemServices { now_ns, ..Default::default() }
     }
 
     pub fn bytes_stored(&self) -> usize {
-        self.data.values().map(|(v, _)| v.len()).sum()
+        self.data.bytes_stored()
+    }
+}
+
+impl SharedData for MemServices {
+    fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
+        self.data.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
+        self.data.set(key, value, cas)
     }
 }
 
 impl Services for MemServices {
     fn now_ns(&self) -> u64 {
         self.now_ns
-    }
-
-    fn shared_get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
-        self.data.get(key).cloned()
-    }
-
-    fn shared_set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
-        let next = self.next_cas.max(1);
-        self.next_cas = next.wrapping_add(1).max(1);
-        match self.data.get_mut(key) {
-            Some(entry) => {
-                if let Some(c) = cas {
-                    if c != 0 && c != entry.1 {
-                        return Err(SetError::CasMismatch);
-                    }
-                }
-                *entry = (value.to_vec(), next);
-            }
-            None => {
-                self.data.insert(key.to_string(), (value.to_vec(), next));
-            }
-        }
-        Ok(())
     }
 
     fn metric(&mut self, metric: Metric, delta: i64) {
@@ -141,27 +113,6 @@ impl Services for MemServices {
     }
 }
 
-/// Envoy's shared data as the limits crate's store.
-pub struct LimitStore<'a>(pub &'a mut dyn Services);
-
-impl aigw_limits::Store for LimitStore<'_> {
-    fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
-        self.0.shared_get(key)
-    }
-
-    fn set(
-        &mut self,
-        key: &str,
-        value: &[u8],
-        cas: Option<u32>,
-    ) -> Result<(), aigw_limits::SetError> {
-        self.0.shared_set(key, value, cas).map_err(|e| match e {
-            SetError::CasMismatch => aigw_limits::SetError::CasMismatch,
-            SetError::Host(_) => aigw_limits::SetError::Other,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,12 +121,12 @@ mod tests {
     fn envoy_cas_semantics() {
         let mut s = MemServices::new(0);
         // Missing key: the CAS is ignored (the first-write race).
-        s.shared_set("k", b"a", Some(12345)).unwrap();
-        let (_, cas) = s.shared_get("k").unwrap();
-        assert_eq!(s.shared_set("k", b"b", Some(cas + 1)), Err(SetError::CasMismatch));
-        s.shared_set("k", b"b", Some(cas)).unwrap();
-        assert_eq!(s.shared_set("k", b"c", Some(CREATE_ONLY)), Err(SetError::CasMismatch));
-        s.shared_set("k", b"d", None).unwrap();
-        assert_eq!(s.shared_get("k").unwrap().0, b"d");
+        s.set("k", b"a", Some(12345)).unwrap();
+        let (_, cas) = s.get("k").unwrap();
+        assert_eq!(s.set("k", b"b", Some(cas + 1)), Err(SetError::CasMismatch));
+        s.set("k", b"b", Some(cas)).unwrap();
+        assert_eq!(s.set("k", b"c", Some(CREATE_CAS)), Err(SetError::CasMismatch));
+        s.set("k", b"d", None).unwrap();
+        assert_eq!(s.get("k").unwrap().0, b"d");
     }
 }

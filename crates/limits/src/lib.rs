@@ -1,12 +1,11 @@
 //! Rate limits, token limits and spend budgets for the aigw filter: the pure
 //! part. No proxy-wasm and no clock: the host passes `now` in unix
-//! milliseconds, a [`Store`] over Envoy's shared data, and dispatches the
+//! milliseconds, a [`SharedData`] store (Envoy's shared data), and dispatches the
 //! Webdis callouts this crate builds.
 //!
 //! * [`config`]: the `limits` config section and its compilation into a [`Limiter`].
 //! * [`limiter`]: admission (reserve on every counter, all or nothing) and settlement.
 //! * [`slot`]: counters in shared data: bounded slot tables, value encoding, CAS steps.
-//! * [`store`]: the [`Store`] trait (Envoy shared data's exact semantics) and [`MemStore`].
 //! * [`window`]: fixed and sliding windows, clock edges, retry times.
 //! * [`calendar`]: UTC days and months from unix milliseconds.
 //! * [`cost`]: token estimates, prices, costs in nano-dollars, the custom-cost header.
@@ -28,9 +27,9 @@ pub mod headers;
 pub mod key;
 pub mod limiter;
 pub mod slot;
-pub mod store;
 pub mod window;
 
+pub use aigw_shared_data::{MemStore, SetError, SharedData, CREATE_CAS};
 pub use config::{ConfigError, FailMode, LimitsConfig, Mode, Scope, Unit};
 pub use cost::{estimate_tokens, parse_custom_cost, CustomCostError, Expected, Price, Usage};
 pub use global::{GlobalError, WebdisCommand};
@@ -40,4 +39,3 @@ pub use limiter::{
     Admission, CounterKind, Decision, Denial, LimitState, Limiter, Note, Outcome, Reservation,
     ReservedEntry, Settlement, BUDGET_EXCEEDED, INVALID_CUSTOM_COST, RATE_LIMITED,
 };
-pub use store::{MemStore, SetError, Store};

@@ -53,8 +53,8 @@ use crate::cost::{Expected, Price, PriceTable, Usage};
 use crate::global::{self, GlobalCounter, WebdisCommand};
 use crate::key::{self, pattern_matches, KeyPart, RequestFacts, Subject};
 use crate::slot::{self, OnTableFull, ReserveInput, ReservePlan, SettlePlan, SlotTable};
-use crate::store::{SetError, Store};
 use crate::window::{Adjust, Counts, Window};
+use aigw_shared_data::{SetError, SharedData};
 
 /// Error code of a request denied by a rate or token limit.
 pub const RATE_LIMITED: &str = "aigw_rate_limited";
@@ -506,7 +506,7 @@ impl Limiter {
     /// counters (global ones are treated as a failed round trip).
     pub fn admit(
         &self,
-        store: &mut dyn Store,
+        store: &mut dyn SharedData,
         facts: &RequestFacts<'_>,
         expected: &Expected,
         now: u64,
@@ -522,7 +522,7 @@ impl Limiter {
     /// Replaces the reservations by the real usage (see the module doc).
     pub fn settle(
         &self,
-        store: &mut dyn Store,
+        store: &mut dyn SharedData,
         reservation: Reservation,
         usage: &Usage,
     ) -> Settlement {
@@ -543,7 +543,7 @@ impl Limiter {
     /// (retries and fallbacks): request counters count each of them.
     pub fn settle_attempts(
         &self,
-        store: &mut dyn Store,
+        store: &mut dyn SharedData,
         reservation: Reservation,
         usage: &Usage,
         requests: u64,
@@ -560,7 +560,7 @@ impl Limiter {
     /// the provider calls made, as for [`Limiter::settle_attempts`].
     pub fn settle_unreported(
         &self,
-        store: &mut dyn Store,
+        store: &mut dyn SharedData,
         reservation: Reservation,
         floor: &Usage,
         requests: u64,
@@ -574,7 +574,7 @@ impl Limiter {
     /// ends at.
     fn settle_at(
         &self,
-        store: &mut dyn Store,
+        store: &mut dyn SharedData,
         reservation: Reservation,
         actual_of: impl Fn(&ReservedEntry) -> u64,
     ) -> Settlement {
@@ -616,7 +616,7 @@ fn actual_amount(entry: &ReservedEntry, usage: &Usage, requests: u64) -> u64 {
 /// Applies an adjustment to a local slot with a bounded CAS loop:
 /// `Ok(true)` written, `Ok(false)` nothing to do.
 fn adjust_local(
-    store: &mut dyn Store,
+    store: &mut dyn SharedData,
     entry: &ReservedEntry,
     adjust: Adjust,
     max_cas_attempts: u32,
@@ -640,7 +640,7 @@ fn adjust_local(
                 match slot::commit(store, &entry.key, &value, cas) {
                     Ok(()) => return Ok(true),
                     Err(SetError::CasMismatch) => continue,
-                    Err(SetError::Other) => return Err("shared data write failed"),
+                    Err(SetError::Host(_)) => return Err("shared data write failed"),
                 }
             }
         }
@@ -712,7 +712,7 @@ impl Admission {
     }
 
     /// The CAS loop of one local reservation.
-    fn reserve_one(&self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> Local {
+    fn reserve_one(&self, store: &mut dyn SharedData, c: &CounterSpec, item: &Req) -> Local {
         let input = self.input(c, item);
         for _ in 0..self.max_cas_attempts {
             let reads = slot::read_slots(store, &c.table, input.subject, input.shape);
@@ -720,7 +720,7 @@ impl Admission {
                 ReservePlan::Write(w) => match slot::commit(store, &w.key, &w.value, w.cas) {
                     Ok(()) => return Local::Written(w),
                     Err(SetError::CasMismatch) => continue,
-                    Err(SetError::Other) => return Local::Failed("shared data write failed"),
+                    Err(SetError::Host(_)) => return Local::Failed("shared data write failed"),
                 },
                 ReservePlan::Deny { used, counts } => return Local::Deny { used, counts },
                 ReservePlan::Untracked => return Local::Untracked,
@@ -731,7 +731,7 @@ impl Admission {
 
     /// Reserves on every local counter, in config order; stops at the first
     /// denial, rolls back what was reserved and reads the rest.
-    pub fn reserve_local(&mut self, store: &mut dyn Store) {
+    pub fn reserve_local(&mut self, store: &mut dyn SharedData) {
         if self.local_done {
             return;
         }
@@ -756,7 +756,12 @@ impl Admission {
         }
     }
 
-    fn reserve_item(&mut self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> LimitState {
+    fn reserve_item(
+        &mut self,
+        store: &mut dyn SharedData,
+        c: &CounterSpec,
+        item: &Req,
+    ) -> LimitState {
         let now = self.now;
         match self.reserve_one(store, c, item) {
             Local::Written(w) => {
@@ -816,7 +821,7 @@ impl Admission {
     }
 
     /// Reads a counter without reserving (after another one denied).
-    fn peek(&mut self, store: &mut dyn Store, c: &CounterSpec, item: &Req) -> LimitState {
+    fn peek(&mut self, store: &mut dyn SharedData, c: &CounterSpec, item: &Req) -> LimitState {
         let input = self.input(c, item);
         let reads = slot::read_slots(store, &c.table, input.subject, input.shape);
         match slot::plan_reserve(&reads, &input) {
@@ -837,7 +842,7 @@ impl Admission {
     }
 
     /// Rolls back the local reservations made so far (the request is denied).
-    fn rollback_local(&mut self, store: &mut dyn Store) {
+    fn rollback_local(&mut self, store: &mut dyn SharedData) {
         let entries = std::mem::take(&mut self.entries);
         for entry in entries.iter().rev() {
             if entry.scope != Scope::Local {
@@ -916,7 +921,7 @@ impl Admission {
 
     /// Applies Webdis's reply to the global reservation (status and body of
     /// the callout). A global denial rolls back the local reservations.
-    pub fn apply_global_reply(&mut self, store: &mut dyn Store, status: u32, body: &[u8]) {
+    pub fn apply_global_reply(&mut self, store: &mut dyn SharedData, status: u32, body: &[u8]) {
         if self.global_sent.is_empty() || self.global_done {
             return;
         }
@@ -990,7 +995,7 @@ impl Admission {
     /// The global round trip failed (callout error, timeout, bad reply):
     /// `global.on_error` decides. With `closed`, the local reservations are
     /// rolled back.
-    pub fn global_failed(&mut self, store: &mut dyn Store, why: &str) {
+    pub fn global_failed(&mut self, store: &mut dyn SharedData, why: &str) {
         if self.global_done {
             return;
         }

@@ -61,8 +61,8 @@
 
 use std::num::NonZeroU32;
 
-use crate::store::{SetError, Store, CREATE_CAS};
 use crate::window::{Adjust, Counts, Window};
+use aigw_shared_data::{SetError, SharedData, CREATE_CAS};
 
 /// Length of an encoded slot value.
 pub const VALUE_LEN: usize = 41;
@@ -156,7 +156,12 @@ pub struct SlotRead {
 /// the first slot the subject owns (with this `shape`) or the first missing
 /// key (keys are never removed, so no slot after a missing one was ever
 /// chosen): usually one `get`.
-pub fn read_slots(store: &dyn Store, table: &SlotTable, subject: u64, shape: u64) -> Vec<SlotRead> {
+pub fn read_slots(
+    store: &dyn SharedData,
+    table: &SlotTable,
+    subject: u64,
+    shape: u64,
+) -> Vec<SlotRead> {
     let mut reads = Vec::new();
     for key in table.probe_keys(subject) {
         let found = store.get(&key);
@@ -305,7 +310,7 @@ pub fn plan_reserve(reads: &[SlotRead], input: &ReserveInput) -> ReservePlan {
 
 /// Step 3: write a planned value with its CAS.
 pub fn commit(
-    store: &mut dyn Store,
+    store: &mut dyn SharedData,
     key: &str,
     value: &SlotValue,
     cas: u32,
@@ -355,7 +360,7 @@ mod tests {
     use std::num::NonZeroU64;
 
     use super::*;
-    use crate::store::MemStore;
+    use aigw_shared_data::MemStore;
 
     const W: u64 = 60_000;
 

@@ -12,8 +12,8 @@ use std::num::{NonZeroU32, NonZeroU64};
 use aigw_limits::slot::{
     commit, plan_reserve, read_slots, OnTableFull, ReserveInput, ReservePlan, SlotTable, SlotValue,
 };
-use aigw_limits::store::{MemStore, SetError, Store, CREATE_CAS};
 use aigw_limits::window::{Counts, Window};
+use aigw_limits::{MemStore, SetError, SharedData, CREATE_CAS};
 
 const W: u64 = 60_000;
 

@@ -4,11 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use aigw_limits::calendar::{days_from_civil, DAY_MS};
-use aigw_limits::store::{MemStore, SetError, Store};
 use aigw_limits::{
     Advertise, CounterKind, Decision, Denial, Expected, Limiter, Outcome, Price, RequestFacts,
     Reservation, Usage,
 };
+use aigw_limits::{MemStore, SetError, SharedData};
 
 const MIN: u64 = 60_000;
 /// 2024-05-01T00:00:00Z
@@ -501,7 +501,7 @@ fn store_failures_fail_open_or_closed() {
 /// write: every CAS fails.
 struct Contended(MemStore);
 
-impl Store for Contended {
+impl SharedData for Contended {
     fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
         self.0.get(key)
     }
@@ -534,7 +534,7 @@ struct Interleaved<'a> {
     other: Option<OtherWorker<'a>>,
 }
 
-impl Store for Interleaved<'_> {
+impl SharedData for Interleaved<'_> {
     fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
         self.inner.get(key)
     }
@@ -812,7 +812,7 @@ struct Counting {
     sets: usize,
 }
 
-impl Store for Counting {
+impl SharedData for Counting {
     fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
         self.gets.set(self.gets.get() + 1);
         self.inner.get(key)

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::abi::{self, HostStatus};
-use aigw_core::services::{Metric, Services, SetError};
+use aigw_core::services::{Metric, Services, SetError, SharedData};
 
 thread_local! {
     /// Stat ids, defined once per VM (Envoy shares the stat by name across
@@ -14,12 +14,8 @@ thread_local! {
 
 pub struct HostServices;
 
-impl Services for HostServices {
-    fn now_ns(&self) -> u64 {
-        super::now_ns()
-    }
-
-    fn shared_get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
+impl SharedData for HostServices {
+    fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
         match abi::shared_get(key) {
             Ok(v) => v,
             Err(HostStatus(s)) => {
@@ -29,12 +25,18 @@ impl Services for HostServices {
         }
     }
 
-    fn shared_set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
+    fn set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
         match abi::shared_set(key, value, cas.unwrap_or(0)) {
             Ok(()) => Ok(()),
             Err(HostStatus(abi::CAS_MISMATCH)) => Err(SetError::CasMismatch),
             Err(HostStatus(s)) => Err(SetError::Host(s)),
         }
+    }
+}
+
+impl Services for HostServices {
+    fn now_ns(&self) -> u64 {
+        super::now_ns()
     }
 
     fn metric(&mut self, metric: Metric, delta: i64) {

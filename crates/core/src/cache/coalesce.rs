@@ -7,7 +7,7 @@
 //! so a leader that dies only delays its followers until the expiry.
 
 use super::key::Key;
-use crate::services::{Services, SetError, CREATE_ONLY};
+use crate::services::{Services, SetError, CREATE_CAS};
 
 const PREFIX: &str = "aigw:cf:";
 const SLOTS: u32 = 1024;
@@ -58,8 +58,8 @@ pub fn acquire(svc: &mut dyn Services, key: &Key, owner: u64, hold_ms: u64) -> A
     let slot = slot_key(key);
     let now = svc.now_ms();
     for _ in 0..MAX_CAS_RETRIES {
-        let cas = match svc.shared_get(&slot) {
-            None => CREATE_ONLY,
+        let cas = match svc.get(&slot) {
+            None => CREATE_CAS,
             Some((v, cas)) => match decode(&v) {
                 Some((k, _, expires)) if expires > now => {
                     return if k == *key { Acquire::Follower } else { Acquire::Unavailable };
@@ -67,7 +67,7 @@ pub fn acquire(svc: &mut dyn Services, key: &Key, owner: u64, hold_ms: u64) -> A
                 _ => cas,
             },
         };
-        match svc.shared_set(&slot, &encode(key, owner, now.saturating_add(hold_ms)), Some(cas)) {
+        match svc.set(&slot, &encode(key, owner, now.saturating_add(hold_ms)), Some(cas)) {
             Ok(()) => return Acquire::Leader(Lock { key: *key, owner }),
             Err(SetError::CasMismatch) => continue,
             Err(SetError::Host(_)) => return Acquire::Unavailable,
@@ -79,7 +79,7 @@ pub fn acquire(svc: &mut dyn Services, key: &Key, owner: u64, hold_ms: u64) -> A
 /// Whether a leader still holds the key (a follower keeps waiting).
 pub fn held(svc: &dyn Services, key: &Key) -> bool {
     let now = svc.now_ms();
-    match svc.shared_get(&slot_key(key)).and_then(|(v, _)| decode(&v)) {
+    match svc.get(&slot_key(key)).and_then(|(v, _)| decode(&v)) {
         Some((k, _, expires)) => k == *key && expires > now,
         None => false,
     }
@@ -89,12 +89,12 @@ pub fn held(svc: &dyn Services, key: &Key) -> bool {
 pub fn release(svc: &mut dyn Services, lock: &Lock) {
     let slot = slot_key(&lock.key);
     for _ in 0..MAX_CAS_RETRIES {
-        let Some((v, cas)) = svc.shared_get(&slot) else { return };
+        let Some((v, cas)) = svc.get(&slot) else { return };
         match decode(&v) {
             Some((k, owner, _)) if k == lock.key && owner == lock.owner => {}
             _ => return,
         }
-        match svc.shared_set(&slot, &[], Some(cas)) {
+        match svc.set(&slot, &[], Some(cas)) {
             Err(SetError::CasMismatch) => continue,
             _ => return,
         }
@@ -104,7 +104,7 @@ pub fn release(svc: &mut dyn Services, lock: &Lock) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::MemServices;
+    use crate::services::{MemServices, SharedData};
 
     #[test]
     fn leader_followers_release_and_expiry() {
@@ -143,10 +143,10 @@ mod tests {
         let mut s = MemServices::new(0);
         let k = [5u8; 32];
         let slot = slot_key(&k);
-        assert!(s.shared_get(&slot).is_none());
-        s.shared_set(&slot, &encode(&k, 1, 10_000), Some(CREATE_ONLY)).unwrap();
+        assert!(s.get(&slot).is_none());
+        s.set(&slot, &encode(&k, 1, 10_000), Some(CREATE_CAS)).unwrap();
         assert_eq!(
-            s.shared_set(&slot, &encode(&k, 2, 10_000), Some(CREATE_ONLY)),
+            s.set(&slot, &encode(&k, 2, 10_000), Some(CREATE_CAS)),
             Err(SetError::CasMismatch)
         );
         assert_eq!(acquire(&mut s, &k, 2, 5_000), Acquire::Follower);

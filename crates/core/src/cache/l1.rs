@@ -10,7 +10,7 @@
 
 use super::entry::Entry;
 use super::key::Key;
-use crate::services::{Metric, Services, SetError, CREATE_ONLY};
+use crate::services::{Metric, Services, SetError, CREATE_CAS};
 
 const PREFIX: &str = "aigw:c1:";
 const MAX_CAS_RETRIES: usize = 8;
@@ -35,7 +35,7 @@ impl L1 {
     }
 
     pub fn get(&self, svc: &dyn Services, key: &Key, now_ms: u64) -> Option<Entry> {
-        let (bytes, _) = svc.shared_get(&self.slot_key(key))?;
+        let (bytes, _) = svc.get(&self.slot_key(key))?;
         let entry = Entry::decode(bytes)?;
         (entry.key == *key && entry.live(now_ms)).then_some(entry)
     }
@@ -47,11 +47,11 @@ impl L1 {
         }
         let slot = self.slot_key(&entry.key);
         for _ in 0..MAX_CAS_RETRIES {
-            let (old_len, cas) = match svc.shared_get(&slot) {
+            let (old_len, cas) = match svc.get(&slot) {
                 Some((old, cas)) => (old.len(), cas),
-                None => (0, CREATE_ONLY),
+                None => (0, CREATE_CAS),
             };
-            match svc.shared_set(&slot, &encoded, Some(cas)) {
+            match svc.set(&slot, &encoded, Some(cas)) {
                 Ok(()) => {
                     let delta = encoded.len() as i64 - old_len as i64;
                     svc.metric(Metric::CacheL1Bytes, delta);

@@ -11,7 +11,7 @@ use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts,
 
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
 use crate::errors::{ErrorCode, GatewayError};
-use crate::services::{LimitStore, Services};
+use crate::services::Services;
 
 /// This request's part of the limits.
 #[derive(Default)]
@@ -156,7 +156,7 @@ impl Exchange {
         let expected = self.limits_expected(body, max_tokens);
         state.expected = expected;
         let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
-        admission.reserve_local(&mut LimitStore(svc));
+        admission.reserve_local(svc);
         if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
             state.admission = Some(admission);
             self.limits = Some(Box::new(state));
@@ -225,15 +225,11 @@ impl Exchange {
         };
         match (r.refused, r.status) {
             // Unread for the memory budget: a failed reservation (on_error).
-            (Some(why), _) => admission.global_failed(
-                &mut LimitStore(svc),
-                &format!("the global counters' answer was not read: {why}"),
-            ),
-            (None, Some(status)) => {
-                admission.apply_global_reply(&mut LimitStore(svc), u32::from(status), &r.body)
-            }
+            (Some(why), _) => admission
+                .global_failed(svc, &format!("the global counters' answer was not read: {why}")),
+            (None, Some(status)) => admission.apply_global_reply(svc, u32::from(status), &r.body),
             (None, None) => admission.global_failed(
-                &mut LimitStore(svc),
+                svc,
                 "no answer from the global counters (reset, timeout or no cluster)",
             ),
         }
@@ -338,7 +334,7 @@ impl Exchange {
                 used.output_tokens.saturating_add(e.output_tokens.saturating_mul(unknown));
         }
         let s = if final_usage {
-            limiter.settle_attempts(&mut LimitStore(svc), reservation, &used, requests)
+            limiter.settle_attempts(svc, reservation, &used, requests)
         } else {
             let delivered = state.delivered_chars.saturating_add(state.delivered_bytes);
             let delivered = delivered.div_ceil(4);
@@ -347,7 +343,7 @@ impl Exchange {
                 "settlement: no final usage; counted at least the reservation \
                  (output delivered: about {delivered} tokens)"
             ));
-            limiter.settle_unreported(&mut LimitStore(svc), reservation, &used, requests)
+            limiter.settle_unreported(svc, reservation, &used, requests)
         };
         state.notes.extend(s.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         if let (Some(cmd), Some(g)) = (s.global, limiter.global()) {

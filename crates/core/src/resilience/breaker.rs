@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::services::{Services, SetError, CREATE_ONLY};
+use crate::services::{Services, SetError, CREATE_CAS};
 
 const PREFIX: &str = "aigw:cb:";
 const MAX_CAS_RETRIES: usize = 8;
@@ -94,15 +94,15 @@ impl Breaker {
         let key = format!("{PREFIX}{provider}");
         for _ in 0..MAX_CAS_RETRIES {
             let now = svc.now_ms();
-            let (state, cas) = match svc.shared_get(&key) {
+            let (state, cas) = match svc.get(&key) {
                 Some((v, cas)) => (State::decode(&v), cas),
-                None => (State::default(), CREATE_ONLY),
+                None => (State::default(), CREATE_CAS),
             };
             let (next, admit) = f(state, now);
             if next == state {
                 return admit;
             }
-            match svc.shared_set(&key, &next.encode(), Some(cas)) {
+            match svc.set(&key, &next.encode(), Some(cas)) {
                 Ok(()) => return admit,
                 Err(SetError::CasMismatch) => continue,
                 // The breaker must not stop traffic because of itself.
@@ -143,7 +143,7 @@ impl Breaker {
 
     /// For logs: whether the circuit is open now.
     pub fn is_open(&self, svc: &dyn Services, provider: &str) -> bool {
-        svc.shared_get(&format!("{PREFIX}{provider}"))
+        svc.get(&format!("{PREFIX}{provider}"))
             .map(|(v, _)| State::decode(&v))
             .is_some_and(|s| s.failures >= self.failures && s.open_until > svc.now_ms())
     }
@@ -152,7 +152,7 @@ impl Breaker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::MemServices;
+    use crate::services::{MemServices, SharedData};
 
     #[test]
     fn opens_after_consecutive_failures_probes_and_closes() {
@@ -207,7 +207,7 @@ mod tests {
         b.record(&mut s, "a", false);
         assert_eq!(b.admit(&mut s, "a"), Admit::Open);
         assert_eq!(b.admit(&mut s, "b"), Admit::Closed);
-        s.data.insert("aigw:cb:c".into(), (b"junk".to_vec(), 1));
+        s.set("aigw:cb:c", b"junk", None).unwrap();
         assert_eq!(b.admit(&mut s, "c"), Admit::Closed);
     }
 }

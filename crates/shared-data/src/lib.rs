@@ -1,6 +1,8 @@
-//! The shared key-value store the counters live in: a trait that models
-//! Envoy's shared data exactly, and `MemStore`, a fake with the same semantics
-//! for tests.
+//! Envoy's shared data (the key-value store every worker of one Envoy
+//! shares): [`SharedData`], a trait that models it exactly, and [`MemStore`],
+//! a fake with the same rules for tests. The host layer implements the trait
+//! once over proxy-wasm; the cache, the coalescing lock, the circuit breaker
+//! and the limit counters are written against it.
 //!
 //! # Envoy shared-data semantics (what the algorithms are written against)
 //! * `get` returns the value and its CAS, or nothing for a missing key.
@@ -14,7 +16,7 @@
 //!   by every write and skips 0 when it wraps.
 //! * No TTL, no eviction, no removal: a "removed" key stays with an empty value.
 //!   So every key ever written stays for the life of the Envoy process, and
-//!   the number of keys must be bounded by design (see `slots`).
+//!   the number of keys must be bounded by design (see `aigw_limits::slot`).
 //!
 //! # Create-if-absent
 //! Envoy has no "create only if missing" operation, but one can be built:
@@ -27,6 +29,7 @@
 //! that CAS: a lost increment with probability ~2.3e-10 per create race, and
 //! creates happen only when a slot key is first written.
 
+use std::collections::hash_map::{Iter, Keys};
 use std::collections::HashMap;
 
 /// The CAS that turns a `set` into create-if-absent (see the module doc).
@@ -37,12 +40,16 @@ pub const CREATE_CAS: u32 = u32::MAX;
 pub enum SetError {
     /// The key exists and its CAS is not the one given: re-read and retry.
     CasMismatch,
-    /// Anything else the host reported.
-    Other,
+    /// Any other host status (proxy-wasm's status code).
+    Host(u32),
 }
 
+/// The status [`MemStore`] reports when told to fail writes (proxy-wasm's
+/// `InternalFailure`).
+pub const INTERNAL_FAILURE: u32 = 10;
+
 /// Envoy's shared data (see the module doc for the exact semantics).
-pub trait Store {
+pub trait SharedData {
     /// The value and its CAS, or `None` for a missing key (a host error reads
     /// as missing: the create-if-absent CAS then fails safely on a key that
     /// does exist).
@@ -58,7 +65,7 @@ pub trait Store {
 pub struct MemStore {
     entries: HashMap<String, (Vec<u8>, u32)>,
     next_cas: u32,
-    /// When set, every `set` fails with `SetError::Other` (tests of fail-open/closed).
+    /// When set, every `set` fails with `SetError::Host` (tests of fail-open/closed).
     pub fail_writes: bool,
     /// Number of successful writes (tests).
     pub writes: u64,
@@ -98,8 +105,20 @@ impl MemStore {
         }
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.keys().map(String::as_str)
+    /// Every key ever written.
+    pub fn keys(&self) -> Keys<'_, String, (Vec<u8>, u32)> {
+        self.entries.keys()
+    }
+
+    /// Every key with its value and CAS (read-only: writes go through `set`,
+    /// so the CAS rules hold).
+    pub fn iter(&self) -> Iter<'_, String, (Vec<u8>, u32)> {
+        self.entries.iter()
+    }
+
+    /// Bytes held in values (what a bounded cache must keep bounded).
+    pub fn bytes_stored(&self) -> usize {
+        self.entries.values().map(|(v, _)| v.len()).sum()
     }
 
     fn take_cas(&mut self) -> u32 {
@@ -112,14 +131,14 @@ impl MemStore {
     }
 }
 
-impl Store for MemStore {
+impl SharedData for MemStore {
     fn get(&self, key: &str) -> Option<(Vec<u8>, u32)> {
         self.entries.get(key).cloned()
     }
 
     fn set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<(), SetError> {
         if self.fail_writes {
-            return Err(SetError::Other);
+            return Err(SetError::Host(INTERNAL_FAILURE));
         }
         if let (Some((_, current)), Some(expected)) = (self.entries.get(key), cas) {
             if expected != 0 && expected != *current {
