@@ -22,6 +22,8 @@ struct Pending {
     purpose: Purpose,
 }
 
+/// The bookkeeping itself, plain data (tested natively); the functions
+/// below reach the VM's one instance.
 #[derive(Default)]
 struct Registry {
     callouts: HashMap<u32, Pending>,
@@ -31,33 +33,29 @@ struct Registry {
     timers: Vec<(u64, Owner)>,
 }
 
-thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
-}
+impl Registry {
+    fn add_callout(&mut self, token: u32, owner: Owner, purpose: Purpose) {
+        self.callouts.insert(token, Pending { owner, purpose });
+    }
 
-pub fn add_callout(token: u32, owner: Owner, purpose: Purpose) {
-    REGISTRY.with(|r| r.borrow_mut().callouts.insert(token, Pending { owner, purpose }));
-}
+    fn add_failed(&mut self, owner: Owner, purpose: Purpose) {
+        self.failed.push(Pending { owner, purpose });
+    }
 
-pub fn add_failed(owner: Owner, purpose: Purpose) {
-    REGISTRY.with(|r| r.borrow_mut().failed.push(Pending { owner, purpose }));
-}
+    fn add_timer(&mut self, due_ns: u64, owner: Owner) {
+        self.timers.push((due_ns, owner));
+    }
 
-pub fn add_timer(due_ns: u64, owner: Owner) {
-    REGISTRY.with(|r| r.borrow_mut().timers.push((due_ns, owner)));
-}
+    fn take_callout(&mut self, token: u32) -> Option<(Owner, Purpose)> {
+        self.callouts.remove(&token).map(|p| (p.owner, p.purpose))
+    }
 
-pub fn take_callout(token: u32) -> Option<(Owner, Purpose)> {
-    REGISTRY.with(|r| r.borrow_mut().callouts.remove(&token)).map(|p| (p.owner, p.purpose))
-}
-
-/// Everything due now: failed dispatches and expired timers.
-pub fn take_due(now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
-    REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
-        let failed = r.failed.drain(..).map(|p| (p.owner, p.purpose)).collect();
+    fn take_due(&mut self, now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
+        let failed = self.failed.drain(..).map(|p| (p.owner, p.purpose)).collect();
         let mut due = Vec::new();
-        r.timers.retain(|(t, o)| {
+        // Timers of requests that are gone are dropped here, so the list
+        // cannot grow with requests that ended while waiting.
+        self.timers.retain(|(t, o)| {
             if *t <= now_ns {
                 due.push(o.clone());
                 false
@@ -66,7 +64,32 @@ pub fn take_due(now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
             }
         });
         (failed, due)
-    })
+    }
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+pub fn add_callout(token: u32, owner: Owner, purpose: Purpose) {
+    REGISTRY.with(|r| r.borrow_mut().add_callout(token, owner, purpose));
+}
+
+pub fn add_failed(owner: Owner, purpose: Purpose) {
+    REGISTRY.with(|r| r.borrow_mut().add_failed(owner, purpose));
+}
+
+pub fn add_timer(due_ns: u64, owner: Owner) {
+    REGISTRY.with(|r| r.borrow_mut().add_timer(due_ns, owner));
+}
+
+pub fn take_callout(token: u32) -> Option<(Owner, Purpose)> {
+    REGISTRY.with(|r| r.borrow_mut().take_callout(token))
+}
+
+/// Everything due now: failed dispatches and expired timers.
+pub fn take_due(now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
+    REGISTRY.with(|r| r.borrow_mut().take_due(now_ns))
 }
 
 /// Runs `f` on the owner's exchange if the request is still alive.
@@ -83,6 +106,143 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
         Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
         Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve | Purpose::Classify => {
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aigw_core::config::Config;
+    use aigw_core::headers::Headers;
+
+    fn exchange() -> Rc<RefCell<Exchange>> {
+        let doc = br#"{"version":1,"providers":{"openai":{"kind":"openai"}}}"#;
+        let config = Config::parse(doc, &|_| None).unwrap().0;
+        Rc::new(RefCell::new(Exchange::new(Rc::new(config))))
+    }
+
+    fn owner(context_id: u32, ex: &Rc<RefCell<Exchange>>) -> Owner {
+        Owner { context_id, exchange: Rc::downgrade(ex) }
+    }
+
+    fn answer(status: Option<u16>) -> CalloutResponse {
+        CalloutResponse { status, headers: Headers::default(), body: Vec::new(), refused: None }
+    }
+
+    #[test]
+    fn a_callout_answer_reaches_its_request_once() {
+        let (a, b) = (exchange(), exchange());
+        let mut r = Registry::default();
+        r.add_callout(7, owner(2, &a), Purpose::CacheLookup);
+        r.add_callout(8, owner(3, &b), Purpose::Attempt(1));
+        let (o, p) = r.take_callout(8).unwrap();
+        assert_eq!((o.context_id, p), (3, Purpose::Attempt(1)));
+        assert!(Rc::ptr_eq(&o.exchange.upgrade().unwrap(), &b));
+        // Delivered once: a second answer for the token finds nothing.
+        assert!(r.take_callout(8).is_none());
+        let (o, p) = r.take_callout(7).unwrap();
+        assert_eq!((o.context_id, p), (2, Purpose::CacheLookup));
+    }
+
+    #[test]
+    fn unknown_tokens_find_nothing() {
+        let a = exchange();
+        let mut r = Registry::default();
+        assert!(r.take_callout(1).is_none());
+        r.add_callout(1, owner(2, &a), Purpose::Classify);
+        assert!(r.take_callout(2).is_none());
+        assert!(r.take_callout(1).is_some());
+    }
+
+    #[test]
+    fn delivery_runs_on_a_live_exchange_only() {
+        let a = exchange();
+        let o = owner(2, &a);
+        assert_eq!(with_exchange(&o, |_| 42), Some(42));
+        // Already borrowed (a re-entrant host call): skipped, not a panic.
+        let held = a.borrow_mut();
+        assert_eq!(with_exchange(&o, |_| 42), None);
+        drop(held);
+        // The request ended: its answer has nowhere to go.
+        drop(a);
+        assert_eq!(with_exchange(&o, |_| 42), None);
+    }
+
+    #[test]
+    fn an_answer_for_a_dropped_request_is_still_taken() {
+        let a = exchange();
+        let mut r = Registry::default();
+        r.add_callout(5, owner(2, &a), Purpose::CacheStore);
+        drop(a);
+        let (o, p) = r.take_callout(5).unwrap();
+        assert_eq!(p, Purpose::CacheStore);
+        assert!(with_exchange(&o, |_| ()).is_none());
+        assert!(r.callouts.is_empty());
+    }
+
+    #[test]
+    fn timers_fire_when_due_and_not_before() {
+        let (a, b) = (exchange(), exchange());
+        let mut r = Registry::default();
+        r.add_timer(100, owner(2, &a));
+        r.add_timer(200, owner(3, &b));
+        let (failed, due) = r.take_due(99);
+        assert!(failed.is_empty() && due.is_empty());
+        let (_, due) = r.take_due(100);
+        assert_eq!(due.iter().map(|o| o.context_id).collect::<Vec<_>>(), [2]);
+        // Fired once.
+        assert!(r.take_due(150).1.is_empty());
+        let (_, due) = r.take_due(1_000);
+        assert_eq!(due.iter().map(|o| o.context_id).collect::<Vec<_>>(), [3]);
+        assert!(r.timers.is_empty());
+    }
+
+    #[test]
+    fn timers_of_dropped_requests_are_pruned() {
+        let (a, b) = (exchange(), exchange());
+        let mut r = Registry::default();
+        r.add_timer(500, owner(2, &a));
+        r.add_timer(500, owner(3, &b));
+        drop(a);
+        assert!(r.take_due(10).1.is_empty());
+        assert_eq!(r.timers.len(), 1);
+        assert_eq!(r.timers[0].1.context_id, 3);
+        // A due timer of a dropped request is handed out; delivery skips it.
+        drop(b);
+        let (_, due) = r.take_due(500);
+        assert_eq!(due.len(), 1);
+        assert!(with_exchange(&due[0], |_| ()).is_none());
+    }
+
+    #[test]
+    fn failed_dispatches_come_back_at_the_next_tick_once() {
+        let a = exchange();
+        let mut r = Registry::default();
+        r.add_failed(owner(2, &a), Purpose::LimitsReserve);
+        r.add_failed(owner(2, &a), Purpose::Attempt(2));
+        let (failed, due) = r.take_due(0);
+        let purposes: Vec<_> = failed.iter().map(|(_, p)| *p).collect();
+        assert_eq!(purposes, [Purpose::LimitsReserve, Purpose::Attempt(2)]);
+        assert!(due.is_empty());
+        assert!(r.take_due(0).0.is_empty());
+    }
+
+    #[test]
+    fn orphan_answers_log_only_fire_and_forget_failures() {
+        assert_eq!(orphan_answer(Purpose::LimitsSettle, &answer(Some(200))), None);
+        assert_eq!(
+            orphan_answer(Purpose::LimitsSettle, &answer(Some(503))).as_deref(),
+            Some("limits: global settlement failed: status 503")
+        );
+        assert_eq!(
+            orphan_answer(Purpose::CacheStore, &answer(None)).as_deref(),
+            Some("cache: L2 store failed: no answer (reset, timeout or no cluster)")
+        );
+        for p in
+            [Purpose::CacheLookup, Purpose::Attempt(1), Purpose::LimitsReserve, Purpose::Classify]
+        {
+            assert_eq!(orphan_answer(p, &answer(None)), None);
         }
     }
 }
