@@ -7,7 +7,7 @@ use aigw_dlp::classifier::{llama_guard, moderation};
 use aigw_dlp::Category;
 use serde::Deserialize;
 
-use crate::config::Secret;
+use crate::secret::{RawSecretRef, Secret};
 
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -35,7 +35,7 @@ pub struct RawClassifier {
     #[serde(default)]
     pub model: Option<String>,
     #[serde(default)]
-    pub api_key: Option<crate::config::RawSecretRef>,
+    pub api_key: Option<RawSecretRef>,
     #[serde(default = "default_timeout")]
     pub timeout_ms: u32,
     #[serde(default = "default_on_error")]
@@ -44,10 +44,10 @@ pub struct RawClassifier {
     pub threshold: f64,
     /// Classify prompts (`request`) and/or non-streamed answers (`response`).
     #[serde(default = "default_apply")]
-    pub apply_to: Vec<crate::policy::RawDirection>,
+    pub apply_to: Vec<crate::action::RawDirection>,
     /// What a flagged category does: `block` (default) or `flag`.
     #[serde(default = "default_action")]
-    pub action: crate::policy::Action,
+    pub action: crate::action::Action,
     /// Llama Guard: send the full prompt instead of relying on the server's
     /// chat template.
     #[serde(default)]
@@ -63,11 +63,11 @@ fn default_on_error() -> OnError {
 fn default_threshold() -> f64 {
     0.5
 }
-fn default_apply() -> Vec<crate::policy::RawDirection> {
-    vec![crate::policy::RawDirection::Request]
+fn default_apply() -> Vec<crate::action::RawDirection> {
+    vec![crate::action::RawDirection::Request]
 }
-fn default_action() -> crate::policy::Action {
-    crate::policy::Action::Block
+fn default_action() -> crate::action::Action {
+    crate::action::Action::Block
 }
 
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ pub struct Classifier {
     pub threshold: f64,
     pub requests: bool,
     pub responses: bool,
-    pub action: crate::policy::Action,
+    pub action: crate::action::Action,
     pub explicit_prompt: bool,
 }
 
@@ -109,7 +109,7 @@ impl Classifier {
         if raw.kind == Kind::LlamaGuard && raw.model.is_none() {
             return Err(e("model", "required for llama_guard"));
         }
-        if !matches!(raw.action, crate::policy::Action::Block | crate::policy::Action::Flag) {
+        if !matches!(raw.action, crate::action::Action::Block | crate::action::Action::Flag) {
             return Err(e("action", "block or flag"));
         }
         let path = raw.path.clone().unwrap_or_else(|| match raw.kind {
@@ -135,8 +135,8 @@ impl Classifier {
             timeout_ms: raw.timeout_ms,
             on_error: raw.on_error,
             threshold: raw.threshold,
-            requests: raw.apply_to.contains(&crate::policy::RawDirection::Request),
-            responses: raw.apply_to.contains(&crate::policy::RawDirection::Response),
+            requests: raw.apply_to.contains(&crate::action::RawDirection::Request),
+            responses: raw.apply_to.contains(&crate::action::RawDirection::Response),
             action: raw.action,
             explicit_prompt: raw.explicit_prompt,
         })

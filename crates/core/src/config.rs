@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::auth::{Auth, Token};
 use crate::errors::ApiShape;
+use crate::secret::{RawSecretRef, Secret};
 
 pub const CONFIG_VERSION: u32 = 1;
 const DEFAULT_MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
@@ -114,13 +115,6 @@ pub struct TranslateSettings {
     pub default_max_tokens: u64,
     pub drop_unsupported: bool,
     pub sampling: aigw_translate::Sampling,
-}
-
-/// A secret referenced by environment variable: `{"env": "NAME"}`.
-#[derive(Deserialize, Debug, Clone)]
-#[serde(deny_unknown_fields)]
-pub struct RawSecretRef {
-    pub env: String,
 }
 
 #[derive(Deserialize)]
@@ -226,30 +220,6 @@ impl ProviderKind {
             ProviderKind::Anthropic => Some("https://api.anthropic.com"),
             ProviderKind::OpenaiCompatible => None,
         }
-    }
-}
-
-/// A secret value whose Debug output never shows it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// The value of an environment variable, if set, non-empty and usable in
-    /// a header.
-    pub fn from_env(name: &str, env: &dyn Fn(&str) -> Option<String>) -> Option<Secret> {
-        env(name)
-            .filter(|v| !v.is_empty() && v.bytes().all(|b| (0x21..0x7f).contains(&b)))
-            .map(Secret)
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
     }
 }
 
@@ -585,7 +555,7 @@ fn compile_provider(
                             format!("{} holds characters not allowed in a header", r.env),
                         ));
                     }
-                    Some(Secret(v))
+                    Some(Secret::new(v))
                 }
                 None => {
                     warnings.push(format!(
@@ -1002,10 +972,5 @@ mod tests {
         assert!(parse_base_url("http://u@h").is_err());
         assert!(parse_base_url("http:///x").is_err());
         assert!(parse_base_url("h.com").is_err());
-    }
-
-    #[test]
-    fn secret_debug_is_redacted() {
-        assert_eq!(format!("{:?}", Secret("sk-live".into())), "Secret(***)");
     }
 }

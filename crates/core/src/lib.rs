@@ -5,6 +5,7 @@
 //! proxy-wasm (this crate does not depend on it), so all of it is tested
 //! natively; `aigw-filter` is the thin wasm wrapper that talks to Envoy.
 
+pub mod action;
 pub mod auth;
 pub mod cache;
 pub mod classifier;
@@ -23,6 +24,7 @@ pub mod request_id;
 pub mod resilience;
 pub mod routing;
 pub mod scan;
+pub mod secret;
 pub mod services;
 pub mod sse;
 pub mod stream_guard;

@@ -26,18 +26,8 @@ use std::rc::Rc;
 use aigw_dlp::{DetectorId, DetectorSet, Engine, Finding, ProfileId};
 use serde::Deserialize;
 
-/// What a finding does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    Off,
-    /// Log record and summary header, no change.
-    Flag,
-    /// Replace with `[REDACTED:<MASK>]`.
-    Redact,
-    /// Refuse the request (403) or end the answer with an error.
-    Block,
-}
+// Defined below the classifier, which applies them too.
+pub use crate::action::{Action, Direction, RawDirection};
 
 #[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
@@ -57,20 +47,6 @@ pub struct RawPolicy {
 
 fn builtin() -> String {
     aigw_dlp::BUILTIN_PROFILE.to_string()
-}
-
-/// A direction as written in config.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum RawDirection {
-    Request,
-    Response,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Request,
-    Response,
 }
 
 /// A compiled policy.
