@@ -3,6 +3,7 @@
 //! OpenAI-compatible chat endpoint. The request and answer formats are
 //! `aigw-dlp`'s; this is the config and the call.
 
+use aigw_config_error::ConfigError;
 use aigw_dlp::classifier::{llama_guard, moderation};
 use aigw_dlp::Category;
 use serde::Deserialize;
@@ -95,8 +96,8 @@ impl Classifier {
     pub fn compile(
         raw: &RawClassifier,
         env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Classifier, (String, String)> {
-        let e = |f: &str, m: &str| (f.to_string(), m.to_string());
+    ) -> Result<Classifier, ConfigError> {
+        let e = |f: &str, m: &str| ConfigError::new(f, m);
         if raw.cluster.is_empty() {
             return Err(e("cluster", "must name an Envoy cluster"));
         }

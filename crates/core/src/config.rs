@@ -5,7 +5,6 @@
 //! `providers.openai.base_url: ...`, so a bad config is fixed from one log line.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -308,25 +307,12 @@ impl Config {
     }
 }
 
-/// A config error: the path of the offending field and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub field: String,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "invalid config: {}", self.message)
-        } else {
-            write!(f, "invalid config: {}: {}", self.field, self.message)
-        }
-    }
-}
+/// A config error: the path of the offending field and what is wrong (one
+/// type for every config parser, the `dlp` and `limits` sections included).
+pub use aigw_config_error::ConfigError;
 
 fn err(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
-    ConfigError { field: field.into(), message: message.into() }
+    ConfigError::new(field, message)
 }
 
 /// What compiling produced besides the config: things an operator should see.
@@ -351,11 +337,8 @@ impl Config {
             return Err(err("", "the plugin configuration is empty; expected a JSON object"));
         }
         let de = &mut serde_json::Deserializer::from_slice(bytes);
-        let raw: RawConfig = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { String::new() } else { path };
-            err(field, e.inner().to_string())
-        })?;
+        let raw: RawConfig =
+            serde_path_to_error::deserialize(de).map_err(ConfigError::from_serde)?;
         compile(raw, env)
     }
 }
@@ -377,7 +360,8 @@ fn compile(
     if raw.providers.is_empty() {
         return Err(err("providers", "at least one provider is required"));
     }
-    let cache = crate::cache::compile(raw.cache).map_err(|(f, m)| err(format!("cache.{f}"), m))?;
+    let cache = crate::cache::compile(raw.cache)
+        .map_err(|e| err(format!("cache.{}", e.field), e.message))?;
     let mut providers = Vec::with_capacity(raw.providers.len());
     let mut fallbacks = Vec::with_capacity(raw.providers.len());
     let mut provider_policies = Vec::with_capacity(raw.providers.len());
@@ -449,19 +433,13 @@ fn compile(
         None => None,
     };
     let engine = std::rc::Rc::new(match &raw.dlp {
-        Some(d) => aigw_dlp::compile(d).map_err(|e| {
-            err(
-                if e.field.is_empty() { "dlp".into() } else { format!("dlp.{}", e.field) },
-                e.message,
-            )
-        })?,
+        Some(d) => aigw_dlp::compile(d).map_err(|e| e.within("dlp"))?,
         None => aigw_dlp::Engine::builtin(),
     });
     let mut policies = Vec::with_capacity(raw.policies.len());
     let mut policy_names = Vec::with_capacity(raw.policies.len());
     for (name, p) in &raw.policies {
-        let compiled =
-            crate::policy::Policy::compile(name, p, &engine, env).map_err(|(f, m)| err(f, m))?;
+        let compiled = crate::policy::Policy::compile(name, p, &engine, env)?;
         policies.push(std::rc::Rc::new(compiled));
         policy_names.push(name.clone());
     }
@@ -486,12 +464,7 @@ fn compile(
         }
     }
     let limits = match raw.limits {
-        Some(l) => Some(l.compile().map_err(|e| {
-            err(
-                if e.field.is_empty() { "limits".into() } else { format!("limits.{}", e.field) },
-                e.message,
-            )
-        })?),
+        Some(l) => Some(l.compile().map_err(|e| e.within("limits"))?),
         None => None,
     };
     Ok((
@@ -518,8 +491,7 @@ fn compile_provider(
     warnings: &mut Warnings,
 ) -> Result<Provider, ConfigError> {
     let field = |f: &str| format!("providers.{name}.{f}");
-    let endpoints =
-        crate::endpoints::compile(&p.endpoints, &field("endpoints")).map_err(|(f, m)| err(f, m))?;
+    let endpoints = crate::endpoints::compile(&p.endpoints, &field("endpoints"))?;
     if !is_provider_name(name) {
         return Err(err(
             format!("providers.{name}"),
@@ -612,18 +584,16 @@ fn compile_provider(
     };
     let retry = match &p.retry {
         Some(r) => crate::resilience::retry::compile(r)
-            .map_err(|(f, m)| err(field(&format!("retry.{f}")), m))?,
+            .map_err(|e| err(field(&format!("retry.{}", e.field)), e.message))?,
         None => crate::resilience::retry::Policy::default(),
     };
-    let timeout_ms = crate::resilience::check_timeout(p.timeout_ms, &field("timeout_ms"))
-        .map_err(|(f, m)| err(f, m))?;
+    let timeout_ms = crate::resilience::check_timeout(p.timeout_ms, &field("timeout_ms"))?;
     let client_max_timeout_ms =
-        crate::resilience::check_timeout(p.client_max_timeout_ms, &field("client_max_timeout_ms"))
-            .map_err(|(f, m)| err(f, m))?;
+        crate::resilience::check_timeout(p.client_max_timeout_ms, &field("client_max_timeout_ms"))?;
     let breaker = match &p.circuit_breaker {
         Some(b) => Some(
             crate::resilience::breaker::compile(b)
-                .map_err(|(f, m)| err(field(&format!("circuit_breaker.{f}")), m))?,
+                .map_err(|e| err(field(&format!("circuit_breaker.{}", e.field)), e.message))?,
         ),
         None => None,
     };
@@ -670,11 +640,10 @@ fn compile_fallbacks(
             }
             let retry = match &s.retry {
                 Some(r) => crate::resilience::retry::compile(r)
-                    .map_err(|(f, m)| err(field(&format!("retry.{f}")), m))?,
+                    .map_err(|e| err(field(&format!("retry.{}", e.field)), e.message))?,
                 None => crate::resilience::retry::Policy::default(),
             };
-            let timeout_ms = crate::resilience::check_timeout(s.timeout_ms, &field("timeout_ms"))
-                .map_err(|(f, m)| err(f, m))?;
+            let timeout_ms = crate::resilience::check_timeout(s.timeout_ms, &field("timeout_ms"))?;
             chain.push(crate::resilience::Step {
                 provider: target,
                 model_map: s.model_map.into_iter().collect(),

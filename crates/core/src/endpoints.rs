@@ -16,6 +16,7 @@
 //! percent-encoded character never matches a listed endpoint. `.`/`..`
 //! segments and encoded slashes are refused earlier (routing).
 
+use aigw_config_error::ConfigError;
 use serde::Deserialize;
 
 use crate::errors::{ErrorCode, GatewayError};
@@ -85,35 +86,42 @@ impl Allowed {
 }
 
 /// Compiles `providers.<name>.endpoints`; errors name the field.
-pub fn compile(raw: &[RawEndpoint], field: &str) -> Result<Vec<Endpoint>, (String, String)> {
+pub fn compile(raw: &[RawEndpoint], field: &str) -> Result<Vec<Endpoint>, ConfigError> {
     raw.iter()
         .enumerate()
         .map(|(i, e)| {
             let f = format!("{field}[{i}]");
-            let (method, path) = parse_allow(&e.allow).map_err(|m| (format!("{f}.allow"), m))?;
+            let (method, path) =
+                parse_allow(&e.allow).map_err(|m| ConfigError::new(format!("{f}.allow"), m))?;
             if let Some(list) = &e.tenants {
                 if list.is_empty() {
-                    return Err((
+                    return Err(ConfigError::new(
                         format!("{f}.tenants"),
-                        "must not be empty (leave it out)".into(),
+                        "must not be empty (leave it out)",
                     ));
                 }
                 for (j, t) in list.iter().enumerate() {
                     if t.is_empty() || t.trim_end_matches('*').contains('*') {
-                        return Err((
+                        return Err(ConfigError::new(
                             format!("{f}.tenants[{j}]"),
-                            "a name, `prefix*` or `*`".into(),
+                            "a name, `prefix*` or `*`",
                         ));
                     }
                 }
             }
             let weight = e.weight.unwrap_or(1);
             if !(1..=MAX_WEIGHT).contains(&weight) {
-                return Err((format!("{f}.weight"), format!("must be between 1 and {MAX_WEIGHT}")));
+                return Err(ConfigError::new(
+                    format!("{f}.weight"),
+                    format!("must be between 1 and {MAX_WEIGHT}"),
+                ));
             }
             let reserve = e.reserve_output_tokens.unwrap_or(0);
             if reserve > 1_000_000_000 {
-                return Err((format!("{f}.reserve_output_tokens"), "must be at most 1e9".into()));
+                return Err(ConfigError::new(
+                    format!("{f}.reserve_output_tokens"),
+                    "must be at most 1e9",
+                ));
             }
             Ok(Endpoint {
                 method,
@@ -367,7 +375,11 @@ mod tests {
             ),
         ] {
             let raw: Vec<RawEndpoint> = serde_json::from_str(json).unwrap();
-            assert_eq!(compile(&raw, "providers.openai.endpoints").unwrap_err().0, field, "{json}");
+            assert_eq!(
+                compile(&raw, "providers.openai.endpoints").unwrap_err().field,
+                field,
+                "{json}"
+            );
         }
         assert!(
             serde_json::from_str::<Vec<RawEndpoint>>(r#"[{"allow":"GET /x","bogus":1}]"#).is_err()

@@ -20,6 +20,7 @@
 //! (`pii`, `financial`, `secret`, `custom`, or a guardrail category), then
 //! `*`; nothing matching means `off` (the finding is not acted upon).
 
+use aigw_config_error::ConfigError;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -70,20 +71,20 @@ impl Policy {
         raw: &RawPolicy,
         engine: &Rc<Engine>,
         env: &dyn Fn(&str) -> Option<String>,
-    ) -> Result<Policy, (String, String)> {
+    ) -> Result<Policy, ConfigError> {
         let field = |f: &str| format!("policies.{name}.{f}");
-        let profile = engine
-            .profile(&raw.profile)
-            .ok_or_else(|| (field("profile"), format!("no DLP profile named {:?}", raw.profile)))?;
+        let profile = engine.profile(&raw.profile).ok_or_else(|| {
+            ConfigError::new(field("profile"), format!("no DLP profile named {:?}", raw.profile))
+        })?;
         let detectors = engine.profile_detectors(profile);
         let table =
-            |dir: &str, map: &BTreeMap<String, Action>| -> Result<Vec<Action>, (String, String)> {
+            |dir: &str, map: &BTreeMap<String, Action>| -> Result<Vec<Action>, ConfigError> {
                 for key in map.keys() {
                     let known = key == "*"
                         || engine.detector(key).is_some()
                         || aigw_dlp::Category::from_name(key).is_some();
                     if !known {
-                        return Err((
+                        return Err(ConfigError::new(
                             field(&format!("{dir}.{key}")),
                             "not a detector, a category or \"*\"".to_string(),
                         ));
@@ -110,10 +111,9 @@ impl Policy {
                 Ok(out)
             };
         let classifier = match &raw.classifier {
-            Some(c) => Some(
-                crate::classifier::Classifier::compile(c, env)
-                    .map_err(|(f, m)| (field(&format!("classifier.{f}")), m))?,
-            ),
+            Some(c) => Some(crate::classifier::Classifier::compile(c, env).map_err(|e| {
+                ConfigError::new(field(&format!("classifier.{}", e.field)), e.message)
+            })?),
             None => None,
         };
         Ok(Policy {

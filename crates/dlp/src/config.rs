@@ -1,7 +1,6 @@
 //! The DLP / guardrails section of the gateway config.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::Deserialize;
 
@@ -70,32 +69,12 @@ fn default_max_len() -> usize {
 
 /// A config error; `field` is the path inside this section, e.g.
 /// `custom_detectors.employee_id.pattern` or `profiles.default.detectors[2]`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub field: String,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.field, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
+pub use aigw_config_error::ConfigError;
 
 impl Config {
     /// Parses the section from JSON text (unknown fields are errors).
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { String::new() } else { path };
-            ConfigError { field, message: e.into_inner().to_string() }
-        })
+        serde_path_to_error::deserialize(de).map_err(ConfigError::from_serde)
     }
 }

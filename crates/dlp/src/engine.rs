@@ -845,7 +845,7 @@ fn context_ok(c: &Custom, b: &[u8], s: usize, e: usize, fin: bool) -> Option<boo
 // ------------------------------------------------------------- compile
 
 fn err(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
-    ConfigError { field: field.into(), message: message.into() }
+    ConfigError::new(field, message)
 }
 
 /// Compiles a config section into an engine.

@@ -31,7 +31,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::num::{NonZeroU32, NonZeroU64};
 
 use serde::{Deserialize, Serialize};
@@ -362,26 +361,10 @@ pub enum OnUnpriced {
 
 /// A config error: the path of the offending field relative to the `limits`
 /// section (e.g. `rules[2].window`) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub field: String,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.field, self.message)
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
+pub use aigw_config_error::ConfigError;
 
 fn err(field: impl Into<String>, message: impl Into<String>) -> ConfigError {
-    ConfigError { field: field.into(), message: message.into() }
+    ConfigError::new(field, message)
 }
 
 // ---------------------------------------------------------------- compile
@@ -394,10 +377,7 @@ impl LimitsConfig {
             return Err(err("", "the limits section must be a JSON object"));
         }
         let de = &mut serde_json::Deserializer::from_slice(bytes);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            err(if path == "." { String::new() } else { path }, e.inner().to_string())
-        })
+        serde_path_to_error::deserialize(de).map_err(ConfigError::from_serde)
     }
 
     /// Validates the section into a [`Limiter`].

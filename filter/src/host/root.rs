@@ -55,7 +55,7 @@ impl RootContext for Root {
             Err(e) => {
                 // Refusing here makes Envoy refuse the plugin (and, with a
                 // static config, refuse to start) with this line in its log.
-                log(Level::Critical, &format!("{e}"));
+                log(Level::Critical, &format!("invalid config: {e}"));
                 false
             }
         }

@@ -11,6 +11,7 @@ pub mod key;
 pub mod l1;
 pub mod l2;
 
+use aigw_config_error::ConfigError;
 use serde::Deserialize;
 
 use crate::errors::{ErrorCode, GatewayError};
@@ -112,11 +113,9 @@ impl CacheConfig {
     }
 }
 
-/// (field relative to `cache`, message).
-pub type FieldError = (String, String);
-
-pub fn compile(raw: RawCache) -> Result<CacheConfig, FieldError> {
-    let e = |f: &str, m: String| (f.to_string(), m);
+/// Errors name the field relative to `cache`.
+pub fn compile(raw: RawCache) -> Result<CacheConfig, ConfigError> {
+    let e = |f: &str, m: String| ConfigError::new(f, m);
     let ttl_s = raw.ttl_s.unwrap_or(DEFAULT_TTL_S);
     let max_ttl_s = raw.max_ttl_s.unwrap_or(DEFAULT_MAX_TTL_S);
     if max_ttl_s == 0 {
@@ -294,7 +293,7 @@ mod tests {
 
     #[test]
     fn config_errors_name_fields() {
-        let bad = |json: &str| compile(serde_json::from_str(json).unwrap()).unwrap_err().0;
+        let bad = |json: &str| compile(serde_json::from_str(json).unwrap()).unwrap_err().field;
         assert_eq!(bad(r#"{"ttl_s":0}"#), "ttl_s");
         assert_eq!(bad(r#"{"ttl_s":100,"max_ttl_s":10}"#), "ttl_s");
         assert_eq!(bad(r#"{"l1":{"max_entry_bytes":10}}"#), "l1.max_entry_bytes");

@@ -2,6 +2,7 @@
 //! after `failures` consecutive failures the provider is skipped for
 //! `cooldown_ms`, then one request probes it; success closes the circuit.
 
+use aigw_config_error::ConfigError;
 use serde::Deserialize;
 
 use crate::services::{Services, SetError, CREATE_CAS};
@@ -31,12 +32,12 @@ pub struct Breaker {
     pub cooldown_ms: u64,
 }
 
-pub fn compile(raw: &RawBreaker) -> Result<Breaker, (String, String)> {
+pub fn compile(raw: &RawBreaker) -> Result<Breaker, ConfigError> {
     if raw.failures == 0 || raw.failures > 1000 {
-        return Err(("failures".into(), "must be between 1 and 1000".into()));
+        return Err(ConfigError::new("failures", "must be between 1 and 1000"));
     }
     if raw.cooldown_ms == 0 || raw.cooldown_ms > 3_600_000 {
-        return Err(("cooldown_ms".into(), "must be between 1 and 3600000".into()));
+        return Err(ConfigError::new("cooldown_ms", "must be between 1 and 3600000"));
     }
     Ok(Breaker { failures: raw.failures, cooldown_ms: raw.cooldown_ms })
 }

@@ -5,6 +5,7 @@
 pub mod breaker;
 pub mod retry;
 
+use aigw_config_error::ConfigError;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -77,11 +78,11 @@ pub fn effective_timeout(
     }
 }
 
-pub fn check_timeout(t: Option<u64>, field: &str) -> Result<Option<u64>, (String, String)> {
+pub fn check_timeout(t: Option<u64>, field: &str) -> Result<Option<u64>, ConfigError> {
     match t {
-        Some(0) => Err((field.into(), "must be at least 1 (leave it out for no timeout)".into())),
+        Some(0) => Err(ConfigError::new(field, "must be at least 1 (leave it out for no timeout)")),
         Some(t) if t > MAX_TIMEOUT_MS => {
-            Err((field.into(), format!("must be at most {MAX_TIMEOUT_MS}")))
+            Err(ConfigError::new(field, format!("must be at most {MAX_TIMEOUT_MS}")))
         }
         t => Ok(t),
     }

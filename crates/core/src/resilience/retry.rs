@@ -1,5 +1,6 @@
 //! Retry policy: when to try again and how long to wait.
 
+use aigw_config_error::ConfigError;
 use serde::Deserialize;
 
 use crate::errors::{ErrorCode, GatewayError};
@@ -93,19 +94,22 @@ impl Default for Policy {
 }
 
 /// (field relative to the retry object, message).
-pub fn compile(raw: &RawRetry) -> Result<Policy, (String, String)> {
+pub fn compile(raw: &RawRetry) -> Result<Policy, ConfigError> {
     let mut p = Policy::default();
     if let Some(n) = raw.max_attempts {
         if !(1..=MAX_ATTEMPTS).contains(&n) {
-            return Err(("max_attempts".into(), format!("must be between 1 and {MAX_ATTEMPTS}")));
+            return Err(ConfigError::new(
+                "max_attempts",
+                format!("must be between 1 and {MAX_ATTEMPTS}"),
+            ));
         }
         p.max_attempts = n;
     }
     p.client_max_attempts = p.max_attempts;
     if let Some(n) = raw.client_max_attempts {
         if !(p.max_attempts..=MAX_ATTEMPTS).contains(&n) {
-            return Err((
-                "client_max_attempts".into(),
+            return Err(ConfigError::new(
+                "client_max_attempts",
                 format!("must be between max_attempts ({}) and {MAX_ATTEMPTS}", p.max_attempts),
             ));
         }
@@ -113,7 +117,10 @@ pub fn compile(raw: &RawRetry) -> Result<Policy, (String, String)> {
     }
     if let Some(d) = raw.retry_delay_ms {
         if d > MAX_DELAY_MS {
-            return Err(("retry_delay_ms".into(), format!("must be at most {MAX_DELAY_MS}")));
+            return Err(ConfigError::new(
+                "retry_delay_ms",
+                format!("must be at most {MAX_DELAY_MS}"),
+            ));
         }
         p.delay_ms = d;
     }
@@ -130,9 +137,9 @@ pub fn compile(raw: &RawRetry) -> Result<Policy, (String, String)> {
                 Condition::Named(Named::Timeout) => p.on_timeout = true,
                 Condition::Status(s) if *s == 429 || (500..600).contains(s) => p.on_status.push(*s),
                 Condition::Status(_) => {
-                    return Err((
+                    return Err(ConfigError::new(
                         format!("on[{i}]"),
-                        "only 429 and 5xx statuses can be retried".into(),
+                        "only 429 and 5xx statuses can be retried",
                     ))
                 }
             }
@@ -297,9 +304,9 @@ mod tests {
         assert_eq!((p.max_attempts, p.delay_ms, p.backoff), (3, 10, Backoff::Linear));
         assert!(p.retryable(Outcome::Status(503)) && !p.retryable(Outcome::Status(500)));
         let bad: RawRetry = serde_json::from_str(r#"{"on":[400]}"#).unwrap();
-        assert_eq!(compile(&bad).unwrap_err().0, "on[0]");
+        assert_eq!(compile(&bad).unwrap_err().field, "on[0]");
         let bad: RawRetry = serde_json::from_str(r#"{"max_attempts":9}"#).unwrap();
-        assert_eq!(compile(&bad).unwrap_err().0, "max_attempts");
+        assert_eq!(compile(&bad).unwrap_err().field, "max_attempts");
         let q = p
             .with_request(&h(&[
                 ("cf-aig-max-attempts", "5"),
@@ -321,7 +328,7 @@ mod tests {
         assert_eq!(p4.with_request(&h(&[])).unwrap().max_attempts, 2);
         let bad: RawRetry =
             serde_json::from_str(r#"{"max_attempts":3,"client_max_attempts":2}"#).unwrap();
-        assert_eq!(compile(&bad).unwrap_err().0, "client_max_attempts");
+        assert_eq!(compile(&bad).unwrap_err().field, "client_max_attempts");
         let q = Policy::default().with_request(&h(&[("x-aigw-max-attempts", "5")])).unwrap();
         assert_eq!(q.max_attempts, 1, "no retry config: one attempt");
         for (k, v) in [
