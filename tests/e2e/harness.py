@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -94,8 +95,9 @@ class Gateway:
     def __init__(self, workdir, mock_port, plugin=None, base="demo.yaml", env=None,
                  concurrency=1, failure_policy=None, expect_start=True, clusters=None,
                  edit=None):
-        self.dir = Path(workdir) / f"gw-{free_port()}"
-        self.dir.mkdir(parents=True)
+        # A fresh directory per gateway (a port number can come back).
+        Path(workdir).mkdir(parents=True, exist_ok=True)
+        self.dir = Path(tempfile.mkdtemp(prefix="gw-", dir=workdir))
         self.port = free_port()
         self.admin_port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
