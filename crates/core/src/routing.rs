@@ -1,7 +1,7 @@
 //! Provider routing: `/{provider}/{rest}` → that provider's authority and
 //! `{base path}{rest}`, plus the auth headers the provider expects.
 
-use crate::config::{Config, Provider, ProviderKind};
+use crate::config::{Config, Provider};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
 
@@ -145,26 +145,13 @@ pub fn provider_auth(
     let Some(key) = provider.api_key.as_ref() else {
         return (Vec::new(), &[]);
     };
-    match provider.kind {
-        ProviderKind::Anthropic => {
-            (vec![("x-api-key", key.expose().to_string())], &["authorization", "x-api-key"])
-        }
-        ProviderKind::Openai | ProviderKind::OpenaiCompatible => (
-            vec![("authorization", format!("Bearer {}", key.expose()))],
-            &["authorization", "x-api-key"],
-        ),
-    }
+    (provider.kind.format().auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
 }
 
 /// Headers a provider needs whoever holds the key (Anthropic's API version,
 /// when the client did not pick one).
 pub fn provider_defaults(provider: &Provider, headers: &Headers) -> Vec<(&'static str, String)> {
-    match provider.kind {
-        ProviderKind::Anthropic if headers.get("anthropic-version").is_none() => {
-            vec![("anthropic-version", provider.anthropic_version.clone())]
-        }
-        _ => Vec::new(),
-    }
+    provider.kind.format().default_headers(provider, &|name| headers.get(name).is_some())
 }
 
 /// Whether an endpoint carries a JSON request the gateway must inspect.
