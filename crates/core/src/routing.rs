@@ -3,6 +3,7 @@
 
 use crate::config::{Config, Provider};
 use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::headers::Headers;
 
 #[derive(Debug, Clone)]
@@ -156,17 +157,8 @@ pub fn provider_defaults(provider: &Provider, headers: &Headers) -> Vec<(&'stati
 
 /// Whether an endpoint carries a JSON request the gateway must inspect.
 pub fn is_inference_endpoint(endpoint: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "/chat/completions",
-        "/completions",
-        "/messages",
-        "/embeddings",
-        "/responses",
-        "/moderations",
-        "/messages/count_tokens",
-    ];
     let e = endpoint.trim_end_matches('/');
-    SUFFIXES.iter().any(|s| e.ends_with(s))
+    Format::ALL.iter().any(|f| f.inference_endpoints().iter().any(|s| e.ends_with(s)))
 }
 
 #[cfg(test)]

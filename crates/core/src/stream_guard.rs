@@ -864,8 +864,8 @@ mod tests {
 mod class_tests {
     //! The class of streams: every endpoint's events, every text field.
     use super::*;
-    use serde_json::json;
     use crate::config::Config;
+    use serde_json::json;
 
     const CARD: &str = "4111 1111 1111 1111";
     const KEY: &str = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";

@@ -11,6 +11,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 /// The path suffix of its chat endpoint.
 pub const CHAT_ENDPOINT: &str = "/messages";
 pub const CHAT_PATH: &str = "/v1/messages";
+/// Endpoints with a JSON request the gateway inspects.
+pub const INFERENCE_ENDPOINTS: &[&str] = &[CHAT_ENDPOINT, "/messages/count_tokens"];
 /// Where a stream ends.
 pub const STREAM_END: &[u8] = b"event: message_stop";
 const VERSION_HEADER: &str = "anthropic-version";

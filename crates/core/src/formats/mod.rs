@@ -34,6 +34,17 @@ impl ProviderKind {
 }
 
 impl Format {
+    pub const ALL: [Format; 2] = [Format::OpenAi, Format::Anthropic];
+
+    /// The path suffixes of the endpoints that take a JSON request the
+    /// gateway must inspect.
+    pub fn inference_endpoints(self) -> &'static [&'static str] {
+        match self {
+            Format::OpenAi => openai::INFERENCE_ENDPOINTS,
+            Format::Anthropic => anthropic::INFERENCE_ENDPOINTS,
+        }
+    }
+
     /// The chat API an endpoint path belongs to, if any.
     pub fn of_endpoint(endpoint: &str) -> Option<Format> {
         let e = endpoint.trim_end_matches('/');

@@ -11,6 +11,9 @@ use crate::usage::{RawUsage, Usage};
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com";
 /// The path suffix of its chat endpoint.
 pub const CHAT_ENDPOINT: &str = "/chat/completions";
+/// Endpoints with a JSON request the gateway inspects.
+pub const INFERENCE_ENDPOINTS: &[&str] =
+    &[CHAT_ENDPOINT, "/completions", "/embeddings", "/responses", "/moderations"];
 /// Where a stream ends.
 pub const STREAM_END: &[u8] = b"data: [DONE]";
 
