@@ -196,6 +196,7 @@ fn default_cluster_header() -> Option<String> {
 
 // ---------------------------------------------------------------- compiled form
 
+/// A provider's kind; its wire format is `ProviderKind::format` (in `formats`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
@@ -206,7 +207,6 @@ pub enum ProviderKind {
     OpenAiCompatible,
 }
 
-/// Its format is `ProviderKind::format` (in `formats`).
 impl ProviderKind {
     pub fn as_str(self) -> &'static str {
         match self {
