@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Auth, Token};
-use crate::errors::ApiShape;
+use crate::formats::{anthropic, openai};
 use crate::secret::{RawSecretRef, Secret};
 
 pub const CONFIG_VERSION: u32 = 1;
@@ -189,35 +189,31 @@ fn default_cluster_header() -> Option<String> {
 
 // ---------------------------------------------------------------- compiled form
 
+/// A provider's kind; its wire format is `ProviderKind::format` (in `formats`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
-    Openai,
+    #[serde(rename = "openai")]
+    OpenAi,
     Anthropic,
-    OpenaiCompatible,
+    #[serde(rename = "openai_compatible")]
+    OpenAiCompatible,
 }
 
 impl ProviderKind {
-    pub fn shape(self) -> ApiShape {
-        match self {
-            ProviderKind::Anthropic => ApiShape::Anthropic,
-            ProviderKind::Openai | ProviderKind::OpenaiCompatible => ApiShape::OpenAi,
-        }
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
-            ProviderKind::Openai => "openai",
+            ProviderKind::OpenAi => "openai",
             ProviderKind::Anthropic => "anthropic",
-            ProviderKind::OpenaiCompatible => "openai_compatible",
+            ProviderKind::OpenAiCompatible => "openai_compatible",
         }
     }
 
     fn default_base_url(self) -> Option<&'static str> {
         match self {
-            ProviderKind::Openai => Some("https://api.openai.com"),
-            ProviderKind::Anthropic => Some("https://api.anthropic.com"),
-            ProviderKind::OpenaiCompatible => None,
+            ProviderKind::OpenAi => Some(openai::DEFAULT_BASE_URL),
+            ProviderKind::Anthropic => Some(anthropic::DEFAULT_BASE_URL),
+            ProviderKind::OpenAiCompatible => None,
         }
     }
 }
@@ -550,7 +546,7 @@ fn compile_provider(
     {
         return Err(err(field("anthropic_version"), "must be a non-empty header value"));
     }
-    let inject_stream_usage = p.inject_stream_usage.unwrap_or(p.kind != ProviderKind::Anthropic);
+    let inject_stream_usage = p.inject_stream_usage.unwrap_or(p.kind.format().asks_stream_usage());
     let chat_path = match (&p.chat_path, p.kind) {
         (Some(cp), _) => {
             if !cp.starts_with('/') || !cp.bytes().all(|b| (0x21..0x7f).contains(&b)) {
@@ -558,11 +554,8 @@ fn compile_provider(
             }
             cp.clone()
         }
-        (None, ProviderKind::Anthropic) => "/v1/messages".into(),
-        (None, ProviderKind::OpenaiCompatible) if path_prefix.ends_with("/v1") => {
-            "/chat/completions".into()
-        }
-        (None, _) => "/v1/chat/completions".into(),
+        (None, ProviderKind::Anthropic) => anthropic::CHAT_PATH.into(),
+        (None, kind) => openai::chat_path(path_prefix, kind == ProviderKind::OpenAiCompatible),
     };
     for (i, m) in p.models.iter().enumerate() {
         if m.is_empty() || m.len() > 256 {

@@ -1,13 +1,7 @@
-//! Gateway errors and how they are rendered in the API shape the client speaks.
+//! Gateway errors: every error body the gateway sends is a `GatewayError`
+//! rendered in the format the client speaks (the shapes are in `formats`).
 
-use serde_json::json;
-
-/// The wire format of a route, which decides the shape of error bodies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApiShape {
-    OpenAi,
-    Anthropic,
-}
+use crate::formats::Format;
 
 /// Every error the gateway itself answers with. The `code` strings are a
 /// stable, documented contract (README "Error codes").
@@ -94,7 +88,7 @@ impl ErrorCode {
     }
 
     /// The error `type` both OpenAI and Anthropic clients know.
-    fn error_type(self) -> &'static str {
+    pub fn error_type(self) -> &'static str {
         match self.status() {
             401 => "authentication_error",
             403 => "permission_error",
@@ -123,51 +117,8 @@ impl GatewayError {
         self.code.status()
     }
 
-    /// The JSON body in the given API shape.
-    pub fn body(&self, shape: ApiShape) -> Vec<u8> {
-        let value = match shape {
-            ApiShape::OpenAi => json!({
-                "error": {
-                    "message": self.message,
-                    "type": self.code.error_type(),
-                    "code": self.code.as_str(),
-                }
-            }),
-            ApiShape::Anthropic => json!({
-                "type": "error",
-                "error": {
-                    "type": self.code.error_type(),
-                    "message": self.message,
-                    "code": self.code.as_str(),
-                }
-            }),
-        };
-        serde_json::to_vec(&value).unwrap_or_default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::Value;
-
-    #[test]
-    fn openai_shape() {
-        let e = GatewayError::new(ErrorCode::Unauthorized, "bad token");
-        let v: Value = serde_json::from_slice(&e.body(ApiShape::OpenAi)).unwrap();
-        assert_eq!(v["error"]["code"], "aigw_unauthorized");
-        assert_eq!(v["error"]["type"], "authentication_error");
-        assert_eq!(v["error"]["message"], "bad token");
-        assert_eq!(e.status(), 401);
-    }
-
-    #[test]
-    fn anthropic_shape() {
-        let e = GatewayError::new(ErrorCode::BodyTooLarge, "too big");
-        let v: Value = serde_json::from_slice(&e.body(ApiShape::Anthropic)).unwrap();
-        assert_eq!(v["type"], "error");
-        assert_eq!(v["error"]["type"], "request_too_large");
-        assert_eq!(v["error"]["code"], "aigw_body_too_large");
-        assert_eq!(e.status(), 413);
+    /// The JSON body in the client's format.
+    pub fn body(&self, format: Format) -> Vec<u8> {
+        serde_json::to_vec(&format.error_body(self)).unwrap_or_default()
     }
 }

@@ -13,7 +13,8 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use crate::config::{Config, Provider};
-use crate::errors::{ApiShape, ErrorCode, GatewayError};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::headers::Headers;
 use crate::log_record::{elapsed_ms, rfc3339, Attempt, LogRecord};
 use crate::request_body;
@@ -21,7 +22,7 @@ use crate::routing::{self, Compat};
 use crate::services::Services;
 use crate::sse::SseParser;
 use crate::usage::{self, EventUsage, StreamUsage};
-use crate::wire::{self, Answer, StreamTranslator, Wire};
+use crate::wire::{self, Answer, StreamTranslator};
 
 mod cache_flow;
 mod dlp_flow;
@@ -195,7 +196,7 @@ enum ResponseBody {
     Sse { parser: SseParser, usage: StreamUsage, rewrite: bool },
     /// A JSON answer in another format than the client's: held whole, then
     /// translated.
-    TranslateJson { upstream: Wire, status: u16 },
+    TranslateJson { upstream: Format, status: u16 },
     /// An event stream in another format, translated event by event.
     TranslateSse(Box<StreamTranslator>),
     /// An answer the client never sees (a failed attempt that is retried).
@@ -271,12 +272,12 @@ pub struct Exchange {
     config: Rc<Config>,
     stage: Stage,
     /// The shape of the client's API (for the gateway's own errors).
-    shape: ApiShape,
+    shape: Format,
     /// The provider requests go to first (step 0).
     provider: Option<usize>,
     compat: Option<Compat>,
     /// The chat API the client speaks, on chat endpoints.
-    client_wire: Option<Wire>,
+    client_wire: Option<Format>,
     snapshot: Snapshot,
     /// The gateway added `stream_options.include_usage`; strip its chunk.
     injected_stream_usage: bool,
@@ -335,7 +336,7 @@ impl Exchange {
         Exchange {
             config,
             stage: Stage::RequestHeaders,
-            shape: ApiShape::OpenAi,
+            shape: Format::OpenAi,
             provider: None,
             compat: None,
             client_wire: None,
@@ -489,7 +490,7 @@ impl Exchange {
             .map(|v| crate::log_record::bounded_text(v, crate::log_record::MAX_CLIENT_REQUEST_ID));
         self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
-        self.shape = guess_shape(path, h);
+        self.shape = Format::guess(path, h);
 
         let config = Rc::clone(&self.config);
         let compat = routing::compat(path);
@@ -498,10 +499,10 @@ impl Exchange {
             None => Some(routing::resolve(&config, path)),
         };
         if let Some(Ok(r)) = &route {
-            self.shape = r.provider.kind.shape();
+            self.shape = r.provider.kind.format();
         }
         if compat.is_some() {
-            self.shape = ApiShape::OpenAi;
+            self.shape = Format::OpenAi;
         }
         // Authentication comes before anything that reveals configuration.
         if let Some(auth) = &config.auth {
@@ -568,7 +569,7 @@ impl Exchange {
             Some(Ok(Compat::Models)) => return self.compat_models(),
             Some(Ok(Compat::Chat)) => {
                 self.compat = Some(Compat::Chat);
-                self.client_wire = Some(Wire::OpenAiChat);
+                self.client_wire = Some(Format::OpenAi);
                 self.facts.endpoint = Some("/compat/chat/completions".into());
                 if !method_has_body {
                     return self.reply(GatewayError::new(
@@ -601,7 +602,7 @@ impl Exchange {
                     }
                 }
                 self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
-                self.client_wire = Wire::of_endpoint(&route.endpoint);
+                self.client_wire = Format::of_endpoint(&route.endpoint);
                 let inference = routing::is_inference_endpoint(&route.endpoint);
                 let (rest, query) = split_query(&route.upstream_path);
                 self.snapshot.query = query.to_string();
@@ -922,12 +923,12 @@ impl Exchange {
             .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
         let ct = h.get("content-type").unwrap_or_default();
         let sse = starts_with_ignore_case(ct, b"text/event-stream");
-        let upstream = self.provider().map(|p| Wire::of(p.kind));
+        let upstream = self.provider().map(|p| p.kind.format());
         let translating = match (self.client_wire, upstream) {
             (Some(c), Some(u)) if self.compat.is_some() && c != u => Some(u),
             _ => None,
         };
-        let shape = upstream.map_or(self.shape, Wire::shape);
+        let shape = upstream.unwrap_or(self.shape);
         self.response = if let Some(up) = translating {
             // The body changes: its length is no longer known.
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
@@ -980,7 +981,7 @@ impl Exchange {
     /// How the client wants its answer (for translations).
     fn answer(&self, svc: &dyn Services) -> Answer {
         Answer {
-            client: self.client_wire.unwrap_or(Wire::OpenAiChat),
+            client: self.client_wire.unwrap_or(Format::OpenAi),
             stream: self.facts.stream,
             include_usage: self.include_usage,
             model: self
@@ -1008,7 +1009,7 @@ impl Exchange {
             // Envoy buffers it; at the end the callback gets it whole.
             return Step::pause(Vec::new());
         }
-        let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
+        let shape = self.provider().map_or(self.shape, |p| p.kind.format());
         let mut ops = Vec::new();
         let mut sent = chunk.len();
         if !matches!(self.response, ResponseBody::Sse { .. } | ResponseBody::Swallow)
@@ -1026,7 +1027,7 @@ impl Exchange {
                 }
                 let (up, st) = (*upstream, *status);
                 if (200..300).contains(&st) {
-                    if let Some(u) = usage::from_body(up.shape(), chunk) {
+                    if let Some(u) = usage::from_body(up, chunk) {
                         self.facts.usage.merge(u);
                     }
                 }
@@ -1386,16 +1387,6 @@ fn caller_identity(tenant: Option<&str>, p: &Provider, h: &Headers) -> Vec<u8> {
         }
     }
     id
-}
-
-/// The API shape for errors before a route is known.
-fn guess_shape(path: &[u8], h: &Headers) -> ApiShape {
-    let p = path.split(|&b| b == b'?').next().unwrap_or_default();
-    if h.get("anthropic-version").is_some() || p.ends_with(b"/messages") {
-        ApiShape::Anthropic
-    } else {
-        ApiShape::OpenAi
-    }
 }
 
 fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {

@@ -13,6 +13,7 @@ pub mod config;
 pub mod endpoints;
 pub mod errors;
 pub mod exchange;
+pub mod formats;
 pub mod headers;
 pub mod json_text;
 pub mod log_record;

@@ -1,5 +1,6 @@
-//! Reading the JSON request body: the fields routing, limits and logs need,
-//! and the one rewrite the foundation does (asking for usage on streams).
+//! Reading the JSON request body: the fields routing, limits and logs need
+//! (the same field names in every format; the rewrite asking for usage on
+//! streams is the format's, `Format::with_stream_usage`).
 //!
 //! The summary is deserialised into a typed struct: serde skips (but still
 //! validates) everything else, which is far cheaper per request than building
@@ -9,7 +10,6 @@
 use std::borrow::Cow;
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
 
 use crate::errors::{ErrorCode, GatewayError};
 
@@ -88,22 +88,6 @@ fn invalid_json(e: serde_json::Error) -> GatewayError {
     GatewayError::new(ErrorCode::InvalidJson, format!("the request body is not valid JSON: {e}"))
 }
 
-/// Sets `stream_options.include_usage: true` so the provider reports usage on
-/// a stream. Returns the new body, or None when the client already chose.
-pub fn with_stream_usage(body: &[u8], summary: &RequestSummary) -> Option<Vec<u8>> {
-    if !summary.stream || summary.include_usage.is_some() {
-        return None;
-    }
-    let mut value: Value = serde_json::from_slice(body).ok()?;
-    let obj = value.as_object_mut()?;
-    let opts = obj.entry("stream_options").or_insert_with(|| Value::Object(Map::new()));
-    if !opts.is_object() {
-        *opts = Value::Object(Map::new());
-    }
-    opts.as_object_mut()?.insert("include_usage".into(), Value::Bool(true));
-    serde_json::to_vec(&value).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,21 +148,5 @@ mod tests {
         assert_eq!(e.code, ErrorCode::InvalidRequest);
         assert!(e.message.contains("duplicate field"), "{}", e.message);
         assert!(parse(br#"{"stream":false,"stream":true}"#, true).is_err());
-    }
-
-    #[test]
-    fn stream_usage_injection() {
-        let inject = |b: &[u8]| with_stream_usage(b, &parse(b, true).unwrap());
-        let out: Value =
-            serde_json::from_slice(&inject(br#"{"model":"m","stream":true}"#).unwrap()).unwrap();
-        assert_eq!(out["stream_options"]["include_usage"], true);
-        assert_eq!(out["model"], "m");
-        assert!(inject(br#"{"stream":true,"stream_options":{"include_usage":false}}"#).is_none());
-        assert!(inject(br#"{"stream":false}"#).is_none());
-        let out: Value = serde_json::from_slice(
-            &inject(br#"{"stream":true,"stream_options":{"x":1}}"#).unwrap(),
-        )
-        .unwrap();
-        assert_eq!(out["stream_options"], serde_json::json!({"x":1,"include_usage":true}));
     }
 }

@@ -1,8 +1,9 @@
 //! Provider routing: `/{provider}/{rest}` → that provider's authority and
 //! `{base path}{rest}`, plus the auth headers the provider expects.
 
-use crate::config::{Config, Provider, ProviderKind};
+use crate::config::{Config, Provider};
 use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::headers::Headers;
 
 #[derive(Debug, Clone)]
@@ -145,41 +146,19 @@ pub fn provider_auth(
     let Some(key) = provider.api_key.as_ref() else {
         return (Vec::new(), &[]);
     };
-    match provider.kind {
-        ProviderKind::Anthropic => {
-            (vec![("x-api-key", key.expose().to_string())], &["authorization", "x-api-key"])
-        }
-        ProviderKind::Openai | ProviderKind::OpenaiCompatible => (
-            vec![("authorization", format!("Bearer {}", key.expose()))],
-            &["authorization", "x-api-key"],
-        ),
-    }
+    (provider.kind.format().auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
 }
 
 /// Headers a provider needs whoever holds the key (Anthropic's API version,
 /// when the client did not pick one).
 pub fn provider_defaults(provider: &Provider, headers: &Headers) -> Vec<(&'static str, String)> {
-    match provider.kind {
-        ProviderKind::Anthropic if headers.get("anthropic-version").is_none() => {
-            vec![("anthropic-version", provider.anthropic_version.clone())]
-        }
-        _ => Vec::new(),
-    }
+    provider.kind.format().default_headers(provider, &|name| headers.get(name).is_some())
 }
 
 /// Whether an endpoint carries a JSON request the gateway must inspect.
 pub fn is_inference_endpoint(endpoint: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "/chat/completions",
-        "/completions",
-        "/messages",
-        "/embeddings",
-        "/responses",
-        "/moderations",
-        "/messages/count_tokens",
-    ];
     let e = endpoint.trim_end_matches('/');
-    SUFFIXES.iter().any(|s| e.ends_with(s))
+    Format::ALL.iter().any(|f| f.inference_endpoints().iter().any(|s| e.ends_with(s)))
 }
 
 #[cfg(test)]

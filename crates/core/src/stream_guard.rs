@@ -28,12 +28,13 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use aigw_dlp::{DetectorSet, StreamScanner};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::policy::{Action, Direction, Policy, Report};
 use crate::scan::{self, is_token_field};
 use crate::sse::{SseEvent, SseParser};
-use crate::wire::Wire;
 
 /// Keys whose string values are structure, never generated text: not scanned.
 const STRUCTURAL: &[&str] = &[
@@ -275,7 +276,7 @@ fn in_channel_group(key: &str, prefix: &str) -> bool {
 
 pub struct StreamGuard {
     policy: Rc<Policy>,
-    wire: Wire,
+    wire: Format,
     parser: SseParser,
     channels: BTreeMap<String, Channel>,
     /// Detectors a channel holds text back for (redacted or blocked).
@@ -294,7 +295,7 @@ pub struct StreamGuard {
 }
 
 impl StreamGuard {
-    pub fn new(policy: Rc<Policy>, wire: Wire) -> Self {
+    pub fn new(policy: Rc<Policy>, wire: Format) -> Self {
         let held = policy.held(Direction::Response);
         StreamGuard {
             strip_tokens: policy.strips_tokens(),
@@ -611,7 +612,7 @@ impl StreamGuard {
             .unwrap_or_default();
         let guardrail =
             self.policy.engine.detector(&by).is_some_and(|id| self.policy.is_guardrail(id));
-        let code = if guardrail { "aigw_guardrail_blocked" } else { "aigw_dlp_blocked" };
+        let code = if guardrail { ErrorCode::GuardrailBlocked } else { ErrorCode::DlpBlocked };
         let message = if by == TOO_MANY_CHANNELS {
             format!("the answer was stopped: it streams more than {MAX_CHANNELS} texts at once, more than the gateway scans")
         } else if by == EVENT_TOO_LARGE {
@@ -621,20 +622,9 @@ impl StreamGuard {
                 "the answer was stopped: it contains content this gateway's policy blocks ({by})"
             )
         };
-        let error = json!({"message": message, "type": "permission_error", "code": code});
-        match self.wire {
-            Wire::AnthropicMessages => out.extend(frame(
-                Some("error"),
-                &json!({"type": "error", "error": error}),
-            )),
-            // The Responses API's error event (`type`, `code`, `message`),
-            // with `error` too, which the OpenAI SDKs raise on.
-            _ if self.responses_api => out.extend(frame(
-                Some("error"),
-                &json!({"type": "error", "code": code, "message": message, "param": null, "error": error}),
-            )),
-            _ => out.extend(frame(None, &json!({"error": error}))),
-        }
+        let (event, data) =
+            self.wire.error_event(&GatewayError::new(code, message), self.responses_api);
+        out.extend(frame(event, &data));
     }
 }
 
@@ -657,6 +647,7 @@ fn frame(event: Option<&str>, data: &Value) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use serde_json::json;
 
     fn policy(request: &str, response: &str) -> Rc<Policy> {
         let doc = format!(
@@ -707,7 +698,7 @@ mod tests {
         (text, error)
     }
 
-    fn run(policy: &Rc<Policy>, wire: Wire, chunks: &[&[u8]]) -> Vec<u8> {
+    fn run(policy: &Rc<Policy>, wire: Format, chunks: &[&[u8]]) -> Vec<u8> {
         let mut g = StreamGuard::new(Rc::clone(policy), wire);
         let mut out = Vec::new();
         for c in chunks {
@@ -728,7 +719,7 @@ mod tests {
         ]);
         let expected = "Contact me at [REDACTED:EMAIL] or [REDACTED:CREDIT_CARD] today.";
         for i in 0..=stream.len() {
-            let out = run(&p, Wire::OpenAiChat, &[&stream[..i], &stream[i..]]);
+            let out = run(&p, Format::OpenAi, &[&stream[..i], &stream[i..]]);
             let (text, error) = client_text(&out);
             assert_eq!(text, expected, "split at {i}");
             assert!(!error);
@@ -747,7 +738,7 @@ mod tests {
         let key = "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
         let stream = openai_stream(&["here is ", &key[..10], &key[10..], " done"]);
         for i in (0..=stream.len()).step_by(7) {
-            let out = run(&p, Wire::OpenAiChat, &[&stream[..i], &stream[i..]]);
+            let out = run(&p, Format::OpenAi, &[&stream[..i], &stream[i..]]);
             let (text, error) = client_text(&out);
             assert!(error, "split {i}");
             assert!(!String::from_utf8_lossy(&out).contains("sk-proj"), "split {i}");
@@ -765,7 +756,7 @@ mod tests {
                 "delta":{"tool_calls":[{"index":0,"function":{"arguments":args}}]},"finish_reason":null}]})));
         }
         stream.extend(frame(None, &json!({"id":"c","created":1,"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})));
-        let out = run(&p, Wire::OpenAiChat, &[&stream]);
+        let out = run(&p, Format::OpenAi, &[&stream]);
         let mut args = String::new();
         for ev in SseParser::new(1 << 20).feed(&out) {
             let v: Value = serde_json::from_slice(&ev.data).unwrap();
@@ -820,7 +811,7 @@ mod tests {
                 splits.push(vec![&args[..i], &args[i..]]);
             }
             for pieces in splits {
-                let out = run(&p, Wire::OpenAiChat, &[&tool_call_stream(&pieces)]);
+                let out = run(&p, Format::OpenAi, &[&tool_call_stream(&pieces)]);
                 let got = client_args(&out);
                 let parsed: Value = serde_json::from_str(&got).unwrap();
                 assert_eq!(parsed["card"], "[REDACTED:CREDIT_CARD]", "{pieces:?}: {got}");
@@ -833,7 +824,7 @@ mod tests {
         let p = policy(r#"{}"#, r#"{"*":"block"}"#);
         let args = r#"{"card":"\u0034111 1111 1111 1111"}"#;
         let pieces: Vec<&str> = (0..args.len()).map(|i| &args[i..i + 1]).collect();
-        let out = run(&p, Wire::OpenAiChat, &[&tool_call_stream(&pieces)]);
+        let out = run(&p, Format::OpenAi, &[&tool_call_stream(&pieces)]);
         let raw = String::from_utf8_lossy(&out);
         assert!(raw.contains("aigw_dlp_blocked"), "{raw}");
         assert!(!raw.contains("1111"), "{raw}");
@@ -849,7 +840,7 @@ mod tests {
         }
         stream.extend(b"event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
         for i in 0..=stream.len() {
-            let out = run(&p, Wire::AnthropicMessages, &[&stream[..i], &stream[i..]]);
+            let out = run(&p, Format::Anthropic, &[&stream[..i], &stream[i..]]);
             let (text, _) = client_text(&out);
             assert_eq!(text, "Call [REDACTED:PHONE] now", "split {i}");
             let s = String::from_utf8_lossy(&out);
@@ -861,7 +852,7 @@ mod tests {
     fn flagged_findings_pass_and_are_counted() {
         let p = policy(r#"{}"#, r#"{"*":"flag"}"#);
         let stream = openai_stream(&["mail bob@example.com please"]);
-        let mut g = StreamGuard::new(Rc::clone(&p), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(Rc::clone(&p), Format::OpenAi);
         let mut out = g.feed(&stream);
         out.extend(g.finish());
         assert_eq!(client_text(&out).0, "mail bob@example.com please");
@@ -874,6 +865,7 @@ mod class_tests {
     //! The class of streams: every endpoint's events, every text field.
     use super::*;
     use crate::config::Config;
+    use serde_json::json;
 
     const CARD: &str = "4111 1111 1111 1111";
     const KEY: &str = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
@@ -902,7 +894,7 @@ mod class_tests {
     /// Runs a stream split at every `step`th byte; every output is checked.
     fn each_split(p: &Rc<Policy>, stream: &[u8], step: usize, check: impl Fn(&str)) {
         for i in (0..=stream.len()).step_by(step) {
-            let mut g = StreamGuard::new(Rc::clone(p), Wire::OpenAiChat);
+            let mut g = StreamGuard::new(Rc::clone(p), Format::OpenAi);
             let mut out = g.feed(&stream[..i]);
             out.extend(g.feed(&stream[i..]));
             out.extend(g.finish());
@@ -1036,7 +1028,7 @@ mod class_tests {
             );
             assert!(!out.contains("\"token\""), "{out}");
         });
-        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(redact(), Format::OpenAi);
         g.feed(&stream);
         g.finish();
         // The restatements do not multiply the count.
@@ -1080,7 +1072,7 @@ mod class_tests {
         let dup = format!(
             "data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{CARD}\",\"content\":\"fine\"}}}}]}}\n\ndata: not json {CARD}\n\n"
         );
-        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(redact(), Format::OpenAi);
         let mut out = g.feed(dup.as_bytes());
         out.extend(g.finish());
         let out = String::from_utf8(out).unwrap();
@@ -1119,7 +1111,7 @@ mod class_tests {
         let list: Vec<(Option<&str>, Value)> = (0..MAX_CHANNELS + 1)
             .map(|i| (None, json!({"type":"x","output_index":i,"delta":"some words"})))
             .collect();
-        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(redact(), Format::OpenAi);
         let out = String::from_utf8(g.feed(&events(&list))).unwrap();
         assert!(g.blocked() && out.contains("more than 256"), "{}", &out[out.len() - 300..]);
         assert_eq!(g.report().blocked_by.as_deref(), Some(TOO_MANY_CHANNELS));
@@ -1133,13 +1125,13 @@ mod class_tests {
             "choices":[{"index":0,"delta":{"content":"x".repeat(MAX_EVENT + 10)},"finish_reason":null}]});
         let stream = events(&[(None, small), (None, huge)]);
         // Whole in one callback, the event is complete and scanned as usual.
-        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(redact(), Format::OpenAi);
         let mut out = g.feed(&stream);
         out.extend(g.finish());
         assert!(!g.blocked() && out.len() > MAX_EVENT);
         // Held incomplete past the bound: stopped, with an error event.
         for cut in [stream.len() - 5, stream.len() - 1] {
-            let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+            let mut g = StreamGuard::new(redact(), Format::OpenAi);
             let (a, b) = stream.split_at(cut);
             let mut out = g.feed(a);
             out.extend(g.feed(b));
@@ -1157,10 +1149,10 @@ mod class_tests {
             "choices":[{"index":0,"delta":{"content":"4111"},"finish_reason":null,
             "logprobs":{"content":[{"token":"4111","logprob":-0.1,"bytes":[52,49,49,49],"top_logprobs":[{"token":"4111","logprob":-0.1}]}]}}]});
         let stream = events(&[(None, chunk)]);
-        let mut g = StreamGuard::new(redact(), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(redact(), Format::OpenAi);
         let out = String::from_utf8(g.feed(&stream)).unwrap();
         assert!(out.contains("\"logprobs\":null") && !out.contains("token"), "{out}");
-        let mut g = StreamGuard::new(policy(r#"{"*":"flag"}"#), Wire::OpenAiChat);
+        let mut g = StreamGuard::new(policy(r#"{"*":"flag"}"#), Format::OpenAi);
         let out = String::from_utf8(g.feed(&stream)).unwrap();
         assert!(out.contains("top_logprobs"), "{out}");
     }
@@ -1181,7 +1173,7 @@ mod class_tests {
         list.push((Some("content_block_stop"), json!({"type":"content_block_stop","index":0})));
         let stream = events(&list);
         for i in 0..=stream.len() {
-            let mut g = StreamGuard::new(redact(), Wire::AnthropicMessages);
+            let mut g = StreamGuard::new(redact(), Format::Anthropic);
             let mut out = g.feed(&stream[..i]);
             out.extend(g.feed(&stream[i..]));
             out.extend(g.finish());

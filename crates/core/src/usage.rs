@@ -5,7 +5,7 @@
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::errors::ApiShape;
+use crate::formats::Format;
 use crate::sse::SseEvent;
 
 /// Tokens of one request. `input_tokens` counts all prompt tokens, cached
@@ -36,21 +36,23 @@ impl Usage {
     }
 }
 
+/// Every usage field the formats report; each format reads its own
+/// (`Format::usage`).
 #[derive(Deserialize, Default)]
-struct RawUsage {
-    prompt_tokens: Option<u64>,
-    completion_tokens: Option<u64>,
-    input_tokens: Option<u64>,
-    output_tokens: Option<u64>,
-    cache_creation_input_tokens: Option<u64>,
-    cache_read_input_tokens: Option<u64>,
-    prompt_tokens_details: Option<Details>,
-    input_tokens_details: Option<Details>,
+pub(crate) struct RawUsage {
+    pub prompt_tokens: Option<u64>,
+    pub completion_tokens: Option<u64>,
+    pub input_tokens: Option<u64>,
+    pub output_tokens: Option<u64>,
+    pub cache_creation_input_tokens: Option<u64>,
+    pub cache_read_input_tokens: Option<u64>,
+    pub prompt_tokens_details: Option<Details>,
+    pub input_tokens_details: Option<Details>,
 }
 
 #[derive(Deserialize, Default)]
-struct Details {
-    cached_tokens: Option<u64>,
+pub(crate) struct Details {
+    pub cached_tokens: Option<u64>,
 }
 
 /// The parts of a response object or stream event that can carry usage.
@@ -64,50 +66,24 @@ struct Envelope {
     choices: Option<Vec<IgnoredAny>>,
 }
 
-impl RawUsage {
-    fn to_usage(&self, shape: ApiShape) -> Usage {
-        let cached_detail = self
-            .prompt_tokens_details
-            .as_ref()
-            .or(self.input_tokens_details.as_ref())
-            .and_then(|d| d.cached_tokens);
-        match shape {
-            ApiShape::Anthropic => {
-                let extra = self.cache_creation_input_tokens.unwrap_or(0)
-                    + self.cache_read_input_tokens.unwrap_or(0);
-                Usage {
-                    input_tokens: self.input_tokens.map(|n| n.saturating_add(extra)),
-                    output_tokens: self.output_tokens,
-                    cached_input_tokens: self.cache_read_input_tokens,
-                }
-            }
-            ApiShape::OpenAi => Usage {
-                input_tokens: self.prompt_tokens.or(self.input_tokens),
-                output_tokens: self.completion_tokens.or(self.output_tokens),
-                cached_input_tokens: cached_detail,
-            },
-        }
-    }
-}
-
 impl Envelope {
-    fn usage(&self, shape: ApiShape) -> Option<Usage> {
+    fn usage(&self, format: Format) -> Option<Usage> {
         if let Some(u) = &self.usage {
-            return Some(u.to_usage(shape));
+            return Some(format.usage(u));
         }
-        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(shape))
+        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(format))
     }
 }
 
 /// Usage from a complete JSON response body.
-pub fn from_body(shape: ApiShape, body: &[u8]) -> Option<Usage> {
-    serde_json::from_slice::<Envelope>(body).ok()?.usage(shape)
+pub fn from_body(format: Format, body: &[u8]) -> Option<Usage> {
+    serde_json::from_slice::<Envelope>(body).ok()?.usage(format)
 }
 
 /// Collects usage across the events of one stream.
 #[derive(Debug, Clone)]
 pub struct StreamUsage {
-    shape: ApiShape,
+    format: Format,
     pub usage: Usage,
 }
 
@@ -123,8 +99,8 @@ pub enum EventUsage {
 }
 
 impl StreamUsage {
-    pub fn new(shape: ApiShape) -> Self {
-        StreamUsage { shape, usage: Usage::default() }
+    pub fn new(format: Format) -> Self {
+        StreamUsage { format, usage: Usage::default() }
     }
 
     pub fn observe(&mut self, event: &SseEvent) -> EventUsage {
@@ -134,12 +110,12 @@ impl StreamUsage {
         let Ok(env) = serde_json::from_slice::<Envelope>(&event.data) else {
             return EventUsage::None;
         };
-        let Some(u) = env.usage(self.shape) else {
+        let Some(u) = env.usage(self.format) else {
             return EventUsage::None;
         };
         self.usage.merge(u);
         match (&env.choices, &env.usage) {
-            (Some(c), Some(_)) if c.is_empty() && self.shape == ApiShape::OpenAi => {
+            (Some(c), Some(_)) if c.is_empty() && self.format.asks_stream_usage() => {
                 EventUsage::UsageOnlyChunk
             }
             _ => EventUsage::Usage,
@@ -159,7 +135,7 @@ mod tests {
     #[test]
     fn openai_chat_body() {
         let u = from_body(
-            ApiShape::OpenAi,
+            Format::OpenAi,
             br#"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":4}}}"#,
         )
         .unwrap();
@@ -172,7 +148,7 @@ mod tests {
     #[test]
     fn anthropic_body_adds_cache_tokens() {
         let u = from_body(
-            ApiShape::Anthropic,
+            Format::Anthropic,
             br#"{"type":"message","usage":{"input_tokens":10,"cache_creation_input_tokens":2,"cache_read_input_tokens":3,"output_tokens":7}}"#,
         )
         .unwrap();
@@ -184,14 +160,14 @@ mod tests {
 
     #[test]
     fn no_usage_or_garbage() {
-        assert_eq!(from_body(ApiShape::OpenAi, br#"{"id":"x"}"#), None);
-        assert_eq!(from_body(ApiShape::OpenAi, b"not json"), None);
-        assert_eq!(from_body(ApiShape::OpenAi, br#"{"usage":null}"#), None);
+        assert_eq!(from_body(Format::OpenAi, br#"{"id":"x"}"#), None);
+        assert_eq!(from_body(Format::OpenAi, b"not json"), None);
+        assert_eq!(from_body(Format::OpenAi, br#"{"usage":null}"#), None);
     }
 
-    fn observe_all(shape: ApiShape, stream: &[u8]) -> (Usage, Vec<EventUsage>) {
+    fn observe_all(format: Format, stream: &[u8]) -> (Usage, Vec<EventUsage>) {
         let mut p = SseParser::new(1 << 20);
-        let mut su = StreamUsage::new(shape);
+        let mut su = StreamUsage::new(format);
         let kinds = p.feed(stream).iter().map(|e| su.observe(e)).collect();
         (su.usage, kinds)
     }
@@ -199,7 +175,7 @@ mod tests {
     #[test]
     fn openai_stream_usage_chunk() {
         let (u, kinds) = observe_all(
-            ApiShape::OpenAi,
+            Format::OpenAi,
             b"data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1}}\n\ndata: [DONE]\n\n",
         );
         assert_eq!((u.input_tokens, u.output_tokens), (Some(3), Some(1)));
@@ -209,7 +185,7 @@ mod tests {
     #[test]
     fn responses_api_completed_event() {
         let (u, _) = observe_all(
-            ApiShape::OpenAi,
+            Format::OpenAi,
             b"event: response.completed\ndata: {\"type\":\"response.completed\",\"response\":{\"usage\":{\"input_tokens\":9,\"output_tokens\":4,\"input_tokens_details\":{\"cached_tokens\":0}}}}\n\n",
         );
         assert_eq!((u.input_tokens, u.output_tokens), (Some(9), Some(4)));
@@ -218,7 +194,7 @@ mod tests {
     #[test]
     fn anthropic_stream_start_and_delta() {
         let (u, kinds) = observe_all(
-            ApiShape::Anthropic,
+            Format::Anthropic,
             b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"text\":\"hi\"}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":15}}\n\n",
         );
         assert_eq!((u.input_tokens, u.output_tokens), (Some(25), Some(15)));

@@ -1,48 +1,14 @@
-//! The wire formats the gateway speaks and the translations between them
-//! (through `aigw-translate`): a client's request in one provider's format
-//! sent to another provider, and the answer brought back.
+//! The translations between the wire formats (through `aigw-translate`): a
+//! client's request in one provider's format sent to another provider, and
+//! the answer brought back. What each format is lives in `formats`.
 
 use aigw_translate as tr;
 
-use crate::config::{Provider, ProviderKind};
-use crate::errors::{ApiShape, ErrorCode, GatewayError};
+use crate::config::Provider;
+use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::sse::SseParser;
 use crate::usage::{EventUsage, StreamUsage, Usage};
-
-/// A chat API: OpenAI Chat Completions or Anthropic Messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wire {
-    OpenAiChat,
-    AnthropicMessages,
-}
-
-impl Wire {
-    pub fn of(kind: ProviderKind) -> Wire {
-        match kind {
-            ProviderKind::Anthropic => Wire::AnthropicMessages,
-            ProviderKind::Openai | ProviderKind::OpenaiCompatible => Wire::OpenAiChat,
-        }
-    }
-
-    pub fn shape(self) -> ApiShape {
-        match self {
-            Wire::OpenAiChat => ApiShape::OpenAi,
-            Wire::AnthropicMessages => ApiShape::Anthropic,
-        }
-    }
-
-    /// The chat API an endpoint path belongs to, if any.
-    pub fn of_endpoint(endpoint: &str) -> Option<Wire> {
-        let e = endpoint.trim_end_matches('/');
-        if e.ends_with("/chat/completions") {
-            Some(Wire::OpenAiChat)
-        } else if e.ends_with("/messages") {
-            Some(Wire::AnthropicMessages)
-        } else {
-            None
-        }
-    }
-}
 
 /// A request ready for a provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,11 +21,11 @@ pub struct Outbound {
 /// takes it, asking for `model`.
 pub fn request_for(
     provider: &Provider,
-    client: Wire,
+    client: Format,
     body: &[u8],
     model: &str,
 ) -> Result<Outbound, GatewayError> {
-    let target = Wire::of(provider.kind);
+    let target = provider.kind.format();
     let opts = tr::RequestOptions {
         default_max_tokens: provider.translate.default_max_tokens,
         drop_unsupported: provider.translate.drop_unsupported,
@@ -67,8 +33,8 @@ pub fn request_for(
         ..tr::RequestOptions::new(model)
     };
     let body = match (client, target) {
-        (Wire::OpenAiChat, Wire::AnthropicMessages) => tr::openai_to_anthropic_request(body, &opts),
-        (Wire::AnthropicMessages, Wire::OpenAiChat) => tr::anthropic_to_openai_request(body, &opts),
+        (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_request(body, &opts),
+        (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_request(body, &opts),
         _ => {
             return with_model(body, model)
                 .map(|b| Outbound { path: provider.chat_path.clone(), body: b })
@@ -108,7 +74,7 @@ fn translate_error(e: tr::TranslateError) -> GatewayError {
 /// How a client wants its answer.
 #[derive(Debug, Clone)]
 pub struct Answer {
-    pub client: Wire,
+    pub client: Format,
     pub stream: bool,
     /// OpenAI clients: `stream_options.include_usage` as the client sent it.
     pub include_usage: bool,
@@ -122,33 +88,25 @@ pub struct Answer {
 /// type and the provider's usage.
 pub fn answer_to_client(
     a: &Answer,
-    upstream: Wire,
+    upstream: Format,
     status: u16,
     body: &[u8],
 ) -> Result<(Vec<u8>, &'static str, Usage), GatewayError> {
     let bad_gateway = |m: String| GatewayError::new(ErrorCode::UpstreamFailed, m);
     if !(200..300).contains(&status) {
         let out = match (upstream, a.client) {
-            (Wire::AnthropicMessages, Wire::OpenAiChat) => {
-                tr::anthropic_error_to_openai(status, body)
-            }
-            (Wire::OpenAiChat, Wire::AnthropicMessages) => {
-                tr::openai_error_to_anthropic(status, body)
-            }
+            (Format::Anthropic, Format::OpenAi) => tr::anthropic_error_to_openai(status, body),
+            (Format::OpenAi, Format::Anthropic) => tr::openai_error_to_anthropic(status, body),
             _ => body.to_vec(),
         };
         return Ok((out, "application/json", Usage::default()));
     }
     let ropts = tr::ResponseOptions { id: None, model: Some(a.model.clone()), created: a.created };
     if !a.stream {
-        let usage = crate::usage::from_body(upstream.shape(), body).unwrap_or_default();
+        let usage = crate::usage::from_body(upstream, body).unwrap_or_default();
         let out = match (upstream, a.client) {
-            (Wire::AnthropicMessages, Wire::OpenAiChat) => {
-                tr::anthropic_to_openai_response(body, &ropts)
-            }
-            (Wire::OpenAiChat, Wire::AnthropicMessages) => {
-                tr::openai_to_anthropic_response(body, &ropts)
-            }
+            (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_response(body, &ropts),
+            (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_response(body, &ropts),
             _ => Ok(body.to_vec()),
         }
         .map_err(|e| {
@@ -179,9 +137,9 @@ enum StreamKind {
 }
 
 impl StreamTranslator {
-    pub fn new(a: &Answer, upstream: Wire) -> Self {
+    pub fn new(a: &Answer, upstream: Format) -> Self {
         let kind = match (upstream, a.client) {
-            (Wire::AnthropicMessages, Wire::OpenAiChat) => {
+            (Format::Anthropic, Format::OpenAi) => {
                 StreamKind::AnthropicToOpenAi(tr::AnthropicToOpenAiStream::new(tr::StreamOptions {
                     id: None,
                     model: Some(a.model.clone()),
@@ -189,7 +147,7 @@ impl StreamTranslator {
                     include_usage: a.include_usage,
                 }))
             }
-            (Wire::OpenAiChat, Wire::AnthropicMessages) => StreamKind::OpenAiToAnthropic(
+            (Format::OpenAi, Format::Anthropic) => StreamKind::OpenAiToAnthropic(
                 tr::OpenAiToAnthropicStream::new(tr::ResponseOptions {
                     id: None,
                     model: Some(a.model.clone()),
@@ -197,12 +155,12 @@ impl StreamTranslator {
                 }),
             ),
             _ => StreamKind::Same {
-                strip_usage_chunk: a.client == Wire::OpenAiChat && !a.include_usage,
+                strip_usage_chunk: a.client.asks_stream_usage() && !a.include_usage,
             },
         };
         StreamTranslator {
             parser: SseParser::new(1 << 20),
-            usage: StreamUsage::new(upstream.shape()),
+            usage: StreamUsage::new(upstream),
             kind,
         }
     }
@@ -251,10 +209,10 @@ impl StreamTranslator {
 }
 
 /// A provider's whole JSON answer (not a stream) for the client.
-pub fn json_to_client(a: &Answer, upstream: Wire, status: u16, body: &[u8]) -> Vec<u8> {
+pub fn json_to_client(a: &Answer, upstream: Format, status: u16, body: &[u8]) -> Vec<u8> {
     match answer_to_client(&Answer { stream: false, ..a.clone() }, upstream, status, body) {
         Ok((out, _, _)) => out,
-        Err(e) => e.body(a.client.shape()),
+        Err(e) => e.body(a.client),
     }
 }
 
@@ -278,7 +236,7 @@ mod tests {
     #[test]
     fn requests_for_each_provider() {
         let c = config();
-        let a = request_for(c.provider("anthropic").unwrap(), Wire::OpenAiChat, CHAT, "claude-x")
+        let a = request_for(c.provider("anthropic").unwrap(), Format::OpenAi, CHAT, "claude-x")
             .unwrap();
         assert_eq!(a.path, "/v1/messages");
         let v: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
@@ -287,18 +245,18 @@ mod tests {
             (Some("claude-x"), Some("be brief"), Some(true))
         );
         assert!(v["max_tokens"].as_u64().is_some());
-        let o = request_for(c.provider("openai").unwrap(), Wire::OpenAiChat, CHAT, "gpt-4o-mini")
+        let o = request_for(c.provider("openai").unwrap(), Format::OpenAi, CHAT, "gpt-4o-mini")
             .unwrap();
         assert_eq!(o.path, "/v1/chat/completions");
         assert_eq!(
             serde_json::from_slice::<serde_json::Value>(&o.body).unwrap()["model"],
             "gpt-4o-mini"
         );
-        let l = request_for(c.provider("local").unwrap(), Wire::OpenAiChat, CHAT, "llama").unwrap();
+        let l = request_for(c.provider("local").unwrap(), Format::OpenAi, CHAT, "llama").unwrap();
         assert_eq!(l.path, "/v1/chat/completions");
         let bad = request_for(
             c.provider("anthropic").unwrap(),
-            Wire::OpenAiChat,
+            Format::OpenAi,
             br#"{"model":"m","messages":[],"n":3}"#,
             "c",
         );
@@ -308,15 +266,14 @@ mod tests {
     #[test]
     fn answers_come_back_in_the_client_format() {
         let a = Answer {
-            client: Wire::OpenAiChat,
+            client: Format::OpenAi,
             stream: false,
             include_usage: false,
             model: "anthropic/claude-x".into(),
             created: 7,
         };
         let anthropic = br#"{"id":"msg_1","type":"message","role":"assistant","model":"claude-x","content":[{"type":"text","text":"hello"}],"stop_reason":"end_turn","usage":{"input_tokens":3,"output_tokens":1}}"#;
-        let (out, ct, usage) =
-            answer_to_client(&a, Wire::AnthropicMessages, 200, anthropic).unwrap();
+        let (out, ct, usage) = answer_to_client(&a, Format::Anthropic, 200, anthropic).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(
             (ct, v["choices"][0]["message"]["content"].as_str()),
@@ -326,7 +283,7 @@ mod tests {
         assert_eq!((usage.input_tokens, usage.output_tokens), (Some(3), Some(1)));
         let (err, _, _) = answer_to_client(
             &a,
-            Wire::AnthropicMessages,
+            Format::Anthropic,
             529,
             br#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#,
         )
@@ -338,7 +295,7 @@ mod tests {
     #[test]
     fn streams_translate_at_every_split() {
         let a = Answer {
-            client: Wire::OpenAiChat,
+            client: Format::OpenAi,
             stream: true,
             include_usage: true,
             model: "m".into(),
@@ -346,7 +303,7 @@ mod tests {
         };
         let stream: &[u8] = b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"c\",\"content\":[],\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\nevent: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi there\"}}\n\nevent: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":2}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
         let whole = {
-            let mut t = StreamTranslator::new(&a, Wire::AnthropicMessages);
+            let mut t = StreamTranslator::new(&a, Format::Anthropic);
             let mut o = t.feed(stream);
             o.extend(t.finish());
             assert_eq!((t.usage().input_tokens, t.usage().output_tokens), (Some(5), Some(2)));
@@ -355,7 +312,7 @@ mod tests {
         let text = String::from_utf8(whole.clone()).unwrap();
         assert!(text.contains("Hi there") && text.ends_with("data: [DONE]\n\n"), "{text}");
         for i in 0..=stream.len() {
-            let mut t = StreamTranslator::new(&a, Wire::AnthropicMessages);
+            let mut t = StreamTranslator::new(&a, Format::Anthropic);
             let mut o = t.feed(&stream[..i]);
             o.extend(t.feed(&stream[i..]));
             o.extend(t.finish());

@@ -10,7 +10,9 @@ use proxy_wasm::types::Action;
 use super::registry::Owner;
 use super::{apply, BodyLens, HostServices};
 use aigw_core::config::Config;
+use aigw_core::errors::{ErrorCode, GatewayError};
 use aigw_core::exchange::{BodyNeed, Exchange, Step};
+use aigw_core::formats::Format;
 use aigw_core::log_record::FILTER_STATE_KEY;
 
 pub struct HttpFilter {
@@ -179,8 +181,9 @@ impl HttpContext for HttpFilter {
 
 fn fail_closed() -> Action {
     super::log(super::Level::Error, "request without a configuration; failing closed");
-    let body = br#"{"error":{"message":"the gateway has no valid configuration","type":"api_error","code":"aigw_internal_error"}}"#;
+    let e = GatewayError::new(ErrorCode::Internal, "the gateway has no valid configuration");
     let headers = aigw_core::headers::encode(&[("content-type", b"application/json")]);
-    let _ = super::abi::send_local_response(500, &headers, body);
+    let _ =
+        super::abi::send_local_response(u32::from(e.status()), &headers, &e.body(Format::OpenAi));
     Action::Pause
 }

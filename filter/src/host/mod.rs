@@ -10,7 +10,9 @@ mod services;
 
 use std::time::Duration;
 
+use aigw_core::errors::{ErrorCode, GatewayError};
 use aigw_core::exchange::{CalloutResponse, Flow, Op, Step};
+use aigw_core::formats::Format;
 use aigw_core::headers::{encode, Headers};
 use aigw_core::memory::Refused;
 
@@ -141,9 +143,11 @@ pub fn apply(step: Step, lens: BodyLens, owner: &Owner) -> proxy_wasm::types::Ac
         }
     }
     if failed.is_some() {
-        let body = br#"{"error":{"message":"the gateway could not apply its decision","type":"api_error","code":"aigw_internal_error"}}"#;
+        let e = GatewayError::new(ErrorCode::Internal, "the gateway could not apply its decision");
         let headers = encode(&[("content-type", b"application/json")]);
-        if abi::send_local_response(500, &headers, body).is_ok() {
+        if abi::send_local_response(u32::from(e.status()), &headers, &e.body(Format::OpenAi))
+            .is_ok()
+        {
             return proxy_wasm::types::Action::Pause;
         }
     }

@@ -8,7 +8,7 @@ use crate::cache::coalesce::{self, Acquire, Lock};
 use crate::cache::entry::Entry;
 use crate::cache::key::{self, Key, KeyInput};
 use crate::cache::Status;
-use crate::errors::ApiShape;
+use crate::formats::Format;
 use crate::headers::Headers;
 use crate::services::{Metric, Services};
 use crate::usage::Usage;
@@ -308,7 +308,7 @@ impl Exchange {
     }
 
     fn cache_store(&mut self, svc: &mut dyn Services) -> Option<Op> {
-        let shape = self.provider().map_or(ApiShape::OpenAi, |p| p.kind.shape());
+        let shape = self.provider().map_or(Format::OpenAi, |p| p.kind.format());
         let now_ms = svc.now_ms();
         let usage = self.facts.usage;
         let status = self.facts.status.unwrap_or(200);
@@ -382,16 +382,12 @@ impl Exchange {
 
 /// Only whole answers are stored: a JSON document, or a stream that reached
 /// its terminal event without an error event.
-fn complete(body: &[u8], stream: bool, shape: ApiShape) -> bool {
+fn complete(body: &[u8], stream: bool, shape: Format) -> bool {
     if !stream {
         return serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
     }
     let has = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
-    let terminal = match shape {
-        ApiShape::OpenAi => has(b"data: [DONE]"),
-        ApiShape::Anthropic => has(b"event: message_stop"),
-    };
-    terminal && !has(b"event: error")
+    has(shape.stream_end()) && !has(b"event: error")
 }
 
 #[cfg(test)]
@@ -400,15 +396,15 @@ mod tests {
 
     #[test]
     fn completeness() {
-        assert!(complete(br#"{"a":1}"#, false, ApiShape::OpenAi));
-        assert!(!complete(br#"{"a":"#, false, ApiShape::OpenAi));
-        assert!(complete(b"data: {}\n\ndata: [DONE]\n\n", true, ApiShape::OpenAi));
-        assert!(!complete(b"data: {}\n\n", true, ApiShape::OpenAi));
-        assert!(complete(b"event: message_stop\ndata: {}\n\n", true, ApiShape::Anthropic));
+        assert!(complete(br#"{"a":1}"#, false, Format::OpenAi));
+        assert!(!complete(br#"{"a":"#, false, Format::OpenAi));
+        assert!(complete(b"data: {}\n\ndata: [DONE]\n\n", true, Format::OpenAi));
+        assert!(!complete(b"data: {}\n\n", true, Format::OpenAi));
+        assert!(complete(b"event: message_stop\ndata: {}\n\n", true, Format::Anthropic));
         assert!(!complete(
             b"event: error\ndata: {}\n\nevent: message_stop\ndata: {}\n\n",
             true,
-            ApiShape::Anthropic
+            Format::Anthropic
         ));
     }
 }

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
 use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
 use crate::policy::{Direction, Policy, Report};
 use crate::scan;
 use crate::services::Services;
 use crate::stream_guard::StreamGuard;
-use crate::wire::Wire;
 
 /// This request's part of DLP and guardrails.
 #[derive(Default)]
@@ -191,8 +191,8 @@ impl Exchange {
         let scan_response = ok && policy.active(Direction::Response);
         let wire = self
             .client_wire
-            .or_else(|| self.provider().map(|p| Wire::of(p.kind)))
-            .unwrap_or(Wire::OpenAiChat);
+            .or_else(|| self.provider().map(|p| p.kind.format()))
+            .unwrap_or(Format::OpenAi);
         let Some(d) = self.dlp.as_mut() else { return false };
         if scan_response && sse && unreadable.is_none() {
             d.guard = Some(StreamGuard::new(policy, wire));
@@ -287,8 +287,8 @@ impl Exchange {
         let t0 = svc.now_ns();
         let wire = self
             .client_wire
-            .or_else(|| self.provider().map(|p| Wire::of(p.kind)))
-            .unwrap_or(Wire::OpenAiChat);
+            .or_else(|| self.provider().map(|p| p.kind.format()))
+            .unwrap_or(Format::OpenAi);
         let (out, report, scanned) = if sse {
             let mut g = StreamGuard::new(Rc::clone(&policy), wire);
             let mut out = g.feed(&body);

@@ -20,7 +20,7 @@ use crate::log_record::{elapsed_ms, Attempt};
 use crate::resilience::breaker::Admit;
 use crate::resilience::retry::{self, Outcome, Policy};
 use crate::services::Services;
-use crate::wire::{self, Wire};
+use crate::wire;
 
 /// A callout attempt's time limit when no step timeout is set (Envoy needs
 /// one; zero would mean none).
@@ -473,13 +473,9 @@ impl Exchange {
                 headers.push((Cow::Borrowed(k), v.into_bytes()));
             }
         }
-        if p.kind == crate::config::ProviderKind::Anthropic
-            && !headers.iter().any(|(k, _)| k == "anthropic-version")
-        {
-            headers.push((
-                Cow::Borrowed("anthropic-version"),
-                p.anthropic_version.as_bytes().to_vec(),
-            ));
+        let has = |name: &str| headers.iter().any(|(k, _)| k == name);
+        for (k, v) in p.kind.format().default_headers(p, &has) {
+            headers.push((Cow::Borrowed(k), v.into_bytes()));
         }
         let timeout = callout_timeout_ms(step, self.facts.stream);
         Ok(super::Callout {
@@ -578,7 +574,7 @@ impl Exchange {
         let (body, content_type, usage) = match self.client_wire {
             Some(client) => {
                 let answer = wire::Answer { client, ..self.answer(svc) };
-                match wire::answer_to_client(&answer, Wire::of(p.kind), status, &resp.body) {
+                match wire::answer_to_client(&answer, p.kind.format(), status, &resp.body) {
                     Ok(x) => x,
                     Err(e) => return self.reply(e),
                 }
@@ -593,7 +589,7 @@ impl Exchange {
                 } else {
                     "application/json"
                 };
-                let u = crate::usage::from_body(p.kind.shape(), &resp.body).unwrap_or_default();
+                let u = crate::usage::from_body(p.kind.format(), &resp.body).unwrap_or_default();
                 (resp.body, ct, u)
             }
         };

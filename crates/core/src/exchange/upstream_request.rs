@@ -7,7 +7,7 @@
 use super::Exchange;
 use crate::errors::{ErrorCode, GatewayError};
 use crate::request_body;
-use crate::wire::{self, Wire};
+use crate::wire;
 
 /// What goes to a provider.
 #[derive(Debug, Default)]
@@ -49,19 +49,18 @@ impl Exchange {
             out.path = Some(o.path);
             out.body = Some(o.body);
         }
-        let target = Wire::of(p.kind);
+        let target = p.kind.format();
         let translated = self.client_wire.is_some_and(|c| c != target);
         // Usage on OpenAI-style chat streams for the log and the limits;
         // the chunk is hidden again from clients that did not ask for it.
-        let ask = target == Wire::OpenAiChat
-            && (translated
-                || (self.client_wire == Some(Wire::OpenAiChat) && p.inject_stream_usage));
+        let ask = target.asks_stream_usage()
+            && (translated || (self.client_wire == Some(target) && p.inject_stream_usage));
         if ask {
             let sent = out.body.as_deref().unwrap_or(client_body);
             let asked = if translated {
-                request_body::with_stream_usage(sent, &request_body::parse(sent, true)?)
+                target.with_stream_usage(sent, &request_body::parse(sent, true)?)
             } else {
-                request_body::with_stream_usage(sent, &self.summary)
+                target.with_stream_usage(sent, &self.summary)
             };
             if let Some(b) = asked {
                 out.body = Some(b);

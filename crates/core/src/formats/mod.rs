@@ -1,0 +1,149 @@
+//! The wire formats the gateway speaks, one module each: what a format's
+//! request bodies, answers, usage, streams and errors look like, and how a
+//! provider of that format is reached (chat path, auth headers). The flow
+//! asks [`Format`] and never matches on a provider kind; a new format is a
+//! new module here and a variant below (translations live in `wire`).
+
+pub mod anthropic;
+pub mod openai;
+
+use serde_json::Value;
+
+use crate::config::{Provider, ProviderKind};
+use crate::errors::GatewayError;
+use crate::headers::Headers;
+use crate::request_body::RequestSummary;
+use crate::usage::{RawUsage, Usage};
+
+/// A chat API format: OpenAI Chat Completions (and the OpenAI-style APIs
+/// around it) or Anthropic Messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    OpenAi,
+    Anthropic,
+}
+
+impl ProviderKind {
+    /// The one place a provider kind is mapped to its format.
+    pub fn format(self) -> Format {
+        match self {
+            ProviderKind::Anthropic => Format::Anthropic,
+            ProviderKind::OpenAi | ProviderKind::OpenAiCompatible => Format::OpenAi,
+        }
+    }
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::OpenAi, Format::Anthropic];
+
+    /// The path suffixes of the endpoints that take a JSON request the
+    /// gateway must inspect.
+    pub fn inference_endpoints(self) -> &'static [&'static str] {
+        match self {
+            Format::OpenAi => openai::INFERENCE_ENDPOINTS,
+            Format::Anthropic => anthropic::INFERENCE_ENDPOINTS,
+        }
+    }
+
+    /// The chat API an endpoint path belongs to, if any.
+    pub fn of_endpoint(endpoint: &str) -> Option<Format> {
+        let e = endpoint.trim_end_matches('/');
+        if e.ends_with(openai::CHAT_ENDPOINT) {
+            Some(Format::OpenAi)
+        } else if e.ends_with(anthropic::CHAT_ENDPOINT) {
+            Some(Format::Anthropic)
+        } else {
+            None
+        }
+    }
+
+    /// The format for errors before a route is known.
+    pub fn guess(path: &[u8], h: &Headers) -> Format {
+        if anthropic::looks_like(path, h) {
+            Format::Anthropic
+        } else {
+            Format::OpenAi
+        }
+    }
+
+    /// The JSON body of a gateway error.
+    pub fn error_body(self, e: &GatewayError) -> Value {
+        match self {
+            Format::OpenAi => openai::error_body(e),
+            Format::Anthropic => anthropic::error_body(e),
+        }
+    }
+
+    /// The event that ends a stream with a gateway error: its `event:` name
+    /// and data. `responses_api`: OpenAI's Responses API stream.
+    pub fn error_event(
+        self,
+        e: &GatewayError,
+        responses_api: bool,
+    ) -> (Option<&'static str>, Value) {
+        match self {
+            Format::OpenAi => openai::error_event(e, responses_api),
+            Format::Anthropic => anthropic::error_event(e),
+        }
+    }
+
+    /// Usage as this format reports it.
+    pub(crate) fn usage(self, raw: &RawUsage) -> Usage {
+        match self {
+            Format::OpenAi => openai::usage(raw),
+            Format::Anthropic => anthropic::usage(raw),
+        }
+    }
+
+    /// Whether streams report usage only when the request asks for it (the
+    /// gateway then asks, and hides the usage-only chunk from clients that
+    /// did not).
+    pub fn asks_stream_usage(self) -> bool {
+        match self {
+            Format::OpenAi => true,
+            Format::Anthropic => false,
+        }
+    }
+
+    /// The request body asking the provider to report usage on a stream,
+    /// or None when there is nothing to change.
+    pub fn with_stream_usage(self, body: &[u8], summary: &RequestSummary) -> Option<Vec<u8>> {
+        match self {
+            Format::OpenAi => openai::with_stream_usage(body, summary),
+            Format::Anthropic => None,
+        }
+    }
+
+    /// The bytes a complete stream of this format contains.
+    pub fn stream_end(self) -> &'static [u8] {
+        match self {
+            Format::OpenAi => openai::STREAM_END,
+            Format::Anthropic => anthropic::STREAM_END,
+        }
+    }
+
+    /// The headers that carry a provider key in this format.
+    pub fn auth_headers(self, key: &str) -> Vec<(&'static str, String)> {
+        match self {
+            Format::OpenAi => openai::auth_headers(key),
+            Format::Anthropic => anthropic::auth_headers(key),
+        }
+    }
+
+    /// Headers a provider needs whoever holds the key, when the request has
+    /// not set them (`has` tells whether it has).
+    pub fn default_headers(
+        self,
+        provider: &Provider,
+        has: &dyn Fn(&str) -> bool,
+    ) -> Vec<(&'static str, String)> {
+        match self {
+            Format::OpenAi => Vec::new(),
+            Format::Anthropic => anthropic::default_headers(provider, has),
+        }
+    }
+}
+
+/// The client headers that could carry a key of any format: removed when the
+/// gateway holds the key, so a client key never overrides it.
+pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key"];
