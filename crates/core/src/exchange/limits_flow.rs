@@ -396,3 +396,15 @@ mod tests {
         assert_eq!(prompt_chars(body), 1 + 4 + 4 + 4 + 9 + 4 + 5 + 6 + 9);
     }
 }
+
+/// A warning for a failed fire-and-forget settlement of global counters.
+pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
+    if let Some(why) = r.refused {
+        return Some(format!("limits: global settlement answer not read: {why}"));
+    }
+    match r.status {
+        Some(200) => None,
+        Some(s) => Some(format!("limits: global settlement failed: status {s}")),
+        None => Some("limits: global settlement failed: no answer".into()),
+    }
+}

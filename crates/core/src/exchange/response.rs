@@ -1,0 +1,401 @@
+//! The answer: the gateway's own replies, the provider's response headers
+//! and its body, cut into named steps.
+
+use std::borrow::Cow;
+
+use super::{Exchange, Flow, Name, Op, Stage, Step};
+use crate::errors::GatewayError;
+use crate::headers::Headers;
+use crate::request_body;
+use crate::services::Services;
+use crate::sse::SseParser;
+use crate::usage::{self, EventUsage, StreamUsage};
+use crate::wire::{self, Answer, StreamTranslator, Wire};
+
+/// Bound on the bytes held for one incomplete SSE event.
+pub(super) const MAX_SSE_EVENT: usize = 1024 * 1024;
+
+/// Bound on the copy of a JSON response kept to read its usage.
+pub(super) const MAX_USAGE_COPY: usize = 4 * 1024 * 1024;
+
+pub(super) enum ResponseBody {
+    /// Not inspected (error status, encoded or unknown content).
+    Pass,
+    /// A JSON body: a bounded copy is kept to read usage at the end.
+    Json(Vec<u8>),
+    /// An event stream, parsed event by event; `rewrite` when events are
+    /// dropped (the usage chunk the gateway asked for on the client's behalf).
+    Sse { parser: SseParser, usage: StreamUsage, rewrite: bool },
+    /// A JSON answer in another format than the client's: held whole, then
+    /// translated.
+    TranslateJson { upstream: Wire, status: u16 },
+    /// An event stream in another format, translated event by event.
+    TranslateSse(Box<StreamTranslator>),
+    /// An answer the client never sees (a failed attempt that is retried).
+    Swallow,
+}
+
+pub(super) fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
+    v.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+impl Exchange {
+    /// Gateway headers for the answer (`x-aigw-<name>`, and the `cf-aig-`
+    /// alias when the client spoke that dialect).
+    pub(super) fn gateway_response_headers(
+        &self,
+        name: &'static str,
+        value: &str,
+    ) -> Vec<(Name, String)> {
+        let mut out = vec![(Cow::Owned(format!("x-aigw-{name}")), value.to_string())];
+        if self.cf_aliases {
+            out.push((Cow::Owned(format!("cf-aig-{name}")), value.to_string()));
+        }
+        out
+    }
+
+    pub(super) fn reply(&mut self, e: GatewayError) -> Step {
+        self.reply_with(e, Vec::new())
+    }
+
+    pub(super) fn reply_with(&mut self, e: GatewayError, extra: Vec<(Name, String)>) -> Step {
+        self.stage = Stage::Replied;
+        self.facts.status = Some(e.status());
+        self.facts.error_code = Some(e.code.as_str());
+        let mut headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
+        headers.extend(extra);
+        let body = e.body(self.shape);
+        self.facts.response_bytes = body.len() as u64;
+        Step::pause(vec![self.local_reply(e.status(), headers, body)])
+    }
+
+    /// The gateway answers by itself (the one place that builds it).
+    pub(super) fn local_reply(
+        &mut self,
+        status: u16,
+        mut headers: Vec<(Name, String)>,
+        body: Vec<u8>,
+    ) -> Op {
+        // Answered: nothing of the request body is needed any more.
+        self.pending_body = None;
+        if let Some(r) = self.resilience.as_mut() {
+            r.drop_body();
+        }
+        self.mem_settle_request();
+        self.local_stream =
+            headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
+        headers.extend(self.request_id_headers());
+        Op::SendLocal { status, headers, body }
+    }
+
+    /// The gateway's request id for the client: `x-aigw-request-id`, and
+    /// Cloudflare's name for it (`cf-aig-log-id`) when the client spoke
+    /// `cf-aig-`.
+    pub(super) fn request_id_headers(&self) -> Vec<(Name, String)> {
+        let id = &self.facts.request_id;
+        let mut out = vec![(Cow::Borrowed("x-aigw-request-id"), id.clone())];
+        if self.cf_aliases {
+            out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
+        }
+        out
+    }
+
+    pub fn on_response_headers(&mut self, h: &Headers, svc: &mut dyn Services) -> Step {
+        if self.stage == Stage::Replied {
+            return Step::cont(Vec::new());
+        }
+        let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
+        if let Some(step) = self.fallback_on_response_headers(status, h, svc) {
+            return step;
+        }
+        self.stage = Stage::Responding;
+        self.facts.status = status;
+        self.facts.response_headers_ns = Some(svc.now_ns());
+        let mut ops: Vec<Op> = self
+            .request_id_headers()
+            .into_iter()
+            .map(|(k, v)| Op::SetResponseHeader(k, v.into_bytes()))
+            .collect();
+        let ok = status.is_some_and(|s| (200..300).contains(&s));
+        let encoded = h
+            .get("content-encoding")
+            .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
+        let ct = h.get("content-type").unwrap_or_default();
+        let sse = starts_with_ignore_case(ct, b"text/event-stream");
+        let upstream = self.provider().map(|p| Wire::of(p.kind));
+        let translating = match (self.client_wire, upstream) {
+            (Some(c), Some(u)) if self.compat.is_some() && c != u => Some(u),
+            _ => None,
+        };
+        let shape = upstream.map_or(self.shape, Wire::shape);
+        self.response = if let Some(up) = translating {
+            // The body changes: its length is no longer known.
+            ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+            if ok && sse && !encoded {
+                ResponseBody::TranslateSse(Box::new(StreamTranslator::new(&self.answer(svc), up)))
+            } else {
+                if !sse && !ok {
+                    ops.push(Op::SetResponseHeader(
+                        Cow::Borrowed("content-type"),
+                        b"application/json".to_vec(),
+                    ));
+                }
+                ResponseBody::TranslateJson { upstream: up, status: status.unwrap_or(502) }
+            }
+        } else if !ok || encoded || self.provider.is_none() {
+            ResponseBody::Pass
+        } else if sse {
+            let rewrite = self.injected_stream_usage && !self.include_usage;
+            if rewrite {
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+            }
+            ResponseBody::Sse {
+                parser: SseParser::new(MAX_SSE_EVENT),
+                usage: StreamUsage::new(shape),
+                rewrite,
+            }
+        } else if request_body::is_json_content_type(ct) {
+            ResponseBody::Json(Vec::new())
+        } else {
+            ResponseBody::Pass
+        };
+        let storable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
+        self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
+        self.fallback_served_headers(&mut ops);
+        self.limits_response_ops(&mut ops);
+        let unreadable = if encoded {
+            Some("it is content-encoded")
+        } else if matches!(self.response, ResponseBody::Pass) {
+            Some("its content type is neither JSON nor an event stream")
+        } else {
+            None
+        };
+        if self.dlp_on_response_headers(ok, unreadable, sse, &mut ops) {
+            // Held (headers too) until the whole answer has been scanned.
+            return Step::pause(ops);
+        }
+        Step::cont(ops)
+    }
+
+    /// How the client wants its answer (for translations).
+    pub(super) fn answer(&self, svc: &dyn Services) -> Answer {
+        Answer {
+            client: self.client_wire.unwrap_or(Wire::OpenAiChat),
+            stream: self.facts.stream,
+            include_usage: self.include_usage,
+            model: self
+                .facts
+                .requested_model
+                .clone()
+                .or_else(|| self.facts.model.clone())
+                .unwrap_or_default(),
+            created: svc.now_ms() / 1000,
+        }
+    }
+
+    /// One chunk of the response body as it passes (or, for answers that are
+    /// translated whole, the whole body once it is there).
+    pub fn on_response_body(
+        &mut self,
+        chunk: &[u8],
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
+        if self.stage == Stage::Replied {
+            return Step::cont(Vec::new());
+        }
+        if self.dlp_holds_response() && !end_of_stream {
+            // Envoy buffers it; at the end the callback gets it whole.
+            return Step::pause(Vec::new());
+        }
+        let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
+        let mut ops = Vec::new();
+        let mut sent = chunk.len();
+        if !matches!(self.response, ResponseBody::Sse { .. } | ResponseBody::Swallow)
+            && self.facts.status.is_some_and(|s| (200..300).contains(&s))
+        {
+            self.limits_delivered(None, chunk.len());
+        }
+        match &mut self.response {
+            ResponseBody::Swallow => return Step::pause(Vec::new()),
+            ResponseBody::Pass => {}
+            ResponseBody::TranslateJson { upstream, status } => {
+                if !end_of_stream {
+                    // Held (Envoy buffers it) until it is whole.
+                    return Step::pause(Vec::new());
+                }
+                let (up, st) = (*upstream, *status);
+                if (200..300).contains(&st) {
+                    if let Some(u) = usage::from_body(up.shape(), chunk) {
+                        self.facts.usage.merge(u);
+                    }
+                }
+                let out = wire::json_to_client(&self.answer(svc), up, st, chunk);
+                sent = out.len();
+                ops.push(Op::SetResponseBody(out));
+            }
+            ResponseBody::TranslateSse(t) => {
+                let mut out = t.feed(chunk);
+                if end_of_stream {
+                    out.extend(t.finish());
+                }
+                self.facts.usage.merge(t.usage());
+                sent = out.len();
+                ops.push(Op::SetResponseBody(out));
+            }
+            ResponseBody::Json(copy) if copy.is_empty() && end_of_stream => {
+                // The whole body in one callback (the usual case): no copy.
+                if let Some(u) = usage::from_body(shape, chunk) {
+                    self.facts.usage.merge(u);
+                }
+            }
+            ResponseBody::Json(copy) => {
+                if copy.len().saturating_add(chunk.len()) <= MAX_USAGE_COPY
+                    && self.mem.response.grow(chunk.len()).is_ok()
+                {
+                    copy.extend_from_slice(chunk);
+                } else {
+                    // Too large to keep: give up on usage rather than memory
+                    // (limits then settle on the estimate).
+                    *copy = Vec::new();
+                    self.response = ResponseBody::Pass;
+                    self.mem.response.release();
+                    self.usage_dropped = true;
+                }
+                if end_of_stream {
+                    if let ResponseBody::Json(copy) = &self.response {
+                        if let Some(u) = usage::from_body(shape, copy) {
+                            self.facts.usage.merge(u);
+                        }
+                    }
+                }
+            }
+            ResponseBody::Sse { parser, usage, rewrite } => {
+                let was_overflowed = parser.overflowed();
+                let mut events = parser.feed(chunk);
+                if end_of_stream {
+                    events.extend(parser.finish());
+                }
+                if !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err()
+                {
+                    // An event the budget cannot hold: passed on as it is.
+                    parser.abandon();
+                    if !*rewrite {
+                        parser.take_pending();
+                    }
+                    self.usage_dropped = true;
+                }
+                let mut out = Vec::with_capacity(chunk.len());
+                let measure = self.limits.as_ref().is_some_and(|l| l.measuring());
+                for ev in &events {
+                    if measure {
+                        if let Some(l) = self.limits.as_mut() {
+                            l.delivered(Some(&ev.data), 0);
+                        }
+                    }
+                    let kind = usage.observe(ev);
+                    if *rewrite && kind != EventUsage::UsageOnlyChunk {
+                        out.extend_from_slice(&ev.raw);
+                    }
+                }
+                if *rewrite {
+                    if parser.overflowed() {
+                        // An event too large to hold: stop rewriting, release
+                        // what is held (never drop bytes).
+                        if !was_overflowed {
+                            out.extend_from_slice(&parser.take_pending());
+                        } else {
+                            out.extend_from_slice(chunk);
+                        }
+                    } else if end_of_stream {
+                        out.extend_from_slice(&parser.take_pending());
+                    }
+                    sent = out.len();
+                    ops.push(Op::SetResponseBody(out));
+                }
+                let u = usage.usage;
+                self.facts.usage.merge(u);
+                let _ = self.mem.response.resize(parser.pending().len());
+            }
+        }
+        // What goes to the client, after the scans.
+        let mut out = match ops.last() {
+            Some(Op::SetResponseBody(out)) => Some(out.clone()),
+            _ => None,
+        };
+        if self.dlp_holds_response() {
+            let status = self.facts.status.unwrap_or(200);
+            let body = out.take().unwrap_or_else(|| chunk.to_vec());
+            let (new_status, body, headers) = self.dlp_whole(status, body, false, svc);
+            if new_status != status {
+                self.facts.status = Some(new_status);
+                // The gateway's error is plain JSON, whatever the provider's
+                // answer was encoded with.
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-encoding")));
+                ops.push(Op::SetResponseHeader(
+                    Cow::Borrowed(":status"),
+                    new_status.to_string().into_bytes(),
+                ));
+            }
+            for (k, v) in headers {
+                ops.push(Op::SetResponseHeader(k, v.into_bytes()));
+            }
+            out = Some(body);
+        } else if self.dlp.as_ref().is_some_and(|d| d.guard.is_some()) {
+            let body = out.take().unwrap_or_else(|| chunk.to_vec());
+            out = Some(self.dlp_stream(body, end_of_stream, svc));
+        }
+        if let Some(body) = out {
+            ops.retain(|o| !matches!(o, Op::SetResponseBody(_)));
+            sent = body.len();
+            ops.push(Op::SetResponseBody(body));
+        }
+        self.facts.response_bytes += sent as u64;
+        let store = if self.dlp_blocked_response() {
+            // A blocked answer is never stored.
+            self.cache_release(svc);
+            None
+        } else {
+            match ops.last() {
+                Some(Op::SetResponseBody(out)) => {
+                    let out = out.clone();
+                    self.cache_capture(&out, end_of_stream, svc)
+                }
+                _ => self.cache_capture(chunk, end_of_stream, svc),
+            }
+        };
+        ops.extend(store);
+        if end_of_stream {
+            self.response_ended = true;
+        }
+        Step::cont(ops)
+    }
+
+    /// Whether the gateway answered by itself: the response callbacks then
+    /// carry that answer, which needs no reading.
+    pub fn replied(&self) -> bool {
+        self.stage == Stage::Replied
+    }
+
+    /// The response headers of the gateway's own answer. Envoy gives a
+    /// local reply a content-length; an event stream drops it so HTTP/1.1
+    /// clients get it chunked, as from the provider.
+    pub fn on_local_reply_headers(&self) -> Step {
+        let mut ops = Vec::new();
+        if self.local_stream {
+            ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+        }
+        Step::cont(ops)
+    }
+
+    /// A response that ended with its headers (no body): an answer held
+    /// for scanning has nothing to scan, so its headers go on.
+    pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
+        self.response_ended = true;
+        if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
+        {
+            return Step { flow: Flow::Continue, ..step };
+        }
+        step
+    }
+}
