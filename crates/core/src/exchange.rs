@@ -40,7 +40,9 @@ pub use cache_flow::{store_failure, CacheState};
 pub use limits_flow::settle_failure;
 pub use log::Facts;
 use pipeline::Stage;
-pub use protocol::{BodyNeed, Callout, CalloutResponse, Flow, Name, Op, Purpose, Step};
+pub use protocol::{
+    BodyNeed, Callout, CalloutResponse, Flow, Name, Op, Purpose, Step, TimerPurpose,
+};
 use request::Snapshot;
 use response::ResponseBody;
 

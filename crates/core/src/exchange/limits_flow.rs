@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
 
+use super::pipeline::Gated;
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::services::Services;
@@ -68,7 +69,9 @@ impl LimitsState {
 pub(super) enum Admit {
     /// Admitted (or no limits): go on.
     Go,
-    /// Denied (429) or paused for the global counters.
+    /// Waiting for the global counters' answer (the reservation callout).
+    Wait(Step),
+    /// Denied (429).
     Stop(Step),
 }
 
@@ -160,7 +163,6 @@ impl Exchange {
         if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
             state.admission = Some(admission);
             self.limits = Some(Box::new(state));
-            self.stage = Stage::LimitsGlobal;
             let call = super::Callout {
                 purpose: Purpose::LimitsReserve,
                 cluster: g.cluster.clone(),
@@ -168,7 +170,7 @@ impl Exchange {
                 body: cmd.body().into_bytes(),
                 timeout_ms: u32::try_from(g.timeout_ms.max(1)).unwrap_or(u32::MAX),
             };
-            return Admit::Stop(Step { ops: vec![Op::Dispatch(call)], flow: Flow::Pause });
+            return Admit::Wait(Step { ops: vec![Op::Dispatch(call)], flow: Flow::Pause });
         }
         let (decision, reservation) = admission.finish();
         self.limits = Some(Box::new(state));
@@ -215,13 +217,9 @@ impl Exchange {
     }
 
     /// The global reservation's answer (or its failure).
-    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
-        if self.stage != Stage::LimitsGlobal {
-            return Step::cont(Vec::new());
-        }
-        self.stage = Stage::Upstream;
+    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Gated {
         let Some(mut admission) = self.limits.as_mut().and_then(|l| l.admission.take()) else {
-            return self.after_admission(false, svc);
+            return Gated::Next;
         };
         match (r.refused, r.status) {
             // Unread for the memory budget: a failed reservation (on_error).
@@ -235,8 +233,8 @@ impl Exchange {
         }
         let (decision, reservation) = admission.finish();
         match self.limits_decided(decision, reservation) {
-            Admit::Go => self.after_admission(false, svc),
-            Admit::Stop(step) => step,
+            Admit::Go => Gated::Next,
+            Admit::Stop(step) | Admit::Wait(step) => Gated::Done(step),
         }
     }
 
@@ -385,18 +383,6 @@ pub(super) fn custom_price(h: &crate::headers::Headers) -> Result<Option<Price>,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prompt_chars_counts_text_not_images() {
-        let body = br#"{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"abcd"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]},{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"QUJD"}}]}]}"#;
-        // "m", "user", "text", "abcd", "image_url", "user", "image", "base64", "image/png"
-        assert_eq!(prompt_chars(body), 1 + 4 + 4 + 4 + 9 + 4 + 5 + 6 + 9);
-    }
-}
-
 /// A warning for a failed fire-and-forget settlement of global counters.
 pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
     if let Some(why) = r.refused {
@@ -406,5 +392,17 @@ pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
         Some(200) => None,
         Some(s) => Some(format!("limits: global settlement failed: status {s}")),
         None => Some("limits: global settlement failed: no answer".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompt_chars_counts_text_not_images() {
+        let body = br#"{"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"abcd"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]},{"role":"user","content":[{"type":"image","source":{"type":"base64","media_type":"image/png","data":"QUJD"}}]}]}"#;
+        // "m", "user", "text", "abcd", "image_url", "user", "image", "base64", "image/png"
+        assert_eq!(prompt_chars(body), 1 + 4 + 4 + 4 + 9 + 4 + 5 + 6 + 9);
     }
 }

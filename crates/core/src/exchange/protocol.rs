@@ -27,13 +27,29 @@ pub enum Op {
         body: Vec<u8>,
     },
     /// An HTTP call to another cluster; its answer comes back through
-    /// [`Exchange::on_callout`] (unless the call is fire-and-forget).
+    /// [`Exchange::on_callout`](super::Exchange::on_callout) (unless the call is fire-and-forget).
     Dispatch(Callout),
     /// Lets a request paused outside a callback (after a callout or a
     /// timer) go on upstream.
     ResumeRequest,
-    /// Calls [`Exchange::on_timer`] at (about) this time, in ns.
-    WakeAt(u64),
+    /// Calls [`Exchange::on_timer`](super::Exchange::on_timer) with
+    /// `purpose` at (about) `at`, in ns.
+    WakeAt {
+        at: u64,
+        purpose: TimerPurpose,
+    },
+}
+
+/// Why a timer was set: where it goes when it is due (as [`Purpose`] for
+/// callouts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimerPurpose {
+    /// A coalescing follower looks for the leader's answer.
+    CoalescePoll,
+    /// Step 0's time to its response headers.
+    FirstByteDeadline,
+    /// The end of a retry's backoff.
+    Backoff,
 }
 
 /// Why a callout was made: where its answer goes.
@@ -92,7 +108,7 @@ pub struct CalloutResponse {
     pub headers: Headers,
     pub body: Vec<u8>,
     /// Set when the body was not read: the memory budget could not hold
-    /// it ([`Exchange::admit_callout`]). Never handled as an empty body.
+    /// it ([`Exchange::admit_callout`](super::Exchange::admit_callout)). Never handled as an empty body.
     pub refused: Option<crate::memory::Refused>,
 }
 
@@ -126,7 +142,7 @@ pub enum BodyNeed {
     Pass,
     /// Keep buffering.
     Buffer,
-    /// The whole body is buffered: hand it to [`Exchange::on_request_body`].
+    /// The whole body is buffered: hand it to [`Exchange::on_request_body`](super::Exchange::on_request_body).
     Complete,
     /// Stop with these ops (e.g. body too large).
     Stop(Step),

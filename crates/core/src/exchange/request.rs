@@ -227,13 +227,7 @@ impl Exchange {
             // Not inspected, still counted: limits see every request that
             // goes through (an opened endpoint at its weight).
             self.route_pending = true;
-            return match self.limits_begin(b"", None, svc) {
-                limits_flow::Admit::Go => {
-                    self.stage = Stage::Upstream;
-                    self.upstream(true)
-                }
-                limits_flow::Admit::Stop(step) => step,
-            };
+            return self.gates_uninspected(svc);
         }
         if let Some(enc) = h.get("content-encoding") {
             if !enc.trim_ascii().eq_ignore_ascii_case(b"identity") {
@@ -343,18 +337,6 @@ impl Exchange {
             self.facts.model = summary.model.clone();
         }
         self.summary = summary;
-        // What the model reads is scanned before anything else sees it.
-        let redacted = match self.dlp_request(body, svc) {
-            Ok(r) => r,
-            Err(step) => return step,
-        };
-        self.body_changed = redacted.is_some();
-        let client_body = redacted.unwrap_or_else(|| body.to_vec());
-        if let Some(step) = self.dlp_classify_request(&client_body) {
-            self.pending_body = Some(client_body);
-            return step;
-        }
-        self.pending_body = Some(client_body);
-        self.request_stage_two(true, svc)
+        self.gates_with_body(body, svc)
     }
 }

@@ -105,8 +105,8 @@ impl Exchange {
             return Step::cont(Vec::new());
         }
         let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
-        if let Some(step) = self.fallback_on_response_headers(status, h, svc) {
-            return step;
+        if let Some(outcome) = self.fallback_on_response_headers(status, h, svc) {
+            return self.enter(outcome);
         }
         self.stage = Stage::Responding;
         self.facts.status = status;
