@@ -18,6 +18,16 @@ pub(super) const MAX_SSE_EVENT: usize = 1024 * 1024;
 /// Bound on the copy of a JSON response kept to read its usage.
 pub(super) const MAX_USAGE_COPY: usize = 4 * 1024 * 1024;
 
+/// What reading a chunk made of it.
+enum Read {
+    /// Held until the answer is whole (or never shown: a retried attempt).
+    Hold,
+    /// It goes on as it came.
+    Same,
+    /// It goes on as this.
+    Changed(Vec<u8>),
+}
+
 pub(super) enum ResponseBody {
     /// Not inspected (error status, encoded or unknown content).
     Pass,
@@ -194,7 +204,10 @@ impl Exchange {
     }
 
     /// One chunk of the response body as it passes (or, for answers that are
-    /// translated whole, the whole body once it is there).
+    /// translated or scanned whole, the whole body once it is there). The
+    /// steps, in order: account what was delivered, read it (usage;
+    /// translation; the stream's own rewrite), scan it, capture it for the
+    /// cache.
     pub fn on_response_body(
         &mut self,
         chunk: &[u8],
@@ -208,31 +221,48 @@ impl Exchange {
             // Envoy buffers it; at the end the callback gets it whole.
             return Step::pause(Vec::new());
         }
-        let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
+        self.account_delivered(chunk);
+        let out = match self.read_body(chunk, end_of_stream, svc) {
+            Read::Hold => return Step::pause(Vec::new()),
+            Read::Same => None,
+            Read::Changed(out) => Some(out),
+        };
         let mut ops = Vec::new();
-        let mut sent = chunk.len();
+        let out = self.scan_body(chunk, out, end_of_stream, svc, &mut ops);
+        let sent = out.as_ref().map_or(chunk.len(), Vec::len);
+        self.facts.response_bytes += sent as u64;
+        let store = self.capture_body(out.as_deref().unwrap_or(chunk), end_of_stream, svc);
+        if let Some(out) = out {
+            ops.push(Op::SetResponseBody(out));
+        }
+        ops.extend(store);
+        if end_of_stream {
+            self.response_ended = true;
+        }
+        Step::cont(ops)
+    }
+
+    /// Limits: what a 2xx answer delivered (event streams count their
+    /// events as they are read).
+    fn account_delivered(&mut self, chunk: &[u8]) {
         if !matches!(self.response, ResponseBody::Sse { .. } | ResponseBody::Swallow)
             && self.facts.status.is_some_and(|s| (200..300).contains(&s))
         {
             self.limits_delivered(None, chunk.len());
         }
-        match &mut self.response {
-            ResponseBody::Swallow => return Step::pause(Vec::new()),
-            ResponseBody::Pass => {}
+    }
+
+    /// Reads the chunk as the answer's kind wants: usage, translation to
+    /// the client's format, the stream's rewrite.
+    fn read_body(&mut self, chunk: &[u8], end_of_stream: bool, svc: &mut dyn Services) -> Read {
+        let mut body = std::mem::replace(&mut self.response, ResponseBody::Pass);
+        let read = match &mut body {
+            ResponseBody::Swallow => Read::Hold,
+            ResponseBody::Pass => Read::Same,
+            // Held (Envoy buffers it) until it is whole.
+            ResponseBody::TranslateJson { .. } if !end_of_stream => Read::Hold,
             ResponseBody::TranslateJson { upstream, status } => {
-                if !end_of_stream {
-                    // Held (Envoy buffers it) until it is whole.
-                    return Step::pause(Vec::new());
-                }
-                let (up, st) = (*upstream, *status);
-                if (200..300).contains(&st) {
-                    if let Some(u) = usage::from_body(up.shape(), chunk) {
-                        self.facts.usage.merge(u);
-                    }
-                }
-                let out = wire::json_to_client(&self.answer(svc), up, st, chunk);
-                sent = out.len();
-                ops.push(Op::SetResponseBody(out));
+                Read::Changed(self.translate_json(*upstream, *status, chunk, svc))
             }
             ResponseBody::TranslateSse(t) => {
                 let mut out = t.feed(chunk);
@@ -240,92 +270,138 @@ impl Exchange {
                     out.extend(t.finish());
                 }
                 self.facts.usage.merge(t.usage());
-                sent = out.len();
-                ops.push(Op::SetResponseBody(out));
-            }
-            ResponseBody::Json(copy) if copy.is_empty() && end_of_stream => {
-                // The whole body in one callback (the usual case): no copy.
-                if let Some(u) = usage::from_body(shape, chunk) {
-                    self.facts.usage.merge(u);
-                }
+                Read::Changed(out)
             }
             ResponseBody::Json(copy) => {
-                if copy.len().saturating_add(chunk.len()) <= MAX_USAGE_COPY
-                    && self.mem.response.grow(chunk.len()).is_ok()
-                {
-                    copy.extend_from_slice(chunk);
-                } else {
-                    // Too large to keep: give up on usage rather than memory
-                    // (limits then settle on the estimate).
-                    *copy = Vec::new();
-                    self.response = ResponseBody::Pass;
-                    self.mem.response.release();
-                    self.usage_dropped = true;
+                if !self.read_json_usage(copy, chunk, end_of_stream) {
+                    body = ResponseBody::Pass;
                 }
-                if end_of_stream {
-                    if let ResponseBody::Json(copy) = &self.response {
-                        if let Some(u) = usage::from_body(shape, copy) {
-                            self.facts.usage.merge(u);
-                        }
-                    }
-                }
+                Read::Same
             }
             ResponseBody::Sse { parser, usage, rewrite } => {
-                let was_overflowed = parser.overflowed();
-                let mut events = parser.feed(chunk);
-                if end_of_stream {
-                    events.extend(parser.finish());
-                }
-                if !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err()
-                {
-                    // An event the budget cannot hold: passed on as it is.
-                    parser.abandon();
-                    if !*rewrite {
-                        parser.take_pending();
-                    }
-                    self.usage_dropped = true;
-                }
-                let mut out = Vec::with_capacity(chunk.len());
-                let measure = self.limits.as_ref().is_some_and(|l| l.measuring());
-                for ev in &events {
-                    if measure {
-                        if let Some(l) = self.limits.as_mut() {
-                            l.delivered(Some(&ev.data), 0);
-                        }
-                    }
-                    let kind = usage.observe(ev);
-                    if *rewrite && kind != EventUsage::UsageOnlyChunk {
-                        out.extend_from_slice(&ev.raw);
-                    }
-                }
-                if *rewrite {
-                    if parser.overflowed() {
-                        // An event too large to hold: stop rewriting, release
-                        // what is held (never drop bytes).
-                        if !was_overflowed {
-                            out.extend_from_slice(&parser.take_pending());
-                        } else {
-                            out.extend_from_slice(chunk);
-                        }
-                    } else if end_of_stream {
-                        out.extend_from_slice(&parser.take_pending());
-                    }
-                    sent = out.len();
-                    ops.push(Op::SetResponseBody(out));
-                }
-                let u = usage.usage;
+                self.read_sse(parser, usage, *rewrite, chunk, end_of_stream)
+            }
+        };
+        self.response = body;
+        read
+    }
+
+    /// A whole JSON answer in another format: its usage, then the client's
+    /// format.
+    fn translate_json(
+        &mut self,
+        upstream: Wire,
+        status: u16,
+        body: &[u8],
+        svc: &mut dyn Services,
+    ) -> Vec<u8> {
+        if (200..300).contains(&status) {
+            if let Some(u) = usage::from_body(upstream.shape(), body) {
                 self.facts.usage.merge(u);
-                let _ = self.mem.response.resize(parser.pending().len());
             }
         }
-        // What goes to the client, after the scans.
-        let mut out = match ops.last() {
-            Some(Op::SetResponseBody(out)) => Some(out.clone()),
-            _ => None,
+        wire::json_to_client(&self.answer(svc), upstream, status, body)
+    }
+
+    /// A JSON answer's usage, from a bounded copy kept until its end. False
+    /// when it is too large to keep: usage is given up rather than memory
+    /// (limits then settle on the estimate).
+    fn read_json_usage(&mut self, copy: &mut Vec<u8>, chunk: &[u8], end_of_stream: bool) -> bool {
+        let shape = self.provider().map_or(self.shape, |p| p.kind.shape());
+        if copy.is_empty() && end_of_stream {
+            // The whole body in one callback (the usual case): no copy.
+            if let Some(u) = usage::from_body(shape, chunk) {
+                self.facts.usage.merge(u);
+            }
+            return true;
+        }
+        if copy.len().saturating_add(chunk.len()) > MAX_USAGE_COPY
+            || self.mem.response.grow(chunk.len()).is_err()
+        {
+            self.mem.response.release();
+            self.usage_dropped = true;
+            return false;
+        }
+        copy.extend_from_slice(chunk);
+        if end_of_stream {
+            if let Some(u) = usage::from_body(shape, copy) {
+                self.facts.usage.merge(u);
+            }
+        }
+        true
+    }
+
+    /// An event stream's events: usage and delivery from each, and the
+    /// usage chunk the client did not ask for dropped (`rewrite`).
+    fn read_sse(
+        &mut self,
+        parser: &mut SseParser,
+        usage: &mut StreamUsage,
+        rewrite: bool,
+        chunk: &[u8],
+        end_of_stream: bool,
+    ) -> Read {
+        let was_overflowed = parser.overflowed();
+        let mut events = parser.feed(chunk);
+        if end_of_stream {
+            events.extend(parser.finish());
+        }
+        if !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err() {
+            // An event the budget cannot hold: passed on as it is.
+            parser.abandon();
+            if !rewrite {
+                parser.take_pending();
+            }
+            self.usage_dropped = true;
+        }
+        let mut out = Vec::with_capacity(chunk.len());
+        let measure = self.limits.as_ref().is_some_and(|l| l.measuring());
+        for ev in &events {
+            if measure {
+                if let Some(l) = self.limits.as_mut() {
+                    l.delivered(Some(&ev.data), 0);
+                }
+            }
+            let kind = usage.observe(ev);
+            if rewrite && kind != EventUsage::UsageOnlyChunk {
+                out.extend_from_slice(&ev.raw);
+            }
+        }
+        let read = if rewrite {
+            if parser.overflowed() {
+                // An event too large to hold: stop rewriting, release what
+                // is held (never drop bytes).
+                if !was_overflowed {
+                    out.extend_from_slice(&parser.take_pending());
+                } else {
+                    out.extend_from_slice(chunk);
+                }
+            } else if end_of_stream {
+                out.extend_from_slice(&parser.take_pending());
+            }
+            Read::Changed(out)
+        } else {
+            Read::Same
         };
+        self.facts.usage.merge(usage.usage);
+        let _ = self.mem.response.resize(parser.pending().len());
+        read
+    }
+
+    /// DLP on what goes to the client: the whole answer (held until its
+    /// end), or the stream as it passes. Returns the body to send, if it
+    /// is not the chunk as it came.
+    fn scan_body(
+        &mut self,
+        chunk: &[u8],
+        out: Option<Vec<u8>>,
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+        ops: &mut Vec<Op>,
+    ) -> Option<Vec<u8>> {
         if self.dlp_holds_response() {
             let status = self.facts.status.unwrap_or(200);
-            let body = out.take().unwrap_or_else(|| chunk.to_vec());
+            let body = out.unwrap_or_else(|| chunk.to_vec());
             let (new_status, body, headers) = self.dlp_whole(status, body, false, svc);
             if new_status != status {
                 self.facts.status = Some(new_status);
@@ -340,35 +416,28 @@ impl Exchange {
             for (k, v) in headers {
                 ops.push(Op::SetResponseHeader(k, v.into_bytes()));
             }
-            out = Some(body);
+            Some(body)
         } else if self.dlp.as_ref().is_some_and(|d| d.guard.is_some()) {
-            let body = out.take().unwrap_or_else(|| chunk.to_vec());
-            out = Some(self.dlp_stream(body, end_of_stream, svc));
-        }
-        if let Some(body) = out {
-            ops.retain(|o| !matches!(o, Op::SetResponseBody(_)));
-            sent = body.len();
-            ops.push(Op::SetResponseBody(body));
-        }
-        self.facts.response_bytes += sent as u64;
-        let store = if self.dlp_blocked_response() {
-            // A blocked answer is never stored.
-            self.cache_release(svc);
-            None
+            let body = out.unwrap_or_else(|| chunk.to_vec());
+            Some(self.dlp_stream(body, end_of_stream, svc))
         } else {
-            match ops.last() {
-                Some(Op::SetResponseBody(out)) => {
-                    let out = out.clone();
-                    self.cache_capture(&out, end_of_stream, svc)
-                }
-                _ => self.cache_capture(chunk, end_of_stream, svc),
-            }
-        };
-        ops.extend(store);
-        if end_of_stream {
-            self.response_ended = true;
+            out
         }
-        Step::cont(ops)
+    }
+
+    /// The cache keeps what the client got (a blocked answer is never
+    /// stored).
+    fn capture_body(
+        &mut self,
+        sent: &[u8],
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Option<Op> {
+        if self.dlp_blocked_response() {
+            self.cache_release(svc);
+            return None;
+        }
+        self.cache_capture(sent, end_of_stream, svc)
     }
 
     /// Whether the gateway answered by itself: the response callbacks then
