@@ -44,7 +44,7 @@ pub use protocol::{
     BodyNeed, Callout, CalloutResponse, Flow, Name, Op, Purpose, Step, TimerPurpose,
 };
 use request::Snapshot;
-use response::ResponseBody;
+use response::{Delivery, ResponseBody, UsageChunk};
 
 pub struct Exchange {
     config: Rc<Config>,
@@ -57,16 +57,12 @@ pub struct Exchange {
     /// The chat API the client speaks, on chat endpoints.
     client_wire: Option<Wire>,
     snapshot: Snapshot,
-    /// The gateway added `stream_options.include_usage`; strip its chunk.
-    injected_stream_usage: bool,
-    /// The client asked for usage on its stream.
-    include_usage: bool,
+    /// Who asked for the usage chunk of a chat stream.
+    usage_chunk: UsageChunk,
     start_ns: u64,
     response: ResponseBody,
-    response_ended: bool,
-    /// The gateway's own answer is an event stream (a cached or fallback
-    /// stream): it goes out chunked like a provider's, not with a length.
-    local_stream: bool,
+    /// How far the answer to the client has gone.
+    delivery: Delivery,
     /// The client used `cf-aig-` headers: answer with their aliases too.
     cf_aliases: bool,
     /// Who the caller is, for cache isolation.
@@ -119,12 +115,10 @@ impl Exchange {
             compat: None,
             client_wire: None,
             snapshot: Snapshot::default(),
-            injected_stream_usage: false,
-            include_usage: false,
+            usage_chunk: UsageChunk::Nobody,
             start_ns: 0,
             response: ResponseBody::Pass,
-            response_ended: false,
-            local_stream: false,
+            delivery: Delivery::Pending,
             cf_aliases: false,
             identity: Vec::new(),
             cache_controls: crate::cache::Controls::default(),

@@ -231,7 +231,6 @@ impl Exchange {
     fn serve_hit(&mut self, entry: Entry, now_ns: u64, svc: &mut dyn Services) -> Step {
         svc.metric(Metric::CacheHit, 1);
         self.stage = Stage::Replied;
-        self.response_ended = true;
         self.facts.status = Some(entry.status);
         self.facts.response_headers_ns = Some(now_ns);
         self.facts.response_bytes = entry.body.len() as u64;

@@ -607,7 +607,6 @@ impl Exchange {
         };
         self.served(index);
         self.stage = Stage::Replied;
-        self.response_ended = true;
         let sse = content_type == "text/event-stream";
         let (status, body, dlp_headers) = self.dlp_whole(status, body, sse, svc);
         let content_type = if dlp_headers.iter().any(|(k, _)| k == "content-type") {

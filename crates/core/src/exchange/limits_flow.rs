@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
 
 use super::pipeline::Gated;
-use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
+use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::services::Services;
 
@@ -291,7 +291,7 @@ impl Exchange {
     /// refused it with an error status before any content.
     fn usage_is_final(&self, state: &LimitsState) -> bool {
         let usage = &self.facts.usage;
-        let complete = self.response_ended || self.stage == Stage::Replied;
+        let complete = self.answer_complete();
         let refused = self.facts.status.is_some_and(|s| !(200..300).contains(&s))
             && state.delivered_chars == 0
             && usage.is_empty();

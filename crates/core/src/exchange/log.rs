@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Exchange, Stage};
+use super::Exchange;
 use crate::log_record::{elapsed_ms, rfc3339, Attempt, LogRecord};
 use crate::services::Services;
 use crate::usage;
@@ -97,7 +97,7 @@ impl Exchange {
             input_tokens: f.usage.input_tokens,
             output_tokens: f.usage.output_tokens,
             cached_input_tokens: f.usage.cached_input_tokens,
-            complete: self.stage == Stage::Replied || self.response_ended,
+            complete: self.answer_complete(),
             metadata: f.logged_metadata.as_ref().map(|m| &m.map),
             metadata_dropped: f
                 .logged_metadata

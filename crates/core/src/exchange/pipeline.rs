@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 
 use super::limits_flow::{settle_failure, Admit};
-use super::{cache_flow, CalloutResponse, Exchange, Op, Purpose, Step, TimerPurpose};
+use super::{cache_flow, CalloutResponse, Exchange, Op, Purpose, Step, TimerPurpose, UsageChunk};
 use crate::services::Services;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,7 +223,9 @@ impl Exchange {
             Ok(b) => b,
             Err(e) => return Gated::Done(self.reply(e)),
         };
-        self.injected_stream_usage = built.stream_usage;
+        if built.stream_usage && self.usage_chunk != UsageChunk::Client {
+            self.usage_chunk = UsageChunk::Gateway;
+        }
         let new_body = built.body.or_else(|| self.body_changed.then(|| body.clone()));
         if let Some(b) = new_body {
             route_ops.push(Op::SetRequestHeader(

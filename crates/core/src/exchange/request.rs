@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::route::caller_identity;
-use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step};
+use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step, UsageChunk};
 use crate::errors::{ApiShape, ErrorCode, GatewayError};
 use crate::headers::Headers;
 use crate::request_body;
@@ -323,7 +323,9 @@ impl Exchange {
             Err(e) => return self.reply(e),
         };
         self.facts.stream = summary.stream;
-        self.include_usage = summary.include_usage == Some(true);
+        if summary.include_usage == Some(true) {
+            self.usage_chunk = UsageChunk::Client;
+        }
         self.cacheable = require_object;
         if self.compat.is_some() {
             // The provider (and so the policy) comes from the body's model.

@@ -18,6 +18,29 @@ pub(super) const MAX_SSE_EVENT: usize = 1024 * 1024;
 /// Bound on the copy of a JSON response kept to read its usage.
 pub(super) const MAX_USAGE_COPY: usize = 4 * 1024 * 1024;
 
+/// Who asked for usage on a chat stream: whether its usage chunk reaches
+/// the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UsageChunk {
+    Nobody,
+    /// The client (`stream_options.include_usage`): the chunk is theirs.
+    Client,
+    /// Only the gateway, for the log and the limits: read, then dropped.
+    Gateway,
+}
+
+/// How far the answer to the client has gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Delivery {
+    /// Not yet, or the provider's answer is on its way.
+    Pending,
+    /// The provider's answer went out to its end.
+    Ended,
+    /// The gateway answered itself; `stream`: an event stream (a cached or
+    /// fallback stream), sent chunked like a provider's, not with a length.
+    Local { stream: bool },
+}
+
 /// What reading a chunk made of it.
 enum Read {
     /// Held until the answer is whole (or never shown: a retried attempt).
@@ -92,8 +115,9 @@ impl Exchange {
             r.drop_body();
         }
         self.mem_settle_request();
-        self.local_stream =
+        let stream =
             headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
+        self.delivery = Delivery::Local { stream };
         headers.extend(self.request_id_headers());
         Op::SendLocal { status, headers, body }
     }
@@ -155,7 +179,7 @@ impl Exchange {
         } else if !ok || encoded || self.provider.is_none() {
             ResponseBody::Pass
         } else if sse {
-            let rewrite = self.injected_stream_usage && !self.include_usage;
+            let rewrite = self.usage_chunk == UsageChunk::Gateway;
             if rewrite {
                 ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
             }
@@ -192,7 +216,7 @@ impl Exchange {
         Answer {
             client: self.client_wire.unwrap_or(Wire::OpenAiChat),
             stream: self.facts.stream,
-            include_usage: self.include_usage,
+            include_usage: self.usage_chunk == UsageChunk::Client,
             model: self
                 .facts
                 .requested_model
@@ -237,7 +261,7 @@ impl Exchange {
         }
         ops.extend(store);
         if end_of_stream {
-            self.response_ended = true;
+            self.response_ended();
         }
         Step::cont(ops)
     }
@@ -440,6 +464,19 @@ impl Exchange {
         self.cache_capture(sent, end_of_stream, svc)
     }
 
+    /// The provider's answer reached its end (a local answer stays one).
+    fn response_ended(&mut self) {
+        if self.delivery == Delivery::Pending {
+            self.delivery = Delivery::Ended;
+        }
+    }
+
+    /// Whether the answer is complete: the provider's went out to its end,
+    /// or the gateway answered itself.
+    pub(super) fn answer_complete(&self) -> bool {
+        self.delivery != Delivery::Pending
+    }
+
     /// Whether the gateway answered by itself: the response callbacks then
     /// carry that answer, which needs no reading.
     pub fn replied(&self) -> bool {
@@ -451,7 +488,7 @@ impl Exchange {
     /// clients get it chunked, as from the provider.
     pub fn on_local_reply_headers(&self) -> Step {
         let mut ops = Vec::new();
-        if self.local_stream {
+        if self.delivery == (Delivery::Local { stream: true }) {
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
         }
         Step::cont(ops)
@@ -460,7 +497,7 @@ impl Exchange {
     /// A response that ended with its headers (no body): an answer held
     /// for scanning has nothing to scan, so its headers go on.
     pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
-        self.response_ended = true;
+        self.response_ended();
         if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
         {
             return Step { flow: Flow::Continue, ..step };

@@ -132,7 +132,6 @@ impl Exchange {
         let body = serde_json::to_vec(&serde_json::json!({"object": "list", "data": data}))
             .unwrap_or_default();
         self.stage = Stage::Replied;
-        self.response_ended = true;
         self.facts.status = Some(200);
         self.facts.response_bytes = body.len() as u64;
         let headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
