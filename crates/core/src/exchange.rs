@@ -90,10 +90,6 @@ pub struct Exchange {
     body_changed: bool,
     /// Bytes of request body the host holds (what a rewrite replaces).
     request_body_len: usize,
-    /// A request held for its body still owes its route rewrite: it is
-    /// built and applied only if the request goes upstream, so a cache hit
-    /// or a refusal costs neither the work nor the header writes.
-    route_pending: bool,
     /// What this request holds on the VM's memory budget.
     mem: memory_flow::MemHolds,
     /// The request body's size as last reported by the host.
@@ -135,7 +131,6 @@ impl Exchange {
             summary: request_body::RequestSummary::default(),
             body_changed: false,
             request_body_len: 0,
-            route_pending: false,
             mem,
             request_buffered: 0,
             usage_dropped: false,

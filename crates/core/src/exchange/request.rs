@@ -226,7 +226,6 @@ impl Exchange {
             }
             // Not inspected, still counted: limits see every request that
             // goes through (an opened endpoint at its weight).
-            self.route_pending = true;
             return self.gates_uninspected(svc);
         }
         if let Some(enc) = h.get("content-encoding") {
@@ -243,7 +242,6 @@ impl Exchange {
             }
         }
         self.stage = Stage::RequestBody;
-        self.route_pending = true;
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
             return self.on_request_body(b"", svc);

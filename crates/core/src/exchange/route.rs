@@ -86,11 +86,12 @@ impl Exchange {
         self.provider.and_then(|i| self.config.providers.get(i))
     }
 
-    /// Pass on upstream: in a callback by continuing, otherwise by resuming;
-    /// a held request takes its route rewrite with it.
+    /// Pass on upstream: in a callback by continuing, otherwise by resuming.
+    /// The route rewrite is built here, at the one place a request leaves
+    /// (the pipeline's `Upstream` gate runs once), so a cache hit or a
+    /// refusal costs neither the work nor the header writes.
     pub(super) fn upstream(&mut self, in_callback: bool) -> Step {
-        let mut ops =
-            if std::mem::take(&mut self.route_pending) { self.route_rewrite() } else { Vec::new() };
+        let mut ops = self.route_rewrite();
         self.mem_settle_request();
         self.limits_sent_upstream();
         if in_callback {
