@@ -3,17 +3,17 @@
 //! waiting stage; resume handlers (callout answers, timers) report what
 //! their gate decided, and the pipeline goes on from the gate after it.
 //!
-//! | gate       | what it does                                          | may pause for                     | resumes via                      |
-//! |------------|-------------------------------------------------------|-----------------------------------|----------------------------------|
-//! | (headers)  | auth, gateway headers, route, allow-list (`request`)  | the body (`RequestBody`)          | `on_request_body`                |
-//! | `Scan`     | DLP and guardrails on the prompt (`dlp_flow`)         | -                                 | -                                |
-//! | `Classify` | the external guardrail classifier (`dlp_flow`)        | `Classifying` (callout `Classify`) | `dlp_on_classified`             |
-//! | `Route`    | unified route, body rewrite, retry chain (`route`, `upstream_request`, `fallback`) | -     | -                                |
-//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`)         | `LimitsGlobal` (callout `LimitsReserve`) | `limits_on_global`        |
-//! | `Cache`    | L1, L2 lookup, coalescing (`cache_flow`)              | `CacheLookup` (callout), `CacheWait` (timer `CoalescePoll`) | `cache_on_lookup`, `cache_on_wait` |
-//! | `Upstream` | to the provider, first-byte deadline, open circuits (`fallback`) | `Fallback` (callout `Attempt`, timers `FirstByteDeadline`, `Backoff`) | `fallback_on_*` |
-//! | (response) | headers, body steps: usage, translate, scan, cache capture, account (`response`) | a held answer (DLP) | `on_response_body` |
-//! | (log)      | settle limits, release the cache lock, the record (`log`) | -                             | -                                |
+//! | gate       | what it does (where)                                     | may pause in (for)                                | resumes via                        |
+//! |------------|----------------------------------------------------------|---------------------------------------------------|------------------------------------|
+//! | (headers)  | auth, gateway headers, route, allow-list (`request`)      | `RequestBody` (the body)                          | `on_request_body`                  |
+//! | `Scan`     | DLP and guardrails on the prompt (`dlp_flow`)             | -                                                 | -                                  |
+//! | `Classify` | the external guardrail classifier (`dlp_flow`)            | `Classifying` (callout `Classify`)                | `dlp_on_classified`                |
+//! | `Route`    | unified route, body rewrite, retry chain (`route`, `upstream_request`, `fallback`) | -                        | -                                  |
+//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`)             | `LimitsGlobal` (callout `LimitsReserve`)          | `limits_on_global`                 |
+//! | `Cache`    | L1, L2 lookup, coalescing (`cache_flow`)                  | `CacheLookup` (callout), `CacheWait` (timer `CoalescePoll`) | `cache_on_lookup`, `cache_on_wait` |
+//! | `Upstream` | the route rewrite; first-byte deadline, open circuits (`route`, `fallback`) | `Fallback` (callout `Attempt`; timers `FirstByteDeadline`, `Backoff`) | `fallback_on_*` |
+//! | (response) | headers; body steps: account, read (usage, translation), scan, capture for the cache (`response`) | a held answer (DLP) | `on_response_body` |
+//! | (log)      | settle limits, release the cache lock, the record (`log`) | -                                                 | -                                  |
 //!
 //! A request whose body is not inspected enters at `Admit` (counted, never
 //! cached). Any gate may answer instead (a refusal, a cache hit): the
