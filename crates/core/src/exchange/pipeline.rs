@@ -25,6 +25,9 @@ use super::limits_flow::{settle_failure, Admit};
 use super::{cache_flow, CalloutResponse, Exchange, Op, Purpose, Step, TimerPurpose, UsageChunk};
 use crate::services::Services;
 
+/// Where a request is. The waiting stages (`RequestBody`, `Classifying`,
+/// `LimitsGlobal`, `CacheLookup`, `CacheWait`, `Fallback`) are entered only
+/// here (`enter`); `Responding` and `Replied` on the response side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Stage {
     RequestHeaders,
@@ -98,6 +101,11 @@ impl Exchange {
         self.stage = Gate::Scan.stage();
         let outcome = self.gate_scan(body, svc);
         self.gate_done(Gate::Scan, outcome, true, svc)
+    }
+
+    /// An inspected request waits for its whole body (the gates need it).
+    pub(super) fn await_body(&mut self) -> Step {
+        self.enter(Gated::Wait(Stage::RequestBody, Step::pause(Vec::new())))
     }
 
     /// A request whose body is not inspected: still counted by the limits.

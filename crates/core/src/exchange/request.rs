@@ -241,12 +241,12 @@ impl Exchange {
                 return self.body_too_large();
             }
         }
-        self.stage = Stage::RequestBody;
+        let wait = self.await_body();
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
             return self.on_request_body(b"", svc);
         }
-        Step::pause(Vec::new())
+        wait
     }
 
     pub(super) fn body_too_large(&mut self) -> Step {
