@@ -132,8 +132,8 @@ pub fn apply(step: Step, lens: BodyLens, owner: &Owner) -> proxy_wasm::types::Ac
                 Ok(())
             }
             Op::ResumeRequest => abi::continue_request(),
-            Op::WakeAt(due_ns) => {
-                registry::add_timer(*due_ns, owner.clone());
+            Op::WakeAt { at, purpose } => {
+                registry::add_timer(*at, owner.clone(), *purpose);
                 Ok(())
             }
         };
@@ -248,8 +248,8 @@ pub fn run_due() {
         let _ =
             run_async(&owner, |ex, svc| ex.on_callout(purpose, CalloutResponse::default(), svc));
     }
-    for owner in due {
-        let _ = run_async(&owner, |ex, svc| ex.on_timer(svc));
+    for (owner, purpose) in due {
+        let _ = run_async(&owner, |ex, svc| ex.on_timer(purpose, svc));
     }
 }
 
@@ -280,6 +280,6 @@ fn op_name(op: &Op) -> &'static str {
         Op::SendLocal { .. } => "send local response",
         Op::Dispatch(_) => "dispatch",
         Op::ResumeRequest => "resume request",
-        Op::WakeAt(_) => "timer",
+        Op::WakeAt { .. } => "timer",
     }
 }

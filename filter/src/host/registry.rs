@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use aigw_core::exchange::{CalloutResponse, Exchange, Purpose};
+use aigw_core::exchange::{CalloutResponse, Exchange, Purpose, TimerPurpose};
 
 /// The request an answer or timer is for.
 #[derive(Clone)]
@@ -16,6 +16,9 @@ pub struct Owner {
     pub context_id: u32,
     pub exchange: Weak<RefCell<Exchange>>,
 }
+
+/// A timer that is due: its request, and why it was set.
+pub type DueTimer = (Owner, TimerPurpose);
 
 struct Pending {
     owner: Owner,
@@ -30,7 +33,7 @@ struct Registry {
     /// Callouts that failed to dispatch: answered (as "no answer") at the
     /// next tick, never inside the callback that made them.
     failed: Vec<Pending>,
-    timers: Vec<(u64, Owner)>,
+    timers: Vec<(u64, Owner, TimerPurpose)>,
 }
 
 impl Registry {
@@ -42,22 +45,22 @@ impl Registry {
         self.failed.push(Pending { owner, purpose });
     }
 
-    fn add_timer(&mut self, due_ns: u64, owner: Owner) {
-        self.timers.push((due_ns, owner));
+    fn add_timer(&mut self, due_ns: u64, owner: Owner, purpose: TimerPurpose) {
+        self.timers.push((due_ns, owner, purpose));
     }
 
     fn take_callout(&mut self, token: u32) -> Option<(Owner, Purpose)> {
         self.callouts.remove(&token).map(|p| (p.owner, p.purpose))
     }
 
-    fn take_due(&mut self, now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
+    fn take_due(&mut self, now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<DueTimer>) {
         let failed = self.failed.drain(..).map(|p| (p.owner, p.purpose)).collect();
         let mut due = Vec::new();
         // Timers of requests that are gone are dropped here, so the list
         // cannot grow with requests that ended while waiting.
-        self.timers.retain(|(t, o)| {
+        self.timers.retain(|(t, o, purpose)| {
             if *t <= now_ns {
-                due.push(o.clone());
+                due.push((o.clone(), *purpose));
                 false
             } else {
                 o.exchange.strong_count() > 0
@@ -79,8 +82,8 @@ pub fn add_failed(owner: Owner, purpose: Purpose) {
     REGISTRY.with(|r| r.borrow_mut().add_failed(owner, purpose));
 }
 
-pub fn add_timer(due_ns: u64, owner: Owner) {
-    REGISTRY.with(|r| r.borrow_mut().add_timer(due_ns, owner));
+pub fn add_timer(due_ns: u64, owner: Owner, purpose: TimerPurpose) {
+    REGISTRY.with(|r| r.borrow_mut().add_timer(due_ns, owner, purpose));
 }
 
 pub fn take_callout(token: u32) -> Option<(Owner, Purpose)> {
@@ -88,7 +91,7 @@ pub fn take_callout(token: u32) -> Option<(Owner, Purpose)> {
 }
 
 /// Everything due now: failed dispatches and expired timers.
-pub fn take_due(now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<Owner>) {
+pub fn take_due(now_ns: u64) -> (Vec<(Owner, Purpose)>, Vec<DueTimer>) {
     REGISTRY.with(|r| r.borrow_mut().take_due(now_ns))
 }
 
@@ -185,16 +188,17 @@ mod tests {
     fn timers_fire_when_due_and_not_before() {
         let (a, b) = (exchange(), exchange());
         let mut r = Registry::default();
-        r.add_timer(100, owner(2, &a));
-        r.add_timer(200, owner(3, &b));
+        r.add_timer(100, owner(2, &a), TimerPurpose::Backoff);
+        r.add_timer(200, owner(3, &b), TimerPurpose::CoalescePoll);
         let (failed, due) = r.take_due(99);
         assert!(failed.is_empty() && due.is_empty());
         let (_, due) = r.take_due(100);
-        assert_eq!(due.iter().map(|o| o.context_id).collect::<Vec<_>>(), [2]);
+        assert_eq!(due.iter().map(|(o, _)| o.context_id).collect::<Vec<_>>(), [2]);
+        assert_eq!(due[0].1, TimerPurpose::Backoff, "the timer's purpose comes back with it");
         // Fired once.
         assert!(r.take_due(150).1.is_empty());
         let (_, due) = r.take_due(1_000);
-        assert_eq!(due.iter().map(|o| o.context_id).collect::<Vec<_>>(), [3]);
+        assert_eq!(due.iter().map(|(o, _)| o.context_id).collect::<Vec<_>>(), [3]);
         assert!(r.timers.is_empty());
     }
 
@@ -202,8 +206,8 @@ mod tests {
     fn timers_of_dropped_requests_are_pruned() {
         let (a, b) = (exchange(), exchange());
         let mut r = Registry::default();
-        r.add_timer(500, owner(2, &a));
-        r.add_timer(500, owner(3, &b));
+        r.add_timer(500, owner(2, &a), TimerPurpose::FirstByteDeadline);
+        r.add_timer(500, owner(3, &b), TimerPurpose::FirstByteDeadline);
         drop(a);
         assert!(r.take_due(10).1.is_empty());
         assert_eq!(r.timers.len(), 1);
@@ -212,7 +216,7 @@ mod tests {
         drop(b);
         let (_, due) = r.take_due(500);
         assert_eq!(due.len(), 1);
-        assert!(with_exchange(&due[0], |_| ()).is_none());
+        assert!(with_exchange(&due[0].0, |_| ()).is_none());
     }
 
     #[test]

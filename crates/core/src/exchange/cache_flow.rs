@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::{CalloutResponse, Exchange, Flow, Op, Purpose, Stage, Step};
+use super::pipeline::Gated;
+use super::{CalloutResponse, Exchange, Flow, Op, Purpose, Stage, Step, TimerPurpose};
 use crate::cache::coalesce::{self, Acquire, Lock};
 use crate::cache::entry::Entry;
 use crate::cache::key::{self, Key, KeyInput};
@@ -15,6 +16,11 @@ use crate::usage::Usage;
 
 /// How often a waiting request looks for the leader's answer.
 const WAIT_POLL_NS: u64 = 10_000_000;
+
+/// A follower's next look for the leader's answer, at `at` (ns).
+fn poll(at: u64) -> Step {
+    Step { ops: vec![Op::WakeAt { at, purpose: TimerPurpose::CoalescePoll }], flow: Flow::Pause }
+}
 
 /// The cache's part of one request.
 #[derive(Debug, Clone)]
@@ -55,19 +61,19 @@ pub fn store_failure(r: &CalloutResponse) -> Option<String> {
 impl Exchange {
     /// At the end of an inference request's body: look the answer up.
     /// Some(step) when the flow is decided here (a hit, or a pause).
-    pub(super) fn cache_begin(&mut self, body: &[u8], svc: &mut dyn Services) -> Option<Step> {
-        let p = self.provider()?;
+    pub(super) fn cache_begin(&mut self, body: &[u8], svc: &mut dyn Services) -> Gated {
+        let Some(p) = self.provider() else { return Gated::Next };
         let cfg = &self.config.cache;
         let controls = &self.cache_controls;
         let wanted = controls.custom_key.is_some() || p.cache.enabled.unwrap_or(cfg.enabled);
         if !wanted {
-            return None;
+            return Gated::Next;
         }
         let stream = self.facts.stream;
         if controls.skip {
             svc.metric(Metric::CacheBypass, 1);
             self.cache = Some(self.new_cache_state([0; 32], 0, Status::Bypass, stream));
-            return None;
+            return Gated::Next;
         }
         // The option headers as the provider gets them: a default the
         // gateway sends (Anthropic's API version) counts as if sent.
@@ -86,28 +92,38 @@ impl Exchange {
         };
         let key = match &controls.custom_key {
             Some(k) => key::custom(&input, k),
-            None => key::computed(&input, body)?,
+            None => match key::computed(&input, body) {
+                Some(k) => k,
+                None => return Gated::Next,
+            },
         };
         let ttl_s = controls.ttl_s.or(p.cache.ttl_s).unwrap_or(cfg.ttl_s);
         self.cache = Some(self.new_cache_state(key, ttl_s, Status::Miss, stream));
         // One clock read for the lookup and the hit's time to first byte.
         let now_ns = svc.now_ns();
         if let Some(entry) = cfg.l1.get(svc, &key, now_ns / 1_000_000) {
-            return Some(self.serve_hit(entry, now_ns, svc));
+            return Gated::Done(self.serve_hit(entry, now_ns, svc));
         }
         if let Some(l2) = &cfg.l2 {
             let call = l2.lookup(&key);
-            self.stage = Stage::CacheLookup;
-            return Some(Step {
-                ops: vec![Op::Dispatch(super::Callout {
-                    purpose: Purpose::CacheLookup,
-                    cluster: l2.cluster.clone(),
-                    headers: super::Callout::headers(call.method, call.path, &l2.authority, None),
-                    body: call.body,
-                    timeout_ms: l2.timeout_ms,
-                })],
-                flow: Flow::Pause,
-            });
+            return Gated::Wait(
+                Stage::CacheLookup,
+                Step {
+                    ops: vec![Op::Dispatch(super::Callout {
+                        purpose: Purpose::CacheLookup,
+                        cluster: l2.cluster.clone(),
+                        headers: super::Callout::headers(
+                            call.method,
+                            call.path,
+                            &l2.authority,
+                            None,
+                        ),
+                        body: call.body,
+                        timeout_ms: l2.timeout_ms,
+                    })],
+                    flow: Flow::Pause,
+                },
+            );
         }
         self.cache_after_miss(svc)
     }
@@ -129,13 +145,9 @@ impl Exchange {
     }
 
     /// The L2 lookup's answer.
-    pub(super) fn cache_on_lookup(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
-        if self.stage != Stage::CacheLookup {
-            return Step::cont(Vec::new());
-        }
-        self.stage = Stage::Upstream;
+    pub(super) fn cache_on_lookup(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Gated {
         let (Some(state), Some(l2)) = (self.cache.as_ref(), self.config.cache.l2.as_ref()) else {
-            return self.go_upstream(false, svc);
+            return Gated::Next;
         };
         let now_ns = svc.now_ns();
         let parsed = match r.refused {
@@ -147,55 +159,48 @@ impl Exchange {
             Ok(Some(entry)) => {
                 // Fill L1 so the next hit on this Envoy is local.
                 let _ = self.config.cache.l1.put(svc, &entry);
-                self.serve_hit(entry, now_ns, svc)
+                Gated::Done(self.serve_hit(entry, now_ns, svc))
             }
-            Ok(None) => match self.cache_after_miss(svc) {
-                Some(step) => step,
-                None => self.go_upstream(false, svc),
-            },
+            Ok(None) => self.cache_after_miss(svc),
             Err(reason) => {
                 svc.metric(Metric::CacheL2Error, 1);
                 if let Some(c) = self.cache.as_mut() {
                     c.l2_error = Some(reason);
                 }
-                match self.cache_after_miss(svc) {
-                    Some(step) => step,
-                    None => self.go_upstream(false, svc),
-                }
+                self.cache_after_miss(svc)
             }
         }
     }
 
     /// After a miss: lead the key, or wait for the request that does.
-    fn cache_after_miss(&mut self, svc: &mut dyn Services) -> Option<Step> {
+    fn cache_after_miss(&mut self, svc: &mut dyn Services) -> Gated {
         svc.metric(Metric::CacheMiss, 1);
         let cfg = &self.config.cache;
         if !cfg.coalesce {
-            return None;
+            return Gated::Next;
         }
         let wait_ms = cfg.coalesce_wait_ms;
         let owner = self.owner;
-        let state = self.cache.as_mut()?;
+        let Some(state) = self.cache.as_mut() else { return Gated::Next };
         match coalesce::acquire(svc, &state.key, owner, wait_ms) {
             Acquire::Leader(lock) => {
                 state.lock = Some(lock);
-                None
+                Gated::Next
             }
-            Acquire::Unavailable => None,
+            Acquire::Unavailable => Gated::Next,
             Acquire::Follower => {
                 let now_ns = svc.now_ns();
                 state.wait_until_ms = (now_ns / 1_000_000).saturating_add(wait_ms);
-                self.stage = Stage::CacheWait;
-                let wake = now_ns.saturating_add(WAIT_POLL_NS);
-                Some(Step { ops: vec![Op::WakeAt(wake)], flow: Flow::Pause })
+                let at = now_ns.saturating_add(WAIT_POLL_NS);
+                Gated::Wait(Stage::CacheWait, poll(at))
             }
         }
     }
 
     /// A waiting follower's timer: is the leader's answer there yet?
-    pub(super) fn cache_on_wait(&mut self, svc: &mut dyn Services) -> Step {
+    pub(super) fn cache_on_wait(&mut self, svc: &mut dyn Services) -> Gated {
         let Some(state) = self.cache.as_ref() else {
-            return self.go_upstream(false, svc);
+            return Gated::Next;
         };
         let key = state.key;
         let now_ns = svc.now_ns();
@@ -204,13 +209,12 @@ impl Exchange {
             if let Some(c) = self.cache.as_mut() {
                 c.coalesced = true;
             }
-            return self.serve_hit(entry, now_ns, svc);
+            return Gated::Done(self.serve_hit(entry, now_ns, svc));
         }
         let timed_out = now_ns / 1_000_000 >= state.wait_until_ms;
         if timed_out || !coalesce::held(svc, &key) {
             // The leader failed, gave up or is too slow: go ourselves, and
             // lead the key if it is free.
-            self.stage = Stage::Upstream;
             let owner = self.owner;
             let wait_ms = self.config.cache.coalesce_wait_ms;
             if let (Some(c), false) = (self.cache.as_mut(), timed_out) {
@@ -218,16 +222,15 @@ impl Exchange {
                     c.lock = Some(lock);
                 }
             }
-            return self.go_upstream(false, svc);
+            return Gated::Next;
         }
-        Step { ops: vec![Op::WakeAt(now_ns.saturating_add(WAIT_POLL_NS))], flow: Flow::Pause }
+        Gated::Wait(Stage::CacheWait, poll(now_ns.saturating_add(WAIT_POLL_NS)))
     }
 
     /// Answers from a cache entry found at `now_ns`.
     fn serve_hit(&mut self, entry: Entry, now_ns: u64, svc: &mut dyn Services) -> Step {
         svc.metric(Metric::CacheHit, 1);
         self.stage = Stage::Replied;
-        self.response_ended = true;
         self.facts.status = Some(entry.status);
         self.facts.response_headers_ns = Some(now_ns);
         self.facts.response_bytes = entry.body.len() as u64;

@@ -6,7 +6,8 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
+use super::pipeline::Gated;
+use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::formats::Format;
 use crate::policy::{Direction, Policy, Report};
@@ -117,7 +118,6 @@ impl Exchange {
                 format!("Bearer {}", k.expose()).into_bytes(),
             ));
         }
-        self.stage = Stage::Classifying;
         Some(Step {
             ops: vec![Op::Dispatch(super::Callout {
                 purpose: Purpose::Classify,
@@ -131,13 +131,9 @@ impl Exchange {
     }
 
     /// The classifier's answer: block, flag, or go on.
-    pub(super) fn dlp_on_classified(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
-        if self.stage != Stage::Classifying {
-            return Step::cont(Vec::new());
-        }
-        self.stage = Stage::RequestBody;
-        let Some(policy) = self.policy() else { return self.request_stage_two(false, svc) };
-        let Some(c) = policy.classifier.clone() else { return self.request_stage_two(false, svc) };
+    pub(super) fn dlp_on_classified(&mut self, r: CalloutResponse) -> Gated {
+        let Some(policy) = self.policy() else { return Gated::Next };
+        let Some(c) = policy.classifier.clone() else { return Gated::Next };
         let parsed = match r.refused {
             // Unread for the memory budget: a classifier error (on_error).
             Some(why) => Err(format!("answer not read: {why}")),
@@ -157,7 +153,11 @@ impl Exchange {
                     if let Some(d) = self.dlp.as_mut() {
                         d.request.blocked_by = Some(cat.name().to_string());
                     }
-                    return self.reply(blocked_error(&policy, cat.name(), "the request"));
+                    return Gated::Done(self.reply(blocked_error(
+                        &policy,
+                        cat.name(),
+                        "the request",
+                    )));
                 }
             }
             Err(why) => {
@@ -165,14 +165,14 @@ impl Exchange {
                     d.classifier_error = Some(why.clone());
                 }
                 if c.on_error == crate::classifier::OnError::Closed {
-                    return self.reply(GatewayError::new(
+                    return Gated::Done(self.reply(GatewayError::new(
                         ErrorCode::GuardrailUnavailable,
                         format!("the guardrail classifier is unavailable and this policy fails closed: {why}"),
-                    ));
+                    )));
                 }
             }
         }
-        self.request_stage_two(false, svc)
+        Gated::Next
     }
 
     /// Response headers: set up scanning of the answer. `unreadable` says

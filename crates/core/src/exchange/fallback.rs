@@ -13,7 +13,10 @@
 
 use std::borrow::Cow;
 
-use super::{CalloutResponse, Exchange, Flow, Op, Purpose, ResponseBody, Stage, Step};
+use super::pipeline::Gated;
+use super::{
+    CalloutResponse, Exchange, Flow, Op, Purpose, ResponseBody, Stage, Step, TimerPurpose,
+};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
 use crate::log_record::{elapsed_ms, Attempt};
@@ -184,9 +187,10 @@ impl Exchange {
     /// The request goes upstream now (after the cache had its say): through
     /// the router, armed with the first-byte deadline; or, when step 0's
     /// circuit is open, straight to the next step.
-    pub(super) fn go_upstream(&mut self, in_callback: bool, svc: &mut dyn Services) -> Step {
-        self.stage = Stage::Upstream;
-        let Some(r) = self.resilience.as_mut() else { return self.upstream(in_callback) };
+    pub(super) fn go_upstream(&mut self, in_callback: bool, svc: &mut dyn Services) -> Gated {
+        let Some(r) = self.resilience.as_mut() else {
+            return Gated::Done(self.upstream(in_callback));
+        };
         let now = svc.now_ns();
         r.attempts_in_step = 1;
         r.attempt_start_ns = now;
@@ -202,19 +206,27 @@ impl Exchange {
                     Next::Attempt(ops) => ops,
                     Next::Exhausted => self.final_error().ops,
                 };
-                if self.stage != Stage::Replied {
-                    self.stage = Stage::Fallback;
-                }
-                return Step { ops: with_resume_dropped(ops, in_callback), flow: Flow::Pause };
+                let step = Step { ops: with_resume_dropped(ops, in_callback), flow: Flow::Pause };
+                return self.attempting(step);
             }
         }
         let mut step = self.upstream(in_callback);
         if let (Some(t), Some(r)) = (timeout, self.resilience.as_mut()) {
             let deadline = now.saturating_add(t.saturating_mul(1_000_000));
             r.deadline_ns = Some(deadline);
-            step.ops.push(Op::WakeAt(deadline));
+            step.ops.push(Op::WakeAt { at: deadline, purpose: TimerPurpose::FirstByteDeadline });
         }
-        step
+        Gated::Done(step)
+    }
+
+    /// An attempt is under way through callouts (unless the chain already
+    /// answered): the request waits for it.
+    fn attempting(&self, step: Step) -> Gated {
+        if self.stage == Stage::Replied {
+            Gated::Done(step)
+        } else {
+            Gated::Wait(Stage::Fallback, step)
+        }
     }
 
     /// The router's answer to step 0. Some(step) when the resilience flow
@@ -224,7 +236,7 @@ impl Exchange {
         status: Option<u16>,
         h: &Headers,
         svc: &mut dyn Services,
-    ) -> Option<Step> {
+    ) -> Option<Gated> {
         let r = self.resilience.as_ref()?;
         let outcome = Outcome::from_status(status);
         match r.phase {
@@ -245,10 +257,7 @@ impl Exchange {
                     Next::Exhausted => self.final_error().ops,
                 };
                 self.response = ResponseBody::Swallow;
-                if self.stage != Stage::Replied {
-                    self.stage = Stage::Fallback;
-                }
-                Some(Step::pause(ops))
+                Some(self.attempting(Step::pause(ops)))
             }
             Phase::Abandoned => {
                 if outcome == Outcome::Ok {
@@ -259,12 +268,12 @@ impl Exchange {
                     return None;
                 }
                 self.response = ResponseBody::Swallow;
-                Some(Step::pause(Vec::new()))
+                Some(Gated::Done(Step::pause(Vec::new())))
             }
             Phase::Done => None,
             Phase::Waiting | Phase::Calling(_) => {
                 self.response = ResponseBody::Swallow;
-                Some(Step::pause(Vec::new()))
+                Some(Gated::Done(Step::pause(Vec::new())))
             }
         }
     }
@@ -372,7 +381,7 @@ impl Exchange {
             Some(d) => {
                 r.phase = Phase::Waiting;
                 r.wait_until_ns = now.saturating_add(d.saturating_mul(1_000_000));
-                Next::Attempt(vec![Op::WakeAt(r.wait_until_ns)])
+                Next::Attempt(vec![backoff(r.wait_until_ns)])
             }
             None => self.next_step(svc),
         }
@@ -488,9 +497,9 @@ impl Exchange {
     }
 
     /// A timer: the first-byte deadline of step 0, or the end of a backoff.
-    pub(super) fn fallback_on_timer(&mut self, svc: &mut dyn Services) -> Step {
+    pub(super) fn fallback_on_timer(&mut self, svc: &mut dyn Services) -> Gated {
         let now = svc.now_ns();
-        let Some(r) = self.resilience.as_mut() else { return Step::cont(Vec::new()) };
+        let Some(r) = self.resilience.as_mut() else { return Gated::Done(Step::cont(Vec::new())) };
         match r.phase {
             Phase::Primary
                 if self.stage == Stage::Upstream && r.deadline_ns.is_some_and(|d| now >= d) =>
@@ -504,14 +513,13 @@ impl Exchange {
                     // The deadline is the client's or the operator's: keep it.
                     Next::Exhausted => self.final_error().ops,
                 };
-                if self.stage != Stage::Replied {
-                    self.stage = Stage::Fallback;
-                }
-                Step::cont(ops)
+                self.attempting(Step::cont(ops))
             }
-            Phase::Waiting if now >= r.wait_until_ns => Step::cont(self.dispatch_attempt(svc)),
-            Phase::Waiting => Step::cont(vec![Op::WakeAt(r.wait_until_ns)]),
-            _ => Step::cont(Vec::new()),
+            Phase::Waiting if now >= r.wait_until_ns => {
+                Gated::Done(Step::cont(self.dispatch_attempt(svc)))
+            }
+            Phase::Waiting => Gated::Done(Step::cont(vec![backoff(r.wait_until_ns)])),
+            _ => Gated::Done(Step::cont(Vec::new())),
         }
     }
 
@@ -595,7 +603,6 @@ impl Exchange {
         };
         self.served(index);
         self.stage = Stage::Replied;
-        self.response_ended = true;
         let sse = content_type == "text/event-stream";
         let (status, body, dlp_headers) = self.dlp_whole(status, body, sse, svc);
         let content_type = if dlp_headers.iter().any(|(k, _)| k == "content-type") {
@@ -651,6 +658,11 @@ impl Exchange {
             format!("every attempt failed ({n}); the last: {name} {}", outcome.cause()),
         ))
     }
+}
+
+/// The timer that ends a retry's backoff at `at` (ns).
+fn backoff(at: u64) -> Op {
+    Op::WakeAt { at, purpose: TimerPurpose::Backoff }
 }
 
 /// A callout attempt's time limit. A callout answers once the whole answer

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 
 use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
 
-use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Stage, Step};
+use super::pipeline::Gated;
+use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::services::Services;
 
@@ -68,7 +69,9 @@ impl LimitsState {
 pub(super) enum Admit {
     /// Admitted (or no limits): go on.
     Go,
-    /// Denied (429) or paused for the global counters.
+    /// Waiting for the global counters' answer (the reservation callout).
+    Wait(Step),
+    /// Denied (429).
     Stop(Step),
 }
 
@@ -160,7 +163,6 @@ impl Exchange {
         if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
             state.admission = Some(admission);
             self.limits = Some(Box::new(state));
-            self.stage = Stage::LimitsGlobal;
             let call = super::Callout {
                 purpose: Purpose::LimitsReserve,
                 cluster: g.cluster.clone(),
@@ -168,7 +170,7 @@ impl Exchange {
                 body: cmd.body().into_bytes(),
                 timeout_ms: u32::try_from(g.timeout_ms.max(1)).unwrap_or(u32::MAX),
             };
-            return Admit::Stop(Step { ops: vec![Op::Dispatch(call)], flow: Flow::Pause });
+            return Admit::Wait(Step { ops: vec![Op::Dispatch(call)], flow: Flow::Pause });
         }
         let (decision, reservation) = admission.finish();
         self.limits = Some(Box::new(state));
@@ -215,13 +217,9 @@ impl Exchange {
     }
 
     /// The global reservation's answer (or its failure).
-    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Step {
-        if self.stage != Stage::LimitsGlobal {
-            return Step::cont(Vec::new());
-        }
-        self.stage = Stage::Upstream;
+    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Gated {
         let Some(mut admission) = self.limits.as_mut().and_then(|l| l.admission.take()) else {
-            return self.after_admission(false, svc);
+            return Gated::Next;
         };
         match (r.refused, r.status) {
             // Unread for the memory budget: a failed reservation (on_error).
@@ -235,8 +233,8 @@ impl Exchange {
         }
         let (decision, reservation) = admission.finish();
         match self.limits_decided(decision, reservation) {
-            Admit::Go => self.after_admission(false, svc),
-            Admit::Stop(step) => step,
+            Admit::Go => Gated::Next,
+            Admit::Stop(step) | Admit::Wait(step) => Gated::Done(step),
         }
     }
 
@@ -293,7 +291,7 @@ impl Exchange {
     /// refused it with an error status before any content.
     fn usage_is_final(&self, state: &LimitsState) -> bool {
         let usage = &self.facts.usage;
-        let complete = self.response_ended || self.stage == Stage::Replied;
+        let complete = self.answer_complete();
         let refused = self.facts.status.is_some_and(|s| !(200..300).contains(&s))
             && state.delivered_chars == 0
             && usage.is_empty();
@@ -382,6 +380,18 @@ pub(super) fn custom_price(h: &crate::headers::Headers) -> Result<Option<Price>,
         Some((v, _)) => aigw_limits::parse_custom_cost(v)
             .map(Some)
             .map_err(|e| GatewayError::new(ErrorCode::InvalidCustomCost, e.to_string())),
+    }
+}
+
+/// A warning for a failed fire-and-forget settlement of global counters.
+pub fn settle_failure(r: &CalloutResponse) -> Option<String> {
+    if let Some(why) = r.refused {
+        return Some(format!("limits: global settlement answer not read: {why}"));
+    }
+    match r.status {
+        Some(200) => None,
+        Some(s) => Some(format!("limits: global settlement failed: status {s}")),
+        None => Some("limits: global settlement failed: no answer".into()),
     }
 }
 

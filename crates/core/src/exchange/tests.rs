@@ -799,13 +799,19 @@ fn identical_misses_coalesce_behind_one_leader() {
     assert_eq!(step.flow, Flow::Continue, "the leader goes upstream");
     let (mut follower, step) = request(&cfg, &mut svc, &[], CHAT);
     assert_eq!(step.flow, Flow::Pause);
-    assert!(matches!(step.ops.last(), Some(Op::WakeAt(_))));
+    assert!(matches!(
+        step.ops.last(),
+        Some(Op::WakeAt { purpose: TimerPurpose::CoalescePoll, .. })
+    ));
     // Still in flight: the follower keeps waiting.
     svc.now_ns += 10_000_000;
-    assert!(matches!(follower.on_timer(&mut svc).ops.last(), Some(Op::WakeAt(_))));
+    assert!(matches!(
+        follower.on_timer(TimerPurpose::CoalescePoll, &mut svc).ops.last(),
+        Some(Op::WakeAt { purpose: TimerPurpose::CoalescePoll, .. })
+    ));
     respond(&mut leader, &mut svc, "200", "application/json", ANSWER);
     svc.now_ns += 10_000_000;
-    let step = follower.on_timer(&mut svc);
+    let step = follower.on_timer(TimerPurpose::CoalescePoll, &mut svc);
     assert_eq!(hit(&step).unwrap().1.as_bytes(), ANSWER);
     let rec = record(&mut follower);
     assert_eq!(
@@ -822,7 +828,7 @@ fn followers_go_upstream_when_the_leader_fails_or_is_too_slow() {
     let (mut follower, _) = request(&cfg, &mut svc, &[], CHAT);
     respond(&mut leader, &mut svc, "500", "application/json", b"{}");
     svc.now_ns += 10_000_000;
-    assert!(resumes_upstream(&follower.on_timer(&mut svc)));
+    assert!(resumes_upstream(&follower.on_timer(TimerPurpose::CoalescePoll, &mut svc)));
 
     let slow = config(
         r#"{"version":1,"providers":{"openai":{"kind":"openai","cache":{"enabled":true}}},
@@ -832,7 +838,7 @@ fn followers_go_upstream_when_the_leader_fails_or_is_too_slow() {
     let (_leader, _) = request(&slow, &mut svc, &[], CHAT);
     let (mut follower, _) = request(&slow, &mut svc, &[], CHAT);
     svc.now_ns += 150_000_000;
-    let step = follower.on_timer(&mut svc);
+    let step = follower.on_timer(TimerPurpose::CoalescePoll, &mut svc);
     assert_eq!(step.ops.last(), Some(&Op::ResumeRequest), "{step:?}");
     assert_eq!(set_header(&step, ":path"), Some(&b"/v1/chat/completions"[..]));
 }

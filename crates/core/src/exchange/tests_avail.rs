@@ -120,9 +120,13 @@ fn per_request_timeout_works_on_a_provider_without_resilience_config() {
         &[("x-aigw-request-timeout", "200")],
         CHAT,
     );
-    assert!(step.ops.contains(&Op::WakeAt(200_000_000)), "{step:?}");
+    assert!(
+        step.ops
+            .contains(&Op::WakeAt { at: 200_000_000, purpose: TimerPurpose::FirstByteDeadline }),
+        "{step:?}"
+    );
     svc.now_ns = 200_000_000;
-    let step = ex.on_timer(&mut svc);
+    let step = ex.on_timer(TimerPurpose::FirstByteDeadline, &mut svc);
     assert_eq!(error_code(&step), (504, "aigw_upstream_timeout".into()));
     // And it never asks for more attempts than the operator configured (1).
     let (mut ex, _) =
@@ -148,7 +152,11 @@ fn client_headers_cannot_raise_attempts_or_timeouts_past_the_operator() {
         &[("x-aigw-max-attempts", "5"), ("x-aigw-request-timeout", "60000")],
         CHAT,
     );
-    assert!(step.ops.contains(&Op::WakeAt(1_000_000_000)), "the operator's 1 s stays: {step:?}");
+    assert!(
+        step.ops
+            .contains(&Op::WakeAt { at: 1_000_000_000, purpose: TimerPurpose::FirstByteDeadline }),
+        "the operator's 1 s stays: {step:?}"
+    );
     let step = ex.on_response_headers(&headers(&[(":status", "503")]), &mut svc);
     let c = callout(&step.ops);
     assert_eq!(c.cluster, "openai");
@@ -165,7 +173,7 @@ fn a_last_callout_timing_out_is_a_504_upstream_timeout() {
     let mut svc = MemServices::new(0);
     let (mut ex, _) = start(&cfg, &mut svc, "/p/v1/chat/completions", &[], CHAT);
     svc.now_ns = 100_000_000;
-    let c = callout(&ex.on_timer(&mut svc).ops);
+    let c = callout(&ex.on_timer(TimerPurpose::FirstByteDeadline, &mut svc).ops);
     assert_eq!(c.timeout_ms, 100);
     let Purpose::Attempt(n) = c.purpose else { panic!() };
     // Envoy answers a callout past its time limit with its own 504.
@@ -235,7 +243,7 @@ fn an_attempt_abandoned_after_a_timeout_settles_on_its_estimate() {
         body_with_max_tokens(),
     );
     svc.now_ns = 100_000_000;
-    let c = callout(&ex.on_timer(&mut svc).ops);
+    let c = callout(&ex.on_timer(TimerPurpose::FirstByteDeadline, &mut svc).ops);
     let Purpose::Attempt(n) = c.purpose else { panic!() };
     let done =
         ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", OPENAI_OK), &mut svc);

@@ -190,11 +190,14 @@ fn retry_after_is_honoured_when_it_fits() {
     let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
     let step =
         ex.on_response_headers(&headers(&[(":status", "429"), ("retry-after", "2")]), &mut svc);
-    assert_eq!(step.ops, vec![Op::WakeAt(2_000_000_000)]);
+    assert_eq!(step.ops, vec![Op::WakeAt { at: 2_000_000_000, purpose: TimerPurpose::Backoff }]);
     svc.now_ns = 1_000_000_000;
-    assert_eq!(ex.on_timer(&mut svc).ops, vec![Op::WakeAt(2_000_000_000)]);
+    assert_eq!(
+        ex.on_timer(TimerPurpose::Backoff, &mut svc).ops,
+        vec![Op::WakeAt { at: 2_000_000_000, purpose: TimerPurpose::Backoff }]
+    );
     svc.now_ns = 2_000_000_000;
-    let retry = callout(&ex.on_timer(&mut svc).ops);
+    let retry = callout(&ex.on_timer(TimerPurpose::Backoff, &mut svc).ops);
     assert_eq!(retry.cluster, "openai");
     // Longer than the cap (60 s without a step timeout): straight to the next step.
     let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
@@ -251,9 +254,13 @@ fn a_slow_first_byte_moves_on_and_late_answers_are_dropped() {
         CHAT,
     );
     assert_eq!(step.flow, Flow::Continue);
-    assert!(step.ops.contains(&Op::WakeAt(500_000_000)), "{step:?}");
+    assert!(
+        step.ops
+            .contains(&Op::WakeAt { at: 500_000_000, purpose: TimerPurpose::FirstByteDeadline }),
+        "{step:?}"
+    );
     svc.now_ns = 500_000_000;
-    let step = ex.on_timer(&mut svc);
+    let step = ex.on_timer(TimerPurpose::FirstByteDeadline, &mut svc);
     let c = callout(&step.ops);
     assert_eq!(c.cluster, "openai", "a timeout is retried on the same provider first");
     // The abandoned primary answers late with an error: held, never shown.
@@ -276,9 +283,11 @@ fn a_timeout_with_nothing_else_to_try_is_a_504() {
     );
     let mut svc = MemServices::new(0);
     let (mut ex, step) = start(&cfg, &mut svc, "/p/v1/chat/completions", &[], CHAT);
-    assert!(step.ops.contains(&Op::WakeAt(100_000_000)));
+    assert!(step
+        .ops
+        .contains(&Op::WakeAt { at: 100_000_000, purpose: TimerPurpose::FirstByteDeadline }));
     svc.now_ns = 100_000_000;
-    let (status, _, body) = local(&ex.on_timer(&mut svc));
+    let (status, _, body) = local(&ex.on_timer(TimerPurpose::FirstByteDeadline, &mut svc));
     assert_eq!(status, 504);
     assert!(String::from_utf8_lossy(&body).contains("aigw_upstream_timeout"));
 }

@@ -1,0 +1,332 @@
+//! Request intake: the headers (authentication, gateway headers, the
+//! route) and the body (buffering, bounds, parsing), handed to the pipeline.
+
+use std::rc::Rc;
+
+use super::route::caller_identity;
+use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step, UsageChunk};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::formats::Format;
+use crate::headers::Headers;
+use crate::request_body;
+use crate::routing::{self, Compat};
+use crate::services::Services;
+
+/// What the request headers said that later stages need (the headers are
+/// the host's and gone after their callback).
+#[derive(Debug, Default)]
+pub(super) struct Snapshot {
+    pub(super) path: Vec<u8>,
+    pub(super) authority: Vec<u8>,
+    pub(super) accept_encoding: bool,
+    /// The client's own provider credentials and API options, for retries
+    /// to the same provider through callouts.
+    pub(super) client_headers: Vec<(&'static str, Vec<u8>)>,
+    /// Gateway headers later stages read (retry overrides, timeouts).
+    pub(super) gateway: Headers,
+    pub(super) upstream_path: String,
+    pub(super) query: String,
+    /// Headers limit keys are built from (`limits` rules with `{"header":..}`).
+    pub(super) limit_headers: Vec<(String, Vec<u8>)>,
+    /// The provider option headers, encoded for the cache key.
+    pub(super) cache_options: Vec<u8>,
+}
+
+/// Client headers that travel with a retry to the same provider.
+pub(super) const CLIENT_HEADERS: &[&str] = &[
+    "authorization",
+    "x-api-key",
+    "anthropic-version",
+    "anthropic-beta",
+    "openai-organization",
+    "openai-project",
+    "openai-beta",
+];
+
+/// What the request headers say that later stages need.
+pub(super) fn snapshot(h: &Headers) -> Snapshot {
+    Snapshot {
+        path: h.get(":path").unwrap_or_default().to_vec(),
+        authority: h.get(":authority").unwrap_or_default().to_vec(),
+        accept_encoding: h.contains("accept-encoding"),
+        client_headers: CLIENT_HEADERS
+            .iter()
+            .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
+            .collect(),
+        gateway: h.gateway_only(),
+        upstream_path: String::new(),
+        query: String::new(),
+        limit_headers: Vec::new(),
+        cache_options: Vec::new(),
+    }
+}
+
+pub(super) fn split_query(path: &str) -> (&str, &str) {
+    match path.find('?') {
+        Some(i) => path.split_at(i),
+        None => (path, ""),
+    }
+}
+
+impl Exchange {
+    pub fn on_request_headers(
+        &mut self,
+        h: &Headers,
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
+        self.start_ns = svc.now_ns();
+        self.cf_aliases = h.uses_cf_aliases();
+        self.facts.request_id = crate::request_id::next(self.start_ns);
+        self.facts.client_request_id = h
+            .get("x-request-id")
+            .map(|v| crate::log_record::bounded_text(v, crate::log_record::MAX_CLIENT_REQUEST_ID));
+        self.facts.method = h.get_str(":method").map(str::to_string);
+        let path = h.get(":path").unwrap_or_default();
+        self.shape = Format::guess(path, h);
+
+        let config = Rc::clone(&self.config);
+        let compat = routing::compat(path);
+        let route = match compat {
+            Some(_) => None,
+            None => Some(routing::resolve(&config, path)),
+        };
+        if let Some(Ok(r)) = &route {
+            self.shape = r.provider.kind.format();
+        }
+        if compat.is_some() {
+            self.shape = Format::OpenAi;
+        }
+        // Authentication comes before anything that reveals configuration.
+        if let Some(auth) = &config.auth {
+            let presented = h.gateway(crate::headers::AUTHORIZATION).map(|(v, _)| v);
+            match presented.and_then(|v| auth.verify(v)) {
+                Some(tenant) => self.facts.tenant = Some(tenant.to_string()),
+                None => {
+                    let why = if presented.is_some() { "is not valid" } else { "is missing" };
+                    return self.reply(GatewayError::new(
+                        ErrorCode::Unauthorized,
+                        format!("the gateway token (x-aigw-authorization) {why}"),
+                    ));
+                }
+            }
+        }
+        self.snapshot = snapshot(h);
+        if let Some(l) = &config.limits {
+            self.snapshot.limit_headers = l
+                .key_headers()
+                .iter()
+                .filter_map(|n| h.get(n).map(|v| (n.clone(), v.to_vec())))
+                .collect();
+        }
+        self.custom_price = match limits_flow::custom_price(h) {
+            Ok(p) => p,
+            Err(e) => return self.reply(e),
+        };
+        self.cache_controls = match crate::cache::controls(h, &config.cache) {
+            Ok(c) => c,
+            Err(e) => return self.reply(e),
+        };
+        if self.cache_controls.custom_key.is_some() || config.cache_may_apply() {
+            self.snapshot.cache_options = crate::cache::key::options(h);
+        }
+        // Only gateway headers carry retry and timeout overrides.
+        if !self.snapshot.gateway.is_empty() {
+            if let Err(e) = fallback::validate_request_headers(h) {
+                return self.reply(e);
+            }
+        }
+        if let Some((raw, cloudflare)) = h.gateway(crate::headers::METADATA) {
+            match crate::metadata::parse(raw, cloudflare) {
+                Ok(m) => {
+                    self.facts.metadata = Some(m.map.clone());
+                    self.facts.logged_metadata = Some(m);
+                }
+                Err(e) => return self.reply(e),
+            }
+        }
+
+        let method_has_body =
+            matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
+        if !method_has_body && !end_of_stream {
+            // GET, DELETE, OPTIONS, HEAD, ... take no body at any provider:
+            // one would go upstream unscanned, so it is refused.
+            let method = h.get_str(":method").unwrap_or("this method");
+            return self.reply(GatewayError::new(
+                ErrorCode::InvalidRequest,
+                format!("the gateway does not accept a request body on {method}"),
+            ));
+        }
+        let inspect = match compat {
+            Some(Err(e)) => return self.reply(e),
+            Some(Ok(Compat::Models)) => return self.compat_models(),
+            Some(Ok(Compat::Chat)) => {
+                self.compat = Some(Compat::Chat);
+                self.client_wire = Some(Format::OpenAi);
+                self.facts.endpoint = Some("/compat/chat/completions".into());
+                if !method_has_body {
+                    return self.reply(GatewayError::new(
+                        ErrorCode::InvalidRequest,
+                        "the unified endpoint takes POST /compat/chat/completions",
+                    ));
+                }
+                // The provider, so the route, comes with the body.
+                true
+            }
+            None => {
+                let route = match route {
+                    Some(Ok(r)) => r,
+                    Some(Err(e)) => return self.reply(e),
+                    None => return self.reply(GatewayError::new(ErrorCode::Internal, "no route")),
+                };
+                self.provider = Some(route.index);
+                // Before any key is added: only what the allow-list opens.
+                match crate::endpoints::check(
+                    &route.provider.name,
+                    &route.provider.endpoints,
+                    self.facts.tenant.as_deref(),
+                    h.get_str(":method").unwrap_or_default(),
+                    &route.endpoint,
+                ) {
+                    Ok(a) => self.allowed = Some(a),
+                    Err(e) => {
+                        self.facts.endpoint = Some(route.endpoint);
+                        return self.reply(e);
+                    }
+                }
+                self.identity = caller_identity(self.facts.tenant.as_deref(), route.provider, h);
+                self.client_wire = Format::of_endpoint(&route.endpoint);
+                let inference = routing::is_inference_endpoint(&route.endpoint);
+                let (rest, query) = split_query(&route.upstream_path);
+                self.snapshot.query = query.to_string();
+                self.snapshot.upstream_path = rest.to_string();
+                self.facts.endpoint = Some(route.endpoint);
+                self.dlp_choose();
+                let json = h.get("content-type").is_some_and(request_body::is_json_content_type);
+                method_has_body && (inference || json)
+            }
+        };
+        if !inspect {
+            if method_has_body && !end_of_stream && self.dlp_refuses_uninspected() {
+                return self.reply(GatewayError::new(
+                    ErrorCode::UninspectableBody,
+                    "this gateway scans request bodies and cannot read this one (not JSON); \
+                     the policy does not let it pass unscanned",
+                ));
+            }
+            // Not inspected, still counted: limits see every request that
+            // goes through (an opened endpoint at its weight).
+            return self.gates_uninspected(svc);
+        }
+        if let Some(enc) = h.get("content-encoding") {
+            if !enc.trim_ascii().eq_ignore_ascii_case(b"identity") {
+                return self.reply(GatewayError::new(
+                    ErrorCode::UnsupportedEncoding,
+                    "the gateway inspects request bodies and does not accept a content-encoding on them",
+                ));
+            }
+        }
+        if let Some(len) = h.get_str("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
+            if len > self.config.max_body_bytes as u64 {
+                return self.body_too_large();
+            }
+        }
+        let wait = self.await_body();
+        if end_of_stream {
+            // An inference call without a body: inspect the empty body now.
+            return self.on_request_body(b"", svc);
+        }
+        wait
+    }
+
+    pub(super) fn body_too_large(&mut self) -> Step {
+        let max = self.config.max_body_bytes;
+        self.reply(GatewayError::new(
+            ErrorCode::BodyTooLarge,
+            format!("the request body is larger than this gateway's limit of {max} bytes"),
+        ))
+    }
+
+    /// Called on every request body callback with the size the host holds.
+    pub fn request_body_need(&mut self, buffered: usize, end_of_stream: bool) -> BodyNeed {
+        match self.stage {
+            Stage::RequestBody => {
+                if buffered > self.config.max_body_bytes {
+                    return BodyNeed::Stop(self.body_too_large());
+                }
+                self.request_buffered = buffered;
+                if end_of_stream {
+                    // Held on the memory budget before the filter reads it.
+                    if let Err(step) = self.mem_hold_request_body(buffered) {
+                        return BodyNeed::Stop(step);
+                    }
+                    BodyNeed::Complete
+                } else {
+                    BodyNeed::Buffer
+                }
+            }
+            Stage::Replied => BodyNeed::Stop(Step::pause(Vec::new())),
+            // An uninspected request waits for its global admission.
+            Stage::LimitsGlobal => BodyNeed::Buffer,
+            _ => {
+                self.facts.request_bytes += buffered as u64;
+                BodyNeed::Pass
+            }
+        }
+    }
+
+    /// Whether trailers arrived while the body was still being buffered:
+    /// the body is complete then (HTTP/2 requests with trailers never see
+    /// end_of_stream in a body callback).
+    pub fn request_trailers_complete_body(&self) -> bool {
+        self.stage == Stage::RequestBody
+    }
+
+    /// Trailers ended a buffered body: what the host does with it (as for
+    /// a body callback at its end).
+    pub fn request_trailers_need(&mut self) -> BodyNeed {
+        if self.stage != Stage::RequestBody {
+            return BodyNeed::Pass;
+        }
+        self.request_body_need(self.request_buffered, true)
+    }
+
+    /// The complete request body of an inspected request.
+    pub fn on_request_body(&mut self, body: &[u8], svc: &mut dyn Services) -> Step {
+        if self.stage != Stage::RequestBody {
+            return Step::cont(Vec::new());
+        }
+        if body.len() > self.config.max_body_bytes {
+            return self.body_too_large();
+        }
+        if let Err(step) = self.mem_hold_request_body(body.len()) {
+            return step;
+        }
+        self.facts.request_bytes = body.len() as u64;
+        self.request_body_len = body.len();
+        let require_object = self.compat.is_some()
+            || self.facts.endpoint.as_deref().is_some_and(routing::is_inference_endpoint);
+        let summary = match request_body::parse(body, require_object) {
+            Ok(s) => s,
+            Err(e) => return self.reply(e),
+        };
+        self.facts.stream = summary.stream;
+        if summary.include_usage == Some(true) {
+            self.usage_chunk = UsageChunk::Client;
+        }
+        self.cacheable = require_object;
+        if self.compat.is_some() {
+            // The provider (and so the policy) comes from the body's model.
+            let config = Rc::clone(&self.config);
+            match routing::split_model(&config, summary.model.as_deref()) {
+                Ok((index, _, _)) => self.provider = Some(index),
+                Err(e) => return self.reply(e),
+            }
+            self.dlp_choose();
+        } else {
+            self.facts.model = summary.model.clone();
+        }
+        self.summary = summary;
+        self.gates_with_body(body, svc)
+    }
+}
