@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Auth, Token};
-use crate::formats::{anthropic, openai};
+use crate::formats::{anthropic, openai, Format};
 use crate::secret::{RawSecretRef, Secret};
 
 pub const CONFIG_VERSION: u32 = 1;
@@ -198,6 +198,16 @@ pub enum ProviderKind {
     Anthropic,
     #[serde(rename = "openai_compatible")]
     OpenAiCompatible,
+}
+
+impl ProviderKind {
+    /// The one place a provider kind is mapped to its format.
+    pub fn format(self) -> Format {
+        match self {
+            ProviderKind::Anthropic => Format::Anthropic,
+            ProviderKind::OpenAi | ProviderKind::OpenAiCompatible => Format::OpenAi,
+        }
+    }
 }
 
 impl ProviderKind {

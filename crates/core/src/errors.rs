@@ -1,10 +1,8 @@
 //! Gateway errors: every error body the gateway sends is a `GatewayError`
 //! rendered in the format the client speaks (the shapes are in `formats`).
 
-use crate::formats::Format;
-
 /// Every error the gateway itself answers with. The `code` strings are a
-/// stable, documented contract (README "Error codes").
+/// stable, documented contract (docs/errors.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     Unauthorized,
@@ -115,10 +113,5 @@ impl GatewayError {
 
     pub fn status(&self) -> u16 {
         self.code.status()
-    }
-
-    /// The JSON body in the client's format.
-    pub fn body(&self, format: Format) -> Vec<u8> {
-        serde_json::to_vec(&format.error_body(self)).unwrap_or_default()
     }
 }

@@ -15,8 +15,8 @@
 use std::rc::Rc;
 
 use crate::config::Config;
-// The tests' vocabulary (they `use super::*`).
 use crate::formats::Format;
+// The tests' vocabulary (they `use super::*`).
 #[cfg(test)]
 use crate::headers::Headers;
 use crate::request_body;
@@ -33,17 +33,18 @@ mod protocol;
 mod request;
 mod response;
 mod route;
+mod stage;
 mod upstream_request;
 
 pub use cache_flow::{store_failure, CacheState};
 pub use limits_flow::settle_failure;
 pub use log::Facts;
-use pipeline::Stage;
 pub use protocol::{
     BodyNeed, Callout, CalloutResponse, Flow, Name, Op, Purpose, Step, TimerPurpose,
 };
 use request::Snapshot;
 use response::{Delivery, ResponseBody, UsageChunk};
+use stage::Stage;
 
 pub struct Exchange {
     config: Rc<Config>,

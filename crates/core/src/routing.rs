@@ -152,7 +152,10 @@ pub fn provider_auth(
 /// Headers a provider needs whoever holds the key (Anthropic's API version,
 /// when the client did not pick one).
 pub fn provider_defaults(provider: &Provider, headers: &Headers) -> Vec<(&'static str, String)> {
-    provider.kind.format().default_headers(provider, &|name| headers.get(name).is_some())
+    provider
+        .kind
+        .format()
+        .default_headers(&provider.anthropic_version, &|name| headers.get(name).is_some())
 }
 
 /// Whether an endpoint carries a JSON request the gateway must inspect.

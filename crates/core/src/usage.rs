@@ -5,7 +5,6 @@
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::formats::Format;
 use crate::sse::SseEvent;
 
 /// Tokens of one request. `input_tokens` counts all prompt tokens, cached
@@ -36,8 +35,16 @@ impl Usage {
     }
 }
 
-/// Every usage field the formats report; each format reads its own
-/// (`Format::usage`).
+/// How one format reads usage: its own fields of [`RawUsage`], and
+/// whether a chunk with no choices exists only to carry usage. Each format
+/// gives its reader (`Format::usage_reader`); this module knows none.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub(crate) read: fn(&RawUsage) -> Usage,
+    pub(crate) usage_only_chunks: bool,
+}
+
+/// Every usage field the formats report; each format reads its own.
 #[derive(Deserialize, Default)]
 pub(crate) struct RawUsage {
     pub prompt_tokens: Option<u64>,
@@ -67,23 +74,23 @@ struct Envelope {
 }
 
 impl Envelope {
-    fn usage(&self, format: Format) -> Option<Usage> {
+    fn usage(&self, reader: Reader) -> Option<Usage> {
         if let Some(u) = &self.usage {
-            return Some(format.usage(u));
+            return Some((reader.read)(u));
         }
-        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(format))
+        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(reader))
     }
 }
 
 /// Usage from a complete JSON response body.
-pub fn from_body(format: Format, body: &[u8]) -> Option<Usage> {
-    serde_json::from_slice::<Envelope>(body).ok()?.usage(format)
+pub fn from_body(reader: Reader, body: &[u8]) -> Option<Usage> {
+    serde_json::from_slice::<Envelope>(body).ok()?.usage(reader)
 }
 
 /// Collects usage across the events of one stream.
 #[derive(Debug, Clone)]
 pub struct StreamUsage {
-    format: Format,
+    reader: Reader,
     pub usage: Usage,
 }
 
@@ -99,8 +106,8 @@ pub enum EventUsage {
 }
 
 impl StreamUsage {
-    pub fn new(format: Format) -> Self {
-        StreamUsage { format, usage: Usage::default() }
+    pub fn new(reader: Reader) -> Self {
+        StreamUsage { reader, usage: Usage::default() }
     }
 
     pub fn observe(&mut self, event: &SseEvent) -> EventUsage {
@@ -110,12 +117,12 @@ impl StreamUsage {
         let Ok(env) = serde_json::from_slice::<Envelope>(&event.data) else {
             return EventUsage::None;
         };
-        let Some(u) = env.usage(self.format) else {
+        let Some(u) = env.usage(self.reader) else {
             return EventUsage::None;
         };
         self.usage.merge(u);
         match (&env.choices, &env.usage) {
-            (Some(c), Some(_)) if c.is_empty() && self.format.asks_stream_usage() => {
+            (Some(c), Some(_)) if c.is_empty() && self.reader.usage_only_chunks => {
                 EventUsage::UsageOnlyChunk
             }
             _ => EventUsage::Usage,
@@ -130,12 +137,13 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::Format;
     use crate::sse::SseParser;
 
     #[test]
     fn openai_chat_body() {
         let u = from_body(
-            Format::OpenAi,
+            Format::OpenAi.usage_reader(),
             br#"{"choices":[],"usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":4}}}"#,
         )
         .unwrap();
@@ -148,7 +156,7 @@ mod tests {
     #[test]
     fn anthropic_body_adds_cache_tokens() {
         let u = from_body(
-            Format::Anthropic,
+            Format::Anthropic.usage_reader(),
             br#"{"type":"message","usage":{"input_tokens":10,"cache_creation_input_tokens":2,"cache_read_input_tokens":3,"output_tokens":7}}"#,
         )
         .unwrap();
@@ -160,14 +168,14 @@ mod tests {
 
     #[test]
     fn no_usage_or_garbage() {
-        assert_eq!(from_body(Format::OpenAi, br#"{"id":"x"}"#), None);
-        assert_eq!(from_body(Format::OpenAi, b"not json"), None);
-        assert_eq!(from_body(Format::OpenAi, br#"{"usage":null}"#), None);
+        assert_eq!(from_body(Format::OpenAi.usage_reader(), br#"{"id":"x"}"#), None);
+        assert_eq!(from_body(Format::OpenAi.usage_reader(), b"not json"), None);
+        assert_eq!(from_body(Format::OpenAi.usage_reader(), br#"{"usage":null}"#), None);
     }
 
     fn observe_all(format: Format, stream: &[u8]) -> (Usage, Vec<EventUsage>) {
         let mut p = SseParser::new(1 << 20);
-        let mut su = StreamUsage::new(format);
+        let mut su = StreamUsage::new(format.usage_reader());
         let kinds = p.feed(stream).iter().map(|e| su.observe(e)).collect();
         (su.usage, kinds)
     }

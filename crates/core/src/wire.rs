@@ -103,7 +103,7 @@ pub fn answer_to_client(
     }
     let ropts = tr::ResponseOptions { id: None, model: Some(a.model.clone()), created: a.created };
     if !a.stream {
-        let usage = crate::usage::from_body(upstream, body).unwrap_or_default();
+        let usage = crate::usage::from_body(upstream.usage_reader(), body).unwrap_or_default();
         let out = match (upstream, a.client) {
             (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_response(body, &ropts),
             (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_response(body, &ropts),
@@ -160,7 +160,7 @@ impl StreamTranslator {
         };
         StreamTranslator {
             parser: SseParser::new(1 << 20),
-            usage: StreamUsage::new(upstream),
+            usage: StreamUsage::new(upstream.usage_reader()),
             kind,
         }
     }

@@ -33,7 +33,7 @@
 use std::collections::BTreeMap;
 use std::num::{NonZeroU32, NonZeroU64};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::calendar::DAY_MS;
@@ -42,6 +42,8 @@ use crate::key::KeyPart;
 use crate::limiter::{CounterSpec, GlobalSettings, Limiter, When};
 use crate::slot::{OnTableFull, SlotTable};
 use crate::window::{Period, Window};
+
+pub use crate::rules::{FailMode, Mode, OnUnpriced, Scope, Unit};
 
 /// Prefix of every shared-data key of this library.
 pub const SHARED_KEY_PREFIX: &str = "aigw.lim.v1";
@@ -250,19 +252,6 @@ pub enum RuleUnit {
     TotalTokens,
 }
 
-/// What a counter counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    #[default]
-    Requests,
-    InputTokens,
-    OutputTokens,
-    TotalTokens,
-    /// Budgets: nano-dollars.
-    NanoUsd,
-}
-
 impl From<RuleUnit> for Unit {
     fn from(u: RuleUnit) -> Unit {
         match u {
@@ -270,18 +259,6 @@ impl From<RuleUnit> for Unit {
             RuleUnit::InputTokens => Unit::InputTokens,
             RuleUnit::OutputTokens => Unit::OutputTokens,
             RuleUnit::TotalTokens => Unit::TotalTokens,
-        }
-    }
-}
-
-impl Unit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Requests => "requests",
-            Unit::InputTokens => "input_tokens",
-            Unit::OutputTokens => "output_tokens",
-            Unit::TotalTokens => "total_tokens",
-            Unit::NanoUsd => "nano_usd",
         }
     }
 }
@@ -303,37 +280,6 @@ pub enum BudgetPeriod {
     Month,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// Deny requests over the limit.
-    #[default]
-    Enforce,
-    /// Count, report `would_deny` for the log, admit.
-    LogOnly,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    /// This Envoy's shared data (all its workers).
-    #[default]
-    Local,
-    /// Redis through Webdis (all Envoys).
-    Global,
-}
-
-/// When a counter cannot be updated (store error, CAS contention, Redis down).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FailMode {
-    /// Admit without counting, with a note for the log.
-    #[default]
-    Open,
-    /// Deny.
-    Closed,
-}
-
 /// When a key part is missing from the request (no tenant, header absent, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -344,17 +290,6 @@ pub enum OnMissingKey {
     Group,
     /// The counter does not apply to the request.
     Skip,
-}
-
-/// When a budget's request has no price (model not in the table, no custom cost).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OnUnpriced {
-    /// Admit without counting it, with a note.
-    #[default]
-    Allow,
-    /// Deny (`aigw_budget_exceeded`).
-    Deny,
 }
 
 // ---------------------------------------------------------------- errors

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::key::pattern_matches;
+use crate::pattern::pattern_matches;
 
 /// Pico-dollars per USD-per-million-tokens.
 const PICO_PER_USD_PER_MILLION: f64 = 1e6;

@@ -26,8 +26,8 @@
 //! retried at once would be denied again); per the draft, it is never earlier
 //! than the deciding rule's `t` (a denying rule's `t` is its retry time).
 
-use crate::config::{Mode, Unit};
 use crate::limiter::{CounterKind, Decision, LimitState, Outcome};
+use crate::rules::{Mode, Unit};
 
 /// Whole seconds for `Retry-After`: `ms` rounded up, at least 1.
 pub fn retry_after_secs(ms: u64) -> u64 {
@@ -139,7 +139,7 @@ impl Decision {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Scope;
+    use crate::rules::Scope;
 
     fn state(
         name: &str,

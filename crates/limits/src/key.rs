@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::cost::Price;
+pub use crate::pattern::pattern_matches;
 
 /// One part of a limit key.
 ///
@@ -138,14 +139,6 @@ fn put(h: &mut Sha256, tag: u8, value: Option<&[u8]>) {
             h.update((v.len() as u64).to_le_bytes());
             h.update(v);
         }
-    }
-}
-
-/// `*` matches anything, `prefix*` a prefix, anything else itself.
-pub fn pattern_matches(pattern: &str, value: &str) -> bool {
-    match pattern.strip_suffix('*') {
-        Some(prefix) => value.starts_with(prefix),
-        None => pattern == value,
     }
 }
 

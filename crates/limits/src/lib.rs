@@ -26,6 +26,8 @@ pub mod global;
 pub mod headers;
 pub mod key;
 pub mod limiter;
+pub mod pattern;
+pub mod rules;
 pub mod slot;
 pub mod window;
 

@@ -48,10 +48,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{FailMode, Mode, OnUnpriced, Scope, Unit};
 use crate::cost::{Expected, Price, PriceTable, Usage};
 use crate::global::{self, GlobalCounter, WebdisCommand};
 use crate::key::{self, pattern_matches, KeyPart, RequestFacts, Subject};
+use crate::rules::{FailMode, Mode, OnUnpriced, Scope, Unit};
 use crate::slot::{self, OnTableFull, ReserveInput, ReservePlan, SettlePlan, SlotTable};
 use crate::window::{Adjust, Counts, Window};
 use aigw_shared_data::{SetError, SharedData};

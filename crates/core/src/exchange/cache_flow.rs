@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::pipeline::Gated;
+use super::stage::Gated;
 use super::{CalloutResponse, Exchange, Flow, Op, Purpose, Stage, Step, TimerPurpose};
 use crate::cache::coalesce::{self, Acquire, Lock};
 use crate::cache::entry::Entry;

@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use super::pipeline::Gated;
+use super::stage::Gated;
 use super::{
     CalloutResponse, Exchange, Flow, Op, Purpose, ResponseBody, Stage, Step, TimerPurpose,
 };
@@ -483,7 +483,7 @@ impl Exchange {
             }
         }
         let has = |name: &str| headers.iter().any(|(k, _)| k == name);
-        for (k, v) in p.kind.format().default_headers(p, &has) {
+        for (k, v) in p.kind.format().default_headers(&p.anthropic_version, &has) {
             headers.push((Cow::Borrowed(k), v.into_bytes()));
         }
         let timeout = callout_timeout_ms(step, self.facts.stream);
@@ -597,7 +597,8 @@ impl Exchange {
                 } else {
                     "application/json"
                 };
-                let u = crate::usage::from_body(p.kind.format(), &resp.body).unwrap_or_default();
+                let u = crate::usage::from_body(p.kind.format().usage_reader(), &resp.body)
+                    .unwrap_or_default();
                 (resp.body, ct, u)
             }
         };

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
 
-use super::pipeline::Gated;
+use super::stage::Gated;
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::services::Services;

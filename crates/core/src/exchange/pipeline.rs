@@ -22,34 +22,9 @@
 use std::borrow::Cow;
 
 use super::limits_flow::{settle_failure, Admit};
+use super::stage::{Gated, Stage};
 use super::{cache_flow, CalloutResponse, Exchange, Op, Purpose, Step, TimerPurpose, UsageChunk};
 use crate::services::Services;
-
-/// Where a request is. The waiting stages (`RequestBody`, `Classifying`,
-/// `LimitsGlobal`, `CacheLookup`, `CacheWait`, `Fallback`) are entered only
-/// here (`enter`); `Responding` and `Replied` on the response side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Stage {
-    RequestHeaders,
-    /// Buffering an inspected request body (and scanning it).
-    RequestBody,
-    /// Paused for the L2 cache lookup.
-    CacheLookup,
-    /// Paused while another request for the same key is in flight.
-    CacheWait,
-    /// Paused while a retry or fallback attempt runs through a callout.
-    Fallback,
-    /// Paused for the reservation on global (Redis) counters.
-    LimitsGlobal,
-    /// Paused for the external guardrail classifier.
-    Classifying,
-    /// Past the scans: on its way upstream, or there (or streaming there
-    /// uninspected).
-    Upstream,
-    Responding,
-    /// The gateway answered locally.
-    Replied,
-}
 
 /// A request's gates, in the order it passes them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,17 +56,6 @@ impl Gate {
             Gate::Route | Gate::Admit | Gate::Cache | Gate::Upstream => Stage::Upstream,
         }
     }
-}
-
-/// What a gate (or a resume handler, for its gate) decided.
-pub(super) enum Gated {
-    /// Passed: the next gate's turn.
-    Next,
-    /// Paused in this waiting stage until a callout's answer or a timer.
-    Wait(Stage, Step),
-    /// The gates are over for this request: it went upstream, or was
-    /// answered (a refusal, a cache hit, a fallback's answer).
-    Done(Step),
 }
 
 impl Exchange {

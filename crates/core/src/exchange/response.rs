@@ -186,7 +186,7 @@ impl Exchange {
             }
             ResponseBody::Sse {
                 parser: SseParser::new(MAX_SSE_EVENT),
-                usage: StreamUsage::new(shape),
+                usage: StreamUsage::new(shape.usage_reader()),
                 rewrite,
             }
         } else if request_body::is_json_content_type(ct) {
@@ -321,7 +321,7 @@ impl Exchange {
         svc: &mut dyn Services,
     ) -> Vec<u8> {
         if (200..300).contains(&status) {
-            if let Some(u) = usage::from_body(upstream, body) {
+            if let Some(u) = usage::from_body(upstream.usage_reader(), body) {
                 self.facts.usage.merge(u);
             }
         }
@@ -335,7 +335,7 @@ impl Exchange {
         let shape = self.provider().map_or(self.shape, |p| p.kind.format());
         if copy.is_empty() && end_of_stream {
             // The whole body in one callback (the usual case): no copy.
-            if let Some(u) = usage::from_body(shape, chunk) {
+            if let Some(u) = usage::from_body(shape.usage_reader(), chunk) {
                 self.facts.usage.merge(u);
             }
             return true;
@@ -349,7 +349,7 @@ impl Exchange {
         }
         copy.extend_from_slice(chunk);
         if end_of_stream {
-            if let Some(u) = usage::from_body(shape, copy) {
+            if let Some(u) = usage::from_body(shape.usage_reader(), copy) {
                 self.facts.usage.merge(u);
             }
         }

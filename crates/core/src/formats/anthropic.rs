@@ -2,7 +2,6 @@
 
 use serde_json::{json, Value};
 
-use crate::config::Provider;
 use crate::errors::GatewayError;
 use crate::headers::Headers;
 use crate::usage::{RawUsage, Usage};
@@ -30,13 +29,13 @@ pub fn auth_headers(key: &str) -> Vec<(&'static str, String)> {
 
 /// The API version, when the client did not pick one.
 pub fn default_headers(
-    provider: &Provider,
+    api_version: &str,
     has: &dyn Fn(&str) -> bool,
 ) -> Vec<(&'static str, String)> {
     if has(VERSION_HEADER) {
         Vec::new()
     } else {
-        vec![(VERSION_HEADER, provider.anthropic_version.clone())]
+        vec![(VERSION_HEADER, api_version.to_string())]
     }
 }
 

@@ -9,11 +9,10 @@ pub mod openai;
 
 use serde_json::Value;
 
-use crate::config::{Provider, ProviderKind};
 use crate::errors::GatewayError;
 use crate::headers::Headers;
 use crate::request_body::RequestSummary;
-use crate::usage::{RawUsage, Usage};
+use crate::usage::Reader;
 
 /// A chat API format: OpenAI Chat Completions (and the OpenAI-style APIs
 /// around it) or Anthropic Messages.
@@ -23,13 +22,11 @@ pub enum Format {
     Anthropic,
 }
 
-impl ProviderKind {
-    /// The one place a provider kind is mapped to its format.
-    pub fn format(self) -> Format {
-        match self {
-            ProviderKind::Anthropic => Format::Anthropic,
-            ProviderKind::OpenAi | ProviderKind::OpenAiCompatible => Format::OpenAi,
-        }
+// Each format renders the gateway's errors (`errors` knows no format).
+impl GatewayError {
+    /// The JSON body in the client's format.
+    pub fn body(&self, format: Format) -> Vec<u8> {
+        serde_json::to_vec(&format.error_body(self)).unwrap_or_default()
     }
 }
 
@@ -88,11 +85,12 @@ impl Format {
     }
 
     /// Usage as this format reports it.
-    pub(crate) fn usage(self, raw: &RawUsage) -> Usage {
-        match self {
-            Format::OpenAi => openai::usage(raw),
-            Format::Anthropic => anthropic::usage(raw),
-        }
+    pub fn usage_reader(self) -> Reader {
+        let read = match self {
+            Format::OpenAi => openai::usage,
+            Format::Anthropic => anthropic::usage,
+        };
+        Reader { read, usage_only_chunks: self.asks_stream_usage() }
     }
 
     /// Whether streams report usage only when the request asks for it (the
@@ -134,12 +132,12 @@ impl Format {
     /// not set them (`has` tells whether it has).
     pub fn default_headers(
         self,
-        provider: &Provider,
+        api_version: &str,
         has: &dyn Fn(&str) -> bool,
     ) -> Vec<(&'static str, String)> {
         match self {
             Format::OpenAi => Vec::new(),
-            Format::Anthropic => anthropic::default_headers(provider, has),
+            Format::Anthropic => anthropic::default_headers(api_version, has),
         }
     }
 }
