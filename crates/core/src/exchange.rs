@@ -49,8 +49,8 @@ use stage::Stage;
 pub struct Exchange {
     config: Rc<Config>,
     stage: Stage,
-    /// The shape of the client's API (for the gateway's own errors).
-    shape: Format,
+    /// The client's API format (for the gateway's own errors).
+    client_format: Format,
     /// The provider requests go to first (step 0).
     provider: Option<usize>,
     compat: Option<Compat>,
@@ -106,7 +106,7 @@ impl Exchange {
         Exchange {
             config,
             stage: Stage::RequestHeaders,
-            shape: Format::OpenAi,
+            client_format: Format::OpenAi,
             provider: None,
             compat: None,
             client_wire: None,

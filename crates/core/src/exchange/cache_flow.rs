@@ -311,14 +311,14 @@ impl Exchange {
     }
 
     fn cache_store(&mut self, svc: &mut dyn Services) -> Option<Op> {
-        let shape = self.provider().map_or(Format::OpenAi, |p| p.kind.format());
+        let format = self.provider().map_or(Format::OpenAi, |p| p.kind.format());
         let now_ms = svc.now_ms();
         let usage = self.facts.usage;
         let status = self.facts.status.unwrap_or(200);
         let c = self.cache.as_mut()?;
         let body = c.capture.take()?;
         self.mem.capture.release();
-        if !complete(&body, c.stream, shape) {
+        if !complete(&body, c.stream, format) {
             self.cache_release(svc);
             return None;
         }
@@ -385,12 +385,12 @@ impl Exchange {
 
 /// Only whole answers are stored: a JSON document, or a stream that reached
 /// its terminal event without an error event.
-fn complete(body: &[u8], stream: bool, shape: Format) -> bool {
+fn complete(body: &[u8], stream: bool, format: Format) -> bool {
     if !stream {
         return serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
     }
     let has = |needle: &[u8]| body.windows(needle.len()).any(|w| w == needle);
-    has(shape.stream_end()) && !has(b"event: error")
+    has(format.stream_end()) && !has(b"event: error")
 }
 
 #[cfg(test)]

@@ -314,7 +314,7 @@ impl Exchange {
             self.facts.error_code = Some(e.code.as_str());
             let mut h = vec![(Cow::Borrowed("content-type"), "application/json".into())];
             h.extend(self.dlp_summary_headers());
-            return (e.status(), e.body(self.shape), h);
+            return (e.status(), e.body(self.client_format), h);
         }
         (status, out, self.dlp_summary_headers())
     }
@@ -326,7 +326,7 @@ impl Exchange {
         self.facts.error_code = Some(e.code.as_str());
         (
             e.status(),
-            e.body(self.shape),
+            e.body(self.client_format),
             vec![(Cow::Borrowed("content-type"), "application/json".into())],
         )
     }

@@ -83,7 +83,7 @@ impl Exchange {
             .map(|v| crate::log_record::bounded_text(v, crate::log_record::MAX_CLIENT_REQUEST_ID));
         self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
-        self.shape = Format::guess(path, h);
+        self.client_format = Format::guess(path, h);
 
         let config = Rc::clone(&self.config);
         let compat = routing::compat(path);
@@ -92,10 +92,10 @@ impl Exchange {
             None => Some(routing::resolve(&config, path)),
         };
         if let Some(Ok(r)) = &route {
-            self.shape = r.provider.kind.format();
+            self.client_format = r.provider.kind.format();
         }
         if compat.is_some() {
-            self.shape = Format::OpenAi;
+            self.client_format = Format::OpenAi;
         }
         // Authentication comes before anything that reveals configuration.
         if let Some(auth) = &config.auth {

@@ -98,7 +98,7 @@ impl Exchange {
         self.facts.error_code = Some(e.code.as_str());
         let mut headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
         headers.extend(extra);
-        let body = e.body(self.shape);
+        let body = e.body(self.client_format);
         self.facts.response_bytes = body.len() as u64;
         Step::pause(vec![self.local_reply(e.status(), headers, body)])
     }
@@ -162,7 +162,7 @@ impl Exchange {
             (Some(c), Some(u)) if self.compat.is_some() && c != u => Some(u),
             _ => None,
         };
-        let shape = upstream.unwrap_or(self.shape);
+        let format = upstream.unwrap_or(self.client_format);
         self.response = if let Some(up) = translating {
             // The body changes: its length is no longer known.
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
@@ -186,7 +186,7 @@ impl Exchange {
             }
             ResponseBody::Sse {
                 parser: SseParser::new(MAX_SSE_EVENT),
-                usage: StreamUsage::new(shape.usage_reader()),
+                usage: StreamUsage::new(format.usage_reader()),
                 rewrite,
             }
         } else if request_body::is_json_content_type(ct) {
@@ -332,10 +332,10 @@ impl Exchange {
     /// when it is too large to keep: usage is given up rather than memory
     /// (limits then settle on the estimate).
     fn read_json_usage(&mut self, copy: &mut Vec<u8>, chunk: &[u8], end_of_stream: bool) -> bool {
-        let shape = self.provider().map_or(self.shape, |p| p.kind.format());
+        let format = self.provider().map_or(self.client_format, |p| p.kind.format());
         if copy.is_empty() && end_of_stream {
             // The whole body in one callback (the usual case): no copy.
-            if let Some(u) = usage::from_body(shape.usage_reader(), chunk) {
+            if let Some(u) = usage::from_body(format.usage_reader(), chunk) {
                 self.facts.usage.merge(u);
             }
             return true;
@@ -349,7 +349,7 @@ impl Exchange {
         }
         copy.extend_from_slice(chunk);
         if end_of_stream {
-            if let Some(u) = usage::from_body(shape.usage_reader(), copy) {
+            if let Some(u) = usage::from_body(format.usage_reader(), copy) {
                 self.facts.usage.merge(u);
             }
         }
