@@ -40,15 +40,9 @@ thread_local! {
 /// versions share L2, and an entry must never be read under another format.
 const FORMAT: &[u8] = b"aigw-cache-key/2";
 
-/// Request headers that change a provider's answer (see the module doc).
-/// Sorted: [`options`] keeps this order.
-pub const OPTION_HEADERS: &[&str] = &[
-    "anthropic-beta",
-    "anthropic-version",
-    "openai-beta",
-    "openai-organization",
-    "openai-project",
-];
+/// Request headers that change a provider's answer (see the module doc):
+/// every format's own, sorted; [`options`] keeps this order.
+pub use crate::formats::OPTION_HEADERS;
 
 /// The option headers of a request as one key field: each present
 /// `name, value` length-prefixed, in [`OPTION_HEADERS`] order, a repeated

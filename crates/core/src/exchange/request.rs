@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::route::caller_identity;
 use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step, UsageChunk};
 use crate::errors::{ErrorCode, GatewayError};
-use crate::formats::Format;
+use crate::formats::{Format, AUTH_HEADERS, OPTION_HEADERS};
 use crate::headers::Headers;
 use crate::request_body;
 use crate::routing::{self, Compat};
@@ -32,25 +32,17 @@ pub(super) struct Snapshot {
     pub(super) cache_options: Vec<u8>,
 }
 
-/// Client headers that travel with a retry to the same provider.
-pub(super) const CLIENT_HEADERS: &[&str] = &[
-    "authorization",
-    "x-api-key",
-    "anthropic-version",
-    "anthropic-beta",
-    "openai-organization",
-    "openai-project",
-    "openai-beta",
-];
-
 /// What the request headers say that later stages need.
 pub(super) fn snapshot(h: &Headers) -> Snapshot {
     Snapshot {
         path: h.get(":path").unwrap_or_default().to_vec(),
         authority: h.get(":authority").unwrap_or_default().to_vec(),
         accept_encoding: h.contains("accept-encoding"),
-        client_headers: CLIENT_HEADERS
+        // What travels with a retry to the same provider: the client's own
+        // key and the API options.
+        client_headers: AUTH_HEADERS
             .iter()
+            .chain(OPTION_HEADERS)
             .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
             .collect(),
         gateway: h.gateway_only(),

@@ -6,6 +6,10 @@ use crate::errors::GatewayError;
 use crate::headers::Headers;
 use crate::usage::{RawUsage, Usage};
 
+/// Request headers that pick this API's options (beta features, the API
+/// version): they change the answer.
+pub const OPTION_HEADERS: &[&str] = &["anthropic-beta", "anthropic-version"];
+
 pub const DEFAULT_BASE_URL: &str = "https://api.anthropic.com";
 /// The path suffix of its chat endpoint.
 pub const CHAT_ENDPOINT: &str = "/messages";

@@ -145,3 +145,26 @@ impl Format {
 /// The client headers that could carry a key of any format: removed when the
 /// gateway holds the key, so a client key never overrides it.
 pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key"];
+
+/// Every format's option headers (`OPTION_HEADERS` in each format's
+/// module), sorted: what the cache key covers and what a retry to the same
+/// provider carries. A test keeps it equal to the formats' own lists.
+pub const OPTION_HEADERS: &[&str] = &[
+    "anthropic-beta",
+    "anthropic-version",
+    "openai-beta",
+    "openai-organization",
+    "openai-project",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_headers_are_the_formats_own() {
+        let mut all: Vec<&str> = [openai::OPTION_HEADERS, anthropic::OPTION_HEADERS].concat();
+        all.sort_unstable();
+        assert_eq!(all, OPTION_HEADERS);
+    }
+}

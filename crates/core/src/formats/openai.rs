@@ -8,6 +8,10 @@ use crate::errors::GatewayError;
 use crate::request_body::RequestSummary;
 use crate::usage::{RawUsage, Usage};
 
+/// Request headers that pick this API's options (beta features, the
+/// organization and project billed): they change the answer.
+pub const OPTION_HEADERS: &[&str] = &["openai-beta", "openai-organization", "openai-project"];
+
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com";
 /// The path suffix of its chat endpoint.
 pub const CHAT_ENDPOINT: &str = "/chat/completions";
