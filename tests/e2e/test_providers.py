@@ -178,6 +178,25 @@ def test_azure_cache_key_covers_the_api_version(pgw, mock):
         ["MISS", "HIT", "MISS"]
 
 
+def test_azure_embeddings_and_the_unified_endpoint(pgw, mock):
+    m = mock.mark()
+    out = azure_client(pgw).embeddings.create(model="embed-deployment", input="embed me")
+    assert len(out.data[0].embedding) == 8
+    rec = only(mock, m)
+    assert rec["path"] == "/openai/deployments/embed-deployment/embeddings?api-version=2024-10-21"
+    assert rec["headers"]["api-key"] == "azure-gateway-key"
+    log = pgw.wait_record(lambda r: r.get("endpoint") == "/openai/deployments/embed-deployment/embeddings")
+    assert (log["model"], log["input_tokens"]) == ("embed-deployment", 2)
+    # /compat names Azure's deployment as the model: the v1 API serves it.
+    m = mock.mark()
+    client = openai.OpenAI(base_url=pgw.url + "/compat", api_key="k", max_retries=0, timeout=10)
+    out = client.chat.completions.create(model=f"azure/{DEPLOYMENT}", messages=say("compat azure"))
+    assert out.choices[0].message.content == "mock: compat azure"
+    rec = only(mock, m)
+    assert (rec["host"], rec["path"]) == (AZURE_HOST, "/openai/v1/chat/completions")
+    assert (rec["json"]["model"], rec["headers"]["api-key"]) == (DEPLOYMENT, "azure-gateway-key")
+
+
 def test_azure_as_a_fallback_target(pgw, mock):
     m = mock.mark()
     r = requests.post(pgw.url + "/openai/v1/chat/completions",
