@@ -60,6 +60,9 @@ struct RawProvider {
     api_key: Option<RawSecretRef>,
     #[serde(default)]
     anthropic_version: Option<String>,
+    /// Azure OpenAI: the `api-version` for requests that carry none.
+    #[serde(default)]
+    api_version: Option<String>,
     #[serde(default)]
     inject_stream_usage: Option<bool>,
     #[serde(default)]
@@ -189,15 +192,18 @@ fn default_cluster_header() -> Option<String> {
 
 // ---------------------------------------------------------------- compiled form
 
-/// A provider's kind; its wire format is `ProviderKind::format` (in `formats`).
+/// A provider's kind; its wire format is `ProviderKind::format` (in
+/// `formats`), what it adds to it is in `kinds` (Azure's paths and key
+/// header, the presets' quirks). Named in the config by its `as_str`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(try_from = "String")]
 pub enum ProviderKind {
-    #[serde(rename = "openai")]
     OpenAi,
     Anthropic,
-    #[serde(rename = "openai_compatible")]
     OpenAiCompatible,
+    AzureOpenAi,
+    /// An OpenAI-compatible cloud with a preset base URL (`presets`).
+    Preset(&'static crate::presets::Preset),
 }
 
 impl ProviderKind {
@@ -205,17 +211,30 @@ impl ProviderKind {
     pub fn format(self) -> Format {
         match self {
             ProviderKind::Anthropic => Format::Anthropic,
-            ProviderKind::OpenAi | ProviderKind::OpenAiCompatible => Format::OpenAi,
+            ProviderKind::OpenAi
+            | ProviderKind::OpenAiCompatible
+            | ProviderKind::AzureOpenAi
+            | ProviderKind::Preset(_) => Format::OpenAi,
         }
     }
 }
 
 impl ProviderKind {
+    /// The kinds that are not presets, as the config names them.
+    const NAMED: [ProviderKind; 4] = [
+        ProviderKind::OpenAi,
+        ProviderKind::Anthropic,
+        ProviderKind::OpenAiCompatible,
+        ProviderKind::AzureOpenAi,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProviderKind::OpenAi => "openai",
             ProviderKind::Anthropic => "anthropic",
             ProviderKind::OpenAiCompatible => "openai_compatible",
+            ProviderKind::AzureOpenAi => "azure_openai",
+            ProviderKind::Preset(p) => p.name,
         }
     }
 
@@ -223,8 +242,29 @@ impl ProviderKind {
         match self {
             ProviderKind::OpenAi => Some(openai::DEFAULT_BASE_URL),
             ProviderKind::Anthropic => Some(anthropic::DEFAULT_BASE_URL),
-            ProviderKind::OpenAiCompatible => None,
+            ProviderKind::Preset(p) => Some(p.base_url),
+            // Azure's is the operator's own resource.
+            ProviderKind::OpenAiCompatible | ProviderKind::AzureOpenAi => None,
         }
+    }
+}
+
+impl TryFrom<String> for ProviderKind {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        if let Some(k) = Self::NAMED.into_iter().find(|k| k.as_str() == name) {
+            return Ok(k);
+        }
+        if let Some(p) = crate::presets::find(&name) {
+            return Ok(ProviderKind::Preset(p));
+        }
+        let all: Vec<&str> = Self::NAMED
+            .iter()
+            .map(|k| k.as_str())
+            .chain(crate::presets::PRESETS.iter().map(|p| p.name))
+            .collect();
+        Err(format!("unknown provider kind {name:?}, expected one of {}", all.join(", ")))
     }
 }
 
@@ -241,6 +281,8 @@ pub struct Provider {
     /// The key the gateway holds; None means the client's key passes through.
     pub api_key: Option<Secret>,
     pub anthropic_version: String,
+    /// Added as `api-version` to requests of Azure's dated API without one.
+    pub api_version: Option<String>,
     /// Ask OpenAI-style providers for usage on streams (stripped again from
     /// what the client sees when it did not ask for it itself).
     pub inject_stream_usage: bool,
@@ -556,16 +598,38 @@ fn compile_provider(
     {
         return Err(err(field("anthropic_version"), "must be a non-empty header value"));
     }
-    let inject_stream_usage = p.inject_stream_usage.unwrap_or(p.kind.format().asks_stream_usage());
-    let chat_path = match (&p.chat_path, p.kind) {
-        (Some(cp), _) => {
+    let api_version = match (p.api_version, p.kind.default_api_version()) {
+        (Some(_), None) => {
+            return Err(err(field("api_version"), "only applies to kind azure_openai"))
+        }
+        (Some(v), Some(_)) => Some(v),
+        (None, d) => d.map(str::to_string),
+    };
+    if let Some(v) = &api_version {
+        if v.is_empty() || !v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b)) {
+            return Err(err(field("api_version"), "must be a version such as \"2024-10-21\""));
+        }
+    }
+    let takes_options = p.kind.takes_stream_options();
+    if p.inject_stream_usage == Some(true) && !takes_options {
+        return Err(err(
+            field("inject_stream_usage"),
+            format!(
+                "{} refuses stream_options; it reports usage at the end of every stream",
+                p.kind.as_str()
+            ),
+        ));
+    }
+    let inject_stream_usage =
+        p.inject_stream_usage.unwrap_or(p.kind.format().asks_stream_usage() && takes_options);
+    let chat_path = match &p.chat_path {
+        Some(cp) => {
             if !cp.starts_with('/') || !cp.bytes().all(|b| (0x21..0x7f).contains(&b)) {
                 return Err(err(field("chat_path"), "must be a path starting with '/'"));
             }
             cp.clone()
         }
-        (None, ProviderKind::Anthropic) => anthropic::CHAT_PATH.into(),
-        (None, kind) => openai::chat_path(path_prefix, kind == ProviderKind::OpenAiCompatible),
+        None => p.kind.default_chat_path(path_prefix),
     };
     for (i, m) in p.models.iter().enumerate() {
         if m.is_empty() || m.len() > 256 {
@@ -608,6 +672,7 @@ fn compile_provider(
         cluster,
         api_key,
         anthropic_version,
+        api_version,
         inject_stream_usage,
         cache: p.cache,
         chat_path: format!("{path_prefix}{chat_path}"),

@@ -210,16 +210,22 @@ fn static_matches(pattern: &str, path: &str) -> bool {
 
 /// Decides whether `method endpoint` may go to provider `provider` for
 /// `tenant`. `endpoint` is the path below the provider's base URL, without
-/// the query.
+/// the query; `kind_defaults` are the provider kind's own built-in
+/// endpoints (`ProviderKind::endpoints`: Azure's deployment paths).
 pub fn check(
     provider: &str,
+    kind_defaults: &[(&str, &str)],
     opened: &[Endpoint],
     tenant: Option<&str>,
     method: &str,
     endpoint: &str,
 ) -> Result<Allowed, GatewayError> {
     let path = endpoint.strip_prefix('/').unwrap_or(endpoint);
-    if default_matches(method, path) {
+    if default_matches(method, path)
+        || kind_defaults
+            .iter()
+            .any(|(m, p)| *m == method && static_matches(p.strip_prefix('/').unwrap_or(p), path))
+    {
         return Ok(Allowed::BUILTIN);
     }
     let open = opened.iter().find(|e| {
@@ -260,7 +266,7 @@ mod tests {
     }
 
     fn ok(e: &[Endpoint], tenant: Option<&str>, m: &str, p: &str) -> bool {
-        check("openai", e, tenant, m, p).is_ok()
+        check("openai", &[], e, tenant, m, p).is_ok()
     }
 
     #[test]
@@ -277,7 +283,7 @@ mod tests {
             ("GET", "/v1/models/gpt-4o-mini"),
             ("GET", "/v1/models/ft:gpt-4o:org:x:1"),
         ] {
-            assert_eq!(check("openai", &[], None, m, p), Ok(Allowed::BUILTIN), "{m} {p}");
+            assert_eq!(check("openai", &[], &[], None, m, p), Ok(Allowed::BUILTIN), "{m} {p}");
         }
         for (m, p) in [
             ("GET", "/v1/chat/completions"),
@@ -308,10 +314,38 @@ mod tests {
             ("GET", "/"),
             ("GET", ""),
         ] {
-            let e = check("openai", &[], None, m, p).unwrap_err();
+            let e = check("openai", &[], &[], None, m, p).unwrap_err();
             assert_eq!(e.code, ErrorCode::EndpointNotAllowed, "{m} {p}");
             assert_eq!(e.status(), 403);
         }
+    }
+
+    #[test]
+    fn a_kind_adds_its_own_defaults() {
+        let az = crate::azure::ENDPOINTS;
+        for (m, p) in [
+            ("POST", "/openai/deployments/gpt-4o/chat/completions"),
+            ("POST", "/openai/deployments/e/embeddings"),
+            ("POST", "/openai/v1/chat/completions"),
+            ("POST", "/openai/v1/responses"),
+            ("GET", "/openai/v1/models"),
+            ("POST", "/v1/chat/completions"),
+        ] {
+            assert_eq!(check("az", az, &[], None, m, p), Ok(Allowed::BUILTIN), "{m} {p}");
+        }
+        for (m, p) in [
+            ("POST", "/openai/deployments/gpt-4o/files"),
+            ("POST", "/openai/deployments//chat/completions"),
+            ("POST", "/openai/deployments/a/b/chat/completions"),
+            ("GET", "/openai/deployments/gpt-4o/chat/completions"),
+            ("POST", "/openai/v1/files"),
+            ("POST", "/openai/files"),
+            ("DELETE", "/openai/v1/models/x"),
+        ] {
+            assert!(check("az", az, &[], None, m, p).is_err(), "{m} {p}");
+        }
+        // Another kind does not get them.
+        assert!(check("o", &[], &[], None, "POST", "/openai/v1/chat/completions").is_err());
     }
 
     #[test]
@@ -348,7 +382,7 @@ mod tests {
                 {"allow":"* /v1/files/**"}]"#,
         );
         assert_eq!(
-            check("openai", &e, Some("batch-a"), "POST", "/v1/batches"),
+            check("openai", &[], &e, Some("batch-a"), "POST", "/v1/batches"),
             Ok(Allowed { builtin: false, weight: 200, reserve_output_tokens: 5000 })
         );
         assert!(!ok(&e, Some("other"), "POST", "/v1/batches"));

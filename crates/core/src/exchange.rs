@@ -165,4 +165,6 @@ mod tests_dlp;
 #[cfg(test)]
 mod tests_fallback;
 #[cfg(test)]
+mod tests_kinds;
+#[cfg(test)]
 mod tests_limits;

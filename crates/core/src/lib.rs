@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod auth;
+pub mod azure;
 pub mod cache;
 pub mod classifier;
 pub mod config;
@@ -16,10 +17,12 @@ pub mod exchange;
 pub mod formats;
 pub mod headers;
 pub mod json_text;
+pub mod kinds;
 pub mod log_record;
 pub mod memory;
 pub mod metadata;
 pub mod policy;
+pub mod presets;
 pub mod request_body;
 pub mod request_id;
 pub mod resilience;

@@ -111,6 +111,11 @@ pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, Gateway
     }
     upstream_path.push_str(rest_path);
     upstream_path.push_str(query);
+    if let Some(v) = &provider.api_version {
+        if crate::azure::needs_api_version(endpoint, query) {
+            crate::azure::add_api_version(&mut upstream_path, v);
+        }
+    }
     Ok(Route { provider, index, upstream_path, endpoint: endpoint.to_string() })
 }
 
@@ -146,7 +151,7 @@ pub fn provider_auth(
     let Some(key) = provider.api_key.as_ref() else {
         return (Vec::new(), &[]);
     };
-    (provider.kind.format().auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
+    (provider.kind.auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
 }
 
 /// Headers a provider needs whoever holds the key (Anthropic's API version,

@@ -55,6 +55,8 @@ pub(crate) struct RawUsage {
     pub cache_read_input_tokens: Option<u64>,
     pub prompt_tokens_details: Option<Details>,
     pub input_tokens_details: Option<Details>,
+    /// DeepSeek's cached prompt tokens (a part of `prompt_tokens`).
+    pub prompt_cache_hit_tokens: Option<u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -70,6 +72,8 @@ struct Envelope {
     response: Option<Box<Envelope>>,
     /// Anthropic `message_start` nests the message.
     message: Option<Box<Envelope>>,
+    /// Groq reports a stream's usage in `x_groq.usage` on its last chunk.
+    x_groq: Option<Box<Envelope>>,
     choices: Option<Vec<IgnoredAny>>,
 }
 
@@ -78,7 +82,11 @@ impl Envelope {
         if let Some(u) = &self.usage {
             return Some((reader.read)(u));
         }
-        self.response.as_deref().or(self.message.as_deref()).and_then(|e| e.usage(reader))
+        self.response
+            .as_deref()
+            .or(self.message.as_deref())
+            .or(self.x_groq.as_deref())
+            .and_then(|e| e.usage(reader))
     }
 }
 
@@ -188,6 +196,22 @@ mod tests {
         );
         assert_eq!((u.input_tokens, u.output_tokens), (Some(3), Some(1)));
         assert_eq!(kinds, vec![EventUsage::None, EventUsage::UsageOnlyChunk, EventUsage::None]);
+    }
+
+    #[test]
+    fn provider_quirks_groq_stream_and_deepseek_cache() {
+        let (u, kinds) = observe_all(
+            Format::OpenAi,
+            b"data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],\"x_groq\":{\"id\":\"req_1\",\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":2,\"total_tokens\":9}}}\n\ndata: [DONE]\n\n",
+        );
+        assert_eq!((u.input_tokens, u.output_tokens), (Some(7), Some(2)));
+        assert_eq!(kinds, vec![EventUsage::Usage, EventUsage::None]);
+        let u = from_body(
+            Format::OpenAi.usage_reader(),
+            br#"{"usage":{"prompt_tokens":10,"completion_tokens":1,"prompt_cache_hit_tokens":6,"prompt_cache_miss_tokens":4}}"#,
+        )
+        .unwrap();
+        assert_eq!(u.cached_input_tokens, Some(6));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub fn request_for(
         default_max_tokens: provider.translate.default_max_tokens,
         drop_unsupported: provider.translate.drop_unsupported,
         sampling: provider.translate.sampling,
+        stream_usage: provider.kind.takes_stream_options(),
         ..tr::RequestOptions::new(model)
     };
     let body = match (client, target) {

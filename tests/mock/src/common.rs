@@ -96,6 +96,10 @@ pub struct Ctx<'a> {
     pub reply: Option<&'a str>,
     /// `x-mock-tool-call` (or a scripted rule's `tool_call`).
     pub tool_call: Option<&'a ToolCall>,
+    /// The provider the request was sent to (by its host).
+    pub dialect: crate::dialect::Dialect,
+    /// The model the path names (Azure's deployment).
+    pub path_model: Option<&'a str>,
 }
 
 impl Ctx<'_> {

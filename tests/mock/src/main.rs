@@ -9,6 +9,7 @@ mod anthropic;
 mod body;
 mod common;
 mod control;
+mod dialect;
 mod faults;
 mod openai;
 mod record;

@@ -8,6 +8,7 @@ use hyper::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::common::{prompt_tokens, AnyArray, ApiError, Content, Ctx, Output, CREATED};
+use crate::dialect::Dialect;
 use crate::text::{embedding, piece_count, pieces, split_even, words, Sse};
 
 pub const TOOL_CALL_ID: &str = "call_mock_1";
@@ -16,8 +17,9 @@ pub const TOOL_CALL_ID: &str = "call_mock_1";
 
 #[derive(Deserialize)]
 struct ChatRequest<'a> {
-    #[serde(borrow)]
-    model: Cow<'a, str>,
+    /// Required, except where the path names the model (Azure).
+    #[serde(borrow, default)]
+    model: Option<Cow<'a, str>>,
     messages: Vec<ChatMessage<'a>>,
     #[serde(default)]
     stream: Option<bool>,
@@ -103,12 +105,46 @@ pub struct Usage {
     pub prompt_tokens: u64,
     pub completion_tokens: u64,
     pub total_tokens: u64,
+    /// DeepSeek's cache accounting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt_cache_hit_tokens: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt_cache_miss_tokens: Option<u64>,
 }
 
 impl Usage {
     pub fn new(prompt_tokens: u64, completion_tokens: u64) -> Usage {
-        Usage { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens }
+        Usage {
+            prompt_tokens,
+            completion_tokens,
+            total_tokens: prompt_tokens + completion_tokens,
+            prompt_cache_hit_tokens: None,
+            prompt_cache_miss_tokens: None,
+        }
     }
+
+    /// The usage as `dialect` reports it.
+    fn of(self, dialect: Dialect) -> Usage {
+        if dialect != Dialect::DeepSeek {
+            return self;
+        }
+        let hit = self.prompt_tokens / 2;
+        Usage {
+            prompt_cache_hit_tokens: Some(hit),
+            prompt_cache_miss_tokens: Some(self.prompt_tokens - hit),
+            ..self
+        }
+    }
+}
+
+/// Azure's content-filter verdict on the prompt (on answers, and in the
+/// first chunk of streams).
+fn prompt_filter_results() -> serde_json::Value {
+    serde_json::json!([{"prompt_index": 0, "content_filter_results": {
+        "hate": {"filtered": false, "severity": "safe"},
+        "self_harm": {"filtered": false, "severity": "safe"},
+        "sexual": {"filtered": false, "severity": "safe"},
+        "violence": {"filtered": false, "severity": "safe"}}}])
 }
 
 #[derive(Serialize)]
@@ -119,6 +155,8 @@ struct ChatCompletion<'a> {
     model: &'a str,
     choices: [Choice<'a>; 1],
     usage: Usage,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prompt_filter_results: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +204,15 @@ struct Chunk<'a, C: Serialize> {
     /// Absent unless `include_usage`; then null on every chunk but the last.
     #[serde(skip_serializing_if = "Option::is_none")]
     usage: Option<Option<Usage>>,
+    /// Groq's usage, on the last chunk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_groq: Option<XGroq<'a>>,
+}
+
+#[derive(Serialize)]
+struct XGroq<'a> {
+    id: &'a str,
+    usage: Usage,
 }
 
 #[derive(Serialize)]
@@ -235,7 +282,11 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
     let last_user =
         req.messages.iter().rev().find(|m| m.role == "user").and_then(|m| m.content.as_ref());
     let id = format!("chatcmpl-mock-{}", ctx.seq);
-    let model: &str = &req.model;
+    let model: &str = match (ctx.path_model, req.model.as_deref()) {
+        (Some(m), _) | (None, Some(m)) => m,
+        (None, None) => return Err(ApiError::bad_request("you must provide a model parameter")),
+    };
+    let azure = (ctx.dialect == Dialect::Azure).then(prompt_filter_results);
     let stream = req.stream.unwrap_or(false);
     let include_usage = StreamOptions::include_usage(req.stream_options);
     let with_logprobs = req.logprobs.unwrap_or(false);
@@ -243,7 +294,7 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
 
     if let Some(tc) = ctx.tool_call {
         let args = split_even(&tc.arguments, 3);
-        let usage = Usage::new(prompt, args.len() as u64);
+        let usage = Usage::new(prompt, args.len() as u64).of(ctx.dialect);
         if !stream {
             let body = ChatCompletion {
                 id: &id,
@@ -269,10 +320,15 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
                     logprobs: None,
                 }],
                 usage,
+                prompt_filter_results: azure,
             };
             return Ok(Output::json(StatusCode::OK, serde_json::to_vec(&body)?));
         }
-        let mut w = ChunkWriter::new(&id, model, include_usage, args.len() + 4);
+        let mut w = ChunkWriter::new(&id, model, include_usage, args.len() + 4).dialect(
+            ctx.dialect,
+            usage,
+            azure,
+        )?;
         w.delta(
             Delta {
                 role: Some("assistant"),
@@ -305,7 +361,7 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
     }
 
     let reply = ctx.reply_text(last_user);
-    let usage = Usage::new(prompt, piece_count(&reply));
+    let usage = Usage::new(prompt, piece_count(&reply)).of(ctx.dialect);
     if !stream {
         let body = ChatCompletion {
             id: &id,
@@ -319,11 +375,13 @@ pub fn chat(ctx: &Ctx) -> Result<Output, ApiError> {
                 logprobs: with_logprobs.then(|| chat_logprobs(pieces(&reply), top)),
             }],
             usage,
+            prompt_filter_results: azure,
         };
         return Ok(Output::json(StatusCode::OK, serde_json::to_vec(&body)?));
     }
     let n = usage.completion_tokens as usize;
-    let mut w = ChunkWriter::new(&id, model, include_usage, n + 4);
+    let mut w =
+        ChunkWriter::new(&id, model, include_usage, n + 4).dialect(ctx.dialect, usage, azure)?;
     w.delta(Delta { role: Some("assistant"), content: Some(Some("")), tool_calls: None }, None)?;
     for p in pieces(&reply) {
         let logprobs = with_logprobs.then(|| chat_logprobs(std::iter::once(p), top));
@@ -341,6 +399,9 @@ struct ChunkWriter<'a> {
     model: &'a str,
     object: &'static str,
     include_usage: bool,
+    dialect: Dialect,
+    /// The stream's usage, for dialects that report it on the last chunk.
+    usage: Option<Usage>,
 }
 
 impl<'a> ChunkWriter<'a> {
@@ -351,7 +412,27 @@ impl<'a> ChunkWriter<'a> {
             model,
             object: "chat.completion.chunk",
             include_usage,
+            dialect: Dialect::OpenAi,
+            usage: None,
         }
+    }
+
+    /// A chat stream as `dialect` writes it: Azure's opens with the prompt
+    /// filter's verdict, Groq and Mistral report usage on the last chunk.
+    fn dialect(
+        mut self,
+        dialect: Dialect,
+        usage: Usage,
+        filter: Option<serde_json::Value>,
+    ) -> serde_json::Result<Self> {
+        self.dialect = dialect;
+        self.usage = Some(usage);
+        if let Some(results) = filter {
+            self.sse.data(&serde_json::json!({
+                "id": "", "object": "", "created": 0, "model": "", "choices": [],
+                "prompt_filter_results": results}))?;
+        }
+        Ok(self)
     }
 
     fn chunk<C: Serialize>(
@@ -366,6 +447,7 @@ impl<'a> ChunkWriter<'a> {
             model: self.model,
             choices,
             usage: self.include_usage.then_some(usage),
+            x_groq: None,
         })
     }
 
@@ -374,7 +456,24 @@ impl<'a> ChunkWriter<'a> {
         delta: Delta,
         finish_reason: Option<&'static str>,
     ) -> serde_json::Result<()> {
-        self.chunk(&[ChunkChoice { index: 0, delta, logprobs: None, finish_reason }], None)
+        let choices = [ChunkChoice { index: 0, delta, logprobs: None, finish_reason }];
+        let last_usage = self.usage.filter(|_| finish_reason.is_some());
+        let (usage, x_groq) = match (self.dialect, last_usage) {
+            (Dialect::Mistral, Some(u)) => (Some(Some(u)), None),
+            (Dialect::Groq, Some(u)) => {
+                (self.include_usage.then_some(None), Some(XGroq { id: "req_mock", usage: u }))
+            }
+            _ => return self.chunk(&choices, None),
+        };
+        self.sse.data(&Chunk {
+            id: self.id,
+            object: self.object,
+            created: CREATED,
+            model: self.model,
+            choices: &choices,
+            usage,
+            x_groq,
+        })
     }
 
     /// Appends the usage chunk (if requested) and `[DONE]`.

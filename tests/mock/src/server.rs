@@ -22,6 +22,7 @@ use tokio::net::TcpListener;
 
 use crate::body::MockBody;
 use crate::common::{ApiError, Ctx, Flavor, Output};
+use crate::dialect::Dialect;
 use crate::faults::{Faults, Script};
 use crate::record::Recorder;
 use crate::{anthropic, control, openai, responses};
@@ -142,18 +143,23 @@ async fn handle(app: &App, req: Request<Incoming>) -> Response<MockBody> {
     if let Some(ms) = faults.delay_ms.filter(|&ms| ms > 0) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    let out = match (faults.status, faults.raw.clone()) {
-        (Some(s), _) if s != 200 => {
+    // What the provider refuses on sight comes before injected faults.
+    let dialect = Dialect::for_host(host.as_deref());
+    let out = match (dialect.refuse(&parts, &body), faults.status, faults.raw.clone()) {
+        (Some(refusal), _, _) => refusal,
+        (None, Some(s), _) if s != 200 => {
             let status = StatusCode::from_u16(s).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             flavor.error(&ApiError::new(status, format!("mock: injected status {s}")))
         }
-        (_, Some(raw)) => Output::Raw(raw),
+        (None, _, Some(raw)) => Output::Raw(raw),
         _ => {
             let ctx = Ctx {
                 seq,
                 body: &body,
                 reply: faults.reply.as_deref(),
                 tool_call: faults.tool_call.as_ref(),
+                dialect,
+                path_model: dialect.path_model(path),
             };
             route(&parts.method, path, &ctx).unwrap_or_else(|e| flavor.error(&e))
         }

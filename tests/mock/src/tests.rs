@@ -7,6 +7,7 @@ use hyper::StatusCode;
 use serde_json::{json, Value};
 
 use crate::common::{ApiError, Ctx, Flavor, Output, ToolCall};
+use crate::dialect::Dialect;
 use crate::text::{embedding, piece_count, pieces, split_even, words, Sse, WordCounter};
 use crate::{anthropic, openai, responses};
 
@@ -85,7 +86,7 @@ fn embeddings_are_deterministic_and_normalised() {
 // --------------------------------------------------------------- helpers
 
 fn ctx<'a>(body: &'a [u8], reply: Option<&'a str>, tool: Option<&'a ToolCall>) -> Ctx<'a> {
-    Ctx { seq: 7, body, reply, tool_call: tool }
+    Ctx { seq: 7, body, reply, tool_call: tool, dialect: Dialect::OpenAi, path_model: None }
 }
 
 fn full_json(out: Output) -> (StatusCode, Value) {
@@ -504,4 +505,104 @@ fn messages_bad_requests() {
         let e = anthropic::messages(&ctx(body, None, None)).err().unwrap();
         assert_eq!(e.status, StatusCode::BAD_REQUEST, "{}", String::from_utf8_lossy(body));
     }
+}
+
+// --------------------------------------------------------------- dialects
+
+fn parts(method: &str, uri: &str, headers: &[(&str, &str)]) -> hyper::http::request::Parts {
+    let mut b = hyper::Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        b = b.header(*k, *v);
+    }
+    b.body(()).unwrap().into_parts().0
+}
+
+fn in_dialect<'a>(body: &'a [u8], dialect: Dialect, path_model: Option<&'a str>) -> Ctx<'a> {
+    Ctx { dialect, path_model, ..ctx(body, None, None) }
+}
+
+#[test]
+fn dialects_by_host() {
+    assert_eq!(Dialect::for_host(Some("res.openai.azure.com")), Dialect::Azure);
+    assert_eq!(Dialect::for_host(Some("api.groq.com:443")), Dialect::Groq);
+    assert_eq!(Dialect::for_host(Some("api.mistral.ai")), Dialect::Mistral);
+    assert_eq!(Dialect::for_host(Some("api.deepseek.com")), Dialect::DeepSeek);
+    assert_eq!(Dialect::for_host(Some("api.openai.com")), Dialect::OpenAi);
+    assert_eq!(Dialect::for_host(None), Dialect::OpenAi);
+}
+
+#[test]
+fn azure_refuses_what_azure_refuses() {
+    let az = Dialect::Azure;
+    let path = "/openai/deployments/d1/chat/completions";
+    let status = |o: Option<Output>| o.map(|o| full_json(o).0);
+    assert_eq!(status(az.refuse(&parts("POST", path, &[]), b"{}")), Some(StatusCode::UNAUTHORIZED));
+    assert_eq!(
+        status(az.refuse(&parts("POST", path, &[("api-key", "k")]), b"{}")),
+        Some(StatusCode::NOT_FOUND),
+        "a dated path needs api-version"
+    );
+    let ok = format!("{path}?api-version=2024-10-21");
+    assert!(az.refuse(&parts("POST", &ok, &[("api-key", "k")]), b"{}").is_none());
+    let v1 = "/openai/v1/chat/completions";
+    assert!(az.refuse(&parts("POST", v1, &[("authorization", "Bearer k")]), b"{}").is_none());
+    assert_eq!(
+        status(az.refuse(&parts("POST", "/v1/chat/completions", &[("api-key", "k")]), b"{}")),
+        Some(StatusCode::NOT_FOUND)
+    );
+    assert_eq!(az.path_model(path), Some("d1"));
+    assert_eq!(Dialect::OpenAi.path_model(path), None);
+}
+
+#[test]
+fn azure_answers_name_the_deployment_and_carry_filter_results() {
+    let body = br#"{"messages":[{"role":"user","content":"hi"}]}"#;
+    let (_, v) = full_json(openai::chat(&in_dialect(body, Dialect::Azure, Some("d1"))).unwrap());
+    assert_eq!(v["model"], "d1");
+    assert!(v["prompt_filter_results"].is_array());
+    let body = br#"{"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}"#;
+    let d =
+        sse_data(&sse_text(openai::chat(&in_dialect(body, Dialect::Azure, Some("d1"))).unwrap()));
+    assert!(
+        d[0]["choices"].as_array().unwrap().is_empty() && d[0]["prompt_filter_results"].is_array()
+    );
+    assert!(d[0].get("usage").is_none());
+    assert_eq!(d.last().unwrap()["usage"]["completion_tokens"], 2);
+    // Without a model in the path or the body: a 400.
+    assert!(openai::chat(&in_dialect(br#"{"messages":[]}"#, Dialect::OpenAi, None)).is_err());
+}
+
+#[test]
+fn groq_mistral_and_deepseek_report_usage_their_way() {
+    let body = br#"{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+    let d = sse_data(&sse_text(openai::chat(&in_dialect(body, Dialect::Groq, None)).unwrap()));
+    let last = d.last().unwrap();
+    assert_eq!(last["choices"][0]["finish_reason"], "stop");
+    assert_eq!(last["x_groq"]["usage"]["prompt_tokens"], 4);
+    assert!(d.iter().all(|c| c.get("usage").is_none()));
+    let d = sse_data(&sse_text(openai::chat(&in_dialect(body, Dialect::Mistral, None)).unwrap()));
+    let last = d.last().unwrap();
+    assert_eq!(
+        (last["choices"][0]["finish_reason"].as_str(), last["usage"]["prompt_tokens"].as_u64()),
+        (Some("stop"), Some(4))
+    );
+    let refused = Dialect::Mistral.refuse(
+        &parts("POST", "/v1/chat/completions", &[]),
+        br#"{"stream":true,"stream_options":{"include_usage":true}}"#,
+    );
+    let (status, v) = full_json(refused.unwrap());
+    assert_eq!(
+        (status, v["message"]["detail"][0]["type"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("extra_forbidden"))
+    );
+    let body = br#"{"model":"m","messages":[{"role":"user","content":"hello there"}]}"#;
+    let (_, v) = full_json(openai::chat(&in_dialect(body, Dialect::DeepSeek, None)).unwrap());
+    assert_eq!(v["usage"]["prompt_tokens"], 5);
+    assert_eq!(
+        (
+            v["usage"]["prompt_cache_hit_tokens"].as_u64(),
+            v["usage"]["prompt_cache_miss_tokens"].as_u64()
+        ),
+        (Some(2), Some(3))
+    );
 }

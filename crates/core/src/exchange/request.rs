@@ -175,6 +175,7 @@ impl Exchange {
                 // Before any key is added: only what the allow-list opens.
                 match crate::endpoints::check(
                     &route.provider.name,
+                    route.provider.kind.endpoints(),
                     &route.provider.endpoints,
                     self.facts.tenant.as_deref(),
                     h.get_str(":method").unwrap_or_default(),
@@ -316,7 +317,11 @@ impl Exchange {
             }
             self.dlp_choose();
         } else {
-            self.facts.model = summary.model.clone();
+            // Azure's deployment path names the model it runs.
+            let in_path = self.provider().and_then(|p| {
+                p.kind.model_in_path(self.facts.endpoint.as_deref()?).map(str::to_string)
+            });
+            self.facts.model = in_path.or_else(|| summary.model.clone());
         }
         self.summary = summary;
         self.gates_with_body(body, svc)

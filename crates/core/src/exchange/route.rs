@@ -72,7 +72,7 @@ pub(super) fn caller_identity(tenant: Option<&str>, p: &Provider, h: &Headers) -
         return Vec::new();
     }
     let mut id = b"key:".to_vec();
-    for name in ["authorization", "x-api-key"] {
+    for name in crate::formats::AUTH_HEADERS {
         if let Some(v) = h.get(name) {
             id.extend_from_slice(v);
             id.push(0);

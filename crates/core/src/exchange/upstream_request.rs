@@ -54,6 +54,7 @@ impl Exchange {
         // Usage on OpenAI-style chat streams for the log and the limits;
         // the chunk is hidden again from clients that did not ask for it.
         let ask = target.asks_stream_usage()
+            && p.kind.takes_stream_options()
             && (translated || (self.client_wire == Some(target) && p.inject_stream_usage));
         if ask {
             let sent = out.body.as_deref().unwrap_or(client_body);

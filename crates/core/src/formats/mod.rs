@@ -142,9 +142,10 @@ impl Format {
     }
 }
 
-/// The client headers that could carry a key of any format: removed when the
-/// gateway holds the key, so a client key never overrides it.
-pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key"];
+/// The client headers that could carry a key of any format or provider
+/// kind (Azure's `api-key`): removed when the gateway holds the key, so a
+/// client key never overrides it.
+pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key", "api-key"];
 
 /// Every format's option headers (`OPTION_HEADERS` in each format's
 /// module), sorted: what the cache key covers and what a retry to the same

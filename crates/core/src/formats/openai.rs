@@ -62,13 +62,14 @@ pub fn error_event(e: &GatewayError, responses_api: bool) -> (Option<&'static st
 
 /// Chat Completions report `prompt_tokens`/`completion_tokens`, the
 /// Responses API `input_tokens`/`output_tokens`; cached tokens are a part
-/// of the prompt tokens.
+/// of the prompt tokens (DeepSeek's are `prompt_cache_hit_tokens`).
 pub(crate) fn usage(raw: &RawUsage) -> Usage {
     let cached_detail = raw
         .prompt_tokens_details
         .as_ref()
         .or(raw.input_tokens_details.as_ref())
-        .and_then(|d| d.cached_tokens);
+        .and_then(|d| d.cached_tokens)
+        .or(raw.prompt_cache_hit_tokens);
     Usage {
         input_tokens: raw.prompt_tokens.or(raw.input_tokens),
         output_tokens: raw.completion_tokens.or(raw.output_tokens),

@@ -1,0 +1,115 @@
+//! Provider kinds through the state machine: Azure OpenAI's key header,
+//! api-version and deployment model, as a route and as a fallback step;
+//! a preset that refuses `stream_options`.
+
+use super::tests_fallback::{answer, callout, config, record, start, CHAT, OPENAI_OK};
+use super::*;
+use crate::services::MemServices;
+
+const KINDS: &str = r#"{"version":1,"providers":{
+  "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},
+    "fallback":[{"provider":"azure","model_map":{"*":"my-gpt4o"}}]},
+  "azure":{"kind":"azure_openai","base_url":"https://res.openai.azure.com","api_key":{"env":"OPENAI_KEY"},
+    "api_version":"2025-01-01"},
+  "mistral":{"kind":"mistral","cluster":"mock"},
+  "azpass":{"kind":"azure_openai","base_url":"https://res.openai.azure.com"}
+}}"#;
+
+fn set<'a>(step: &'a Step, name: &str) -> Option<&'a str> {
+    step.ops.iter().find_map(|op| match op {
+        Op::SetRequestHeader(k, v) if k == name => std::str::from_utf8(v).ok(),
+        _ => None,
+    })
+}
+
+fn removes(step: &Step, name: &str) -> bool {
+    step.ops.iter().any(|op| matches!(op, Op::RemoveRequestHeader(k) if k == name))
+}
+
+#[test]
+fn azure_deployment_route_gets_api_key_api_version_and_the_deployment_as_model() {
+    let cfg = config(KINDS);
+    let mut svc = MemServices::new(1_000_000_000);
+    let (mut ex, step) = start(
+        &cfg,
+        &mut svc,
+        "/azure/openai/deployments/my-gpt4o/chat/completions",
+        &[("api-key", "client-key"), ("authorization", "Bearer client")],
+        br#"{"messages":[{"role":"user","content":"hi"}]}"#,
+    );
+    assert_eq!(
+        set(&step, ":path"),
+        Some("/openai/deployments/my-gpt4o/chat/completions?api-version=2025-01-01")
+    );
+    assert_eq!(set(&step, ":authority"), Some("res.openai.azure.com"));
+    assert_eq!(set(&step, "api-key"), Some("sk-gw"));
+    assert!(removes(&step, "authorization") && !removes(&step, "api-key"));
+    ex.on_response_headers(
+        &super::tests::headers(&[(":status", "200"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    ex.on_response_body(OPENAI_OK, true, &mut svc);
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(rec["model"], "my-gpt4o");
+    assert_eq!(rec["provider_kind"], "azure_openai");
+    assert_eq!((rec["input_tokens"].as_u64(), rec["output_tokens"].as_u64()), (Some(3), Some(2)));
+}
+
+#[test]
+fn azure_client_key_passes_through_when_the_gateway_holds_none() {
+    let cfg = config(KINDS);
+    let mut svc = MemServices::new(1_000_000_000);
+    let (_, step) = start(
+        &cfg,
+        &mut svc,
+        "/azpass/openai/v1/chat/completions",
+        &[("api-key", "client-key")],
+        CHAT,
+    );
+    assert_eq!(set(&step, ":path"), Some("/openai/v1/chat/completions"));
+    assert_eq!(set(&step, "api-key"), None);
+    assert!(!removes(&step, "api-key"));
+}
+
+#[test]
+fn azure_as_a_fallback_step_takes_the_v1_path_and_its_key_header() {
+    let cfg = config(KINDS);
+    let mut svc = MemServices::new(1_000_000_000);
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
+    let step = ex.on_response_headers(
+        &super::tests::headers(&[(":status", "503"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    let fb = callout(&step.ops);
+    let h = |name: &str| {
+        fb.headers.iter().find(|(k, _)| k == name).map(|(_, v)| String::from_utf8_lossy(v))
+    };
+    assert_eq!(fb.cluster, "azure");
+    assert_eq!(h(":path").as_deref(), Some("/openai/v1/chat/completions"));
+    assert_eq!(h(":authority").as_deref(), Some("res.openai.azure.com"));
+    assert_eq!(h("api-key").as_deref(), Some("sk-gw"));
+    assert_eq!(h("authorization"), None);
+    let sent: serde_json::Value = serde_json::from_slice(&fb.body).unwrap();
+    assert_eq!(sent["model"], "my-gpt4o");
+    let Purpose::Attempt(n) = fb.purpose else { panic!() };
+    let done =
+        ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", OPENAI_OK), &mut svc);
+    assert!(matches!(done.ops.last(), Some(Op::SendLocal { status: 200, .. })), "{done:?}");
+}
+
+#[test]
+fn a_preset_that_refuses_stream_options_is_never_sent_them() {
+    let cfg = config(KINDS);
+    let mut svc = MemServices::new(1_000_000_000);
+    let body =
+        br#"{"model":"mistral-small","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
+    let (_, step) = start(&cfg, &mut svc, "/mistral/v1/chat/completions", &[], body);
+    assert_eq!(set(&step, ":authority"), Some("api.mistral.ai"));
+    assert!(
+        !step.ops.iter().any(|o| matches!(o, Op::SetRequestBody(_))),
+        "the body goes as sent: {step:?}"
+    );
+    // The same request to OpenAI is asked for stream usage.
+    let (_, step) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], body);
+    assert!(step.ops.iter().any(|o| matches!(o, Op::SetRequestBody(_))), "{step:?}");
+}

@@ -1,0 +1,153 @@
+//! What a provider kind adds to its wire format: the header its key goes
+//! in, endpoints of its own, where it names the model, whether it takes
+//! `stream_options`. The flow asks these and never matches on a kind; a
+//! kind's own module (`azure`, `presets`) holds the details.
+
+use crate::azure;
+use crate::config::ProviderKind;
+use crate::formats::openai;
+
+impl ProviderKind {
+    /// The headers that carry the gateway's key to this provider.
+    pub fn auth_headers(self, key: &str) -> Vec<(&'static str, String)> {
+        match self {
+            ProviderKind::AzureOpenAi => azure::auth_headers(key),
+            k => k.format().auth_headers(key),
+        }
+    }
+
+    /// Endpoints open by default on this kind besides the common ones
+    /// (`endpoints::DEFAULTS`).
+    pub fn endpoints(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            ProviderKind::AzureOpenAi => azure::ENDPOINTS,
+            _ => &[],
+        }
+    }
+
+    /// The model an endpoint path names (Azure's deployment), which wins
+    /// over the body's: it is what the provider runs.
+    pub fn model_in_path(self, endpoint: &str) -> Option<&str> {
+        match self {
+            ProviderKind::AzureOpenAi => azure::deployment(endpoint),
+            _ => None,
+        }
+    }
+
+    /// Whether the provider accepts `stream_options` (the gateway asks for
+    /// stream usage with it).
+    pub fn takes_stream_options(self) -> bool {
+        match self {
+            ProviderKind::Preset(p) => p.stream_options,
+            _ => true,
+        }
+    }
+
+    /// The chat path below the base URL when the config names none.
+    pub(crate) fn default_chat_path(self, path_prefix: &str) -> String {
+        match self {
+            ProviderKind::Anthropic => crate::formats::anthropic::CHAT_PATH.into(),
+            ProviderKind::AzureOpenAi => azure::CHAT_PATH.into(),
+            ProviderKind::OpenAiCompatible | ProviderKind::Preset(_) => {
+                openai::chat_path(path_prefix, true)
+            }
+            ProviderKind::OpenAi => openai::chat_path(path_prefix, false),
+        }
+    }
+
+    /// The `api-version` a request gets when it has none (Azure only).
+    pub(crate) fn default_api_version(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::AzureOpenAi => Some(azure::DEFAULT_API_VERSION),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::routing::{provider_auth, resolve};
+
+    fn cfg(providers: &str) -> Config {
+        let env = |k: &str| (k == "K").then(|| "sk-1".to_string());
+        let doc = format!(r#"{{"version":1,"providers":{{{providers}}}}}"#);
+        Config::parse(doc.as_bytes(), &env).unwrap().0
+    }
+
+    #[test]
+    fn azure_routes_with_its_key_header_and_api_version() {
+        let c = cfg(
+            r#""az":{"kind":"azure_openai","base_url":"https://res.openai.azure.com","api_key":{"env":"K"}}"#,
+        );
+        let p = c.provider("az").unwrap();
+        assert_eq!(p.authority, "res.openai.azure.com");
+        assert_eq!(p.chat_path, "/openai/v1/chat/completions");
+        assert_eq!(p.api_version.as_deref(), Some("2024-10-21"));
+        let (set, remove) = provider_auth(p);
+        assert_eq!(set, vec![("api-key", "sk-1".to_string())]);
+        assert!(remove.contains(&"api-key") && remove.contains(&"authorization"));
+        let r = resolve(&c, b"/az/openai/deployments/gpt4o/chat/completions").unwrap();
+        assert_eq!(
+            r.upstream_path,
+            "/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21"
+        );
+        assert_eq!(r.endpoint, "/openai/deployments/gpt4o/chat/completions");
+        let r = resolve(&c, b"/az/openai/deployments/d/embeddings?api-version=2024-02-01").unwrap();
+        assert_eq!(r.upstream_path, "/openai/deployments/d/embeddings?api-version=2024-02-01");
+        let r = resolve(&c, b"/az/openai/v1/chat/completions").unwrap();
+        assert_eq!(r.upstream_path, "/openai/v1/chat/completions");
+        assert_eq!(p.kind.model_in_path(&r.endpoint), None);
+        assert_eq!(
+            p.kind.model_in_path("/openai/deployments/gpt4o/chat/completions"),
+            Some("gpt4o")
+        );
+    }
+
+    #[test]
+    fn azure_config_errors_name_the_field() {
+        for (doc, field) in [
+            (r#""az":{"kind":"azure_openai"}"#, "providers.az.base_url"),
+            (
+                r#""az":{"kind":"azure_openai","base_url":"https://r.openai.azure.com","api_version":"a b"}"#,
+                "providers.az.api_version",
+            ),
+            (r#""o":{"kind":"openai","api_version":"2024-10-21"}"#, "providers.o.api_version"),
+            (
+                r#""m":{"kind":"mistral","inject_stream_usage":true}"#,
+                "providers.m.inject_stream_usage",
+            ),
+            (r#""g":{"kind":"gemeni"}"#, "providers.g.kind"),
+        ] {
+            let d = format!(r#"{{"version":1,"providers":{{{doc}}}}}"#);
+            let e = Config::parse(d.as_bytes(), &|_| None).err().unwrap_or_else(|| panic!("{doc}"));
+            assert_eq!(e.field, field, "{e}");
+        }
+        let d = r#"{"version":1,"providers":{"g":{"kind":"gemeni"}}}"#;
+        let e = Config::parse(d.as_bytes(), &|_| None).err().unwrap();
+        assert!(e.message.contains("azure_openai") && e.message.contains("groq"), "{e}");
+    }
+
+    #[test]
+    fn presets_have_base_urls_bearer_keys_and_overridable_urls() {
+        let c = cfg(r#""groq":{"kind":"groq","api_key":{"env":"K"}},
+               "mistral":{"kind":"mistral"},
+               "or":{"kind":"openrouter","base_url":"http://127.0.0.1:9/api"}"#);
+        let g = c.provider("groq").unwrap();
+        assert_eq!((g.authority.as_str(), g.path_prefix.as_str()), ("api.groq.com", "/openai"));
+        assert_eq!(g.chat_path, "/openai/v1/chat/completions");
+        assert_eq!(provider_auth(g).0, vec![("authorization", "Bearer sk-1".to_string())]);
+        assert!(g.inject_stream_usage && g.api_version.is_none());
+        assert_eq!(g.kind.as_str(), "groq");
+        let m = c.provider("mistral").unwrap();
+        assert_eq!(m.authority, "api.mistral.ai");
+        assert!(!m.inject_stream_usage && !m.kind.takes_stream_options());
+        let o = c.provider("or").unwrap();
+        assert_eq!(
+            (o.authority.as_str(), o.chat_path.as_str()),
+            ("127.0.0.1:9", "/api/v1/chat/completions")
+        );
+        let r = resolve(&c, b"/groq/v1/chat/completions").unwrap();
+        assert_eq!(r.upstream_path, "/openai/v1/chat/completions");
+    }
+}
