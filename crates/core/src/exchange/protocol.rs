@@ -50,6 +50,9 @@ pub enum TimerPurpose {
     FirstByteDeadline,
     /// The end of a retry's backoff.
     Backoff,
+    /// A request paused for its body checks that the body reaches the
+    /// filter (`body_watch`).
+    BodyWatch,
 }
 
 /// Why a callout was made: where its answer goes.

@@ -363,3 +363,88 @@ fn a_fallback_answer_the_budget_cannot_hold_is_a_clean_503_never_a_pass() {
     drop(ex);
     assert_eq!(cfg.memory.used(), 0);
 }
+
+// ------------------------------------------ allow_on_headers_stop_iteration
+
+fn body_watch_timer(step: &Step) -> Option<u64> {
+    step.ops.iter().find_map(|op| match op {
+        Op::WakeAt { at, purpose: TimerPurpose::BodyWatch } => Some(*at),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_body_envoy_received_but_never_handed_over_gets_an_error_naming_the_flag() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(1_000);
+    svc.request_bytes_received = Some(300); // the headers
+    let mut ex = Exchange::new(cfg.clone());
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+    assert_eq!(body_watch_timer(&paused), Some(1_000 + body_watch::INTERVAL_NS));
+    // A slow client: nothing more has arrived, the watch goes on.
+    svc.now_ns += body_watch::INTERVAL_NS;
+    let again = ex.on_timer(TimerPurpose::BodyWatch, &mut svc);
+    assert!(again.ops.iter().all(|op| !matches!(op, Op::SendLocal { .. })));
+    assert_eq!(body_watch_timer(&again), Some(svc.now_ns + body_watch::INTERVAL_NS));
+    // Envoy holds the body, and no body callback came: the flag is missing.
+    svc.request_bytes_received = Some(900);
+    let failed = ex.on_timer(TimerPurpose::BodyWatch, &mut svc);
+    let (status, _, body) = local(&failed);
+    assert_eq!(status, 500);
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("allow_on_headers_stop_iteration: true"),
+        "{v}"
+    );
+    assert_eq!(svc.warnings.len(), 1, "{:?}", svc.warnings);
+    assert!(svc.warnings[0].contains("allow_on_headers_stop_iteration"));
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(rec["status"], 500);
+    assert_eq!(cfg.memory.used(), 0);
+    // A second such request is refused the same way; the log said it once.
+    let mut second = Exchange::new(cfg.clone());
+    svc.request_bytes_received = Some(300);
+    second.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    svc.request_bytes_received = Some(900);
+    assert_eq!(local(&second.on_timer(TimerPurpose::BodyWatch, &mut svc)).0, 500);
+    assert_eq!(svc.warnings.len(), 1);
+    // A late timer after the answer does nothing.
+    assert!(second.on_timer(TimerPurpose::BodyWatch, &mut svc).ops.is_empty());
+}
+
+#[test]
+fn with_the_flag_the_body_callback_ends_the_watch() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    svc.request_bytes_received = Some(300);
+    let mut ex = Exchange::new(cfg);
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert!(body_watch_timer(&paused).is_some());
+    // The first chunk reaches the filter as it arrives.
+    assert_eq!(ex.request_body_need(10, false), BodyNeed::Buffer);
+    svc.request_bytes_received = Some(5_000);
+    assert!(ex.on_timer(TimerPurpose::BodyWatch, &mut svc).ops.is_empty());
+    // The request goes on normally.
+    let body = chat(20);
+    assert_eq!(ex.request_body_need(body.len(), true), BodyNeed::Complete);
+    let step = ex.on_request_body(&body, &mut svc);
+    assert_eq!(step.flow, Flow::Continue);
+}
+
+#[test]
+fn no_watch_without_a_body_to_come_or_without_the_count() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    svc.request_bytes_received = Some(300);
+    // The whole request came with the headers: nothing to wait for.
+    let mut ex = Exchange::new(cfg.clone());
+    let answered = ex.on_request_headers(&post("/openai/v1/chat/completions"), true, &mut svc);
+    assert!(body_watch_timer(&answered).is_none());
+    // A host that cannot tell what it received: no watch (never a false alarm).
+    svc.request_bytes_received = None;
+    let mut ex = Exchange::new(cfg);
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+    assert!(body_watch_timer(&paused).is_none());
+}

@@ -1,0 +1,77 @@
+//! Notices a filter loaded without `allow_on_headers_stop_iteration: true`.
+//!
+//! The gateway pauses the request headers until it has read the body. Without
+//! that flag Envoy turns the pause into "stop everything" and never hands the
+//! filter the body (istio/istio#30213): the request would hang until the
+//! client gives up. Istio's `WasmPlugin` cannot set the flag, so this is what
+//! a plain `WasmPlugin` deployment gets.
+//!
+//! The filter cannot ask Envoy for its own config, but it can see the
+//! symptom: Envoy counts the bytes it has received on the stream
+//! (`request.total_size`) whether or not a filter got them. A request paused
+//! for its body checks on a timer: once Envoy holds more of the request than
+//! at the headers and no body callback came, the flag is missing (with it,
+//! each chunk reaches the filter as it arrives). The request then gets a 500
+//! naming the flag, and Envoy's log says so once per worker. A slow client
+//! whose body has not arrived yet is never mistaken for it: the bytes have
+//! not grown.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{Exchange, Op, Stage, Step, TimerPurpose};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::services::Services;
+
+/// How often a request waiting for its body looks (ns).
+pub(super) const INTERVAL_NS: u64 = 50_000_000;
+
+pub const MISSING_FLAG: &str = "the gateway's Envoy filter is loaded without \
+     allow_on_headers_stop_iteration: true, so Envoy never hands it a request body; \
+     load it with the flag (under Istio: the EnvoyFilter in k8s/, not a WasmPlugin)";
+
+/// Said once per VM (one per Envoy worker), not once per request.
+static LOGGED: AtomicBool = AtomicBool::new(false);
+
+impl Exchange {
+    /// A request paused at its headers for a body that is still to come:
+    /// remember what Envoy had received, and look again shortly.
+    pub(super) fn watch_body(&mut self, svc: &mut dyn Services) -> Option<Op> {
+        let seen = svc.request_bytes_received()?;
+        self.body_watch = Some(seen);
+        Some(Op::WakeAt {
+            at: svc.now_ns().saturating_add(INTERVAL_NS),
+            purpose: TimerPurpose::BodyWatch,
+        })
+    }
+
+    /// A body callback came: the flag is there.
+    pub(super) fn body_arrived(&mut self) {
+        self.body_watch = None;
+    }
+
+    pub(super) fn body_watch_due(&mut self, svc: &mut dyn Services) -> Step {
+        let Some(before) = self.body_watch else { return Step::cont(Vec::new()) };
+        if self.stage != Stage::RequestBody {
+            self.body_watch = None;
+            return Step::cont(Vec::new());
+        }
+        match svc.request_bytes_received() {
+            Some(now) if now > before => {
+                self.body_watch = None;
+                if !LOGGED.swap(true, Ordering::Relaxed) {
+                    svc.warn(&format!("requests with a body fail: {MISSING_FLAG}"));
+                }
+                // Outside a callback: the local reply ends the paused request.
+                self.reply(GatewayError::new(ErrorCode::Internal, MISSING_FLAG))
+            }
+            Some(_) => Step::pause(vec![Op::WakeAt {
+                at: svc.now_ns().saturating_add(INTERVAL_NS),
+                purpose: TimerPurpose::BodyWatch,
+            }]),
+            None => {
+                self.body_watch = None;
+                Step::cont(Vec::new())
+            }
+        }
+    }
+}
