@@ -279,6 +279,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// The VM's memory account (`memory.max_held_bytes`), shared by its requests.
     pub memory: std::rc::Rc<crate::memory::Ledger>,
+    /// Set once the VM has seen it runs without
+    /// `allow_on_headers_stop_iteration` (`exchange/body_watch`).
+    pub stop_iteration_missing: std::cell::Cell<bool>,
     pub cluster_header: Option<String>,
     pub cache: crate::cache::CacheConfig,
     /// Rate limits, token limits, budgets and the price table.
@@ -479,6 +482,7 @@ fn compile(
             auth,
             max_body_bytes,
             memory: crate::memory::Ledger::new(held),
+            stop_iteration_missing: std::cell::Cell::new(false),
             cluster_header,
             cache,
             limits,

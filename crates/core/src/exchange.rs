@@ -98,6 +98,8 @@ pub struct Exchange {
     /// What Envoy had received of a request paused for its body
     /// (`body_watch`); None once a body callback came.
     body_watch: Option<u64>,
+    /// A held answer waits for its body (`body_watch`).
+    response_watch: bool,
     /// The answer's usage could not be read (too large to keep, or over
     /// the memory budget): limits settle on the estimate.
     usage_dropped: bool,
@@ -138,6 +140,7 @@ impl Exchange {
             mem,
             request_buffered: 0,
             body_watch: None,
+            response_watch: false,
             usage_dropped: false,
             facts: Facts::default(),
         }

@@ -15,8 +15,13 @@
 //! naming the flag, and Envoy's log says so once per worker. A slow client
 //! whose body has not arrived yet is never mistaken for it: the bytes have
 //! not grown.
-
-use std::sync::atomic::{AtomicBool, Ordering};
+//!
+//! Answers are held the same way (a DLP response policy holds a JSON answer
+//! until it is scanned). Envoy tells nothing of what it has received from
+//! upstream, so a held answer whose body does not reach the filter within
+//! [`RESPONSE_WAIT_NS`] of its headers is taken as the same sign. Once the
+//! VM knows the flag is missing, a request with a body to come and an answer
+//! to hold are refused at once (never passed unscanned).
 
 use super::{Exchange, Op, Stage, Step, TimerPurpose};
 use crate::errors::{ErrorCode, GatewayError};
@@ -29,8 +34,9 @@ pub const MISSING_FLAG: &str = "the gateway's Envoy filter is loaded without \
      allow_on_headers_stop_iteration: true, so Envoy never hands it a request body; \
      load it with the flag (under Istio: the EnvoyFilter in k8s/, not a WasmPlugin)";
 
-/// Said once per VM (one per Envoy worker), not once per request.
-static LOGGED: AtomicBool = AtomicBool::new(false);
+/// How long a held answer may wait for its body after its headers (ns).
+/// JSON APIs send the body right behind the headers.
+pub(super) const RESPONSE_WAIT_NS: u64 = 2_000_000_000;
 
 impl Exchange {
     /// A request paused at its headers for a body that is still to come:
@@ -44,9 +50,47 @@ impl Exchange {
         })
     }
 
+    pub(super) fn flag_missing(&self) -> bool {
+        self.config.stop_iteration_missing.get()
+    }
+
     /// A body callback came: the flag is there.
     pub(super) fn body_arrived(&mut self) {
         self.body_watch = None;
+    }
+
+    /// The flag is missing: this request is answered with the error (from a
+    /// callback or a timer: the local reply ends it either way).
+    pub(super) fn missing_flag(&mut self, svc: &mut dyn Services) -> Step {
+        // Known VM-wide (one VM per Envoy worker): the log says it once,
+        // and later requests are refused without waiting.
+        if !self.config.stop_iteration_missing.replace(true) {
+            svc.warn(&format!("requests that the gateway holds fail: {MISSING_FLAG}"));
+        }
+        self.reply(GatewayError::new(ErrorCode::Internal, MISSING_FLAG))
+    }
+
+    /// An answer is held at its headers: its body must follow.
+    pub(super) fn watch_response(&mut self, svc: &mut dyn Services) -> Op {
+        self.response_watch = true;
+        Op::WakeAt {
+            at: svc.now_ns().saturating_add(RESPONSE_WAIT_NS),
+            purpose: TimerPurpose::ResponseBodyWatch,
+        }
+    }
+
+    pub(super) fn response_body_arrived(&mut self) {
+        self.response_watch = false;
+    }
+
+    pub(super) fn response_watch_due(&mut self, svc: &mut dyn Services) -> Step {
+        if !std::mem::take(&mut self.response_watch)
+            || self.stage != Stage::Responding
+            || !self.dlp_holds_response()
+        {
+            return Step::cont(Vec::new());
+        }
+        self.missing_flag(svc)
     }
 
     pub(super) fn body_watch_due(&mut self, svc: &mut dyn Services) -> Step {
@@ -58,11 +102,7 @@ impl Exchange {
         match svc.request_bytes_received() {
             Some(now) if now > before => {
                 self.body_watch = None;
-                if !LOGGED.swap(true, Ordering::Relaxed) {
-                    svc.warn(&format!("requests with a body fail: {MISSING_FLAG}"));
-                }
-                // Outside a callback: the local reply ends the paused request.
-                self.reply(GatewayError::new(ErrorCode::Internal, MISSING_FLAG))
+                self.missing_flag(svc)
             }
             Some(_) => Step::pause(vec![Op::WakeAt {
                 at: svc.now_ns().saturating_add(INTERVAL_NS),

@@ -293,6 +293,7 @@ impl Exchange {
                 self.enter(outcome)
             }
             TimerPurpose::BodyWatch => self.body_watch_due(svc),
+            TimerPurpose::ResponseBodyWatch => self.response_watch_due(svc),
         }
     }
 }

@@ -53,6 +53,8 @@ pub enum TimerPurpose {
     /// A request paused for its body checks that the body reaches the
     /// filter (`body_watch`).
     BodyWatch,
+    /// A held answer checks that its body reaches the filter.
+    ResponseBodyWatch,
 }
 
 /// Why a callout was made: where its answer goes.

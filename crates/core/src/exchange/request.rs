@@ -223,6 +223,9 @@ impl Exchange {
                 return self.body_too_large();
             }
         }
+        if !end_of_stream && self.flag_missing() {
+            return self.missing_flag(svc);
+        }
         let mut wait = self.await_body();
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.

@@ -402,15 +402,67 @@ fn a_body_envoy_received_but_never_handed_over_gets_an_error_naming_the_flag() {
     let rec = record(&mut ex, &mut svc);
     assert_eq!(rec["status"], 500);
     assert_eq!(cfg.memory.used(), 0);
-    // A second such request is refused the same way; the log said it once.
+    // The VM knows now: the next request with a body is refused at once;
+    // the log said it once.
     let mut second = Exchange::new(cfg.clone());
-    svc.request_bytes_received = Some(300);
-    second.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
-    svc.request_bytes_received = Some(900);
-    assert_eq!(local(&second.on_timer(TimerPurpose::BodyWatch, &mut svc)).0, 500);
+    let step = second.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(local(&step).0, 500);
     assert_eq!(svc.warnings.len(), 1);
     // A late timer after the answer does nothing.
     assert!(second.on_timer(TimerPurpose::BodyWatch, &mut svc).ops.is_empty());
+    // Another VM (its own config) has not seen it.
+    let mut other = Exchange::new(config(SMALL));
+    let paused = other.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+}
+
+/// A response policy holds JSON answers until scanned.
+const HOLDING: &str = r#"{"version":1,"providers":{"openai":{"kind":"openai"}},
+  "policies":{"p":{"response":{"secret":"block"}}},"policy":"p"}"#;
+
+fn held_answer(cfg: &Rc<Config>, svc: &mut MemServices) -> (Exchange, Step) {
+    let body = chat(10);
+    let (mut ex, step) = start(cfg, svc, "/openai/v1/chat/completions", &[], &body);
+    assert_eq!(step.flow, Flow::Continue);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, svc);
+    (ex, head)
+}
+
+fn response_watch_timer(step: &Step) -> Option<u64> {
+    step.ops.iter().find_map(|op| match op {
+        Op::WakeAt { at, purpose: TimerPurpose::ResponseBodyWatch } => Some(*at),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_held_answer_whose_body_never_comes_is_refused_naming_the_flag() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    // With the flag: the body comes, the watch ends.
+    let (mut ex, head) = held_answer(&cfg, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert_eq!(response_watch_timer(&head), Some(body_watch::RESPONSE_WAIT_NS));
+    ex.on_response_body(OPENAI_OK, true, &mut svc);
+    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
+    assert!(svc.warnings.is_empty());
+    // Without: nothing after the headers, the answer becomes the error.
+    let (mut ex, head) = held_answer(&cfg, &mut svc);
+    assert!(response_watch_timer(&head).is_some());
+    svc.now_ns += body_watch::RESPONSE_WAIT_NS;
+    let (status, _, body) = local(&ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc));
+    assert_eq!(status, 500);
+    assert!(String::from_utf8_lossy(&body).contains("allow_on_headers_stop_iteration"));
+    assert_eq!(svc.warnings.len(), 1);
+    // Known now: the next held answer (here of a request without a body)
+    // is refused at its headers.
+    let mut ex = Exchange::new(cfg.clone());
+    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
+    assert_eq!(ex.on_request_headers(&get, true, &mut svc).flow, Flow::Continue);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    assert_eq!(local(&ex.on_response_headers(&h, &mut svc)).0, 500);
+    assert_eq!(svc.warnings.len(), 1);
 }
 
 #[test]
