@@ -155,7 +155,7 @@ def routes(objs):
         hosts = vs["spec"]["hosts"]
         domains = [d for h in hosts for d in ((h,) if h == "*" else (h, f"{h}:*"))]
         vhosts.append({"name": vs["metadata"]["name"], "domains": domains, "routes": rules})
-    return {"name": "http.8080", "virtual_hosts": vhosts}
+    return {"name": "http.80", "virtual_hosts": vhosts}
 
 
 def clusters(objs, mock_port, webdis_port=None):

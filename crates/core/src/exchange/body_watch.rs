@@ -18,10 +18,12 @@
 //!
 //! Answers are held the same way (a DLP response policy holds a JSON answer
 //! until it is scanned). Envoy tells nothing of what it has received from
-//! upstream, so a held answer whose body does not reach the filter within
-//! [`RESPONSE_WAIT_NS`] of its headers is taken as the same sign. Once the
-//! VM knows the flag is missing, a request with a body to come and an answer
-//! to hold are refused at once (never passed unscanned).
+//! upstream, so until the VM knows, a held answer whose body does not reach
+//! the filter within [`RESPONSE_WAIT_NS`] of its headers is taken as the
+//! same sign. The VM knows as soon as one paused request or held answer got
+//! its body (the flag is there: nothing is watched any more), or one did
+//! not (it is missing: a request with a body to come and an answer to hold
+//! are refused at once, never passed unscanned).
 
 use super::{Exchange, Op, Stage, Step, TimerPurpose};
 use crate::errors::{ErrorCode, GatewayError};
@@ -51,12 +53,16 @@ impl Exchange {
     }
 
     pub(super) fn flag_missing(&self) -> bool {
-        self.config.stop_iteration_missing.get()
+        self.config.stop_iteration_allowed.get() == Some(false)
     }
 
-    /// A body callback came: the flag is there.
+    /// A body callback came. If the headers were paused for it, the flag is
+    /// there (and no answer of this VM needs watching).
     pub(super) fn body_arrived(&mut self) {
         self.body_watch = None;
+        if self.stage == Stage::RequestBody {
+            self.config.stop_iteration_allowed.set(Some(true));
+        }
     }
 
     /// The flag is missing: this request is answered with the error (from a
@@ -64,23 +70,29 @@ impl Exchange {
     pub(super) fn missing_flag(&mut self, svc: &mut dyn Services) -> Step {
         // Known VM-wide (one VM per Envoy worker): the log says it once,
         // and later requests are refused without waiting.
-        if !self.config.stop_iteration_missing.replace(true) {
+        if self.config.stop_iteration_allowed.replace(Some(false)) != Some(false) {
             svc.warn(&format!("requests that the gateway holds fail: {MISSING_FLAG}"));
         }
         self.reply(GatewayError::new(ErrorCode::Internal, MISSING_FLAG))
     }
 
-    /// An answer is held at its headers: its body must follow.
-    pub(super) fn watch_response(&mut self, svc: &mut dyn Services) -> Op {
+    /// An answer is held at its headers: its body must follow. Watched only
+    /// while the VM does not know yet whether the flag is there.
+    pub(super) fn watch_response(&mut self, svc: &mut dyn Services) -> Option<Op> {
+        if self.config.stop_iteration_allowed.get().is_some() {
+            return None;
+        }
         self.response_watch = true;
-        Op::WakeAt {
+        Some(Op::WakeAt {
             at: svc.now_ns().saturating_add(RESPONSE_WAIT_NS),
             purpose: TimerPurpose::ResponseBodyWatch,
-        }
+        })
     }
 
     pub(super) fn response_body_arrived(&mut self) {
-        self.response_watch = false;
+        if std::mem::take(&mut self.response_watch) {
+            self.config.stop_iteration_allowed.set(Some(true));
+        }
     }
 
     pub(super) fn response_watch_due(&mut self, svc: &mut dyn Services) -> Step {

@@ -210,7 +210,7 @@ impl Exchange {
             if self.flag_missing() {
                 return self.missing_flag(svc);
             }
-            ops.push(self.watch_response(svc));
+            ops.extend(self.watch_response(svc));
             return Step::pause(ops);
         }
         Step::cont(ops)
@@ -503,7 +503,8 @@ impl Exchange {
     /// A response that ended with its headers (no body): an answer held
     /// for scanning has nothing to scan, so its headers go on.
     pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
-        self.response_body_arrived();
+        // No body to wait for (and no sign of the flag either way).
+        self.response_watch = false;
         self.response_ended();
         if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
         {

@@ -416,6 +416,25 @@ fn a_body_envoy_received_but_never_handed_over_gets_an_error_naming_the_flag() {
     assert_eq!(paused.flow, Flow::Pause);
 }
 
+#[test]
+fn once_a_body_came_after_a_pause_answers_are_not_watched() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    // The first request's body proves the flag: its held answer is not
+    // watched, nor any later one of this VM.
+    let (mut ex, head) = held_answer(&cfg, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert!(response_watch_timer(&head).is_none());
+    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
+    let mut ex = Exchange::new(cfg.clone());
+    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
+    ex.on_request_headers(&get, true, &mut svc);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert!(response_watch_timer(&head).is_none());
+}
+
 /// A response policy holds JSON answers until scanned.
 const HOLDING: &str = r#"{"version":1,"providers":{"openai":{"kind":"openai"}},
   "policies":{"p":{"response":{"secret":"block"}}},"policy":"p"}"#;
@@ -424,6 +443,17 @@ fn held_answer(cfg: &Rc<Config>, svc: &mut MemServices) -> (Exchange, Step) {
     let body = chat(10);
     let (mut ex, step) = start(cfg, svc, "/openai/v1/chat/completions", &[], &body);
     assert_eq!(step.flow, Flow::Continue);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, svc);
+    (ex, head)
+}
+
+/// A request without a body (nothing learnt on the request side), whose
+/// JSON answer the response policy holds.
+fn held_get_answer(cfg: &Rc<Config>, svc: &mut MemServices) -> (Exchange, Step) {
+    let mut ex = Exchange::new(cfg.clone());
+    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
+    assert_eq!(ex.on_request_headers(&get, true, svc).flow, Flow::Continue);
     let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
     let head = ex.on_response_headers(&h, svc);
     (ex, head)
@@ -440,29 +470,33 @@ fn response_watch_timer(step: &Step) -> Option<u64> {
 fn a_held_answer_whose_body_never_comes_is_refused_naming_the_flag() {
     let cfg = config(HOLDING);
     let mut svc = MemServices::new(0);
-    // With the flag: the body comes, the watch ends.
-    let (mut ex, head) = held_answer(&cfg, &mut svc);
+    // Without the flag: nothing after the headers, the answer becomes the
+    // error.
+    let (mut ex, head) = held_get_answer(&cfg, &mut svc);
     assert_eq!(head.flow, Flow::Pause);
     assert_eq!(response_watch_timer(&head), Some(body_watch::RESPONSE_WAIT_NS));
-    ex.on_response_body(OPENAI_OK, true, &mut svc);
-    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
-    assert!(svc.warnings.is_empty());
-    // Without: nothing after the headers, the answer becomes the error.
-    let (mut ex, head) = held_answer(&cfg, &mut svc);
     assert!(response_watch_timer(&head).is_some());
     svc.now_ns += body_watch::RESPONSE_WAIT_NS;
     let (status, _, body) = local(&ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc));
     assert_eq!(status, 500);
     assert!(String::from_utf8_lossy(&body).contains("allow_on_headers_stop_iteration"));
     assert_eq!(svc.warnings.len(), 1);
-    // Known now: the next held answer (here of a request without a body)
-    // is refused at its headers.
-    let mut ex = Exchange::new(cfg.clone());
-    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
-    assert_eq!(ex.on_request_headers(&get, true, &mut svc).flow, Flow::Continue);
-    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
-    assert_eq!(local(&ex.on_response_headers(&h, &mut svc)).0, 500);
+    // Known now: the next held answer is refused at its headers.
+    assert_eq!(local(&held_get_answer(&cfg, &mut svc).1).0, 500);
     assert_eq!(svc.warnings.len(), 1);
+}
+
+#[test]
+fn a_held_answer_whose_body_came_proves_the_flag() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    let (mut ex, head) = held_get_answer(&cfg, &mut svc);
+    assert!(response_watch_timer(&head).is_some());
+    ex.on_response_body(OPENAI_OK, true, &mut svc);
+    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
+    assert!(svc.warnings.is_empty());
+    // Not watched any more.
+    assert!(response_watch_timer(&held_get_answer(&cfg, &mut svc).1).is_none());
 }
 
 #[test]
