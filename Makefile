@@ -9,7 +9,7 @@ PYTHON := .venv/bin/python
 FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
-.PHONY: all build mock setup run test lint unit e2e bench bench-compare eval clean
+.PHONY: all build mock setup run test lint unit e2e image push bench bench-compare eval clean
 
 all: build
 
@@ -43,7 +43,21 @@ unit:
 e2e: build mock dist/noop.wasm
 	scripts/setup.sh services
 	scripts/setup.sh python
+	scripts/setup.sh k8s
 	$(PYTHON) -m pytest tests/e2e -q
+
+# The module as a Wasm OCI image (dist/oci, an OCI layout; no container
+# engine), tagged with the version and the module's sha256; writes the image
+# reference and digest for k8s/ (k8s/base/image.env). IMAGE: the repository.
+IMAGE ?= registry.example.com/aigw
+image: build
+	python3 scripts/oci_image.py --image $(IMAGE)
+
+push: image
+	scripts/setup.sh k8s
+	for tag in $$(sed -n 's/^AIGW_IMAGE_TAGS=//p' dist/image.env); do \
+		skopeo copy --preserve-digests $(PUSH_ARGS) oci:dist/oci:$$tag docker://$(IMAGE):$$tag || exit 1; \
+	done
 
 dist/noop.wasm: tests/bench/noop-filter/src/lib.rs tests/bench/noop-filter/Cargo.toml
 	scripts/build-wasm.sh aigw-noop-filter dist/noop.wasm

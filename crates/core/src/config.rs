@@ -321,6 +321,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// The VM's memory account (`memory.max_held_bytes`), shared by its requests.
     pub memory: std::rc::Rc<crate::memory::Ledger>,
+    /// Whether the VM runs with `allow_on_headers_stop_iteration`, once a
+    /// paused request has shown it (`exchange/body_watch`).
+    pub stop_iteration_allowed: std::cell::Cell<Option<bool>>,
     pub cluster_header: Option<String>,
     pub cache: crate::cache::CacheConfig,
     /// Rate limits, token limits, budgets and the price table.
@@ -521,6 +524,7 @@ fn compile(
             auth,
             max_body_bytes,
             memory: crate::memory::Ledger::new(held),
+            stop_iteration_allowed: std::cell::Cell::new(None),
             cluster_header,
             cache,
             limits,

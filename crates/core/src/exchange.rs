@@ -22,6 +22,7 @@ use crate::headers::Headers;
 use crate::request_body;
 use crate::routing::Compat;
 
+mod body_watch;
 mod cache_flow;
 mod dlp_flow;
 mod fallback;
@@ -94,6 +95,11 @@ pub struct Exchange {
     mem: memory_flow::MemHolds,
     /// The request body's size as last reported by the host.
     request_buffered: usize,
+    /// What Envoy had received of a request paused for its body
+    /// (`body_watch`); None once a body callback came.
+    body_watch: Option<u64>,
+    /// A held answer waits for its body (`body_watch`).
+    response_watch: bool,
     /// The answer's usage could not be read (too large to keep, or over
     /// the memory budget): limits settle on the estimate.
     usage_dropped: bool,
@@ -133,6 +139,8 @@ impl Exchange {
             request_body_len: 0,
             mem,
             request_buffered: 0,
+            body_watch: None,
+            response_watch: false,
             usage_dropped: false,
             facts: Facts::default(),
         }

@@ -59,6 +59,10 @@ pub trait Services: SharedData {
     fn warn(&mut self, message: &str);
     /// The client's address as Envoy determined it (no port).
     fn client_ip(&self) -> Option<String>;
+    /// How much of the current request Envoy has received so far (headers
+    /// and body, Envoy's `request.total_size`), whether or not the filter
+    /// has seen it.
+    fn request_bytes_received(&self) -> Option<u64>;
 
     fn now_ms(&self) -> u64 {
         self.now_ns() / 1_000_000
@@ -73,6 +77,7 @@ pub struct MemServices {
     pub metrics: HashMap<Metric, i64>,
     pub warnings: Vec<String>,
     pub client_ip: Option<String>,
+    pub request_bytes_received: Option<u64>,
 }
 
 impl MemServices {
@@ -110,6 +115,10 @@ impl Services for MemServices {
 
     fn client_ip(&self) -> Option<String> {
         self.client_ip.clone()
+    }
+
+    fn request_bytes_received(&self) -> Option<u64> {
+        self.request_bytes_received
     }
 }
 

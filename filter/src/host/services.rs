@@ -63,6 +63,13 @@ impl Services for HostServices {
         let addr = String::from_utf8(raw).ok()?;
         Some(strip_port(&addr).to_string())
     }
+
+    fn request_bytes_received(&self) -> Option<u64> {
+        // A CEL int: 8 bytes, little-endian.
+        let raw = abi::property(b"request\0total_size").ok()??;
+        let bytes: [u8; 8] = raw.as_slice().try_into().ok()?;
+        u64::try_from(i64::from_le_bytes(bytes)).ok()
+    }
 }
 
 /// `1.2.3.4:5678` → `1.2.3.4`; `[::1]:80` → `::1`.

@@ -292,6 +292,8 @@ impl Exchange {
                 let outcome = self.fallback_on_timer(svc);
                 self.enter(outcome)
             }
+            TimerPurpose::BodyWatch => self.body_watch_due(svc),
+            TimerPurpose::ResponseBodyWatch => self.response_watch_due(svc),
         }
     }
 }

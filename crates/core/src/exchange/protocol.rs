@@ -50,6 +50,11 @@ pub enum TimerPurpose {
     FirstByteDeadline,
     /// The end of a retry's backoff.
     Backoff,
+    /// A request paused for its body checks that the body reaches the
+    /// filter (`body_watch`).
+    BodyWatch,
+    /// A held answer checks that its body reaches the filter.
+    ResponseBodyWatch,
 }
 
 /// Why a callout was made: where its answer goes.

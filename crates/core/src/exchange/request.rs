@@ -224,11 +224,15 @@ impl Exchange {
                 return self.body_too_large();
             }
         }
-        let wait = self.await_body();
+        if !end_of_stream && self.flag_missing() {
+            return self.missing_flag(svc);
+        }
+        let mut wait = self.await_body();
         if end_of_stream {
             // An inference call without a body: inspect the empty body now.
             return self.on_request_body(b"", svc);
         }
+        wait.ops.extend(self.watch_body(svc));
         wait
     }
 
@@ -242,6 +246,7 @@ impl Exchange {
 
     /// Called on every request body callback with the size the host holds.
     pub fn request_body_need(&mut self, buffered: usize, end_of_stream: bool) -> BodyNeed {
+        self.body_arrived();
         match self.stage {
             Stage::RequestBody => {
                 if buffered > self.config.max_body_bytes {
@@ -278,6 +283,7 @@ impl Exchange {
     /// Trailers ended a buffered body: what the host does with it (as for
     /// a body callback at its end).
     pub fn request_trailers_need(&mut self) -> BodyNeed {
+        self.body_arrived();
         if self.stage != Stage::RequestBody {
             return BodyNeed::Pass;
         }

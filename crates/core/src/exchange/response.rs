@@ -207,6 +207,10 @@ impl Exchange {
         };
         if self.dlp_on_response_headers(ok, unreadable, sse, &mut ops) {
             // Held (headers too) until the whole answer has been scanned.
+            if self.flag_missing() {
+                return self.missing_flag(svc);
+            }
+            ops.extend(self.watch_response(svc));
             return Step::pause(ops);
         }
         Step::cont(ops)
@@ -239,6 +243,7 @@ impl Exchange {
         end_of_stream: bool,
         svc: &mut dyn Services,
     ) -> Step {
+        self.response_body_arrived();
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
         }
@@ -498,6 +503,8 @@ impl Exchange {
     /// A response that ended with its headers (no body): an answer held
     /// for scanning has nothing to scan, so its headers go on.
     pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
+        // No body to wait for (and no sign of the flag either way).
+        self.response_watch = false;
         self.response_ended();
         if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
         {

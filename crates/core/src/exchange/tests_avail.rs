@@ -363,3 +363,180 @@ fn a_fallback_answer_the_budget_cannot_hold_is_a_clean_503_never_a_pass() {
     drop(ex);
     assert_eq!(cfg.memory.used(), 0);
 }
+
+// ------------------------------------------ allow_on_headers_stop_iteration
+
+fn body_watch_timer(step: &Step) -> Option<u64> {
+    step.ops.iter().find_map(|op| match op {
+        Op::WakeAt { at, purpose: TimerPurpose::BodyWatch } => Some(*at),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_body_envoy_received_but_never_handed_over_gets_an_error_naming_the_flag() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(1_000);
+    svc.request_bytes_received = Some(300); // the headers
+    let mut ex = Exchange::new(cfg.clone());
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+    assert_eq!(body_watch_timer(&paused), Some(1_000 + body_watch::INTERVAL_NS));
+    // A slow client: nothing more has arrived, the watch goes on.
+    svc.now_ns += body_watch::INTERVAL_NS;
+    let again = ex.on_timer(TimerPurpose::BodyWatch, &mut svc);
+    assert!(again.ops.iter().all(|op| !matches!(op, Op::SendLocal { .. })));
+    assert_eq!(body_watch_timer(&again), Some(svc.now_ns + body_watch::INTERVAL_NS));
+    // Envoy holds the body, and no body callback came: the flag is missing.
+    svc.request_bytes_received = Some(900);
+    let failed = ex.on_timer(TimerPurpose::BodyWatch, &mut svc);
+    let (status, _, body) = local(&failed);
+    assert_eq!(status, 500);
+    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("allow_on_headers_stop_iteration: true"),
+        "{v}"
+    );
+    assert_eq!(svc.warnings.len(), 1, "{:?}", svc.warnings);
+    assert!(svc.warnings[0].contains("allow_on_headers_stop_iteration"));
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(rec["status"], 500);
+    assert_eq!(cfg.memory.used(), 0);
+    // The VM knows now: the next request with a body is refused at once;
+    // the log said it once.
+    let mut second = Exchange::new(cfg.clone());
+    let step = second.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(local(&step).0, 500);
+    assert_eq!(svc.warnings.len(), 1);
+    // A late timer after the answer does nothing.
+    assert!(second.on_timer(TimerPurpose::BodyWatch, &mut svc).ops.is_empty());
+    // Another VM (its own config) has not seen it.
+    let mut other = Exchange::new(config(SMALL));
+    let paused = other.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+}
+
+#[test]
+fn once_a_body_came_after_a_pause_answers_are_not_watched() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    // The first request's body proves the flag: its held answer is not
+    // watched, nor any later one of this VM.
+    let (mut ex, head) = held_answer(&cfg, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert!(response_watch_timer(&head).is_none());
+    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
+    let mut ex = Exchange::new(cfg.clone());
+    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
+    ex.on_request_headers(&get, true, &mut svc);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert!(response_watch_timer(&head).is_none());
+}
+
+/// A response policy holds JSON answers until scanned.
+const HOLDING: &str = r#"{"version":1,"providers":{"openai":{"kind":"openai"}},
+  "policies":{"p":{"response":{"secret":"block"}}},"policy":"p"}"#;
+
+fn held_answer(cfg: &Rc<Config>, svc: &mut MemServices) -> (Exchange, Step) {
+    let body = chat(10);
+    let (mut ex, step) = start(cfg, svc, "/openai/v1/chat/completions", &[], &body);
+    assert_eq!(step.flow, Flow::Continue);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, svc);
+    (ex, head)
+}
+
+/// A request without a body (nothing learnt on the request side), whose
+/// JSON answer the response policy holds.
+fn held_get_answer(cfg: &Rc<Config>, svc: &mut MemServices) -> (Exchange, Step) {
+    let mut ex = Exchange::new(cfg.clone());
+    let get = headers(&[(":method", "GET"), (":path", "/openai/v1/models"), (":authority", "gw")]);
+    assert_eq!(ex.on_request_headers(&get, true, svc).flow, Flow::Continue);
+    let h = headers(&[(":status", "200"), ("content-type", "application/json")]);
+    let head = ex.on_response_headers(&h, svc);
+    (ex, head)
+}
+
+fn response_watch_timer(step: &Step) -> Option<u64> {
+    step.ops.iter().find_map(|op| match op {
+        Op::WakeAt { at, purpose: TimerPurpose::ResponseBodyWatch } => Some(*at),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_held_answer_whose_body_never_comes_is_refused_naming_the_flag() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    // Without the flag: nothing after the headers, the answer becomes the
+    // error.
+    let (mut ex, head) = held_get_answer(&cfg, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    assert_eq!(response_watch_timer(&head), Some(body_watch::RESPONSE_WAIT_NS));
+    assert!(response_watch_timer(&head).is_some());
+    svc.now_ns += body_watch::RESPONSE_WAIT_NS;
+    let (status, _, body) = local(&ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc));
+    assert_eq!(status, 500);
+    assert!(String::from_utf8_lossy(&body).contains("allow_on_headers_stop_iteration"));
+    assert_eq!(svc.warnings.len(), 1);
+    // Known now: the next held answer is refused at its headers.
+    assert_eq!(local(&held_get_answer(&cfg, &mut svc).1).0, 500);
+    assert_eq!(svc.warnings.len(), 1);
+}
+
+#[test]
+fn a_held_answer_whose_body_came_proves_the_flag() {
+    let cfg = config(HOLDING);
+    let mut svc = MemServices::new(0);
+    let (mut ex, head) = held_get_answer(&cfg, &mut svc);
+    assert!(response_watch_timer(&head).is_some());
+    ex.on_response_body(OPENAI_OK, true, &mut svc);
+    assert!(ex.on_timer(TimerPurpose::ResponseBodyWatch, &mut svc).ops.is_empty());
+    assert!(svc.warnings.is_empty());
+    // Not watched any more.
+    assert!(response_watch_timer(&held_get_answer(&cfg, &mut svc).1).is_none());
+}
+
+#[test]
+fn with_the_flag_the_body_callback_ends_the_watch() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    svc.request_bytes_received = Some(300);
+    let mut ex = Exchange::new(cfg);
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert!(body_watch_timer(&paused).is_some());
+    // The first chunk reaches the filter as it arrives.
+    assert_eq!(ex.request_body_need(10, false), BodyNeed::Buffer);
+    svc.request_bytes_received = Some(5_000);
+    assert!(ex.on_timer(TimerPurpose::BodyWatch, &mut svc).ops.is_empty());
+    // The request goes on normally.
+    let body = chat(20);
+    assert_eq!(ex.request_body_need(body.len(), true), BodyNeed::Complete);
+    let step = ex.on_request_body(&body, &mut svc);
+    assert_eq!(step.flow, Flow::Continue);
+    // The VM knows now: later requests are not watched (no property read,
+    // no timer on the common path).
+    let mut next = Exchange::new(ex.config.clone());
+    let paused = next.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+    assert!(body_watch_timer(&paused).is_none());
+}
+
+#[test]
+fn no_watch_without_a_body_to_come_or_without_the_count() {
+    let cfg = config(SMALL);
+    let mut svc = MemServices::new(0);
+    svc.request_bytes_received = Some(300);
+    // The whole request came with the headers: nothing to wait for.
+    let mut ex = Exchange::new(cfg.clone());
+    let answered = ex.on_request_headers(&post("/openai/v1/chat/completions"), true, &mut svc);
+    assert!(body_watch_timer(&answered).is_none());
+    // A host that cannot tell what it received: no watch (never a false alarm).
+    svc.request_bytes_received = None;
+    let mut ex = Exchange::new(cfg);
+    let paused = ex.on_request_headers(&post("/openai/v1/chat/completions"), false, &mut svc);
+    assert_eq!(paused.flow, Flow::Pause);
+    assert!(body_watch_timer(&paused).is_none());
+}
