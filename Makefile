@@ -36,6 +36,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 scripts/check-links.py
+	python3 scripts/check-cycles.py
 
 unit:
 	cargo test --workspace

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use crate::config::Config;
 use crate::formats::Format;
+use crate::headers::Dialect;
 // The tests' vocabulary (they `use super::*`).
 #[cfg(test)]
 use crate::headers::Headers;
@@ -45,7 +46,7 @@ pub use protocol::{
 };
 use request::Snapshot;
 use response::{Delivery, ResponseBody, UsageChunk};
-use stage::Stage;
+use stage::{PendingBody, Stage};
 
 pub struct Exchange {
     config: Rc<Config>,
@@ -64,8 +65,8 @@ pub struct Exchange {
     response: ResponseBody,
     /// How far the answer to the client has gone.
     delivery: Delivery,
-    /// The client used `cf-aig-` headers: answer with their aliases too.
-    cf_aliases: bool,
+    /// The control headers the client speaks (and is answered in).
+    dialect: Dialect,
     /// Who the caller is, for cache isolation.
     identity: Vec<u8>,
     cache_controls: crate::cache::Controls,
@@ -78,17 +79,14 @@ pub struct Exchange {
     custom_price: Option<aigw_limits::Price>,
     /// What the endpoint allow-list decided (provider routes).
     allowed: Option<crate::endpoints::Allowed>,
-    /// Whether the answer may be cached (an inference request).
-    cacheable: bool,
-    /// The client's body while a global admission is in flight.
-    pending_body: Option<Vec<u8>>,
+    /// The request body between the gates (and while a global admission
+    /// is in flight).
+    pending_body: Option<PendingBody>,
     /// Fire-and-forget ops for after the end of the request (settlements).
     deferred: Vec<Op>,
     dlp: Option<Box<dlp_flow::DlpState>>,
     /// The request body's summary (model, stream, max tokens).
     summary: request_body::RequestSummary,
-    /// The scans changed the body.
-    body_changed: bool,
     /// Bytes of request body the host holds (what a rewrite replaces).
     request_body_len: usize,
     /// What this request holds on the VM's memory budget.
@@ -121,7 +119,7 @@ impl Exchange {
             start_ns: 0,
             response: ResponseBody::Pass,
             delivery: Delivery::Pending,
-            cf_aliases: false,
+            dialect: Dialect::Aigw,
             identity: Vec::new(),
             cache_controls: crate::cache::Controls::default(),
             cache: None,
@@ -130,12 +128,10 @@ impl Exchange {
             limits: None,
             custom_price: None,
             allowed: None,
-            cacheable: false,
             pending_body: None,
             deferred: Vec::new(),
             dlp: None,
             summary: request_body::RequestSummary::default(),
-            body_changed: false,
             request_body_len: 0,
             mem,
             request_buffered: 0,

@@ -130,11 +130,25 @@ impl Headers {
         Headers::from_pairs(&pairs)
     }
 
-    /// Whether the client used any `cf-aig-` header (answers then carry the
-    /// `cf-aig-` response aliases too).
-    pub fn uses_cf_aliases(&self) -> bool {
-        self.raw_iter().any(|(k, _)| k.starts_with(CF_PREFIX.as_bytes()))
+    /// The control headers' dialect: Cloudflare's when the client used any
+    /// `cf-aig-` header.
+    pub fn dialect(&self) -> Dialect {
+        if self.raw_iter().any(|(k, _)| k.starts_with(CF_PREFIX.as_bytes())) {
+            Dialect::Cloudflare
+        } else {
+            Dialect::Aigw
+        }
     }
+}
+
+/// The control headers a client speaks: answers carry the gateway's
+/// `x-aigw-` headers, and in Cloudflare's dialect their `cf-aig-` aliases
+/// too (in Cloudflare's shapes where they differ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    #[default]
+    Aigw,
+    Cloudflare,
 }
 
 /// Serialises pairs in the proxy-wasm map format.
@@ -171,7 +185,7 @@ mod tests {
         let m = h(&[("cf-aig-metadata", "a")]);
         assert_eq!(m.gateway("metadata"), Some((&b"a"[..], true)));
         assert_eq!(m.gateway("authorization"), None);
-        assert!(m.uses_cf_aliases());
+        assert_eq!(m.dialect(), Dialect::Cloudflare);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::stage::Gated;
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::formats::Format;
+use crate::headers::Dialect;
 use crate::policy::{Direction, Policy, Report};
 use crate::scan;
 use crate::services::Services;
@@ -219,7 +220,7 @@ impl Exchange {
         if let Some(v) = dlp {
             out.push((Cow::Borrowed("x-aigw-dlp"), v));
         }
-        if self.cf_aliases {
+        if self.dialect == Dialect::Cloudflare {
             // Cloudflare's clients read their own JSON shape.
             if let Some(v) = Report::cloudflare_header(&policy, &d.request, &d.response) {
                 out.push((Cow::Borrowed("cf-aig-dlp"), v));

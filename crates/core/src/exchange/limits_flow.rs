@@ -189,17 +189,18 @@ impl Exchange {
                 max_output_tokens: Some(a.reserve_output_tokens),
                 requests: Some(a.weight),
             },
-            _ if self.is_inference() => Expected::from_prompt_chars(prompt_chars(body), max_tokens),
+            _ if self.metered_by_body() => {
+                Expected::from_prompt_chars(prompt_chars(body), max_tokens)
+            }
             _ => Expected { input_tokens: 0, max_output_tokens: Some(0), requests: None },
         }
     }
 
-    /// An inference request (the unified endpoint, or a built-in inference
-    /// endpoint of a provider).
-    fn is_inference(&self) -> bool {
-        self.compat.is_some()
-            || self.allowed.is_some_and(|a| a.builtin)
-                && self.facts.endpoint.as_deref().is_some_and(crate::routing::is_inference_endpoint)
+    /// Counted by its body and usage: an inference request on the unified
+    /// endpoint or a built-in endpoint (an endpoint the operator opened
+    /// counts by its weight).
+    fn metered_by_body(&self) -> bool {
+        self.is_inference() && (self.compat.is_some() || self.allowed.is_some_and(|a| a.builtin))
     }
 
     /// The request goes to a provider (called where it leaves).
@@ -239,7 +240,7 @@ impl Exchange {
     }
 
     fn limits_decided(&mut self, decision: Decision, reservation: Reservation) -> Admit {
-        let measure = !reservation.is_empty() && self.is_inference();
+        let measure = !reservation.is_empty() && self.metered_by_body();
         let Some(state) = self.limits.as_mut() else { return Admit::Go };
         state.notes.extend(decision.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         let rate = decision.ratelimit_headers(Advertise::Deciding);

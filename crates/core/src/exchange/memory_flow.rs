@@ -59,7 +59,7 @@ impl Exchange {
     /// went upstream, or was answered): a retry chain keeps one copy.
     pub(super) fn mem_settle_request(&mut self) {
         let keep = self.resilience.as_ref().map_or(0, |r| r.held_bytes())
-            + self.pending_body.as_ref().map_or(0, Vec::len);
+            + self.pending_body.as_ref().map_or(0, |b| b.bytes().len());
         let held = usize::try_from(self.mem.request.bytes()).unwrap_or(usize::MAX);
         if keep < held {
             let _ = self.mem.request.resize(keep);

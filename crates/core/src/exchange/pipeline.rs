@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 
 use super::limits_flow::{settle_failure, Admit};
-use super::stage::{Gated, Stage};
+use super::stage::{Gated, PendingBody, Stage};
 use super::{cache_flow, CalloutResponse, Exchange, Op, Purpose, Step, TimerPurpose, UsageChunk};
 use crate::services::Services;
 
@@ -162,8 +162,10 @@ impl Exchange {
     fn gate_scan(&mut self, body: &[u8], svc: &mut dyn Services) -> Gated {
         match self.dlp_request(body, svc) {
             Ok(redacted) => {
-                self.body_changed = redacted.is_some();
-                self.pending_body = Some(redacted.unwrap_or_else(|| body.to_vec()));
+                self.pending_body = Some(match redacted {
+                    Some(b) => PendingBody::Redacted(b),
+                    None => PendingBody::AsSent(body.to_vec()),
+                });
                 Gated::Next
             }
             Err(step) => Gated::Done(step),
@@ -172,7 +174,7 @@ impl Exchange {
 
     fn gate_classify(&mut self) -> Gated {
         let body = self.pending_body.take().unwrap_or_default();
-        let call = self.dlp_classify_request(&body);
+        let call = self.dlp_classify_request(body.bytes());
         self.pending_body = Some(body);
         match call {
             Some(step) => Gated::Wait(Stage::Classifying, step),
@@ -191,14 +193,15 @@ impl Exchange {
             }
         }
         let model = self.facts.model.clone().unwrap_or_default();
-        let built = match self.upstream_request(self.provider.unwrap_or(0), &model, &body, true) {
-            Ok(b) => b,
-            Err(e) => return Gated::Done(self.reply(e)),
-        };
+        let built =
+            match self.upstream_request(self.provider.unwrap_or(0), &model, body.bytes(), true) {
+                Ok(b) => b,
+                Err(e) => return Gated::Done(self.reply(e)),
+            };
         if built.stream_usage && self.usage_chunk != UsageChunk::Client {
             self.usage_chunk = UsageChunk::Gateway;
         }
-        let new_body = built.body.or_else(|| self.body_changed.then(|| body.clone()));
+        let new_body = built.body.or_else(|| body.redacted().map(<[u8]>::to_vec));
         if let Some(b) = new_body {
             route_ops.push(Op::SetRequestHeader(
                 Cow::Borrowed("content-length"),
@@ -206,7 +209,7 @@ impl Exchange {
             ));
             route_ops.push(Op::SetRequestBody(b));
         }
-        self.fallback_prepare(&body, svc);
+        self.fallback_prepare(body.bytes(), svc);
         ops.append(&mut route_ops);
         self.pending_body = Some(body);
         Gated::Next
@@ -216,7 +219,7 @@ impl Exchange {
     /// answer.
     fn gate_admit(&mut self, svc: &mut dyn Services) -> Gated {
         let body = self.pending_body.take().unwrap_or_default();
-        match self.limits_begin(&body, self.summary.max_tokens, svc) {
+        match self.limits_begin(body.bytes(), self.summary.max_tokens, svc) {
             Admit::Go => {
                 self.pending_body = Some(body);
                 Gated::Next
@@ -232,10 +235,10 @@ impl Exchange {
     /// Inference answers only; the body is not needed past this gate.
     fn gate_cache(&mut self, svc: &mut dyn Services) -> Gated {
         let body = self.pending_body.take().unwrap_or_default();
-        if !self.cacheable {
+        if !self.is_inference() {
             return Gated::Next;
         }
-        let outcome = self.cache_begin(&body, svc);
+        let outcome = self.cache_begin(body.bytes(), svc);
         if !matches!(outcome, Gated::Next) {
             drop(body);
             // Waiting for the cache (or answered): only a retry chain's

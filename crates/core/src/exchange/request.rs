@@ -68,7 +68,7 @@ impl Exchange {
         svc: &mut dyn Services,
     ) -> Step {
         self.start_ns = svc.now_ns();
-        self.cf_aliases = h.uses_cf_aliases();
+        self.dialect = h.dialect();
         self.facts.request_id = crate::request_id::next(self.start_ns);
         self.facts.client_request_id = h
             .get("x-request-id")
@@ -244,6 +244,13 @@ impl Exchange {
         ))
     }
 
+    /// An inference call (the unified endpoint, or an inference endpoint of a
+    /// provider): its body must be a JSON object, and its answer may be cached.
+    pub(super) fn is_inference(&self) -> bool {
+        self.compat.is_some()
+            || self.facts.endpoint.as_deref().is_some_and(routing::is_inference_endpoint)
+    }
+
     /// Called on every request body callback with the size the host holds.
     pub fn request_body_need(&mut self, buffered: usize, end_of_stream: bool) -> BodyNeed {
         self.body_arrived();
@@ -303,9 +310,7 @@ impl Exchange {
         }
         self.facts.request_bytes = body.len() as u64;
         self.request_body_len = body.len();
-        let require_object = self.compat.is_some()
-            || self.facts.endpoint.as_deref().is_some_and(routing::is_inference_endpoint);
-        let summary = match request_body::parse(body, require_object) {
+        let summary = match request_body::parse(body, self.is_inference()) {
             Ok(s) => s,
             Err(e) => return self.reply(e),
         };
@@ -313,7 +318,6 @@ impl Exchange {
         if summary.include_usage == Some(true) {
             self.usage_chunk = UsageChunk::Client;
         }
-        self.cacheable = require_object;
         if self.compat.is_some() {
             // The provider (and so the policy) comes from the body's model.
             let config = Rc::clone(&self.config);

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::{Exchange, Flow, Name, Op, Stage, Step};
 use crate::errors::GatewayError;
 use crate::formats::Format;
-use crate::headers::Headers;
+use crate::headers::{Dialect, Headers};
 use crate::request_body;
 use crate::services::Services;
 use crate::sse::SseParser;
@@ -82,7 +82,7 @@ impl Exchange {
         value: &str,
     ) -> Vec<(Name, String)> {
         let mut out = vec![(Cow::Owned(format!("x-aigw-{name}")), value.to_string())];
-        if self.cf_aliases {
+        if self.dialect == Dialect::Cloudflare {
             out.push((Cow::Owned(format!("cf-aig-{name}")), value.to_string()));
         }
         out
@@ -129,7 +129,7 @@ impl Exchange {
     pub(super) fn request_id_headers(&self) -> Vec<(Name, String)> {
         let id = &self.facts.request_id;
         let mut out = vec![(Cow::Borrowed("x-aigw-request-id"), id.clone())];
-        if self.cf_aliases {
+        if self.dialect == Dialect::Cloudflare {
             out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
         }
         out

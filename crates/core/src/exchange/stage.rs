@@ -40,3 +40,34 @@ pub(crate) enum Gated {
     /// answered (a refusal, a cache hit, a fallback's answer).
     Done(Step),
 }
+
+/// The request body on its way through the gates.
+#[derive(Debug)]
+pub(super) enum PendingBody {
+    /// As the client sent it (what the host holds).
+    AsSent(Vec<u8>),
+    /// Rewritten by the scans: the provider gets this instead.
+    Redacted(Vec<u8>),
+}
+
+impl Default for PendingBody {
+    fn default() -> Self {
+        PendingBody::AsSent(Vec::new())
+    }
+}
+
+impl PendingBody {
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            PendingBody::AsSent(b) | PendingBody::Redacted(b) => b,
+        }
+    }
+
+    /// The body the provider must get instead of the client's.
+    pub fn redacted(&self) -> Option<&[u8]> {
+        match self {
+            PendingBody::Redacted(b) => Some(b),
+            PendingBody::AsSent(_) => None,
+        }
+    }
+}
