@@ -17,6 +17,17 @@ pub enum Action {
     Block,
 }
 
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Off => "off",
+            Action::Flag => "flag",
+            Action::Redact => "redact",
+            Action::Block => "block",
+        }
+    }
+}
+
 /// A direction as written in config.
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -29,4 +40,13 @@ pub enum RawDirection {
 pub enum Direction {
     Request,
     Response,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Request => "request",
+            Direction::Response => "response",
+        }
+    }
 }

@@ -46,6 +46,8 @@ struct RawConfig {
     /// The policy for requests no tenant or provider policy covers.
     #[serde(default)]
     policy: Option<String>,
+    #[serde(default)]
+    logs: crate::log_controls::RawLogs,
 }
 
 #[derive(Deserialize)]
@@ -325,6 +327,8 @@ pub struct Config {
     /// paused request has shown it (`exchange/body_watch`).
     pub stop_iteration_allowed: std::cell::Cell<Option<bool>>,
     pub cluster_header: Option<String>,
+    /// What the log record may hold beyond its counts.
+    pub logs: crate::log_controls::LogControls,
     pub cache: crate::cache::CacheConfig,
     /// Rate limits, token limits, budgets and the price table.
     pub limits: Option<aigw_limits::Limiter>,
@@ -518,6 +522,8 @@ fn compile(
         Some(l) => Some(l.compile().map_err(|e| e.within("limits"))?),
         None => None,
     };
+    let names: Vec<&str> = providers.iter().map(|p| p.name.as_str()).collect();
+    let logs = raw.logs.compile(&names)?;
     Ok((
         Config {
             providers,
@@ -531,6 +537,7 @@ fn compile(
             policies,
             policy: default_policy,
             tenant_policies,
+            logs,
         },
         warnings,
     ))

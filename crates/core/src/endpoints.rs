@@ -101,11 +101,8 @@ pub fn compile(raw: &[RawEndpoint], field: &str) -> Result<Vec<Endpoint>, Config
                     ));
                 }
                 for (j, t) in list.iter().enumerate() {
-                    if t.is_empty() || t.trim_end_matches('*').contains('*') {
-                        return Err(ConfigError::new(
-                            format!("{f}.tenants[{j}]"),
-                            "a name, `prefix*` or `*`",
-                        ));
+                    if let Some(why) = aigw_limits::pattern::pattern_error(t) {
+                        return Err(ConfigError::new(format!("{f}.tenants[{j}]"), why));
                     }
                 }
             }

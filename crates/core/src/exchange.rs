@@ -102,6 +102,8 @@ pub struct Exchange {
     /// the memory budget): limits settle on the estimate.
     usage_dropped: bool,
     pub facts: Facts,
+    /// What the log record holds.
+    recording: log::Recording,
 }
 
 impl Exchange {
@@ -138,6 +140,7 @@ impl Exchange {
             body_watch: None,
             response_watch: false,
             usage_dropped: false,
+            recording: log::Recording::Counts,
             facts: Facts::default(),
         }
     }
@@ -172,3 +175,5 @@ mod tests_fallback;
 mod tests_kinds;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_logs;

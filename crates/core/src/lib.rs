@@ -18,6 +18,7 @@ pub mod formats;
 pub mod headers;
 pub mod json_text;
 pub mod kinds;
+pub mod log_controls;
 pub mod log_record;
 pub mod memory;
 pub mod metadata;

@@ -1,6 +1,7 @@
 //! The one structured record per request that the shipped Envoy configs print
 //! through the access log (the filter hands it over as filter state
-//! `wasm.aigw_log`). It never holds prompt or completion text.
+//! `wasm.aigw_log`). It holds no prompt or completion text unless a
+//! `logs.payloads` rule asks for it (see `log_controls`).
 //!
 //! One record is one line, whatever the client sent: strings are written by
 //! [`LineSafe`], which escapes every control character and the characters
@@ -89,6 +90,44 @@ pub struct LogRecord<'a> {
     pub dlp: Option<DlpLog<'a>>,
     /// Why the VM's memory budget refused the request (`aigw_overloaded`).
     pub overload: Option<&'a str>,
+    /// The prompt and answer, when a `logs.payloads` rule asks for them
+    /// (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<PayloadLog>,
+}
+
+/// The prompt and answer in the record: as text (after DLP redaction, cut
+/// at the rule's `max_bytes`) or as SHA-256 digests.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PayloadLog {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// Whether a text was cut at `max_bytes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload_truncated: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt_sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer_sha256: Option<String>,
+}
+
+impl PayloadLog {
+    pub fn new(p: &crate::log_controls::Payloads) -> Self {
+        let (prompt, answer) = (p.prompt.text(), p.answer.text());
+        let truncated = match (&prompt, &answer) {
+            (None, None) => None,
+            _ => Some(prompt.as_ref().is_some_and(|t| t.1) || answer.as_ref().is_some_and(|t| t.1)),
+        };
+        PayloadLog {
+            prompt: prompt.map(|t| t.0),
+            answer: answer.map(|t| t.0),
+            payload_truncated: truncated,
+            prompt_sha256: p.prompt.sha256(),
+            answer_sha256: p.answer.sha256(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,6 +140,17 @@ pub struct DlpLog<'a> {
     pub scan_us: f64,
     /// Why the external classifier could not be used (fail-open).
     pub classifier_error: Option<&'a str>,
+    /// What the policy did, per direction and detector (for an audit).
+    pub actions: Vec<PolicyAction<'a>>,
+}
+
+/// One detector's findings in one direction and what the policy did with them.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PolicyAction<'a> {
+    pub direction: &'static str,
+    pub detector: &'a str,
+    pub action: &'static str,
+    pub count: u32,
 }
 
 /// One attempt at a provider (retries, fallback steps).

@@ -11,7 +11,7 @@ use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::formats::Format;
 use crate::headers::Dialect;
-use crate::policy::{Direction, Policy, Report};
+use crate::policy::{Action, Direction, Policy, Report};
 use crate::scan;
 use crate::services::Services;
 use crate::stream_guard::StreamGuard;
@@ -348,7 +348,25 @@ impl Exchange {
     pub(super) fn dlp_log(&self) -> Option<crate::log_record::DlpLog<'_>> {
         let d = self.dlp.as_ref()?;
         let policy = d.policy.as_ref()?;
+        let actions = [(Direction::Request, &d.request), (Direction::Response, &d.response)]
+            .into_iter()
+            .flat_map(|(dir, report)| {
+                report.findings.iter().map(move |(name, &count)| {
+                    let action = policy
+                        .engine
+                        .detector(name)
+                        .map_or(Action::Flag, |id| policy.action(dir, id));
+                    crate::log_record::PolicyAction {
+                        direction: dir.as_str(),
+                        detector: name,
+                        action: action.as_str(),
+                        count,
+                    }
+                })
+            })
+            .collect();
         Some(crate::log_record::DlpLog {
+            actions,
             policy: &policy.name,
             request: &d.request,
             response: &d.response,

@@ -3,7 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::Exchange;
-use crate::log_record::{elapsed_ms, rfc3339, Attempt, LogRecord};
+use crate::log_controls::Payloads;
+use crate::log_record::{elapsed_ms, rfc3339, Attempt, LogRecord, PayloadLog};
 use crate::services::Services;
 use crate::usage;
 
@@ -41,13 +42,53 @@ pub struct Facts {
     pub overload: Option<String>,
 }
 
+/// What the request's log record holds (`logs` in the config).
+#[derive(Default)]
+pub(super) enum Recording {
+    /// The record with its counts, never text.
+    #[default]
+    Counts,
+    /// The record, with the prompt and answer (text or digests).
+    Payloads(Box<Payloads>),
+    /// No record: the client opted out, as the operator allows.
+    OptedOut,
+}
+
 impl Exchange {
+    /// The prompt as the provider gets it (after DLP redaction), when a
+    /// `logs.payloads` rule covers this route and tenant.
+    pub(super) fn log_prompt(&mut self, body: &[u8]) {
+        if !matches!(self.recording, Recording::Counts) {
+            return;
+        }
+        let route = match self.compat {
+            Some(_) => "compat",
+            None => self.provider().map_or("", |p| p.name.as_str()),
+        };
+        let tenant = self.facts.tenant.as_deref();
+        if let Some(mut p) = self.config.logs.payloads_for(route, tenant) {
+            p.prompt.push(body);
+            self.recording = Recording::Payloads(Box::new(p));
+        }
+    }
+
+    /// What went out to the client, as it went (after DLP redaction).
+    pub(super) fn log_answer(&mut self, chunk: &[u8]) {
+        if let Recording::Payloads(p) = &mut self.recording {
+            p.answer.push(chunk);
+        }
+    }
+
     /// The final record, at the end of the stream (also frees what the
     /// request still holds, such as a coalescing lock).
     pub fn finish_log(&mut self, svc: &mut dyn Services) -> Vec<u8> {
         self.cache_release(svc);
         self.limits_settle(svc);
         self.mem.release_all();
+        if matches!(self.recording, Recording::OptedOut) {
+            // An empty record: the shipped access logs leave it out.
+            return Vec::new();
+        }
         let metadata_findings = self.scrub_logged_metadata();
         let cost_usd = self.cost_usd(&self.facts.usage);
         let saved_cost_usd =
@@ -120,6 +161,10 @@ impl Exchange {
             limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
             dlp: self.dlp_log(),
             overload: f.overload.as_deref(),
+            payload: match &self.recording {
+                Recording::Payloads(p) => Some(PayloadLog::new(p)),
+                _ => None,
+            },
         }
         .to_json()
     }

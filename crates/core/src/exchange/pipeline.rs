@@ -162,10 +162,12 @@ impl Exchange {
     fn gate_scan(&mut self, body: &[u8], svc: &mut dyn Services) -> Gated {
         match self.dlp_request(body, svc) {
             Ok(redacted) => {
-                self.pending_body = Some(match redacted {
+                let body = match redacted {
                     Some(b) => PendingBody::Redacted(b),
                     None => PendingBody::AsSent(body.to_vec()),
-                });
+                };
+                self.log_prompt(body.bytes());
+                self.pending_body = Some(body);
                 Gated::Next
             }
             Err(step) => Gated::Done(step),

@@ -69,6 +69,9 @@ impl Exchange {
     ) -> Step {
         self.start_ns = svc.now_ns();
         self.dialect = h.dialect();
+        if self.config.logs.opted_out(h) {
+            self.recording = super::log::Recording::OptedOut;
+        }
         self.facts.request_id = crate::request_id::next(self.start_ns);
         self.facts.client_request_id = h
             .get("x-request-id")

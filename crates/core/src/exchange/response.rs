@@ -120,17 +120,22 @@ impl Exchange {
             headers.iter().any(|(k, v)| k == "content-type" && v.starts_with("text/event-stream"));
         self.delivery = Delivery::Local { stream };
         headers.extend(self.request_id_headers());
+        self.log_answer(&body);
         Op::SendLocal { status, headers, body }
     }
 
     /// The gateway's request id for the client: `x-aigw-request-id`, and
-    /// Cloudflare's name for it (`cf-aig-log-id`) when the client spoke
-    /// `cf-aig-`.
+    /// the id of its log record (the same): `x-aigw-log-id`, with
+    /// Cloudflare's `cf-aig-log-id` when the client spoke `cf-aig-`. No log
+    /// id when the client opted out of the record.
     pub(super) fn request_id_headers(&self) -> Vec<(Name, String)> {
         let id = &self.facts.request_id;
         let mut out = vec![(Cow::Borrowed("x-aigw-request-id"), id.clone())];
-        if self.dialect == Dialect::Cloudflare {
-            out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
+        if !matches!(self.recording, super::log::Recording::OptedOut) {
+            out.push((Cow::Borrowed("x-aigw-log-id"), id.clone()));
+            if self.dialect == Dialect::Cloudflare {
+                out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
+            }
         }
         out
     }
@@ -259,6 +264,7 @@ impl Exchange {
         };
         let mut ops = Vec::new();
         let out = self.scan_body(chunk, out, end_of_stream, svc, &mut ops);
+        self.log_answer(out.as_deref().unwrap_or(chunk));
         let sent = out.as_ref().map_or(chunk.len(), Vec::len);
         self.facts.response_bytes += sent as u64;
         let store = self.capture_body(out.as_deref().unwrap_or(chunk), end_of_stream, svc);

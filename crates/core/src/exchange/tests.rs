@@ -462,9 +462,11 @@ fn anthropic_stream_usage() {
         &headers(&[(":status", "200"), ("content-type", "text/event-stream; charset=utf-8")]),
         &mut at(0),
     );
-    // Only the gateway's request id: the stream passes as it is.
-    assert!(matches!(&head.ops[..], [Op::SetResponseHeader(k, v)]
-        if k == "x-aigw-request-id" && v == ex.facts.request_id.as_bytes()));
+    // Only the gateway's request id (and log id, the same): the stream
+    // passes as it is.
+    assert!(matches!(&head.ops[..], [Op::SetResponseHeader(k, v), Op::SetResponseHeader(l, w)]
+        if k == "x-aigw-request-id" && v == ex.facts.request_id.as_bytes()
+            && l == "x-aigw-log-id" && w == v));
     let stream = b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":21,\"output_tokens\":1}}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":6}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     for (i, c) in stream.chunks(7).enumerate() {
         assert!(ex.on_response_body(c, (i + 1) * 7 >= stream.len(), &mut at(0)).ops.is_empty());
