@@ -95,6 +95,8 @@ SCENARIOS = {
     # A 10 KB prompt without and with a DLP policy (built-in profile, every
     # detector redacting, both directions): the difference is the scan.
     "prompt_10k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    # The same 10 KB prompt as an L1 hit: what a hit costs beside forwarding it.
+    "cache_hit_10k": ("gateway_cache", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     "dlp_10k": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }

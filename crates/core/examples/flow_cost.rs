@@ -24,11 +24,12 @@ fn main() {
     let hello =
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#.to_vec();
     let (prose, dense) = (prompt_10k(false), prompt_10k(true));
-    let scenarios: [(&str, &[u8], &[u8]); 6] = [
+    let scenarios: [(&str, &[u8], &[u8]); 7] = [
         ("plain", plain, &hello),
         ("3 limit rules", limits, &hello),
         ("cache hit", cached, &hello),
         ("prompt 10k", plain, &prose),
+        ("cache hit 10k", cached, &prose),
         ("dlp 10k", dlp, &prose),
         ("dlp 10k dense", dlp, &dense),
     ];

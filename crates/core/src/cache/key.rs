@@ -10,7 +10,8 @@
 //! them) or describe the client (`user-agent`, `x-stainless-*`) are not.
 
 use std::cell::RefCell;
-use std::hash::{DefaultHasher, Hasher};
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
 
 use sha2::{Digest, Sha256};
 
@@ -18,22 +19,31 @@ use crate::headers::Headers;
 
 pub type Key = [u8; 32];
 
-/// Keys of recent bodies, per VM: a repeated request (which is what a cache
-/// hit is) skips canonicalising and hashing its body. Direct-mapped slots.
+/// Keys of recent requests, per VM: a repeated request (which is what a
+/// cache hit is) skips canonicalising and hashing its body, at any size.
+/// Direct-mapped slots, each a fingerprint and a key (3 KB per VM).
 const RECENT_SLOTS: usize = 64;
-/// Larger bodies are not remembered: the memo stays under ~270 KB per VM.
-const RECENT_MAX_BODY: usize = 4096;
 
-/// A remembered key and the exact inputs it was computed from (the
-/// identity as its digest: no credentials are kept).
+/// A remembered key and the fingerprint of the exact inputs it was
+/// computed from: SipHash-1-3 keyed with a secret drawn per VM from the
+/// host's entropy, and the inputs' length. Unlike a plain checksum, a
+/// client cannot make two different requests share a fingerprint: without
+/// the key (never exposed) each try is a blind 2^-64 guess. It reads the
+/// bytes once, far cheaper than the canonical walk and SHA-256 it saves.
+#[derive(Clone, Copy)]
 struct Recent {
-    input: Vec<u8>,
+    fingerprint: (u64, usize),
     key: Key,
 }
 
+struct Memo {
+    seed: RandomState,
+    slots: [Option<Recent>; RECENT_SLOTS],
+}
+
 thread_local! {
-    static RECENT: RefCell<Vec<Option<Recent>>> =
-        RefCell::new((0..RECENT_SLOTS).map(|_| None).collect());
+    static RECENT: RefCell<Memo> =
+        RefCell::new(Memo { seed: RandomState::new(), slots: [None; RECENT_SLOTS] });
 }
 
 /// Bumped whenever what a key hashes changes: replicas of different
@@ -116,29 +126,31 @@ pub struct KeyInput<'a> {
 /// `{ "b":2, "a":1 }` share an entry. None when the body is not JSON.
 pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
     let identity = identity_digest(input.identity);
-    if body.len() > RECENT_MAX_BODY {
-        return fresh(input, &identity, body);
-    }
-    // The memo matches the key's own fields, with the body as sent, byte
-    // for byte: a remembered key is exactly the one the computation gives.
-    let mut raw = Vec::with_capacity(body.len() + input.options.len() + 256);
-    for part in fields(b"computed", input, &identity, body) {
-        push_field(&mut raw, part);
-    }
-    let mut fingerprint = DefaultHasher::new();
-    fingerprint.write(&raw);
-    let slot = (fingerprint.finish() % RECENT_SLOTS as u64) as usize;
-    let remembered = RECENT.with(|r| {
-        let r = r.try_borrow().ok()?;
-        r.get(slot)?.as_ref().filter(|e| e.input == raw).map(|e| e.key)
+    // The memo matches the key's own fields, with the body as sent (not
+    // canonical): a remembered key is the one the computation gives.
+    let parts = fields(b"computed", input, &identity, body);
+    let fingerprint = RECENT.with(|m| {
+        let m = m.try_borrow().ok()?;
+        let mut h = m.seed.build_hasher();
+        for part in &parts {
+            h.write_u64(part.len() as u64);
+            h.write(part);
+        }
+        Some((h.finish(), parts.iter().map(|p| p.len()).sum::<usize>()))
+    });
+    let Some(fingerprint) = fingerprint else { return fresh(input, &identity, body) };
+    let slot = (fingerprint.0 % RECENT_SLOTS as u64) as usize;
+    let remembered = RECENT.with(|m| {
+        let m = m.try_borrow().ok()?;
+        m.slots.get(slot)?.filter(|e| e.fingerprint == fingerprint).map(|e| e.key)
     });
     if remembered.is_some() {
         return remembered;
     }
     let key = fresh(input, &identity, body)?;
-    RECENT.with(|r| {
-        if let Some(s) = r.try_borrow_mut().ok().as_mut().and_then(|r| r.get_mut(slot)) {
-            *s = Some(Recent { input: raw, key });
+    RECENT.with(|m| {
+        if let Some(s) = m.try_borrow_mut().ok().as_mut().and_then(|m| m.slots.get_mut(slot)) {
+            *s = Some(Recent { fingerprint, key });
         }
     });
     Some(key)
@@ -294,10 +306,13 @@ mod tests {
         assert_ne!(computed(&other, body).unwrap(), a);
         let changed = br#"{"model":"m","messages":[{"role":"user","content":"agaim"}]}"#;
         assert_ne!(computed(&input(b"team-a", false), changed).unwrap(), a);
-        // Large bodies are computed every time, with the same result.
-        let big = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(RECENT_MAX_BODY));
+        // Large bodies are remembered too, and one byte apart is another key.
+        let big = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(200_000));
         let k = computed(&input(b"", false), big.as_bytes()).unwrap();
         assert_eq!(Some(k), fresh(&input(b"", false), &identity_digest(b""), big.as_bytes()));
+        assert_eq!(computed(&input(b"", false), big.as_bytes()), Some(k));
+        let other = big.replacen("xx", "xy", 1);
+        assert_ne!(computed(&input(b"", false), other.as_bytes()), Some(k));
     }
 
     #[test]
