@@ -54,6 +54,10 @@ const STRUCTURAL: &[&str] = &[
     "obfuscation",
     "signature",
     "encrypted_content",
+    // Bedrock: the stop reason, a tool use's id, stream padding.
+    "stopReason",
+    "toolUseId",
+    "p",
 ];
 
 /// Channels one stream may have open at once. Real streams have a few (one
@@ -93,12 +97,19 @@ const KEEP_TOP: &[&str] = &[
     "content_index",
     "summary_index",
     "sequence_number",
+    "contentBlockIndex",
 ];
 const KEEP: &[&str] = &["index", "type"];
+
+/// Bedrock ConverseStream events that carry no generated text in pieces
+/// (its deltas are `contentBlockDelta`).
+const BEDROCK_SNAPSHOTS: &[&str] =
+    &["messageStart", "contentBlockStart", "contentBlockStop", "messageStop", "metadata"];
 
 /// Events that restate text: each string is scanned whole.
 fn is_snapshot(t: &str) -> bool {
     ANTHROPIC_SNAPSHOTS.contains(&t)
+        || BEDROCK_SNAPSHOTS.contains(&t)
         || t == "error"
         || (t.starts_with("response.") && !t.ends_with(".delta"))
 }
@@ -115,6 +126,10 @@ fn ends_channels(t: &str) -> bool {
                 | "response.failed"
                 | "response.incomplete"
                 | "error"
+                // Bedrock ConverseStream.
+                | "contentBlockStop"
+                | "messageStop"
+                | "metadata"
         )
 }
 
@@ -292,6 +307,8 @@ pub struct StreamGuard {
     responses_api: bool,
     blocked: bool,
     pub scanned: usize,
+    /// Bedrock: the stream is AWS's binary event stream, scanned as SSE.
+    frames: Option<Box<crate::eventstream_guard::Frames>>,
 }
 
 impl StreamGuard {
@@ -310,6 +327,8 @@ impl StreamGuard {
             responses_api: false,
             blocked: false,
             scanned: 0,
+            frames: (wire == Format::Bedrock)
+                .then(|| Box::new(crate::eventstream_guard::Frames::new(MAX_EVENT))),
         }
     }
 
@@ -325,6 +344,19 @@ impl StreamGuard {
     }
 
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let Some(mut frames) = self.frames.take() else { return self.feed_sse(bytes) };
+        let (sse, broken) = frames.decode(bytes);
+        let mut out = self.feed_sse(&sse);
+        if broken && !self.blocked {
+            self.fragments.blocked_by = Some(EVENT_TOO_LARGE.to_string());
+            self.block(&mut out);
+        }
+        let out = frames.encode(&out);
+        self.frames = Some(frames);
+        out
+    }
+
+    fn feed_sse(&mut self, bytes: &[u8]) -> Vec<u8> {
         if self.blocked {
             return Vec::new();
         }
@@ -351,6 +383,14 @@ impl StreamGuard {
     /// End of the stream: what is left. An unterminated last event is
     /// dropped (clients ignore it; its text was never scanned).
     pub fn finish(&mut self) -> Vec<u8> {
+        let Some(mut frames) = self.frames.take() else { return self.finish_sse() };
+        let out = self.finish_sse();
+        let out = frames.encode(&out);
+        self.frames = Some(frames);
+        out
+    }
+
+    fn finish_sse(&mut self) -> Vec<u8> {
         if self.blocked {
             return Vec::new();
         }
@@ -408,7 +448,7 @@ impl StreamGuard {
         self.key.push('\u{1}');
         if let Some(m) = v.as_object() {
             for (k, x) in m {
-                if k.ends_with("index") || k == "item_id" {
+                if k.ends_with("index") || k.ends_with("Index") || k == "item_id" {
                     let _ = write!(self.key, "{k}={x}\u{1}");
                 }
             }
