@@ -107,6 +107,11 @@ pub fn model(endpoint: &str) -> Option<&str> {
     (!name.is_empty() && (op == "converse" || op == "converse-stream")).then_some(name)
 }
 
+/// A model named in a path as the provider runs it (`%3A` is `:`).
+pub fn model_name(in_path: &str) -> String {
+    in_path.replace("%3A", ":").replace("%3a", ":")
+}
+
 /// Whether the endpoint streams (ConverseStream: the body has no `stream`).
 pub fn streams(endpoint: &str) -> bool {
     endpoint.ends_with(crate::formats::bedrock::STREAM_ENDPOINT)

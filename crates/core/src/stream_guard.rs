@@ -70,6 +70,9 @@ const TOO_MANY_CHANNELS: &str = "too_many_channels";
 /// stream with an error event (never a silent cut, never unscanned bytes).
 const MAX_EVENT: usize = 1 << 20;
 const EVENT_TOO_LARGE: &str = "event_too_large";
+/// A binary event stream (Bedrock) whose message fails its CRC or length:
+/// nothing after it can be read, so nothing after it goes out.
+const BROKEN_FRAMES: &str = "event_stream_unreadable";
 
 /// Anthropic events that restate text or carry none.
 const ANTHROPIC_SNAPSHOTS: &[&str] = &[
@@ -348,7 +351,7 @@ impl StreamGuard {
         let (sse, broken) = frames.decode(bytes);
         let mut out = self.feed_sse(&sse);
         if broken && !self.blocked {
-            self.fragments.blocked_by = Some(EVENT_TOO_LARGE.to_string());
+            self.fragments.blocked_by = Some(BROKEN_FRAMES.to_string());
             self.block(&mut out);
         }
         let out = frames.encode(&out);
@@ -655,6 +658,8 @@ impl StreamGuard {
         let code = if guardrail { ErrorCode::GuardrailBlocked } else { ErrorCode::DlpBlocked };
         let message = if by == TOO_MANY_CHANNELS {
             format!("the answer was stopped: it streams more than {MAX_CHANNELS} texts at once, more than the gateway scans")
+        } else if by == BROKEN_FRAMES {
+            "the answer was stopped: its event stream failed a CRC or length check".to_string()
         } else if by == EVENT_TOO_LARGE {
             format!("the answer was stopped: one of its events is larger than the {MAX_EVENT} bytes the gateway scans at once")
         } else {

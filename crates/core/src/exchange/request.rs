@@ -339,7 +339,9 @@ impl Exchange {
         } else {
             // Azure's deployment path names the model it runs.
             let in_path = self.provider().and_then(|p| {
-                p.kind.model_in_path(self.facts.endpoint.as_deref()?).map(str::to_string)
+                p.kind
+                    .model_in_path(self.facts.endpoint.as_deref()?)
+                    .map(crate::bedrock::model_name)
             });
             self.facts.model = in_path.or_else(|| summary.model.clone());
         }

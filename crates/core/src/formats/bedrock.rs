@@ -29,10 +29,10 @@ pub fn is_chat_endpoint(endpoint: &str) -> bool {
 /// Whether a request before routing looks like Bedrock's (for the shape of
 /// an early error).
 pub fn looks_like(path: &[u8]) -> bool {
+    // The suffix first: cheap, and false on every other API's path.
     let p = path.split(|&b| b == b'?').next().unwrap_or_default();
-    std::str::from_utf8(p).is_ok_and(|p| {
-        p.contains("/model/") && (p.ends_with(CHAT_ENDPOINT) || p.ends_with(STREAM_ENDPOINT))
-    })
+    (p.ends_with(CHAT_ENDPOINT.as_bytes()) || p.ends_with(STREAM_ENDPOINT.as_bytes()))
+        && p.windows(7).any(|w| w == b"/model/")
 }
 
 /// AWS's exception name for a status (what `x-amzn-ErrorType` carries and
