@@ -168,4 +168,20 @@ mod tests {
         );
         assert!(valid_region("us-east-1") && !valid_region("us east") && !valid_region(""));
     }
+
+    #[test]
+    fn converse_endpoints_are_open_with_encoded_colons_only() {
+        let check = |e: &str| crate::endpoints::check("b", ENDPOINTS, &[], None, "POST", e).is_ok();
+        assert!(check("/model/anthropic.claude-v2%3A1/converse"));
+        assert!(check("/model/m/converse-stream"));
+        for e in [
+            "/model/a%2Fb/converse",
+            "/model/%2e%2e/converse",
+            "/model/m/invoke",
+            "/model/a/b/converse",
+        ] {
+            assert!(!check(e), "{e}");
+        }
+        assert_eq!(model_name("anthropic.claude-v2%3A1"), "anthropic.claude-v2:1");
+    }
 }

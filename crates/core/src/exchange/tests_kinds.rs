@@ -207,3 +207,37 @@ fn bedrock_on_compat_gets_the_model_path_and_a_signature_over_the_translated_bod
     assert!(v.get("model").is_none() && v.get("stream").is_none());
     assert_eq!(set(&step, "x-amz-content-sha256"), Some(sha256_hex(&sent).as_str()));
 }
+
+#[test]
+fn bedrock_as_a_fallback_step_is_translated_signed_and_answered_in_openai_format() {
+    let cfg = config(
+        r#"{"version":1,"providers":{
+          "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},
+            "fallback":[{"provider":"bedrock","model_map":{"*":"m:0"}}]},
+          "bedrock":{"kind":"bedrock","region":"eu-west-1","aws_credentials":{
+            "access_key_id":{"env":"OPENAI_KEY"},"secret_access_key":{"env":"ANTHROPIC_KEY"}}}}}"#,
+    );
+    let mut svc = MemServices::new(1_000_000_000);
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
+    let step = ex.on_response_headers(
+        &super::tests::headers(&[(":status", "503"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    let fb = callout(&step.ops);
+    let h = |name: &str| {
+        fb.headers.iter().find(|(k, _)| k == name).map(|(_, v)| String::from_utf8_lossy(v))
+    };
+    assert_eq!(h(":path").as_deref(), Some("/model/m%3A0/converse"));
+    assert_eq!(h(":authority").as_deref(), Some("bedrock-runtime.eu-west-1.amazonaws.com"));
+    assert!(h("authorization").unwrap().contains("Credential=sk-gw/19700101/eu-west-1/bedrock/"));
+    assert_eq!(h("x-amz-content-sha256").as_deref(), Some(sha256_hex(&fb.body).as_str()));
+    let sent: serde_json::Value = serde_json::from_slice(&fb.body).unwrap();
+    assert_eq!(sent["messages"][0]["content"][0]["text"], "hi");
+    let Purpose::Attempt(n) = fb.purpose else { panic!() };
+    let converse = br#"{"output":{"message":{"role":"assistant","content":[{"text":"from bedrock"}]}},"stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":2}}"#;
+    let done =
+        ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", converse), &mut svc);
+    let Some(Op::SendLocal { status: 200, body, .. }) = done.ops.last() else { panic!("{done:?}") };
+    let v: serde_json::Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "from bedrock");
+}
