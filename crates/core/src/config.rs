@@ -65,6 +65,12 @@ struct RawProvider {
     /// Azure OpenAI: the `api-version` for requests that carry none.
     #[serde(default)]
     api_version: Option<String>,
+    /// Bedrock: the AWS region (host name and signature scope).
+    #[serde(default)]
+    region: Option<String>,
+    /// Bedrock: the environment variables of the credentials it signs with.
+    #[serde(default)]
+    aws_credentials: Option<crate::bedrock::RawCredentials>,
     #[serde(default)]
     inject_stream_usage: Option<bool>,
     #[serde(default)]
@@ -204,6 +210,8 @@ pub enum ProviderKind {
     Anthropic,
     OpenAiCompatible,
     AzureOpenAi,
+    /// AWS Bedrock's Converse API, signed with SigV4 (`bedrock`).
+    Bedrock,
     /// An OpenAI-compatible cloud with a preset base URL (`presets`).
     Preset(&'static crate::presets::Preset),
 }
@@ -213,6 +221,7 @@ impl ProviderKind {
     pub fn format(self) -> Format {
         match self {
             ProviderKind::Anthropic => Format::Anthropic,
+            ProviderKind::Bedrock => Format::Bedrock,
             ProviderKind::OpenAi
             | ProviderKind::OpenAiCompatible
             | ProviderKind::AzureOpenAi
@@ -223,11 +232,12 @@ impl ProviderKind {
 
 impl ProviderKind {
     /// The kinds that are not presets, as the config names them.
-    const NAMED: [ProviderKind; 4] = [
+    const NAMED: [ProviderKind; 5] = [
         ProviderKind::OpenAi,
         ProviderKind::Anthropic,
         ProviderKind::OpenAiCompatible,
         ProviderKind::AzureOpenAi,
+        ProviderKind::Bedrock,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -236,6 +246,7 @@ impl ProviderKind {
             ProviderKind::Anthropic => "anthropic",
             ProviderKind::OpenAiCompatible => "openai_compatible",
             ProviderKind::AzureOpenAi => "azure_openai",
+            ProviderKind::Bedrock => "bedrock",
             ProviderKind::Preset(p) => p.name,
         }
     }
@@ -245,8 +256,11 @@ impl ProviderKind {
             ProviderKind::OpenAi => Some(openai::DEFAULT_BASE_URL),
             ProviderKind::Anthropic => Some(anthropic::DEFAULT_BASE_URL),
             ProviderKind::Preset(p) => Some(p.base_url),
-            // Azure's is the operator's own resource.
-            ProviderKind::OpenAiCompatible | ProviderKind::AzureOpenAi => None,
+            // Azure's is the operator's own resource; Bedrock's names the
+            // region (`bedrock::default_base_url`).
+            ProviderKind::OpenAiCompatible | ProviderKind::AzureOpenAi | ProviderKind::Bedrock => {
+                None
+            }
         }
     }
 }
@@ -301,6 +315,8 @@ pub struct Provider {
     /// The longest per-request timeout a client may ask for.
     pub client_max_timeout_ms: Option<u64>,
     pub breaker: Option<crate::resilience::breaker::Breaker>,
+    /// Bedrock: the region and the credentials requests are signed with.
+    pub aws: Option<Box<crate::bedrock::Aws>>,
     /// Steps after this provider (step 0) when it fails.
     pub fallback: Vec<crate::resilience::Step>,
     /// Index into `Config::policies` for this route.
@@ -560,9 +576,12 @@ fn compile_provider(
     if RESERVED_NAMES.contains(&name) {
         return Err(err(format!("providers.{name}"), "this name is reserved by the gateway"));
     }
+    let aws = compile_aws(&p, env, &field, warnings)?;
+    let region_url = aws.as_ref().map(|a| crate::bedrock::default_base_url(&a.region));
     let base = match (&p.base_url, p.kind.default_base_url()) {
         (Some(u), _) => u.as_str(),
         (None, Some(d)) => d,
+        (None, None) if region_url.is_some() => region_url.as_deref().unwrap_or_default(),
         (None, None) => {
             return Err(err(field("base_url"), format!("required for kind {}", p.kind.as_str())))
         }
@@ -693,11 +712,51 @@ fn compile_provider(
         timeout_ms,
         client_max_timeout_ms,
         breaker,
+        aws,
         // Resolved once every provider is known (compile_fallbacks).
         fallback: Vec::new(),
         policy: None,
         endpoints,
     })
+}
+
+impl Provider {
+    /// Whether the gateway signs this provider's requests itself (Bedrock
+    /// with credentials): like a held key, the client's own never counts.
+    pub fn signs(&self) -> bool {
+        self.aws.as_ref().is_some_and(|a| a.credentials.is_some())
+    }
+}
+
+/// Bedrock's region and credentials (required region; credentials from
+/// the environment, or none: clients' signatures pass through).
+fn compile_aws(
+    p: &RawProvider,
+    env: &dyn Fn(&str) -> Option<String>,
+    field: &dyn Fn(&str) -> String,
+    warnings: &mut Warnings,
+) -> Result<Option<Box<crate::bedrock::Aws>>, ConfigError> {
+    if p.kind != ProviderKind::Bedrock {
+        if p.region.is_some() {
+            return Err(err(field("region"), "only applies to kind bedrock"));
+        }
+        if p.aws_credentials.is_some() {
+            return Err(err(field("aws_credentials"), "only applies to kind bedrock"));
+        }
+        return Ok(None);
+    }
+    let region = match &p.region {
+        Some(r) if crate::bedrock::valid_region(r) => r.clone(),
+        Some(_) => return Err(err(field("region"), "must be an AWS region such as \"us-east-1\"")),
+        None => return Err(err(field("region"), "required for kind bedrock")),
+    };
+    let credentials = match &p.aws_credentials {
+        Some(raw) => {
+            crate::bedrock::credentials(raw, env, field, warnings).map_err(|(f, m)| err(f, m))?
+        }
+        None => None,
+    };
+    Ok(Some(Box::new(crate::bedrock::Aws { region, credentials })))
 }
 
 /// Resolves `providers.<name>.fallback[]` now that every provider is known.

@@ -156,9 +156,11 @@ fn parse_allow(s: &str) -> Result<(Option<String>, Vec<Seg>), String> {
     Ok((method, segs))
 }
 
-/// A segment a wildcard may stand for.
+/// A segment a wildcard may stand for: no percent-encoding but `%3A`
+/// (`:`, which AWS's SDKs encode in Bedrock model ids, and which can
+/// neither climb nor split a path).
 fn plain_segment(s: &str) -> bool {
-    !s.is_empty() && !s.contains('%')
+    !s.is_empty() && s.split('%').skip(1).all(|r| r.starts_with("3A") || r.starts_with("3a"))
 }
 
 /// `path`: the endpoint without its leading `/`.

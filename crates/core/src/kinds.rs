@@ -4,6 +4,7 @@
 //! kind's own module (`azure`, `presets`) holds the details.
 
 use crate::azure;
+use crate::bedrock;
 use crate::config::ProviderKind;
 use crate::formats::openai;
 
@@ -21,6 +22,7 @@ impl ProviderKind {
     pub fn endpoints(self) -> &'static [(&'static str, &'static str)] {
         match self {
             ProviderKind::AzureOpenAi => azure::ENDPOINTS,
+            ProviderKind::Bedrock => bedrock::ENDPOINTS,
             _ => &[],
         }
     }
@@ -30,6 +32,7 @@ impl ProviderKind {
     pub fn model_in_path(self, endpoint: &str) -> Option<&str> {
         match self {
             ProviderKind::AzureOpenAi => azure::deployment(endpoint),
+            ProviderKind::Bedrock => bedrock::model(endpoint),
             _ => None,
         }
     }
@@ -43,11 +46,19 @@ impl ProviderKind {
         }
     }
 
+    /// Whether an endpoint's path makes the request a stream (Bedrock's
+    /// ConverseStream), whatever its body says.
+    pub fn streams_by_path(self, endpoint: &str) -> bool {
+        self == ProviderKind::Bedrock && bedrock::streams(endpoint)
+    }
+
     /// The chat path below the base URL when the config names none.
     pub(crate) fn default_chat_path(self, path_prefix: &str) -> String {
         match self {
             ProviderKind::Anthropic => crate::formats::anthropic::CHAT_PATH.into(),
             ProviderKind::AzureOpenAi => azure::CHAT_PATH.into(),
+            // The model and the operation follow (`bedrock::converse_path`).
+            ProviderKind::Bedrock => bedrock::MODEL_PATH.into(),
             ProviderKind::OpenAiCompatible | ProviderKind::Preset(_) => {
                 openai::chat_path(path_prefix, true)
             }

@@ -20,7 +20,8 @@ pub struct RequestSummary {
     pub stream: bool,
     /// `stream_options.include_usage` as the client sent it.
     pub include_usage: Option<bool>,
-    /// `max_completion_tokens` / `max_tokens` / `max_output_tokens`.
+    /// `max_completion_tokens` / `max_tokens` / `max_output_tokens` /
+    /// Bedrock's `inferenceConfig.maxTokens`.
     pub max_tokens: Option<u64>,
 }
 
@@ -38,6 +39,15 @@ struct Raw<'a> {
     max_tokens: Option<u64>,
     #[serde(default)]
     max_output_tokens: Option<u64>,
+    /// Bedrock Converse's options.
+    #[serde(default, rename = "inferenceConfig")]
+    inference_config: Option<RawInferenceConfig>,
+}
+
+#[derive(Deserialize)]
+struct RawInferenceConfig {
+    #[serde(default, rename = "maxTokens")]
+    max_tokens: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -80,7 +90,11 @@ pub fn parse(body: &[u8], require_object: bool) -> Result<RequestSummary, Gatewa
         model: raw.model.map(Cow::into_owned),
         stream: raw.stream.unwrap_or(false),
         include_usage: raw.stream_options.and_then(|o| o.include_usage),
-        max_tokens: raw.max_completion_tokens.or(raw.max_tokens).or(raw.max_output_tokens),
+        max_tokens: raw
+            .max_completion_tokens
+            .or(raw.max_tokens)
+            .or(raw.max_output_tokens)
+            .or(raw.inference_config.and_then(|c| c.max_tokens)),
     })
 }
 
@@ -113,6 +127,8 @@ mod tests {
         assert!(s.stream);
         assert_eq!(s.max_tokens, Some(64));
         assert_eq!(s.include_usage, None);
+        let s = parse(br#"{"messages":[],"inferenceConfig":{"maxTokens":50,"topP":1}}"#, true);
+        assert_eq!(s.unwrap().max_tokens, Some(50));
         let s = parse(
             br#"{"model":"gpt-\u0034o","stream":null,"stream_options":{"include_usage":false}}"#,
             true,

@@ -54,6 +54,10 @@ const STRUCTURAL: &[&str] = &[
     "obfuscation",
     "signature",
     "encrypted_content",
+    // Bedrock: the stop reason, a tool use's id, stream padding.
+    "stopReason",
+    "toolUseId",
+    "p",
 ];
 
 /// Channels one stream may have open at once. Real streams have a few (one
@@ -66,6 +70,9 @@ const TOO_MANY_CHANNELS: &str = "too_many_channels";
 /// stream with an error event (never a silent cut, never unscanned bytes).
 const MAX_EVENT: usize = 1 << 20;
 const EVENT_TOO_LARGE: &str = "event_too_large";
+/// A binary event stream (Bedrock) whose message fails its CRC or length:
+/// nothing after it can be read, so nothing after it goes out.
+const BROKEN_FRAMES: &str = "event_stream_unreadable";
 
 /// Anthropic events that restate text or carry none.
 const ANTHROPIC_SNAPSHOTS: &[&str] = &[
@@ -93,12 +100,19 @@ const KEEP_TOP: &[&str] = &[
     "content_index",
     "summary_index",
     "sequence_number",
+    "contentBlockIndex",
 ];
 const KEEP: &[&str] = &["index", "type"];
+
+/// Bedrock ConverseStream events that carry no generated text in pieces
+/// (its deltas are `contentBlockDelta`).
+const BEDROCK_SNAPSHOTS: &[&str] =
+    &["messageStart", "contentBlockStart", "contentBlockStop", "messageStop", "metadata"];
 
 /// Events that restate text: each string is scanned whole.
 fn is_snapshot(t: &str) -> bool {
     ANTHROPIC_SNAPSHOTS.contains(&t)
+        || BEDROCK_SNAPSHOTS.contains(&t)
         || t == "error"
         || (t.starts_with("response.") && !t.ends_with(".delta"))
 }
@@ -115,6 +129,10 @@ fn ends_channels(t: &str) -> bool {
                 | "response.failed"
                 | "response.incomplete"
                 | "error"
+                // Bedrock ConverseStream.
+                | "contentBlockStop"
+                | "messageStop"
+                | "metadata"
         )
 }
 
@@ -292,6 +310,8 @@ pub struct StreamGuard {
     responses_api: bool,
     blocked: bool,
     pub scanned: usize,
+    /// Bedrock: the stream is AWS's binary event stream, scanned as SSE.
+    frames: Option<Box<crate::eventstream_guard::Frames>>,
 }
 
 impl StreamGuard {
@@ -310,6 +330,8 @@ impl StreamGuard {
             responses_api: false,
             blocked: false,
             scanned: 0,
+            frames: (wire == Format::Bedrock)
+                .then(|| Box::new(crate::eventstream_guard::Frames::new(MAX_EVENT))),
         }
     }
 
@@ -325,6 +347,19 @@ impl StreamGuard {
     }
 
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let Some(mut frames) = self.frames.take() else { return self.feed_sse(bytes) };
+        let (sse, broken) = frames.decode(bytes);
+        let mut out = self.feed_sse(&sse);
+        if broken && !self.blocked {
+            self.fragments.blocked_by = Some(BROKEN_FRAMES.to_string());
+            self.block(&mut out);
+        }
+        let out = frames.encode(&out);
+        self.frames = Some(frames);
+        out
+    }
+
+    fn feed_sse(&mut self, bytes: &[u8]) -> Vec<u8> {
         if self.blocked {
             return Vec::new();
         }
@@ -351,6 +386,14 @@ impl StreamGuard {
     /// End of the stream: what is left. An unterminated last event is
     /// dropped (clients ignore it; its text was never scanned).
     pub fn finish(&mut self) -> Vec<u8> {
+        let Some(mut frames) = self.frames.take() else { return self.finish_sse() };
+        let out = self.finish_sse();
+        let out = frames.encode(&out);
+        self.frames = Some(frames);
+        out
+    }
+
+    fn finish_sse(&mut self) -> Vec<u8> {
         if self.blocked {
             return Vec::new();
         }
@@ -408,7 +451,7 @@ impl StreamGuard {
         self.key.push('\u{1}');
         if let Some(m) = v.as_object() {
             for (k, x) in m {
-                if k.ends_with("index") || k == "item_id" {
+                if k.ends_with("index") || k.ends_with("Index") || k == "item_id" {
                     let _ = write!(self.key, "{k}={x}\u{1}");
                 }
             }
@@ -615,6 +658,8 @@ impl StreamGuard {
         let code = if guardrail { ErrorCode::GuardrailBlocked } else { ErrorCode::DlpBlocked };
         let message = if by == TOO_MANY_CHANNELS {
             format!("the answer was stopped: it streams more than {MAX_CHANNELS} texts at once, more than the gateway scans")
+        } else if by == BROKEN_FRAMES {
+            "the answer was stopped: its event stream failed a CRC or length check".to_string()
         } else if by == EVENT_TOO_LARGE {
             format!("the answer was stopped: one of its events is larger than the {MAX_EVENT} bytes the gateway scans at once")
         } else {

@@ -57,6 +57,15 @@ pub(crate) struct RawUsage {
     pub input_tokens_details: Option<Details>,
     /// DeepSeek's cached prompt tokens (a part of `prompt_tokens`).
     pub prompt_cache_hit_tokens: Option<u64>,
+    /// Bedrock Converse's (camelCase) figures.
+    #[serde(rename = "inputTokens")]
+    pub input_tokens_aws: Option<u64>,
+    #[serde(rename = "outputTokens")]
+    pub output_tokens_aws: Option<u64>,
+    #[serde(rename = "cacheReadInputTokens")]
+    pub cache_read_input_tokens_aws: Option<u64>,
+    #[serde(rename = "cacheWriteInputTokens")]
+    pub cache_write_input_tokens_aws: Option<u64>,
 }
 
 #[derive(Deserialize, Default)]

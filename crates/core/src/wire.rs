@@ -34,6 +34,19 @@ pub fn request_for(
         ..tr::RequestOptions::new(model)
     };
     let body = match (client, target) {
+        (Format::OpenAi, Format::Bedrock) => {
+            // The model and the operation are in Bedrock's path.
+            let stream = tr::openai_stream_flags(body).0;
+            let path = crate::bedrock::converse_path(&provider.chat_path, model, stream);
+            let body = tr::openai_to_bedrock_request(body, &opts).map_err(translate_error)?;
+            return Ok(Outbound { path, body });
+        }
+        (_, Format::Bedrock) | (Format::Bedrock, _) => {
+            return Err(GatewayError::new(
+                ErrorCode::InvalidRequest,
+                "Bedrock Converse translates to and from OpenAI's chat format only",
+            ))
+        }
         (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_request(body, &opts),
         (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_request(body, &opts),
         _ => {
@@ -97,6 +110,7 @@ pub fn answer_to_client(
     if !(200..300).contains(&status) {
         let out = match (upstream, a.client) {
             (Format::Anthropic, Format::OpenAi) => tr::anthropic_error_to_openai(status, body),
+            (Format::Bedrock, Format::OpenAi) => tr::bedrock_error_to_openai(status, body),
             (Format::OpenAi, Format::Anthropic) => tr::openai_error_to_anthropic(status, body),
             _ => body.to_vec(),
         };
@@ -107,6 +121,7 @@ pub fn answer_to_client(
         let usage = crate::usage::from_body(upstream.usage_reader(), body).unwrap_or_default();
         let out = match (upstream, a.client) {
             (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_response(body, &ropts),
+            (Format::Bedrock, Format::OpenAi) => tr::bedrock_to_openai_response(body, &ropts),
             (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_response(body, &ropts),
             _ => Ok(body.to_vec()),
         }
@@ -127,6 +142,8 @@ pub fn answer_to_client(
 /// for when the client did not).
 pub struct StreamTranslator {
     parser: SseParser,
+    /// Bedrock's binary event stream, decoded into events (else SSE).
+    frames: Option<crate::eventstream::Decoder>,
     usage: StreamUsage,
     kind: StreamKind,
 }
@@ -135,6 +152,7 @@ enum StreamKind {
     Same { strip_usage_chunk: bool },
     AnthropicToOpenAi(tr::AnthropicToOpenAiStream),
     OpenAiToAnthropic(tr::OpenAiToAnthropicStream),
+    BedrockToOpenAi(tr::BedrockToOpenAiStream),
 }
 
 impl StreamTranslator {
@@ -142,6 +160,14 @@ impl StreamTranslator {
         let kind = match (upstream, a.client) {
             (Format::Anthropic, Format::OpenAi) => {
                 StreamKind::AnthropicToOpenAi(tr::AnthropicToOpenAiStream::new(tr::StreamOptions {
+                    id: None,
+                    model: Some(a.model.clone()),
+                    created: a.created,
+                    include_usage: a.include_usage,
+                }))
+            }
+            (Format::Bedrock, Format::OpenAi) => {
+                StreamKind::BedrockToOpenAi(tr::BedrockToOpenAiStream::new(tr::StreamOptions {
                     id: None,
                     model: Some(a.model.clone()),
                     created: a.created,
@@ -159,7 +185,10 @@ impl StreamTranslator {
                 strip_usage_chunk: a.client.asks_stream_usage() && !a.include_usage,
             },
         };
+        let frames =
+            (upstream == Format::Bedrock).then(|| crate::eventstream::Decoder::new(1 << 20));
         StreamTranslator {
+            frames,
             parser: SseParser::new(1 << 20),
             usage: StreamUsage::new(upstream.usage_reader()),
             kind,
@@ -167,17 +196,21 @@ impl StreamTranslator {
     }
 
     pub fn feed(&mut self, chunk: &[u8]) -> Vec<u8> {
-        let events = self.parser.feed(chunk);
+        let events = match &mut self.frames {
+            Some(d) => d.feed(chunk),
+            None => self.parser.feed(chunk),
+        };
         self.translate(events)
     }
 
     pub fn finish(&mut self) -> Vec<u8> {
-        let events = self.parser.finish();
+        let events = if self.frames.is_some() { Vec::new() } else { self.parser.finish() };
         let mut out = self.translate(events);
         match &mut self.kind {
             StreamKind::Same { .. } => out.extend(self.parser.take_pending()),
             StreamKind::AnthropicToOpenAi(t) => out.extend(t.finish()),
             StreamKind::OpenAiToAnthropic(t) => out.extend(t.finish()),
+            StreamKind::BedrockToOpenAi(t) => out.extend(t.finish()),
         }
         out
     }
@@ -196,6 +229,9 @@ impl StreamTranslator {
                     out.extend(t.event(ev.event.as_deref(), &ev.data))
                 }
                 StreamKind::OpenAiToAnthropic(t) => {
+                    out.extend(t.event(ev.event.as_deref(), &ev.data))
+                }
+                StreamKind::BedrockToOpenAi(t) => {
                     out.extend(t.event(ev.event.as_deref(), &ev.data))
                 }
             }

@@ -1,6 +1,7 @@
 //! Translation between the OpenAI Chat Completions format and the Anthropic
 //! Messages format: requests, responses, streams and error bodies, in both
-//! directions.
+//! directions; and from OpenAI to AWS Bedrock's Converse API and back
+//! (through the Anthropic mapping: Converse is Messages under other names).
 //!
 //! The crate is pure: no proxy-wasm, no host calls, no clock, no randomness.
 //! Every output is a function of the input bytes and the options (ids are
@@ -12,7 +13,10 @@
 //! | OpenAI | Anthropic | [`openai_to_anthropic_request`] | [`anthropic_to_openai_response`] | [`AnthropicToOpenAiStream`] |
 //! | Anthropic | OpenAI | [`anthropic_to_openai_request`] | [`openai_to_anthropic_response`] | [`OpenAiToAnthropicStream`] |
 //!
-//! Error bodies: [`anthropic_error_to_openai`], [`openai_error_to_anthropic`].
+//! | OpenAI | Bedrock Converse | [`openai_to_bedrock_request`] | [`bedrock_to_openai_response`] | [`BedrockToOpenAiStream`] |
+//!
+//! Error bodies: [`anthropic_error_to_openai`], [`openai_error_to_anthropic`],
+//! [`bedrock_error_to_openai`].
 //!
 //! No input can make these functions panic (clippy denies the panicking
 //! constructs outside tests; the tests feed garbage and adversarial JSON).
@@ -25,7 +29,9 @@ mod json;
 mod provider_errors;
 mod request_a2o;
 mod request_o2a;
+mod request_o2b;
 mod response;
+mod response_b2o;
 mod stream_a2o;
 mod stream_o2a;
 
@@ -33,7 +39,11 @@ pub use error::TranslateError;
 pub use provider_errors::{anthropic_error_to_openai, openai_error_to_anthropic};
 pub use request_a2o::anthropic_to_openai_request;
 pub use request_o2a::openai_to_anthropic_request;
+pub use request_o2b::openai_to_bedrock_request;
 pub use response::{anthropic_to_openai_response, openai_to_anthropic_response};
+pub use response_b2o::{
+    bedrock_error_to_openai, bedrock_to_openai_response, BedrockToOpenAiStream,
+};
 pub use stream_a2o::AnthropicToOpenAiStream;
 pub use stream_o2a::OpenAiToAnthropicStream;
 

@@ -18,6 +18,8 @@ pub enum Output {
     Sse(Vec<Bytes>),
     /// A scripted answer with its own headers ([`crate::faults::RawAnswer`]).
     Raw(crate::faults::RawAnswer),
+    /// A 200 binary stream, one element per frame (Bedrock's event stream).
+    Frames { content_type: &'static str, frames: Vec<Bytes> },
 }
 
 impl Output {
@@ -67,12 +69,15 @@ impl From<serde_json::Error> for ApiError {
 pub enum Flavor {
     OpenAi,
     Anthropic,
+    Bedrock,
 }
 
 impl Flavor {
     pub fn for_path(path: &str) -> Flavor {
         if path.ends_with("/messages") || path.ends_with("/messages/count_tokens") {
             Flavor::Anthropic
+        } else if crate::bedrock::operation(path).is_some() {
+            Flavor::Bedrock
         } else {
             Flavor::OpenAi
         }
@@ -82,6 +87,7 @@ impl Flavor {
         let body = match self {
             Flavor::OpenAi => crate::openai::error_body(err),
             Flavor::Anthropic => crate::anthropic::error_body(err),
+            Flavor::Bedrock => crate::bedrock::error_body(err),
         };
         Output::json(err.status, body)
     }

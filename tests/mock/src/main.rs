@@ -6,6 +6,7 @@
 //! ```
 
 mod anthropic;
+mod bedrock;
 mod body;
 mod common;
 mod control;

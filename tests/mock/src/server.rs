@@ -164,11 +164,19 @@ async fn handle(app: &App, req: Request<Incoming>) -> Response<MockBody> {
             route(&parts.method, path, &ctx).unwrap_or_else(|e| flavor.error(&e))
         }
     };
-    respond(out, &faults, Some(seq))
+    let mut resp = respond(out, &faults, Some(seq));
+    if flavor == Flavor::Bedrock && !resp.status().is_success() {
+        let t = crate::bedrock::error_type(resp.status());
+        resp.headers_mut().insert("x-amzn-errortype", HeaderValue::from_static(t));
+    }
+    resp
 }
 
 fn route(method: &Method, path: &str, ctx: &Ctx) -> Result<Output, ApiError> {
     let post = method == Method::POST;
+    if let (Some(stream), true) = (crate::bedrock::operation(path), post) {
+        return crate::bedrock::converse(ctx, stream);
+    }
     if path.ends_with("/chat/completions") {
         if post {
             return openai::chat(ctx);
@@ -252,6 +260,19 @@ pub fn respond(out: Output, faults: &Faults, seq: Option<u64>) -> Response<MockB
                     h.insert(name, v);
                 }
             }
+            resp
+        }
+        Output::Frames { content_type, mut frames } => {
+            let broken = match faults.break_after {
+                Some(n) => {
+                    frames.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+                    true
+                }
+                None => false,
+            };
+            let delay = faults.chunk_delay_ms.map(Duration::from_millis);
+            let mut resp = Response::new(MockBody::frames(frames, delay, broken));
+            resp.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
             resp
         }
         Output::Sse(mut events) => {

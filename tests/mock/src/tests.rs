@@ -92,14 +92,14 @@ fn ctx<'a>(body: &'a [u8], reply: Option<&'a str>, tool: Option<&'a ToolCall>) -
 fn full_json(out: Output) -> (StatusCode, Value) {
     match out {
         Output::Full { status, body, .. } => (status, serde_json::from_slice(&body).unwrap()),
-        Output::Sse(_) | Output::Raw(_) => panic!("expected a full body"),
+        Output::Sse(_) | Output::Raw(_) | Output::Frames { .. } => panic!("expected a full body"),
     }
 }
 
 fn sse_text(out: Output) -> String {
     match out {
         Output::Sse(ev) => ev.iter().map(|b| std::str::from_utf8(b).unwrap()).collect(),
-        Output::Full { .. } | Output::Raw(_) => panic!("expected a stream"),
+        Output::Full { .. } | Output::Raw(_) | Output::Frames { .. } => panic!("expected a stream"),
     }
 }
 
@@ -605,4 +605,47 @@ fn groq_mistral_and_deepseek_report_usage_their_way() {
         ),
         (Some(2), Some(3))
     );
+}
+
+// --------------------------------------------------------------- bedrock
+
+#[test]
+fn bedrock_converse_and_its_event_stream() {
+    use crate::bedrock;
+    assert_eq!(bedrock::operation("/model/m%3A0/converse"), Some(false));
+    assert_eq!(bedrock::operation("/model/m/converse-stream"), Some(true));
+    assert_eq!(bedrock::operation("/model/m/invoke"), None);
+    let body = br#"{"system":[{"text":"be brief"}],"messages":[{"role":"user","content":[{"text":"hi there"}]}],"inferenceConfig":{"maxTokens":20}}"#;
+    let (status, v) = full_json(bedrock::converse(&ctx(body, None, None), false).unwrap());
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["output"]["message"]["content"][0]["text"], "mock: hi there");
+    assert_eq!(v["usage"]["inputTokens"], 5);
+    assert_eq!(v["usage"]["cacheReadInputTokens"], 2);
+    assert_eq!(v["stopReason"], "end_turn");
+    let Output::Frames { frames, content_type } =
+        bedrock::converse(&ctx(body, None, None), true).unwrap()
+    else {
+        panic!("expected frames")
+    };
+    assert_eq!(content_type, bedrock::CONTENT_TYPE);
+    // Each frame: total length, then a prelude CRC over the first 8 bytes.
+    for f in &frames {
+        let total = u32::from_be_bytes(f[..4].try_into().unwrap()) as usize;
+        assert_eq!(total, f.len());
+        assert_eq!(crc32fast::hash(&f[..8]), u32::from_be_bytes(f[8..12].try_into().unwrap()));
+        assert_eq!(
+            crc32fast::hash(&f[..total - 4]),
+            u32::from_be_bytes(f[total - 4..].try_into().unwrap())
+        );
+    }
+    assert!(String::from_utf8_lossy(frames.last().unwrap()).contains("metadata"));
+    for bad in [
+        &br#"{"model":"x","messages":[]}"#[..],
+        br#"{"messages":[{"role":"system","content":[]}]}"#,
+    ] {
+        assert_eq!(
+            bedrock::converse(&ctx(bad, None, None), false).err().unwrap().status,
+            StatusCode::BAD_REQUEST
+        );
+    }
 }

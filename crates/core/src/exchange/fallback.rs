@@ -482,6 +482,18 @@ impl Exchange {
                 headers.push((Cow::Borrowed(k), v.into_bytes()));
             }
         }
+        if p.signs() {
+            // Bedrock: signed as sent (the client's AWS headers never go).
+            headers.retain(|(k, _)| !crate::sigv4::AUTH_HEADERS.contains(&k.as_ref()));
+            let path = headers.iter().find(|(k, _)| k == ":path").map(|(_, v)| v.clone());
+            let path = String::from_utf8(path.unwrap_or_default()).unwrap_or_default();
+            let now_ms = self.start_ns / 1_000_000;
+            if let Some(aws) = p.aws.as_deref() {
+                for (k, v) in crate::bedrock::sign(aws, &path, &p.authority, &body, now_ms) {
+                    headers.push((Cow::Borrowed(k), v.into_bytes()));
+                }
+            }
+        }
         let has = |name: &str| headers.iter().any(|(k, _)| k == name);
         for (k, v) in p.kind.format().default_headers(&p.anthropic_version, &has) {
             headers.push((Cow::Borrowed(k), v.into_bytes()));

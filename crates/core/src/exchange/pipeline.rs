@@ -204,6 +204,22 @@ impl Exchange {
             self.usage_chunk = UsageChunk::Gateway;
         }
         let new_body = built.body.or_else(|| body.redacted().map(<[u8]>::to_vec));
+        if let Some(p) = self.provider().filter(|p| p.aws.is_some()) {
+            // Bedrock: the path (the model's, on /compat) and the signature
+            // over what is sent.
+            let path = match built.path {
+                Some(path) => {
+                    route_ops.push(Op::SetRequestHeader(
+                        Cow::Borrowed(":path"),
+                        path.clone().into_bytes(),
+                    ));
+                    path
+                }
+                None => format!("{}{}", self.snapshot.upstream_path, self.snapshot.query),
+            };
+            let sent = new_body.as_deref().unwrap_or(body.bytes());
+            super::route::sign_ops(p, &path, sent, svc.now_ms(), &mut route_ops);
+        }
         if let Some(b) = new_body {
             route_ops.push(Op::SetRequestHeader(
                 Cow::Borrowed("content-length"),

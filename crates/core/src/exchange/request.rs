@@ -313,10 +313,17 @@ impl Exchange {
         }
         self.facts.request_bytes = body.len() as u64;
         self.request_body_len = body.len();
-        let summary = match request_body::parse(body, self.is_inference()) {
+        let mut summary = match request_body::parse(body, self.is_inference()) {
             Ok(s) => s,
             Err(e) => return self.reply(e),
         };
+        if self.compat.is_none() {
+            // Bedrock's ConverseStream is a stream by its path.
+            let by_path = self.provider().zip(self.facts.endpoint.as_deref());
+            if by_path.is_some_and(|(p, e)| p.kind.streams_by_path(e)) {
+                summary.stream = true;
+            }
+        }
         self.facts.stream = summary.stream;
         if summary.include_usage == Some(true) {
             self.usage_chunk = UsageChunk::Client;
@@ -332,7 +339,9 @@ impl Exchange {
         } else {
             // Azure's deployment path names the model it runs.
             let in_path = self.provider().and_then(|p| {
-                p.kind.model_in_path(self.facts.endpoint.as_deref()?).map(str::to_string)
+                p.kind
+                    .model_in_path(self.facts.endpoint.as_deref()?)
+                    .map(crate::bedrock::model_name)
             });
             self.facts.model = in_path.or_else(|| summary.model.clone());
         }

@@ -60,6 +60,9 @@ pub(super) enum ResponseBody {
     /// An event stream, parsed event by event; `rewrite` when events are
     /// dropped (the usage chunk the gateway asked for on the client's behalf).
     Sse { parser: SseParser, usage: StreamUsage, rewrite: bool },
+    /// AWS's binary event stream (Bedrock's ConverseStream), decoded to
+    /// read usage; it goes on as it came.
+    EventStream { decoder: crate::eventstream::Decoder, usage: StreamUsage },
     /// A JSON answer in another format than the client's: held whole, then
     /// translated.
     TranslateJson { upstream: Format, status: u16 },
@@ -97,6 +100,9 @@ impl Exchange {
         self.facts.status = Some(e.status());
         self.facts.error_code = Some(e.code.as_str());
         let mut headers = vec![(Cow::Borrowed("content-type"), "application/json".into())];
+        if let Some((k, v)) = e.format_headers(self.client_format) {
+            headers.push((Cow::Borrowed(k), v.into()));
+        }
         headers.extend(extra);
         let body = e.body(self.client_format);
         self.facts.response_bytes = body.len() as u64;
@@ -162,6 +168,8 @@ impl Exchange {
             .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
         let ct = h.get("content-type").unwrap_or_default();
         let sse = starts_with_ignore_case(ct, b"text/event-stream");
+        // Bedrock's ConverseStream: binary frames, a stream all the same.
+        let frames = !sse && starts_with_ignore_case(ct, crate::eventstream::CONTENT_TYPE);
         let upstream = self.provider().map(|p| p.kind.format());
         let translating = match (self.client_wire, upstream) {
             (Some(c), Some(u)) if self.compat.is_some() && c != u => Some(u),
@@ -171,7 +179,13 @@ impl Exchange {
         self.response = if let Some(up) = translating {
             // The body changes: its length is no longer known.
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
-            if ok && sse && !encoded {
+            if ok && (sse || frames) && !encoded {
+                if frames {
+                    ops.push(Op::SetResponseHeader(
+                        Cow::Borrowed("content-type"),
+                        b"text/event-stream".to_vec(),
+                    ));
+                }
                 ResponseBody::TranslateSse(Box::new(StreamTranslator::new(&self.answer(svc), up)))
             } else {
                 if !sse && !ok {
@@ -194,12 +208,18 @@ impl Exchange {
                 usage: StreamUsage::new(format.usage_reader()),
                 rewrite,
             }
+        } else if frames {
+            ResponseBody::EventStream {
+                decoder: crate::eventstream::Decoder::new(MAX_SSE_EVENT),
+                usage: StreamUsage::new(format.usage_reader()),
+            }
         } else if request_body::is_json_content_type(ct) {
             ResponseBody::Json(Vec::new())
         } else {
             ResponseBody::Pass
         };
         let storable = ok && !encoded && !matches!(self.response, ResponseBody::Pass);
+        let sse = sse || frames;
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         self.fallback_served_headers(&mut ops);
         self.limits_response_ops(&mut ops);
@@ -316,6 +336,21 @@ impl Exchange {
             }
             ResponseBody::Sse { parser, usage, rewrite } => {
                 self.read_sse(parser, usage, *rewrite, chunk, end_of_stream)
+            }
+            ResponseBody::EventStream { decoder, usage } => {
+                for ev in decoder.feed(chunk) {
+                    usage.observe(&ev);
+                }
+                self.facts.usage.merge(usage.usage);
+                if decoder.broken().is_some()
+                    || self.mem.response.resize(decoder.pending_len()).is_err()
+                {
+                    // Unreadable or over the budget: passed on as it is.
+                    self.mem.response.release();
+                    self.usage_dropped = true;
+                    body = ResponseBody::Pass;
+                }
+                Read::Same
             }
         };
         self.response = body;

@@ -59,6 +59,25 @@ pub(super) fn upstream_ops(
     }
 }
 
+/// Bedrock: the SigV4 headers for the request as it leaves (its final path
+/// and body, the authority it routes to), and the client's own AWS auth
+/// headers out. Nothing for other providers, or without credentials.
+pub(super) fn sign_ops(p: &Provider, path: &str, body: &[u8], now_ms: u64, ops: &mut Vec<Op>) {
+    let Some(aws) = p.aws.as_deref() else { return };
+    let signed = crate::bedrock::sign(aws, path, &p.authority, body, now_ms);
+    if signed.is_empty() {
+        return;
+    }
+    for name in crate::sigv4::AUTH_HEADERS {
+        if !signed.iter().any(|(k, _)| k == name) {
+            ops.push(Op::RemoveRequestHeader(Cow::Borrowed(name)));
+        }
+    }
+    for (k, v) in signed {
+        ops.push(Op::SetRequestHeader(Cow::Borrowed(k), v.into_bytes()));
+    }
+}
+
 /// Who is asking, for cache isolation: the gateway token's tenant, else the
 /// client's own provider credentials; empty when the gateway's key is used
 /// by every client alike.
@@ -68,7 +87,7 @@ pub(super) fn caller_identity(tenant: Option<&str>, p: &Provider, h: &Headers) -
         id.extend_from_slice(t.as_bytes());
         return id;
     }
-    if p.api_key.is_some() {
+    if p.api_key.is_some() || p.signs() {
         return Vec::new();
     }
     let mut id = b"key:".to_vec();

@@ -113,3 +113,131 @@ fn a_preset_that_refuses_stream_options_is_never_sent_them() {
     let (_, step) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], body);
     assert!(step.ops.iter().any(|o| matches!(o, Op::SetRequestBody(_))), "{step:?}");
 }
+
+const BEDROCK: &str = r#"{"version":1,"providers":{
+  "bedrock":{"kind":"bedrock","region":"eu-west-1","aws_credentials":{
+    "access_key_id":{"env":"OPENAI_KEY"},"secret_access_key":{"env":"ANTHROPIC_KEY"}}}
+}}"#;
+
+fn sha256_hex(b: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(b))
+}
+
+#[test]
+fn bedrock_converse_stream_is_signed_as_sent_and_its_usage_read_from_the_event_stream() {
+    let cfg = config(BEDROCK);
+    let mut svc = MemServices::new(1_000_000_000);
+    let body = br#"{"messages":[{"role":"user","content":[{"text":"hi"}]}]}"#;
+    let (mut ex, step) = start(
+        &cfg,
+        &mut svc,
+        "/bedrock/model/m%3A0/converse-stream",
+        &[("authorization", "AWS4-HMAC-SHA256 client"), ("x-amz-security-token", "client")],
+        body,
+    );
+    let auth = set(&step, "authorization").unwrap();
+    assert!(
+        auth.starts_with("AWS4-HMAC-SHA256 Credential=sk-gw/19700101/eu-west-1/bedrock/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature="),
+        "{auth}"
+    );
+    assert_eq!(set(&step, "x-amz-date"), Some("19700101T000001Z"));
+    assert_eq!(set(&step, "x-amz-content-sha256"), Some(sha256_hex(body).as_str()));
+    assert!(removes(&step, "x-amz-security-token"));
+    assert_eq!(set(&step, ":authority"), Some("bedrock-runtime.eu-west-1.amazonaws.com"));
+    let ct = crate::eventstream::CONTENT_TYPE;
+    ex.on_response_headers(
+        &super::tests::headers(&[
+            (":status", "200"),
+            ("content-type", std::str::from_utf8(ct).unwrap()),
+        ]),
+        &mut svc,
+    );
+    let mut stream = crate::eventstream::event("messageStart", br#"{"role":"assistant"}"#);
+    stream.extend(crate::eventstream::event(
+        "metadata",
+        br#"{"usage":{"inputTokens":4,"outputTokens":2,"cacheReadInputTokens":1}}"#,
+    ));
+    let (a, b) = stream.split_at(30);
+    ex.on_response_body(a, false, &mut svc);
+    ex.on_response_body(b, true, &mut svc);
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!((rec["model"].as_str(), rec["stream"].as_bool()), (Some("m:0"), Some(true)));
+    assert_eq!(rec["provider_kind"], "bedrock");
+    assert_eq!(
+        (
+            rec["input_tokens"].as_u64(),
+            rec["output_tokens"].as_u64(),
+            rec["cached_input_tokens"].as_u64()
+        ),
+        (Some(5), Some(2), Some(1))
+    );
+}
+
+#[test]
+fn bedrock_on_compat_gets_the_model_path_and_a_signature_over_the_translated_body() {
+    let cfg = config(BEDROCK);
+    let mut svc = MemServices::new(1_000_000_000);
+    let (_, step) = start(
+        &cfg,
+        &mut svc,
+        "/compat/chat/completions",
+        &[],
+        br#"{"model":"bedrock/m:0","messages":[{"role":"user","content":"hi"}],"stream":true}"#,
+    );
+    let paths: Vec<_> = step
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::SetRequestHeader(k, v) if k == ":path" => std::str::from_utf8(v).ok(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(paths.last(), Some(&"/model/m%3A0/converse-stream"));
+    let sent = step
+        .ops
+        .iter()
+        .find_map(|op| match op {
+            Op::SetRequestBody(b) => Some(b.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&sent).unwrap();
+    assert_eq!(v["messages"][0]["content"][0]["text"], "hi");
+    assert!(v.get("model").is_none() && v.get("stream").is_none());
+    assert_eq!(set(&step, "x-amz-content-sha256"), Some(sha256_hex(&sent).as_str()));
+}
+
+#[test]
+fn bedrock_as_a_fallback_step_is_translated_signed_and_answered_in_openai_format() {
+    let cfg = config(
+        r#"{"version":1,"providers":{
+          "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"},
+            "fallback":[{"provider":"bedrock","model_map":{"*":"m:0"}}]},
+          "bedrock":{"kind":"bedrock","region":"eu-west-1","aws_credentials":{
+            "access_key_id":{"env":"OPENAI_KEY"},"secret_access_key":{"env":"ANTHROPIC_KEY"}}}}}"#,
+    );
+    let mut svc = MemServices::new(1_000_000_000);
+    let (mut ex, _) = start(&cfg, &mut svc, "/openai/v1/chat/completions", &[], CHAT);
+    let step = ex.on_response_headers(
+        &super::tests::headers(&[(":status", "503"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    let fb = callout(&step.ops);
+    let h = |name: &str| {
+        fb.headers.iter().find(|(k, _)| k == name).map(|(_, v)| String::from_utf8_lossy(v))
+    };
+    assert_eq!(h(":path").as_deref(), Some("/model/m%3A0/converse"));
+    assert_eq!(h(":authority").as_deref(), Some("bedrock-runtime.eu-west-1.amazonaws.com"));
+    assert!(h("authorization").unwrap().contains("Credential=sk-gw/19700101/eu-west-1/bedrock/"));
+    assert_eq!(h("x-amz-content-sha256").as_deref(), Some(sha256_hex(&fb.body).as_str()));
+    let sent: serde_json::Value = serde_json::from_slice(&fb.body).unwrap();
+    assert_eq!(sent["messages"][0]["content"][0]["text"], "hi");
+    let Purpose::Attempt(n) = fb.purpose else { panic!() };
+    let converse = br#"{"output":{"message":{"role":"assistant","content":[{"text":"from bedrock"}]}},"stopReason":"end_turn","usage":{"inputTokens":3,"outputTokens":2}}"#;
+    let done =
+        ex.on_callout(Purpose::Attempt(n), answer(200, "application/json", converse), &mut svc);
+    let Some(Op::SendLocal { status: 200, body, .. }) = done.ops.last() else { panic!("{done:?}") };
+    let v: serde_json::Value = serde_json::from_slice(body).unwrap();
+    assert_eq!(v["choices"][0]["message"]["content"], "from bedrock");
+}

@@ -5,6 +5,7 @@
 //! new module here and a variant below (translations live in `wire`).
 
 pub mod anthropic;
+pub mod bedrock;
 pub mod openai;
 
 use serde_json::Value;
@@ -15,11 +16,12 @@ use crate::request_body::RequestSummary;
 use crate::usage::Reader;
 
 /// A chat API format: OpenAI Chat Completions (and the OpenAI-style APIs
-/// around it) or Anthropic Messages.
+/// around it), Anthropic Messages or Bedrock Converse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     OpenAi,
     Anthropic,
+    Bedrock,
 }
 
 // Each format renders the gateway's errors (`errors` knows no format).
@@ -28,10 +30,17 @@ impl GatewayError {
     pub fn body(&self, format: Format) -> Vec<u8> {
         serde_json::to_vec(&format.error_body(self)).unwrap_or_default()
     }
+
+    /// Headers the client's format puts beside the body (Bedrock's error
+    /// type).
+    pub fn format_headers(&self, format: Format) -> Option<(&'static str, &'static str)> {
+        (format == Format::Bedrock)
+            .then(|| (bedrock::ERROR_TYPE_HEADER, bedrock::error_type(self.status())))
+    }
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::OpenAi, Format::Anthropic];
+    pub const ALL: [Format; 3] = [Format::OpenAi, Format::Anthropic, Format::Bedrock];
 
     /// The path suffixes of the endpoints that take a JSON request the
     /// gateway must inspect.
@@ -39,6 +48,7 @@ impl Format {
         match self {
             Format::OpenAi => openai::INFERENCE_ENDPOINTS,
             Format::Anthropic => anthropic::INFERENCE_ENDPOINTS,
+            Format::Bedrock => bedrock::INFERENCE_ENDPOINTS,
         }
     }
 
@@ -49,6 +59,8 @@ impl Format {
             Some(Format::OpenAi)
         } else if e.ends_with(anthropic::CHAT_ENDPOINT) {
             Some(Format::Anthropic)
+        } else if bedrock::is_chat_endpoint(e) {
+            Some(Format::Bedrock)
         } else {
             None
         }
@@ -58,6 +70,8 @@ impl Format {
     pub fn guess(path: &[u8], h: &Headers) -> Format {
         if anthropic::looks_like(path, h) {
             Format::Anthropic
+        } else if bedrock::looks_like(path) {
+            Format::Bedrock
         } else {
             Format::OpenAi
         }
@@ -68,6 +82,7 @@ impl Format {
         match self {
             Format::OpenAi => openai::error_body(e),
             Format::Anthropic => anthropic::error_body(e),
+            Format::Bedrock => bedrock::error_body(e),
         }
     }
 
@@ -81,6 +96,7 @@ impl Format {
         match self {
             Format::OpenAi => openai::error_event(e, responses_api),
             Format::Anthropic => anthropic::error_event(e),
+            Format::Bedrock => bedrock::error_event(e),
         }
     }
 
@@ -89,6 +105,7 @@ impl Format {
         let read = match self {
             Format::OpenAi => openai::usage,
             Format::Anthropic => anthropic::usage,
+            Format::Bedrock => bedrock::usage,
         };
         Reader { read, usage_only_chunks: self.asks_stream_usage() }
     }
@@ -99,7 +116,7 @@ impl Format {
     pub fn asks_stream_usage(self) -> bool {
         match self {
             Format::OpenAi => true,
-            Format::Anthropic => false,
+            Format::Anthropic | Format::Bedrock => false,
         }
     }
 
@@ -108,7 +125,7 @@ impl Format {
     pub fn with_stream_usage(self, body: &[u8], summary: &RequestSummary) -> Option<Vec<u8>> {
         match self {
             Format::OpenAi => openai::with_stream_usage(body, summary),
-            Format::Anthropic => None,
+            Format::Anthropic | Format::Bedrock => None,
         }
     }
 
@@ -117,6 +134,7 @@ impl Format {
         match self {
             Format::OpenAi => openai::STREAM_END,
             Format::Anthropic => anthropic::STREAM_END,
+            Format::Bedrock => bedrock::STREAM_END,
         }
     }
 
@@ -125,6 +143,8 @@ impl Format {
         match self {
             Format::OpenAi => openai::auth_headers(key),
             Format::Anthropic => anthropic::auth_headers(key),
+            // SigV4, over the final request (`bedrock::sign`).
+            Format::Bedrock => Vec::new(),
         }
     }
 
@@ -136,7 +156,7 @@ impl Format {
         has: &dyn Fn(&str) -> bool,
     ) -> Vec<(&'static str, String)> {
         match self {
-            Format::OpenAi => Vec::new(),
+            Format::OpenAi | Format::Bedrock => Vec::new(),
             Format::Anthropic => anthropic::default_headers(api_version, has),
         }
     }
