@@ -212,6 +212,8 @@ pub enum ProviderKind {
     AzureOpenAi,
     /// AWS Bedrock's Converse API, signed with SigV4 (`bedrock`).
     Bedrock,
+    /// Google's Gemini API (AI Studio), in its own format.
+    Gemini,
     /// An OpenAI-compatible cloud with a preset base URL (`presets`).
     Preset(&'static crate::presets::Preset),
 }
@@ -222,6 +224,7 @@ impl ProviderKind {
         match self {
             ProviderKind::Anthropic => Format::Anthropic,
             ProviderKind::Bedrock => Format::Bedrock,
+            ProviderKind::Gemini => Format::Gemini,
             ProviderKind::OpenAi
             | ProviderKind::OpenAiCompatible
             | ProviderKind::AzureOpenAi
@@ -232,12 +235,13 @@ impl ProviderKind {
 
 impl ProviderKind {
     /// The kinds that are not presets, as the config names them.
-    const NAMED: [ProviderKind; 5] = [
+    const NAMED: [ProviderKind; 6] = [
         ProviderKind::OpenAi,
         ProviderKind::Anthropic,
         ProviderKind::OpenAiCompatible,
         ProviderKind::AzureOpenAi,
         ProviderKind::Bedrock,
+        ProviderKind::Gemini,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -247,6 +251,7 @@ impl ProviderKind {
             ProviderKind::OpenAiCompatible => "openai_compatible",
             ProviderKind::AzureOpenAi => "azure_openai",
             ProviderKind::Bedrock => "bedrock",
+            ProviderKind::Gemini => "gemini",
             ProviderKind::Preset(p) => p.name,
         }
     }
@@ -255,6 +260,7 @@ impl ProviderKind {
         match self {
             ProviderKind::OpenAi => Some(openai::DEFAULT_BASE_URL),
             ProviderKind::Anthropic => Some(anthropic::DEFAULT_BASE_URL),
+            ProviderKind::Gemini => Some(crate::formats::gemini::DEFAULT_BASE_URL),
             ProviderKind::Preset(p) => Some(p.base_url),
             // Azure's is the operator's own resource; Bedrock's names the
             // region (`bedrock::default_base_url`).
@@ -980,7 +986,7 @@ mod tests {
                 r#"{"version":1,"providers":{"openai":{"kind":"openai","colour":1}}}"#,
                 "providers.openai.colour",
             ),
-            (r#"{"version":1,"providers":{"openai":{"kind":"gemini"}}}"#, "providers.openai.kind"),
+            (r#"{"version":1,"providers":{"openai":{"kind":"palm"}}}"#, "providers.openai.kind"),
             (r#"{"version":2,"providers":{"openai":{"kind":"openai"}}}"#, "version"),
             (r#"{"version":1,"providers":{}}"#, "providers"),
             (

@@ -196,11 +196,26 @@ fn default_matches(method: &str, path: &str) -> bool {
     })
 }
 
+/// `*`: any plain segment; `*:method` (Gemini's `models/{model}:method`):
+/// a plain segment of more than that ending in it.
+fn wildcard_matches(seg: &str, s: &str) -> bool {
+    match seg.strip_prefix('*') {
+        Some("") => plain_segment(s),
+        Some(suffix) => {
+            suffix.starts_with(':')
+                && s.len() > suffix.len()
+                && s.ends_with(suffix)
+                && plain_segment(s)
+        }
+        None => false,
+    }
+}
+
 fn static_matches(pattern: &str, path: &str) -> bool {
     let mut it = path.split('/');
     for seg in pattern.split('/') {
         match it.next() {
-            Some(s) if s == seg || (seg == "*" && plain_segment(s)) => {}
+            Some(s) if s == seg || wildcard_matches(seg, s) => {}
             _ => return false,
         }
     }

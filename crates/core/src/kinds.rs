@@ -6,7 +6,8 @@
 use crate::azure;
 use crate::bedrock;
 use crate::config::ProviderKind;
-use crate::formats::openai;
+use crate::errors::GatewayError;
+use crate::formats::{gemini, openai};
 
 impl ProviderKind {
     /// The headers that carry the gateway's key to this provider.
@@ -23,17 +24,59 @@ impl ProviderKind {
         match self {
             ProviderKind::AzureOpenAi => azure::ENDPOINTS,
             ProviderKind::Bedrock => bedrock::ENDPOINTS,
+            ProviderKind::Gemini => gemini::ENDPOINTS,
             _ => &[],
         }
     }
 
-    /// The model an endpoint path names (Azure's deployment), which wins
-    /// over the body's: it is what the provider runs.
+    /// The model an endpoint path names (Azure's deployment, Gemini's
+    /// `models/{model}:...`), which wins over the body's: it is what the
+    /// provider runs.
     pub fn model_in_path(self, endpoint: &str) -> Option<&str> {
         match self {
             ProviderKind::AzureOpenAi => azure::deployment(endpoint),
             ProviderKind::Bedrock => bedrock::model(endpoint),
+            ProviderKind::Gemini => gemini::model_in_path(endpoint),
             _ => None,
+        }
+    }
+
+    /// The query a provider receives, when it is not the client's: Gemini
+    /// without the client's `key=` when the gateway holds the key. A
+    /// Gemini stream must be SSE (`alt=sse`): the gateway reads, scans and
+    /// translates events, not the JSON array Gemini streams otherwise.
+    pub fn query_for(
+        self,
+        endpoint: &str,
+        query: &str,
+        gateway_key: bool,
+    ) -> Result<Option<String>, GatewayError> {
+        if self != ProviderKind::Gemini {
+            return Ok(None);
+        }
+        if gemini::streams(endpoint)
+            && !query.trim_start_matches('?').split('&').any(|kv| kv == "alt=sse")
+        {
+            return Err(GatewayError::new(
+                crate::errors::ErrorCode::InvalidRequest,
+                "the gateway streams Gemini answers as server-sent events: add alt=sse to the query",
+            ));
+        }
+        Ok(if gateway_key { gemini::strip_key_param(query) } else { None })
+    }
+
+    /// The path of a chat request for `model` (fallback steps, `/compat`):
+    /// the configured chat path, or below it for Gemini, whose path names
+    /// the model and the stream.
+    pub fn chat_path_for(
+        self,
+        chat_path: &str,
+        model: &str,
+        stream: bool,
+    ) -> Result<String, GatewayError> {
+        match self {
+            ProviderKind::Gemini => gemini::chat_path(chat_path, model, stream),
+            _ => Ok(chat_path.to_string()),
         }
     }
 
@@ -47,9 +90,14 @@ impl ProviderKind {
     }
 
     /// Whether an endpoint's path makes the request a stream (Bedrock's
-    /// ConverseStream), whatever its body says.
+    /// ConverseStream, Gemini's `:streamGenerateContent`), whatever its body
+    /// says.
     pub fn streams_by_path(self, endpoint: &str) -> bool {
-        self == ProviderKind::Bedrock && bedrock::streams(endpoint)
+        match self {
+            ProviderKind::Bedrock => bedrock::streams(endpoint),
+            ProviderKind::Gemini => gemini::streams(endpoint),
+            _ => false,
+        }
     }
 
     /// The chat path below the base URL when the config names none.
@@ -59,6 +107,7 @@ impl ProviderKind {
             ProviderKind::AzureOpenAi => azure::CHAT_PATH.into(),
             // The model and the operation follow (`bedrock::converse_path`).
             ProviderKind::Bedrock => bedrock::MODEL_PATH.into(),
+            ProviderKind::Gemini => gemini::MODELS_PATH.into(),
             ProviderKind::OpenAiCompatible | ProviderKind::Preset(_) => {
                 openai::chat_path(path_prefix, true)
             }
@@ -128,15 +177,82 @@ mod tests {
                 r#""m":{"kind":"mistral","inject_stream_usage":true}"#,
                 "providers.m.inject_stream_usage",
             ),
-            (r#""g":{"kind":"gemeni"}"#, "providers.g.kind"),
+            (r#""g":{"kind":"palm"}"#, "providers.g.kind"),
         ] {
             let d = format!(r#"{{"version":1,"providers":{{{doc}}}}}"#);
             let e = Config::parse(d.as_bytes(), &|_| None).err().unwrap_or_else(|| panic!("{doc}"));
             assert_eq!(e.field, field, "{e}");
         }
-        let d = r#"{"version":1,"providers":{"g":{"kind":"gemeni"}}}"#;
+        let d = r#"{"version":1,"providers":{"g":{"kind":"palm"}}}"#;
         let e = Config::parse(d.as_bytes(), &|_| None).err().unwrap();
         assert!(e.message.contains("azure_openai") && e.message.contains("groq"), "{e}");
+    }
+
+    #[test]
+    fn gemini_routes_with_its_key_header_model_and_stream_in_the_path() {
+        let c =
+            cfg(r#""gemini":{"kind":"gemini","api_key":{"env":"K"}},"gpass":{"kind":"gemini"}"#);
+        let p = c.provider("gemini").unwrap();
+        assert_eq!(p.authority, "generativelanguage.googleapis.com");
+        assert_eq!(p.chat_path, "/v1beta/models");
+        let (set, remove) = provider_auth(p);
+        assert_eq!(set, vec![("x-goog-api-key", "sk-1".to_string())]);
+        assert!(remove.contains(&"x-goog-api-key") && remove.contains(&"authorization"));
+        // The client's key= goes when the gateway holds the key, stays otherwise.
+        let r = resolve(
+            &c,
+            b"/gemini/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse&key=AIzaX",
+        )
+        .unwrap();
+        assert_eq!(
+            r.upstream_path,
+            "/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse"
+        );
+        assert_eq!(p.kind.model_in_path(&r.endpoint), Some("gemini-2.0-flash"));
+        assert!(p.kind.streams_by_path(&r.endpoint));
+        let r = resolve(&c, b"/gpass/v1beta/models/m:generateContent?key=AIzaX").unwrap();
+        assert_eq!(r.upstream_path, "/v1beta/models/m:generateContent?key=AIzaX");
+        assert!(!p.kind.streams_by_path(&r.endpoint));
+        let e = resolve(&c, b"/gemini/v1beta/models/m:streamGenerateContent").unwrap_err();
+        assert!(e.message.contains("alt=sse"), "{e:?}");
+        assert_eq!(
+            p.kind.chat_path_for(&p.chat_path, "gemini-2.0-flash", false).unwrap(),
+            "/v1beta/models/gemini-2.0-flash:generateContent"
+        );
+        assert!(p.kind.chat_path_for(&p.chat_path, "m:countTokens", false).is_err());
+        let allowed = |m: &str, e: &str| {
+            crate::endpoints::check("gemini", p.kind.endpoints(), &[], None, m, e).is_ok()
+        };
+        for e in [
+            "/v1beta/models/gemini-2.0-flash:generateContent",
+            "/v1beta/models/gemini-2.0-flash:streamGenerateContent",
+            "/v1beta/models/m:countTokens",
+            "/v1beta/models/text-embedding-004:embedContent",
+            "/v1beta/models/text-embedding-004:batchEmbedContents",
+        ] {
+            assert!(allowed("POST", e), "{e}");
+        }
+        assert!(allowed("GET", "/v1beta/models"));
+        for e in [
+            "/v1beta/models/:generateContent",
+            "/v1beta/files",
+            "/v1beta/cachedContents",
+            "/v1beta/models/m:generateContentX",
+        ] {
+            assert!(!allowed("POST", e), "{e}");
+        }
+        // Not opened on other kinds.
+        let o = cfg(r#""o":{"kind":"openai"}"#);
+        let op = o.provider("o").unwrap();
+        assert!(crate::endpoints::check(
+            "o",
+            op.kind.endpoints(),
+            &[],
+            None,
+            "POST",
+            "/v1beta/models/m:generateContent"
+        )
+        .is_err());
     }
 
     #[test]

@@ -104,6 +104,8 @@ pub fn resolve<'a>(config: &'a Config, path: &[u8]) -> Result<Route<'a>, Gateway
         None => (rest, ""),
     };
     let endpoint = if rest_path.is_empty() { "/" } else { rest_path };
+    let rewritten = provider.kind.query_for(endpoint, query, provider.api_key.is_some())?;
+    let query = rewritten.as_deref().unwrap_or(query);
     let mut upstream_path = String::with_capacity(provider.path_prefix.len() + rest.len() + 1);
     upstream_path.push_str(&provider.path_prefix);
     if rest_path.is_empty() && provider.path_prefix.is_empty() {

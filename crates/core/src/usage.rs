@@ -66,6 +66,17 @@ pub(crate) struct RawUsage {
     pub cache_read_input_tokens_aws: Option<u64>,
     #[serde(rename = "cacheWriteInputTokens")]
     pub cache_write_input_tokens_aws: Option<u64>,
+    /// Gemini's `usageMetadata`.
+    #[serde(rename = "promptTokenCount")]
+    pub prompt_token_count: Option<u64>,
+    #[serde(rename = "candidatesTokenCount")]
+    pub candidates_token_count: Option<u64>,
+    #[serde(rename = "cachedContentTokenCount")]
+    pub cached_content_token_count: Option<u64>,
+    #[serde(rename = "thoughtsTokenCount")]
+    pub thoughts_token_count: Option<u64>,
+    #[serde(rename = "toolUsePromptTokenCount")]
+    pub tool_use_prompt_token_count: Option<u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -77,6 +88,9 @@ pub(crate) struct Details {
 #[derive(Deserialize, Default)]
 struct Envelope {
     usage: Option<RawUsage>,
+    /// Gemini's usage.
+    #[serde(rename = "usageMetadata")]
+    usage_metadata: Option<RawUsage>,
     /// Responses API: `response.completed` nests the response.
     response: Option<Box<Envelope>>,
     /// Anthropic `message_start` nests the message.
@@ -88,7 +102,7 @@ struct Envelope {
 
 impl Envelope {
     fn usage(&self, reader: Reader) -> Option<Usage> {
-        if let Some(u) = &self.usage {
+        if let Some(u) = self.usage.as_ref().or(self.usage_metadata.as_ref()) {
             return Some((reader.read)(u));
         }
         self.response
@@ -128,7 +142,8 @@ impl StreamUsage {
     }
 
     pub fn observe(&mut self, event: &SseEvent) -> EventUsage {
-        if !contains(&event.data, b"\"usage\"") {
+        // `"usage"` and Gemini's `"usageMetadata"`.
+        if !contains(&event.data, b"\"usage") {
             return EventUsage::None;
         }
         let Ok(env) = serde_json::from_slice::<Envelope>(&event.data) else {

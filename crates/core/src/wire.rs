@@ -18,19 +18,23 @@ pub struct Outbound {
 }
 
 /// The client's chat request (`body`, in `client` format) as `provider`
-/// takes it, asking for `model`.
+/// takes it, asking for `model`; `stream`: the client asked for a stream
+/// (Gemini's path names it, and its clients' bodies do not).
 pub fn request_for(
     provider: &Provider,
     client: Format,
     body: &[u8],
     model: &str,
+    stream: bool,
 ) -> Result<Outbound, GatewayError> {
     let target = provider.kind.format();
+    let path = provider.kind.chat_path_for(&provider.chat_path, model, stream)?;
     let opts = tr::RequestOptions {
         default_max_tokens: provider.translate.default_max_tokens,
         drop_unsupported: provider.translate.drop_unsupported,
         sampling: provider.translate.sampling,
         stream_usage: provider.kind.takes_stream_options(),
+        stream,
         ..tr::RequestOptions::new(model)
     };
     let body = match (client, target) {
@@ -49,13 +53,20 @@ pub fn request_for(
         }
         (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_request(body, &opts),
         (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_request(body, &opts),
-        _ => {
-            return with_model(body, model)
-                .map(|b| Outbound { path: provider.chat_path.clone(), body: b })
+        (Format::OpenAi, Format::Gemini) => tr::openai_to_gemini_request(body, &opts),
+        (Format::Gemini, Format::OpenAi) => tr::gemini_to_openai_request(body, &opts),
+        // Gemini's model is in the path: the body stays as it is.
+        (Format::Gemini, Format::Gemini) => Ok(body.to_vec()),
+        (Format::Gemini, Format::Anthropic) | (Format::Anthropic, Format::Gemini) => {
+            return Err(GatewayError::new(
+                ErrorCode::InvalidRequest,
+                "Gemini requests translate to and from OpenAI's format only, not Anthropic's",
+            ))
         }
+        _ => return with_model(body, model).map(|b| Outbound { path, body: b }),
     }
     .map_err(translate_error)?;
-    Ok(Outbound { path: provider.chat_path.clone(), body })
+    Ok(Outbound { path, body })
 }
 
 /// The same body with another `model` (same format on both sides).
@@ -112,6 +123,8 @@ pub fn answer_to_client(
             (Format::Anthropic, Format::OpenAi) => tr::anthropic_error_to_openai(status, body),
             (Format::Bedrock, Format::OpenAi) => tr::bedrock_error_to_openai(status, body),
             (Format::OpenAi, Format::Anthropic) => tr::openai_error_to_anthropic(status, body),
+            (Format::Gemini, Format::OpenAi) => tr::gemini_error_to_openai(status, body),
+            (Format::OpenAi, Format::Gemini) => tr::openai_error_to_gemini(status, body),
             _ => body.to_vec(),
         };
         return Ok((out, "application/json", Usage::default()));
@@ -123,6 +136,8 @@ pub fn answer_to_client(
             (Format::Anthropic, Format::OpenAi) => tr::anthropic_to_openai_response(body, &ropts),
             (Format::Bedrock, Format::OpenAi) => tr::bedrock_to_openai_response(body, &ropts),
             (Format::OpenAi, Format::Anthropic) => tr::openai_to_anthropic_response(body, &ropts),
+            (Format::Gemini, Format::OpenAi) => tr::gemini_to_openai_response(body, &ropts),
+            (Format::OpenAi, Format::Gemini) => tr::openai_to_gemini_response(body, &ropts),
             _ => Ok(body.to_vec()),
         }
         .map_err(|e| {
@@ -153,6 +168,8 @@ enum StreamKind {
     AnthropicToOpenAi(tr::AnthropicToOpenAiStream),
     OpenAiToAnthropic(tr::OpenAiToAnthropicStream),
     BedrockToOpenAi(tr::BedrockToOpenAiStream),
+    GeminiToOpenAi(tr::GeminiToOpenAiStream),
+    OpenAiToGemini(tr::OpenAiToGeminiStream),
 }
 
 impl StreamTranslator {
@@ -181,6 +198,17 @@ impl StreamTranslator {
                     created: a.created,
                 }),
             ),
+            (Format::Gemini, Format::OpenAi) => {
+                StreamKind::GeminiToOpenAi(tr::GeminiToOpenAiStream::new(tr::StreamOptions {
+                    id: None,
+                    model: Some(a.model.clone()),
+                    created: a.created,
+                    include_usage: a.include_usage,
+                }))
+            }
+            (Format::OpenAi, Format::Gemini) => {
+                StreamKind::OpenAiToGemini(tr::OpenAiToGeminiStream::new(Some(a.model.clone())))
+            }
             _ => StreamKind::Same {
                 strip_usage_chunk: a.client.asks_stream_usage() && !a.include_usage,
             },
@@ -211,6 +239,8 @@ impl StreamTranslator {
             StreamKind::AnthropicToOpenAi(t) => out.extend(t.finish()),
             StreamKind::OpenAiToAnthropic(t) => out.extend(t.finish()),
             StreamKind::BedrockToOpenAi(t) => out.extend(t.finish()),
+            StreamKind::GeminiToOpenAi(t) => out.extend(t.finish()),
+            StreamKind::OpenAiToGemini(t) => out.extend(t.finish()),
         }
         out
     }
@@ -234,6 +264,8 @@ impl StreamTranslator {
                 StreamKind::BedrockToOpenAi(t) => {
                     out.extend(t.event(ev.event.as_deref(), &ev.data))
                 }
+                StreamKind::GeminiToOpenAi(t) => out.extend(t.event(ev.event.as_deref(), &ev.data)),
+                StreamKind::OpenAiToGemini(t) => out.extend(t.event(ev.event.as_deref(), &ev.data)),
             }
         }
         out
@@ -273,8 +305,9 @@ mod tests {
     #[test]
     fn requests_for_each_provider() {
         let c = config();
-        let a = request_for(c.provider("anthropic").unwrap(), Format::OpenAi, CHAT, "claude-x")
-            .unwrap();
+        let a =
+            request_for(c.provider("anthropic").unwrap(), Format::OpenAi, CHAT, "claude-x", true)
+                .unwrap();
         assert_eq!(a.path, "/v1/messages");
         let v: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
         assert_eq!(
@@ -282,20 +315,23 @@ mod tests {
             (Some("claude-x"), Some("be brief"), Some(true))
         );
         assert!(v["max_tokens"].as_u64().is_some());
-        let o = request_for(c.provider("openai").unwrap(), Format::OpenAi, CHAT, "gpt-4o-mini")
-            .unwrap();
+        let o =
+            request_for(c.provider("openai").unwrap(), Format::OpenAi, CHAT, "gpt-4o-mini", true)
+                .unwrap();
         assert_eq!(o.path, "/v1/chat/completions");
         assert_eq!(
             serde_json::from_slice::<serde_json::Value>(&o.body).unwrap()["model"],
             "gpt-4o-mini"
         );
-        let l = request_for(c.provider("local").unwrap(), Format::OpenAi, CHAT, "llama").unwrap();
+        let l =
+            request_for(c.provider("local").unwrap(), Format::OpenAi, CHAT, "llama", true).unwrap();
         assert_eq!(l.path, "/v1/chat/completions");
         let bad = request_for(
             c.provider("anthropic").unwrap(),
             Format::OpenAi,
             br#"{"model":"m","messages":[],"n":3}"#,
             "c",
+            false,
         );
         assert_eq!(bad.unwrap_err().code, ErrorCode::InvalidRequest);
     }

@@ -1,7 +1,8 @@
 //! Translation between the OpenAI Chat Completions format and the Anthropic
-//! Messages format: requests, responses, streams and error bodies, in both
-//! directions; and from OpenAI to AWS Bedrock's Converse API and back
-//! (through the Anthropic mapping: Converse is Messages under other names).
+//! Messages and Google Gemini `generateContent` formats: requests,
+//! responses, streams and error bodies, in both directions; and from OpenAI
+//! to AWS Bedrock's Converse API and back (through the Anthropic mapping:
+//! Converse is Messages under other names).
 //!
 //! The crate is pure: no proxy-wasm, no host calls, no clock, no randomness.
 //! Every output is a function of the input bytes and the options (ids are
@@ -12,11 +13,12 @@
 //! |---|---|---|---|---|
 //! | OpenAI | Anthropic | [`openai_to_anthropic_request`] | [`anthropic_to_openai_response`] | [`AnthropicToOpenAiStream`] |
 //! | Anthropic | OpenAI | [`anthropic_to_openai_request`] | [`openai_to_anthropic_response`] | [`OpenAiToAnthropicStream`] |
-//!
 //! | OpenAI | Bedrock Converse | [`openai_to_bedrock_request`] | [`bedrock_to_openai_response`] | [`BedrockToOpenAiStream`] |
+//! | OpenAI | Gemini | [`openai_to_gemini_request`] | [`gemini_to_openai_response`] | [`GeminiToOpenAiStream`] |
+//! | Gemini | OpenAI | [`gemini_to_openai_request`] | [`openai_to_gemini_response`] | [`OpenAiToGeminiStream`] |
 //!
 //! Error bodies: [`anthropic_error_to_openai`], [`openai_error_to_anthropic`],
-//! [`bedrock_error_to_openai`].
+//! [`bedrock_error_to_openai`], [`gemini_error_to_openai`], [`openai_error_to_gemini`].
 //!
 //! No input can make these functions panic (clippy denies the panicking
 //! constructs outside tests; the tests feed garbage and adversarial JSON).
@@ -25,6 +27,10 @@
 
 mod common;
 mod error;
+mod gemini_common;
+mod gemini_request;
+mod gemini_response;
+mod gemini_stream;
 mod json;
 mod provider_errors;
 mod request_a2o;
@@ -36,6 +42,10 @@ mod stream_a2o;
 mod stream_o2a;
 
 pub use error::TranslateError;
+pub use gemini_common::{gemini_error_to_openai, google_status, openai_error_to_gemini};
+pub use gemini_request::{gemini_to_openai_request, openai_to_gemini_request};
+pub use gemini_response::{gemini_to_openai_response, openai_to_gemini_response};
+pub use gemini_stream::{GeminiToOpenAiStream, OpenAiToGeminiStream};
 pub use provider_errors::{anthropic_error_to_openai, openai_error_to_anthropic};
 pub use request_a2o::anthropic_to_openai_request;
 pub use request_o2a::openai_to_anthropic_request;
@@ -105,6 +115,9 @@ pub struct RequestOptions {
     /// with real token counts. Turn off only for servers that reject
     /// `stream_options`.
     pub stream_usage: bool,
+    /// Gemini → OpenAI: the request streams (Gemini says so in the path,
+    /// not the body).
+    pub stream: bool,
 }
 
 impl RequestOptions {
@@ -118,6 +131,7 @@ impl RequestOptions {
             sampling: Sampling::default(),
             max_tokens_field: MaxTokensField::default(),
             stream_usage: true,
+            stream: false,
         }
     }
 }

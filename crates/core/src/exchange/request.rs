@@ -318,7 +318,8 @@ impl Exchange {
             Err(e) => return self.reply(e),
         };
         if self.compat.is_none() {
-            // Bedrock's ConverseStream is a stream by its path.
+            // Bedrock's ConverseStream and Gemini's streamGenerateContent
+            // are streams by their path.
             let by_path = self.provider().zip(self.facts.endpoint.as_deref());
             if by_path.is_some_and(|(p, e)| p.kind.streams_by_path(e)) {
                 summary.stream = true;
@@ -337,7 +338,7 @@ impl Exchange {
             }
             self.dlp_choose();
         } else {
-            // Azure's deployment path names the model it runs.
+            // Azure's deployment and Gemini's path name the model it runs.
             let in_path = self.provider().and_then(|p| {
                 p.kind
                     .model_in_path(self.facts.endpoint.as_deref()?)

@@ -183,9 +183,11 @@ impl Exchange {
             ),
         );
         // The body, in the provider's format, is built with every other
-        // upstream body (`upstream_request`); the path is the provider's chat path.
-        self.snapshot.upstream_path = provider.chat_path.clone();
-        upstream_ops(&config, provider, provider.chat_path.clone(), &self.snapshot, ops);
+        // upstream body (`upstream_request`); the path is the provider's chat
+        // path (Gemini's names the model and the stream).
+        let path = provider.kind.chat_path_for(&provider.chat_path, bare, self.facts.stream)?;
+        self.snapshot.upstream_path = path.clone();
+        upstream_ops(&config, provider, path, &self.snapshot, ops);
         Ok(())
     }
 }

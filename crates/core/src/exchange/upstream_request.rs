@@ -45,7 +45,7 @@ impl Exchange {
                     "only chat requests fall back to other providers",
                 )
             })?;
-            let o = wire::request_for(p, client, client_body, model)?;
+            let o = wire::request_for(p, client, client_body, model, self.facts.stream)?;
             out.path = Some(o.path);
             out.body = Some(o.body);
         }

@@ -6,6 +6,7 @@
 
 pub mod anthropic;
 pub mod bedrock;
+pub mod gemini;
 pub mod openai;
 
 use serde_json::Value;
@@ -22,6 +23,8 @@ pub enum Format {
     OpenAi,
     Anthropic,
     Bedrock,
+    /// Google's Gemini API (`generateContent`).
+    Gemini,
 }
 
 // Each format renders the gateway's errors (`errors` knows no format).
@@ -40,7 +43,8 @@ impl GatewayError {
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::OpenAi, Format::Anthropic, Format::Bedrock];
+    pub const ALL: [Format; 4] =
+        [Format::OpenAi, Format::Anthropic, Format::Bedrock, Format::Gemini];
 
     /// The path suffixes of the endpoints that take a JSON request the
     /// gateway must inspect.
@@ -49,6 +53,7 @@ impl Format {
             Format::OpenAi => openai::INFERENCE_ENDPOINTS,
             Format::Anthropic => anthropic::INFERENCE_ENDPOINTS,
             Format::Bedrock => bedrock::INFERENCE_ENDPOINTS,
+            Format::Gemini => gemini::INFERENCE_ENDPOINTS,
         }
     }
 
@@ -61,6 +66,8 @@ impl Format {
             Some(Format::Anthropic)
         } else if bedrock::is_chat_endpoint(e) {
             Some(Format::Bedrock)
+        } else if gemini::is_chat_endpoint(e) {
+            Some(Format::Gemini)
         } else {
             None
         }
@@ -72,6 +79,8 @@ impl Format {
             Format::Anthropic
         } else if bedrock::looks_like(path) {
             Format::Bedrock
+        } else if gemini::looks_like(path, h) {
+            Format::Gemini
         } else {
             Format::OpenAi
         }
@@ -83,6 +92,7 @@ impl Format {
             Format::OpenAi => openai::error_body(e),
             Format::Anthropic => anthropic::error_body(e),
             Format::Bedrock => bedrock::error_body(e),
+            Format::Gemini => gemini::error_body(e),
         }
     }
 
@@ -97,6 +107,7 @@ impl Format {
             Format::OpenAi => openai::error_event(e, responses_api),
             Format::Anthropic => anthropic::error_event(e),
             Format::Bedrock => bedrock::error_event(e),
+            Format::Gemini => gemini::error_event(e),
         }
     }
 
@@ -106,6 +117,7 @@ impl Format {
             Format::OpenAi => openai::usage,
             Format::Anthropic => anthropic::usage,
             Format::Bedrock => bedrock::usage,
+            Format::Gemini => gemini::usage,
         };
         Reader { read, usage_only_chunks: self.asks_stream_usage() }
     }
@@ -116,7 +128,7 @@ impl Format {
     pub fn asks_stream_usage(self) -> bool {
         match self {
             Format::OpenAi => true,
-            Format::Anthropic | Format::Bedrock => false,
+            Format::Anthropic | Format::Bedrock | Format::Gemini => false,
         }
     }
 
@@ -125,7 +137,7 @@ impl Format {
     pub fn with_stream_usage(self, body: &[u8], summary: &RequestSummary) -> Option<Vec<u8>> {
         match self {
             Format::OpenAi => openai::with_stream_usage(body, summary),
-            Format::Anthropic | Format::Bedrock => None,
+            Format::Anthropic | Format::Bedrock | Format::Gemini => None,
         }
     }
 
@@ -135,6 +147,7 @@ impl Format {
             Format::OpenAi => openai::STREAM_END,
             Format::Anthropic => anthropic::STREAM_END,
             Format::Bedrock => bedrock::STREAM_END,
+            Format::Gemini => gemini::STREAM_END,
         }
     }
 
@@ -145,6 +158,7 @@ impl Format {
             Format::Anthropic => anthropic::auth_headers(key),
             // SigV4, over the final request (`bedrock::sign`).
             Format::Bedrock => Vec::new(),
+            Format::Gemini => gemini::auth_headers(key),
         }
     }
 
@@ -156,16 +170,17 @@ impl Format {
         has: &dyn Fn(&str) -> bool,
     ) -> Vec<(&'static str, String)> {
         match self {
-            Format::OpenAi | Format::Bedrock => Vec::new(),
+            Format::OpenAi | Format::Bedrock | Format::Gemini => Vec::new(),
             Format::Anthropic => anthropic::default_headers(api_version, has),
         }
     }
 }
 
 /// The client headers that could carry a key of any format or provider
-/// kind (Azure's `api-key`): removed when the gateway holds the key, so a
+/// kind (Azure's `api-key`, Gemini's `x-goog-api-key`): removed when the gateway
+/// holds the key, so a
 /// client key never overrides it.
-pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key", "api-key"];
+pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key", "api-key", "x-goog-api-key"];
 
 /// Every format's option headers (`OPTION_HEADERS` in each format's
 /// module), sorted: what the cache key covers and what a retry to the same
@@ -184,7 +199,8 @@ mod tests {
 
     #[test]
     fn option_headers_are_the_formats_own() {
-        let mut all: Vec<&str> = [openai::OPTION_HEADERS, anthropic::OPTION_HEADERS].concat();
+        let mut all: Vec<&str> =
+            [openai::OPTION_HEADERS, anthropic::OPTION_HEADERS, gemini::OPTION_HEADERS].concat();
         all.sort_unstable();
         assert_eq!(all, OPTION_HEADERS);
     }
