@@ -58,6 +58,11 @@ const STRUCTURAL: &[&str] = &[
     "stopReason",
     "toolUseId",
     "p",
+    // Gemini's envelope.
+    "modelVersion",
+    "responseId",
+    "finishReason",
+    "thoughtSignature",
 ];
 
 /// Channels one stream may have open at once. Real streams have a few (one
@@ -459,11 +464,13 @@ impl StreamGuard {
         // Chunk choices that finish in this event: their channels end (the
         // key prefix of each choice's channels).
         let mut finishing: Vec<String> = Vec::new();
-        if let Some(choices) = v.get("choices").and_then(Value::as_array) {
-            for (pos, c) in choices.iter().enumerate() {
-                if c.get("finish_reason").is_some_and(|f| !f.is_null()) {
+        // OpenAI's choices and Gemini's candidates.
+        for (list, reason) in [("choices", "finish_reason"), ("candidates", "finishReason")] {
+            let Some(items) = v.get(list).and_then(Value::as_array) else { continue };
+            for (pos, c) in items.iter().enumerate() {
+                if c.get(reason).is_some_and(|f| !f.is_null()) {
                     let i = c.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
-                    finishing.push(format!("{}\u{2}choices\u{3}{i}", self.key));
+                    finishing.push(format!("{}\u{2}{list}\u{3}{i}", self.key));
                 }
             }
         }
@@ -1229,6 +1236,40 @@ mod class_tests {
                 "card [REDACTED:CREDIT_CARD] ok"
             );
             assert!(out.rfind("cited_text").unwrap() < out.find("content_block_stop").unwrap());
+        }
+    }
+
+    #[test]
+    fn gemini_candidates_are_scanned_and_end_with_their_finish_reason() {
+        let card = split_card();
+        let mut list = Vec::new();
+        for (i, t) in card.iter().enumerate() {
+            let mut c = json!({"content":{"role":"model","parts":[{"text":t}]},"index":0});
+            if i + 1 == card.len() {
+                c["finishReason"] = json!("STOP");
+            }
+            list.push((
+                None,
+                json!({"candidates":[c],"modelVersion":"gemini-x","responseId":"r-4111"}),
+            ));
+        }
+        let stream = events(&list);
+        for i in 0..=stream.len() {
+            let mut g = StreamGuard::new(redact(), Format::Gemini);
+            let mut out = g.feed(&stream[..i]);
+            out.extend(g.feed(&stream[i..]));
+            // Everything is out before the stream ends: the tail went in
+            // the event with the finish reason.
+            let tail = g.finish();
+            assert!(tail.is_empty(), "{}", String::from_utf8_lossy(&tail));
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(
+                joined(&out, "/candidates/0/content/parts/0/text"),
+                "card [REDACTED:CREDIT_CARD] ok"
+            );
+            assert_eq!(joined(&out, "/responseId"), "r-4111r-4111r-4111", "{out}");
+            let last = out.rsplit("data: ").next().unwrap();
+            assert!(last.contains("STOP") && last.contains(" ok"), "{out}");
         }
     }
 }

@@ -70,6 +70,7 @@ pub enum Flavor {
     OpenAi,
     Anthropic,
     Bedrock,
+    Gemini,
 }
 
 impl Flavor {
@@ -78,6 +79,8 @@ impl Flavor {
             Flavor::Anthropic
         } else if crate::bedrock::operation(path).is_some() {
             Flavor::Bedrock
+        } else if crate::gemini::is_gemini(path) {
+            Flavor::Gemini
         } else {
             Flavor::OpenAi
         }
@@ -88,6 +91,7 @@ impl Flavor {
             Flavor::OpenAi => crate::openai::error_body(err),
             Flavor::Anthropic => crate::anthropic::error_body(err),
             Flavor::Bedrock => crate::bedrock::error_body(err),
+            Flavor::Gemini => crate::gemini::error_body(err),
         };
         Output::json(err.status, body)
     }

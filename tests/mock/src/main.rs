@@ -1,4 +1,4 @@
-//! aigw-mock: a deterministic stand-in for the OpenAI and Anthropic APIs,
+//! aigw-mock: a deterministic stand-in for the OpenAI, Anthropic, Bedrock and Gemini APIs,
 //! with fault injection and a record of received requests.
 //!
 //! ```text
@@ -12,6 +12,7 @@ mod common;
 mod control;
 mod dialect;
 mod faults;
+mod gemini;
 mod openai;
 mod record;
 mod responses;

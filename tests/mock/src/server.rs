@@ -145,7 +145,8 @@ async fn handle(app: &App, req: Request<Incoming>) -> Response<MockBody> {
     }
     // What the provider refuses on sight comes before injected faults.
     let dialect = Dialect::for_host(host.as_deref());
-    let out = match (dialect.refuse(&parts, &body), faults.status, faults.raw.clone()) {
+    let refusal = dialect.refuse(&parts, &body).or_else(|| crate::gemini::refuse(&parts));
+    let out = match (refusal, faults.status, faults.raw.clone()) {
         (Some(refusal), _, _) => refusal,
         (None, Some(s), _) if s != 200 => {
             let status = StatusCode::from_u16(s).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -176,6 +177,9 @@ fn route(method: &Method, path: &str, ctx: &Ctx) -> Result<Output, ApiError> {
     let post = method == Method::POST;
     if let (Some(stream), true) = (crate::bedrock::operation(path), post) {
         return crate::bedrock::converse(ctx, stream);
+    }
+    if let Some(out) = crate::gemini::route(post, path, ctx) {
+        return out;
     }
     if path.ends_with("/chat/completions") {
         if post {
