@@ -782,6 +782,21 @@ fn compile_fallbacks(
             if target == i {
                 return Err(err(field("provider"), "a provider cannot fall back to itself"));
             }
+            let formats = (
+                providers.get(i).map(|p| p.kind.format()),
+                providers.get(target).map(|p| p.kind.format()),
+            );
+            if let (Some(from), Some(to)) = formats {
+                if !crate::wire::translates(from, to) {
+                    return Err(err(
+                        field("provider"),
+                        format!(
+                            "{:?} requests do not translate to {:?}'s format (Gemini translates to and from OpenAI's only)",
+                            owner, s.provider
+                        ),
+                    ));
+                }
+            }
             let retry = match &s.retry {
                 Some(r) => crate::resilience::retry::compile(r)
                     .map_err(|e| err(field(&format!("retry.{}", e.field)), e.message))?,

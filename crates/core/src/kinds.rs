@@ -178,6 +178,10 @@ mod tests {
                 "providers.m.inject_stream_usage",
             ),
             (r#""g":{"kind":"palm"}"#, "providers.g.kind"),
+            (
+                r#""g":{"kind":"gemini","fallback":[{"provider":"a"}]},"a":{"kind":"anthropic"}"#,
+                "providers.g.fallback[0].provider",
+            ),
         ] {
             let d = format!(r#"{{"version":1,"providers":{{{doc}}}}}"#);
             let e = Config::parse(d.as_bytes(), &|_| None).err().unwrap_or_else(|| panic!("{doc}"));

@@ -41,13 +41,14 @@ fn count(v: &Value, key: &str) -> u64 {
 /// ones (Gemini's too) and tool-use prompt tokens; thinking tokens are
 /// completion tokens, also shown as `reasoning_tokens`.
 pub(crate) fn openai_usage(meta: &Value) -> Value {
-    let prompt = count(meta, "promptTokenCount") + count(meta, "toolUsePromptTokenCount");
+    let prompt =
+        count(meta, "promptTokenCount").saturating_add(count(meta, "toolUsePromptTokenCount"));
     let thoughts = count(meta, "thoughtsTokenCount");
-    let completion = count(meta, "candidatesTokenCount") + thoughts;
+    let completion = count(meta, "candidatesTokenCount").saturating_add(thoughts);
     json!({
         "prompt_tokens": prompt,
         "completion_tokens": completion,
-        "total_tokens": prompt + completion,
+        "total_tokens": prompt.saturating_add(completion),
         "prompt_tokens_details": {"cached_tokens": count(meta, "cachedContentTokenCount")},
         "completion_tokens_details": {"reasoning_tokens": thoughts},
     })
@@ -60,7 +61,7 @@ pub(crate) fn gemini_usage(usage: &Value) -> Value {
     let mut m = Map::new();
     m.insert("promptTokenCount".into(), prompt.into());
     m.insert("candidatesTokenCount".into(), completion.into());
-    m.insert("totalTokenCount".into(), (prompt + completion).into());
+    m.insert("totalTokenCount".into(), prompt.saturating_add(completion).into());
     let cached = usage.get("prompt_tokens_details").map_or(0, |d| count(d, "cached_tokens"));
     if cached > 0 {
         m.insert("cachedContentTokenCount".into(), cached.into());

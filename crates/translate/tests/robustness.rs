@@ -9,9 +9,11 @@ mod common;
 
 use aigw_translate::{
     anthropic_error_to_openai, anthropic_to_openai_request, anthropic_to_openai_response,
-    openai_error_to_anthropic, openai_stream_flags, openai_to_anthropic_request,
-    openai_to_anthropic_response, AnthropicToOpenAiStream, OpenAiToAnthropicStream, RequestOptions,
-    ResponseOptions, StreamOptions,
+    gemini_error_to_openai, gemini_to_openai_request, gemini_to_openai_response,
+    openai_error_to_anthropic, openai_error_to_gemini, openai_stream_flags,
+    openai_to_anthropic_request, openai_to_anthropic_response, openai_to_gemini_request,
+    openai_to_gemini_response, AnthropicToOpenAiStream, GeminiToOpenAiStream,
+    OpenAiToAnthropicStream, OpenAiToGeminiStream, RequestOptions, ResponseOptions, StreamOptions,
 };
 use common::{fixture, parse_sse};
 use serde_json::{json, Value};
@@ -32,6 +34,12 @@ fn all_bodies(body: &[u8]) {
         if let Ok(out) = anthropic_to_openai_request(body, &ro) {
             assert!(is_json(&out));
         }
+        if let Ok(out) = openai_to_gemini_request(body, &ro) {
+            assert!(is_json(&out));
+        }
+        if let Ok(out) = gemini_to_openai_request(body, &RequestOptions { stream: true, ..ro }) {
+            assert!(is_json(&out));
+        }
     }
     let po = ResponseOptions::default();
     if let Ok(out) = anthropic_to_openai_response(body, &po) {
@@ -40,9 +48,17 @@ fn all_bodies(body: &[u8]) {
     if let Ok(out) = openai_to_anthropic_response(body, &po) {
         assert!(is_json(&out));
     }
+    if let Ok(out) = gemini_to_openai_response(body, &po) {
+        assert!(is_json(&out));
+    }
+    if let Ok(out) = openai_to_gemini_response(body, &po) {
+        assert!(is_json(&out));
+    }
     for status in [0, 200, 400, 429, 529, 599, 999] {
         assert!(is_json(&anthropic_error_to_openai(status, body)));
         assert!(is_json(&openai_error_to_anthropic(status, body)));
+        assert!(is_json(&gemini_error_to_openai(status, body)));
+        assert!(is_json(&openai_error_to_gemini(status, body)));
     }
     let _ = openai_stream_flags(body);
 }
@@ -53,11 +69,22 @@ fn all_streams(events: &[(Option<&str>, &[u8])]) {
     let mut a =
         AnthropicToOpenAiStream::new(StreamOptions { include_usage: true, ..Default::default() });
     let mut o = OpenAiToAnthropicStream::new(ResponseOptions::default());
+    let mut g =
+        GeminiToOpenAiStream::new(StreamOptions { include_usage: true, ..Default::default() });
+    let mut og = OpenAiToGeminiStream::new(None);
     let mut out_a = Vec::new();
     let mut out_o = Vec::new();
+    let mut out_g = Vec::new();
     for (name, data) in events {
         out_a.extend(a.event(*name, data));
         out_o.extend(o.event(*name, data));
+        out_g.extend(g.event(*name, data));
+        out_g.extend(og.event(*name, data));
+    }
+    out_g.extend(g.finish());
+    out_g.extend(og.finish());
+    for (_, data) in parse_sse(&out_g) {
+        assert!(data == "[DONE]" || is_json(data.as_bytes()), "{data}");
     }
     out_a.extend(a.finish());
     out_o.extend(o.finish());
