@@ -649,3 +649,67 @@ fn bedrock_converse_and_its_event_stream() {
         );
     }
 }
+
+// ----------------------------------------------------------------- gemini
+
+const GEMINI: &str = r#"{"systemInstruction":{"parts":[{"text":"be brief"}]},
+  "contents":[{"role":"user","parts":[{"text":"hello there"}]}]}"#;
+
+#[test]
+fn gemini_generate_plain_stream_and_tool_call() {
+    let path = "/v1beta/models/gemini-x:generateContent";
+    let c = ctx(GEMINI.as_bytes(), None, None);
+    let (status, v) = full_json(crate::gemini::route(true, path, &c).unwrap().unwrap());
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(v["candidates"][0]["content"]["parts"][0]["text"], "mock: hello there");
+    assert_eq!(v["candidates"][0]["finishReason"], "STOP");
+    // (2+3) + the system's 2; 3 pieces, 2 thinking tokens.
+    assert_eq!(
+        v["usageMetadata"],
+        json!({"promptTokenCount":7,"candidatesTokenCount":3,"thoughtsTokenCount":2,"totalTokenCount":12})
+    );
+    assert_eq!(v["modelVersion"], "gemini-x");
+    let s = sse_text(
+        crate::gemini::route(true, "/v1beta/models/gemini-x:streamGenerateContent", &c)
+            .unwrap()
+            .unwrap(),
+    );
+    let events = sse_data(&s);
+    assert_eq!(events.len(), 3);
+    let text: String = events
+        .iter()
+        .map(|e| e["candidates"][0]["content"]["parts"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(text, "mock: hello there");
+    assert!(events[1]["candidates"][0].get("finishReason").is_none());
+    assert_eq!(events[2]["candidates"][0]["finishReason"], "STOP");
+    assert_eq!(events[2]["usageMetadata"]["totalTokenCount"], 12);
+    let t = tool();
+    let c = ctx(GEMINI.as_bytes(), None, Some(&t));
+    let (_, v) = full_json(crate::gemini::route(true, path, &c).unwrap().unwrap());
+    assert_eq!(v["candidates"][0]["content"]["parts"][0]["functionCall"]["args"]["city"], "Paris");
+}
+
+#[test]
+fn gemini_count_embed_and_errors() {
+    let c = ctx(br#"{"contents":[{"parts":[{"text":"a b c"}]}]}"#, None, None);
+    let (_, v) =
+        full_json(crate::gemini::route(true, "/v1beta/models/m:countTokens", &c).unwrap().unwrap());
+    assert_eq!(v["totalTokens"], 6);
+    let c = ctx(br#"{"content":{"parts":[{"text":"x"}]}}"#, None, None);
+    let (_, v) = full_json(
+        crate::gemini::route(true, "/v1beta/models/e:embedContent", &c).unwrap().unwrap(),
+    );
+    assert_eq!(v["embedding"]["values"].as_array().unwrap().len(), 8);
+    let c = ctx(br#"{"requests":[{"content":{"parts":[{"text":"x"}]}},{"content":{"parts":[{"text":"y"}]}}]}"#, None, None);
+    let (_, v) = full_json(
+        crate::gemini::route(true, "/v1beta/models/e:batchEmbedContents", &c).unwrap().unwrap(),
+    );
+    assert_eq!(v["embeddings"].as_array().unwrap().len(), 2);
+    assert!(crate::gemini::route(false, "/v1/models", &c).is_none(), "OpenAI's listing");
+    assert_eq!(Flavor::for_path("/v1beta/models/m:generateContent"), Flavor::Gemini);
+    let (status, v) =
+        full_json(Flavor::Gemini.error(&ApiError::new(StatusCode::TOO_MANY_REQUESTS, "slow")));
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(v, json!({"error":{"code":429,"message":"slow","status":"RESOURCE_EXHAUSTED"}}));
+}

@@ -241,3 +241,72 @@ fn bedrock_as_a_fallback_step_is_translated_signed_and_answered_in_openai_format
     let v: serde_json::Value = serde_json::from_slice(body).unwrap();
     assert_eq!(v["choices"][0]["message"]["content"], "from bedrock");
 }
+
+const GEMINI: &str = r#"{"version":1,"providers":{
+  "gemini":{"kind":"gemini","api_key":{"env":"OPENAI_KEY"}}
+}}"#;
+
+#[test]
+fn gemini_stream_route_gets_its_key_header_and_reads_model_stream_and_usage() {
+    let cfg = config(GEMINI);
+    let mut svc = MemServices::new(1_000_000_000);
+    let (mut ex, step) = start(
+        &cfg,
+        &mut svc,
+        "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse&key=client",
+        &[("x-goog-api-key", "client-key")],
+        br#"{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}"#,
+    );
+    assert_eq!(
+        set(&step, ":path"),
+        Some("/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse")
+    );
+    assert_eq!(set(&step, ":authority"), Some("generativelanguage.googleapis.com"));
+    assert_eq!(set(&step, "x-goog-api-key"), Some("sk-gw"));
+    // The body goes as the client sent it (no stream_options, no model).
+    assert!(!step.ops.iter().any(|op| matches!(op, Op::SetRequestBody(_))));
+    ex.on_response_headers(
+        &super::tests::headers(&[(":status", "200"), ("content-type", "text/event-stream")]),
+        &mut svc,
+    );
+    let events = b"data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hel\"}]}}],\"usageMetadata\":{\"promptTokenCount\":4}}\n\n\
+        data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"lo\"}]},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":2,\"thoughtsTokenCount\":3,\"cachedContentTokenCount\":1}}\n\n";
+    ex.on_response_body(events, true, &mut svc);
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(
+        (rec["model"].as_str(), rec["stream"].as_bool()),
+        (Some("gemini-2.5-flash"), Some(true))
+    );
+    assert_eq!(rec["provider_kind"], "gemini");
+    assert_eq!(
+        (
+            rec["input_tokens"].as_u64(),
+            rec["output_tokens"].as_u64(),
+            rec["cached_input_tokens"].as_u64()
+        ),
+        (Some(4), Some(5), Some(1))
+    );
+}
+
+#[test]
+fn gemini_gateway_errors_are_in_googles_shape() {
+    let cfg = config(GEMINI);
+    let mut svc = MemServices::new(1_000_000_000);
+    let mut ex = Exchange::new(cfg.clone());
+    let step = ex.on_request_headers(
+        &super::tests::headers(&[
+            (":method", "POST"),
+            (":path", "/gemini/v1beta/files"),
+            (":authority", "gw"),
+        ]),
+        false,
+        &mut svc,
+    );
+    let body = step.ops.iter().find_map(|op| match op {
+        Op::SendLocal { body, status: 403, .. } => Some(body.clone()),
+        _ => None,
+    });
+    let v: serde_json::Value = serde_json::from_slice(&body.unwrap()).unwrap();
+    assert_eq!(v["error"]["status"], "PERMISSION_DENIED");
+    assert_eq!(v["error"]["details"][0]["reason"], "aigw_endpoint_not_allowed");
+}
