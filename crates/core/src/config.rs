@@ -787,7 +787,7 @@ fn compile_fallbacks(
                 providers.get(target).map(|p| p.kind.format()),
             );
             if let (Some(from), Some(to)) = formats {
-                if !crate::wire::translates(from, to) {
+                if !from.translates_to(to) {
                     return Err(err(
                         field("provider"),
                         format!(

@@ -57,7 +57,7 @@ pub fn request_for(
         (Format::Gemini, Format::OpenAi) => tr::gemini_to_openai_request(body, &opts),
         // Gemini's model is in the path: the body stays as it is.
         (Format::Gemini, Format::Gemini) => Ok(body.to_vec()),
-        (from, to) if !translates(from, to) => {
+        (from, to) if !from.translates_to(to) => {
             return Err(GatewayError::new(
                 ErrorCode::InvalidRequest,
                 "Gemini requests translate to and from OpenAI's format only, not Anthropic's",
@@ -67,12 +67,6 @@ pub fn request_for(
     }
     .map_err(translate_error)?;
     Ok(Outbound { path, body })
-}
-
-/// Whether a chat request in `from`'s format can be sent to a provider of
-/// `to`'s (config checks fallback chains with it).
-pub fn translates(from: Format, to: Format) -> bool {
-    !matches!((from, to), (Format::Gemini, Format::Anthropic) | (Format::Anthropic, Format::Gemini))
 }
 
 /// The same body with another `model` (same format on both sides).

@@ -46,6 +46,15 @@ impl Format {
     pub const ALL: [Format; 4] =
         [Format::OpenAi, Format::Anthropic, Format::Bedrock, Format::Gemini];
 
+    /// Whether a chat request in this format can be translated for a
+    /// provider of `to`'s (`wire` translates; config checks fallback chains).
+    pub fn translates_to(self, to: Format) -> bool {
+        !matches!(
+            (self, to),
+            (Format::Gemini, Format::Anthropic) | (Format::Anthropic, Format::Gemini)
+        )
+    }
+
     /// The path suffixes of the endpoints that take a JSON request the
     /// gateway must inspect.
     pub fn inference_endpoints(self) -> &'static [&'static str] {
