@@ -43,7 +43,7 @@ def bad(**change):
 
 BAD_CONFIGS = [
     (bad(providers={"openai": {"kind": "openai", "colour": "blue"}}), "providers.openai.colour"),
-    (bad(providers={"openai": {"kind": "gemini"}}), "providers.openai.kind"),
+    (bad(providers={"openai": {"kind": "palm"}}), "providers.openai.kind"),
     (bad(providers={"x": {"kind": "openai_compatible"}}), "providers.x.base_url"),
     (bad(version=7), "version"),
     (bad(request={"max_body_bytes": 0}), "request.max_body_bytes"),

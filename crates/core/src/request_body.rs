@@ -21,7 +21,7 @@ pub struct RequestSummary {
     /// `stream_options.include_usage` as the client sent it.
     pub include_usage: Option<bool>,
     /// `max_completion_tokens` / `max_tokens` / `max_output_tokens` /
-    /// Bedrock's `inferenceConfig.maxTokens`.
+    /// Bedrock's `inferenceConfig.maxTokens` / Gemini's `generationConfig.maxOutputTokens`.
     pub max_tokens: Option<u64>,
 }
 
@@ -42,12 +42,21 @@ struct Raw<'a> {
     /// Bedrock Converse's options.
     #[serde(default, rename = "inferenceConfig")]
     inference_config: Option<RawInferenceConfig>,
+    /// Gemini's output limit is `generationConfig.maxOutputTokens`.
+    #[serde(default, rename = "generationConfig")]
+    generation_config: Option<RawGenerationConfig>,
 }
 
 #[derive(Deserialize)]
 struct RawInferenceConfig {
     #[serde(default, rename = "maxTokens")]
     max_tokens: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RawGenerationConfig {
+    #[serde(default, rename = "maxOutputTokens")]
+    max_output_tokens: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -94,7 +103,8 @@ pub fn parse(body: &[u8], require_object: bool) -> Result<RequestSummary, Gatewa
             .max_completion_tokens
             .or(raw.max_tokens)
             .or(raw.max_output_tokens)
-            .or(raw.inference_config.and_then(|c| c.max_tokens)),
+            .or(raw.inference_config.and_then(|c| c.max_tokens))
+            .or(raw.generation_config.and_then(|g| g.max_output_tokens)),
     })
 }
 
@@ -129,6 +139,8 @@ mod tests {
         assert_eq!(s.include_usage, None);
         let s = parse(br#"{"messages":[],"inferenceConfig":{"maxTokens":50,"topP":1}}"#, true);
         assert_eq!(s.unwrap().max_tokens, Some(50));
+        let g = br#"{"contents":[],"generationConfig":{"maxOutputTokens":32,"temperature":1}}"#;
+        assert_eq!(parse(g, true).unwrap().max_tokens, Some(32));
         let s = parse(
             br#"{"model":"gpt-\u0034o","stream":null,"stream_options":{"include_usage":false}}"#,
             true,
