@@ -186,9 +186,8 @@ impl Format {
 }
 
 /// The client headers that could carry a key of any format or provider
-/// kind (Azure's `api-key`, Gemini's `x-goog-api-key`): removed when the gateway
-/// holds the key, so a
-/// client key never overrides it.
+/// kind (Azure's `api-key`, Gemini's `x-goog-api-key`): removed when the
+/// gateway holds the key, so a client key never overrides it.
 pub const AUTH_HEADERS: &[&str] = &["authorization", "x-api-key", "api-key", "x-goog-api-key"];
 
 /// Every format's option headers (`OPTION_HEADERS` in each format's
