@@ -144,11 +144,13 @@ fn is_dot_segment(mut seg: &[u8]) -> bool {
 }
 
 /// The headers that authenticate the gateway to the provider, when it holds a
-/// key; and the client headers to remove so a client key never overrides it.
+/// key (`key`: an alias's index into its `keys`, else its `api_key`); and
+/// the client headers to remove so a client key never overrides it.
 pub fn provider_auth(
     provider: &Provider,
+    key: Option<usize>,
 ) -> (Vec<(&'static str, String)>, &'static [&'static str]) {
-    let Some(key) = provider.api_key.as_ref() else {
+    let Some(key) = provider.key(key) else {
         return (Vec::new(), &[]);
     };
     (provider.kind.auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
@@ -236,12 +238,12 @@ mod tests {
     #[test]
     fn auth_headers_by_kind() {
         let c = cfg();
-        let (set, remove) = provider_auth(c.provider("openai").unwrap());
+        let (set, remove) = provider_auth(c.provider("openai").unwrap(), None);
         assert_eq!(set, vec![("authorization", "Bearer sk-1".to_string())]);
         assert!(remove.contains(&"x-api-key"));
-        let (set, _) = provider_auth(c.provider("anthropic").unwrap());
+        let (set, _) = provider_auth(c.provider("anthropic").unwrap(), None);
         assert_eq!(set, vec![("x-api-key", "sk-1".to_string())]);
-        let (set, remove) = provider_auth(c.provider("pass").unwrap());
+        let (set, remove) = provider_auth(c.provider("pass").unwrap(), None);
         assert!(set.is_empty() && remove.is_empty());
         let h = Headers::default();
         assert_eq!(
