@@ -50,6 +50,45 @@ pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
     })
 }
 
+/// Every model the config names, as the unified endpoint takes them
+/// (`<provider>/<model>`, or a route's own name) with who serves it: each
+/// provider's `models`, the models of its fallback chain, the routes and
+/// their targets. No hand-written list needed beyond what routes to them.
+pub fn configured_models(config: &Config) -> Vec<(String, &str)> {
+    let name = |i: usize| config.providers.get(i).map_or("", |p| p.name.as_str());
+    let mut list: Vec<(String, &str)> = Vec::new();
+    for p in &config.providers {
+        for m in &p.models {
+            list.push((format!("{}/{m}", p.name), &p.name));
+        }
+        for step in &p.fallback {
+            for (from, to) in &step.model_map {
+                if from != "*" {
+                    list.push((format!("{}/{from}", p.name), &p.name));
+                }
+                list.push((format!("{}/{to}", name(step.provider)), name(step.provider)));
+            }
+        }
+    }
+    for r in config.routes.iter() {
+        if r.name != crate::route_rules::CATCH_ALL {
+            list.push((r.name.clone(), "aigw"));
+        }
+        for t in r.rules.iter().flat_map(|x| x.targets.iter()).chain(r.downgrade.iter()) {
+            if let Some(m) = &t.model {
+                list.push((format!("{}/{m}", name(t.provider)), name(t.provider)));
+            }
+        }
+    }
+    let mut out: Vec<(String, &str)> = Vec::with_capacity(list.len());
+    for (id, by) in list {
+        if !out.iter().any(|(x, _)| *x == id) {
+            out.push((id, by));
+        }
+    }
+    out
+}
+
 /// Splits a unified model name `<provider>/<model>`.
 pub fn split_model<'a>(
     config: &'a Config,

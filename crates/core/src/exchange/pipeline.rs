@@ -9,14 +9,16 @@
 //! | `Scan`     | DLP and guardrails on the prompt (`dlp_flow`)             | -                                                 | -                                  |
 //! | `Classify` | the external guardrail classifier (`dlp_flow`)            | `Classifying` (callout `Classify`)                | `dlp_on_classified`                |
 //! | `Route`    | unified route, body rewrite, retry chain (`route`, `upstream_request`, `fallback`) | -                        | -                                  |
-//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`)             | `LimitsGlobal` (callout `LimitsReserve`)          | `limits_on_global`                 |
+//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`); a refusal a route downgrades goes back to `Route` once (`rules_flow`) | `LimitsGlobal` (callout `LimitsReserve`)          | `limits_on_global`                 |
 //! | `Cache`    | L1, L2 lookup, coalescing (`cache_flow`)                  | `CacheLookup` (callout), `CacheWait` (timer `CoalescePoll`) | `cache_on_lookup`, `cache_on_wait` |
 //! | `Upstream` | the route rewrite; first-byte deadline, open circuits (`route`, `fallback`) | `Fallback` (callout `Attempt`; timers `FirstByteDeadline`, `Backoff`) | `fallback_on_*` |
 //! | (response) | headers; body steps: account, read (usage, translation), scan, capture for the cache (`response`) | a held answer (DLP) | `on_response_body` |
 //! | (log)      | settle limits, release the cache lock, the record (`log`) | -                                                 | -                                  |
 //!
-//! A request whose body is not inspected enters at `Admit` (counted, never
-//! cached). Any gate may answer instead (a refusal, a cache hit): the
+//! A config route (`rules_flow`) is chosen when the body arrives, before
+//! `Scan`: the DLP policy, the limits and the cache all depend on the
+//! provider and model it picks. A request whose body is not inspected
+//! enters at `Admit` (counted, never cached). Any gate may answer instead (a refusal, a cache hit): the
 //! request then goes no further.
 
 use std::borrow::Cow;

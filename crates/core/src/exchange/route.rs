@@ -138,17 +138,11 @@ impl Exchange {
         ops
     }
 
-    /// `GET /compat/models`: the configured models as `<provider>/<model>`.
+    /// `GET /compat/models`: every model the config names (`routing::configured_models`).
     pub(super) fn compat_models(&mut self) -> Step {
-        let data: Vec<Value> = self
-            .config
-            .providers
-            .iter()
-            .flat_map(|p| {
-                p.models.iter().map(move |m| {
-                    serde_json::json!({"id": format!("{}/{m}", p.name), "object": "model", "owned_by": p.name})
-                })
-            })
+        let data: Vec<Value> = routing::configured_models(&self.config)
+            .into_iter()
+            .map(|(id, by)| serde_json::json!({"id": id, "object": "model", "owned_by": by}))
             .collect();
         let body = serde_json::to_vec(&serde_json::json!({"object": "list", "data": data}))
             .unwrap_or_default();
