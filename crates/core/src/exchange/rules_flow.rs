@@ -127,9 +127,12 @@ impl Exchange {
     /// provider's API); the body's model is rewritten.
     pub(super) fn rules_provider_route(&mut self) -> Result<(), GatewayError> {
         let config = Rc::clone(&self.config);
-        let Some(model) = self.facts.model.clone() else { return Ok(()) };
-        let Some(ri) = config.routes.find(&model) else { return Ok(()) };
-        let Some(route) = config.routes.get(ri) else { return Ok(()) };
+        let Some(model) = self.facts.model.as_deref() else { return Ok(()) };
+        let Some((ri, route)) =
+            config.routes.find(model).and_then(|i| Some((i, config.routes.get(i)?)))
+        else {
+            return Ok(());
+        };
         if route.single_provider != self.provider {
             if config.routes.is_catch_all(ri) {
                 return Ok(());
@@ -142,16 +145,17 @@ impl Exchange {
                 ),
             ));
         }
-        let choice = self.rule_choice(ri, &model);
-        self.route = Some(Routed { route: ri, rule: choice.map(|c| c.rule), downgraded: false });
+        let choice = self.rule_choice(ri, model);
         let target = choice.and_then(|c| route.rules.get(c.rule)?.targets.get(c.target));
+        let rename = target.and_then(|t| t.model.as_ref()).filter(|m| m.as_str() != model);
+        self.route = Some(Routed { route: ri, rule: choice.map(|c| c.rule), downgraded: false });
         if let Some(t) = target {
             self.key = t.key;
-            if let Some(m) = t.model.as_ref().filter(|m| **m != model) {
-                self.facts.requested_model = Some(model);
-                self.facts.model = Some(m.clone());
-                self.model_rewrite = true;
-            }
+        }
+        if let Some(m) = rename {
+            self.facts.requested_model = self.facts.model.take();
+            self.facts.model = Some(m.clone());
+            self.model_rewrite = true;
         }
         self.rules_apply_alias()
     }
