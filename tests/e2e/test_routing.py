@@ -20,6 +20,7 @@ KEYS = {
     "GROQ_API_KEY": "sk-groq-main",
 }
 TENANTS = ["alpha", "beta"]
+PROVIDER = {GROQ_HOST: "groq", "api.openai.com": "openai", "api.anthropic.com": "anthropic"}
 
 
 def plugin():
@@ -92,8 +93,7 @@ def test_alias_on_compat_and_on_the_providers_own_route(rgw, mock):
     rec = served(r, mock, m)
     assert (rec["host"], rec["json"]["model"]) == (GROQ_HOST, "llama-3.1-8b-instant")
     assert rec["headers"]["authorization"] == "Bearer sk-groq-main"
-    assert r.headers["x-aigw-route"] == "fast:groq"
-    assert (r.headers["x-aigw-provider"], r.headers["x-aigw-model"]) == ("groq", "llama-3.1-8b-instant")
+    assert r.headers["x-aigw-route"] == "fast:groq; provider=groq; model=llama-3.1-8b-instant"
     log = rgw.wait_record(lambda x: x.get("requested_model") == "fast" and x["route"] == "compat")
     assert (log["provider"], log["model"], log["route_rule"]) == ("groq", "llama-3.1-8b-instant", "fast:groq")
     # On groq's own path the alias renames the model in the body.
@@ -156,7 +156,7 @@ def test_conditions_pick_their_target(rgw, mock, kind):
     r = chat(rgw, **kw)
     rec = served(r, mock, m)
     assert (rec["host"], rec["json"]["model"], rec["headers"][hname]) == (host, model, hvalue)
-    assert r.headers["x-aigw-route"] == route
+    assert r.headers["x-aigw-route"] == f"{route}; provider={PROVIDER[host]}; model={model}"
     # The client's own format back (the unified endpoint speaks OpenAI).
     assert r.json()["choices"][0]["message"]["content"]
 
@@ -166,7 +166,7 @@ def test_no_matching_rule_passes_a_real_model_through(rgw, mock):
     r = chat(rgw, "openai/gpt-4o")
     rec = served(r, mock, m)
     assert (rec["json"]["model"], rec["headers"]["authorization"]) == ("gpt-4o", "Bearer sk-openai-main")
-    assert r.headers["x-aigw-route"] == "*:none"
+    assert r.headers["x-aigw-route"] == "*:none; provider=openai; model=gpt-4o"
 
 
 def test_refused_admission_downgrades_instead_of_429(rgw, mock):
@@ -181,8 +181,8 @@ def test_refused_admission_downgrades_instead_of_429(rgw, mock):
     assert (rec["host"], rec["json"]["model"]) == (GROQ_HOST, "llama-3.1-8b-instant")
     assert rec["headers"]["authorization"] == "Bearer sk-groq-main"
     assert "sk-openai" not in json.dumps(rec["headers"])
-    assert r.headers["x-aigw-route"] == "budgeted:downgrade"
-    assert r.headers["x-aigw-provider"] == "groq"
+    assert r.headers["x-aigw-route"] == \
+        "budgeted:downgrade; provider=groq; model=llama-3.1-8b-instant"
     log = rgw.wait_record(lambda x: x.get("route_rule") == "budgeted:downgrade")
     assert (log["status"], log["provider"], log["requested_model"]) == (200, "groq", "budgeted")
     # Without a route, the same limit answers 429.

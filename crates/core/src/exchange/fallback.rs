@@ -636,9 +636,8 @@ impl Exchange {
         }
         headers.extend(self.gateway_response_headers("step", &index.to_string()));
         headers.extend(self.gateway_response_headers("provider", &provider_name));
-        if let Some(route) = self.route_label() {
+        if let Some(route) = self.route_header(Some(&provider_name), Some(&step.model)) {
             headers.extend(self.gateway_response_headers("route", &route));
-            headers.extend(self.gateway_response_headers("model", &step.model));
         }
         headers.extend(self.limits_local_headers());
         headers.extend(dlp_headers.into_iter().filter(|(k, _)| k != "content-type"));

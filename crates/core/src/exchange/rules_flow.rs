@@ -210,24 +210,34 @@ impl Exchange {
         ops
     }
 
-    /// `x-aigw-route: <route>:<rule>` (`:downgrade` after one) and the
-    /// model sent, on answers to routed requests.
+    /// `x-aigw-route: <route>:<rule>; provider=<name>; model=<model>` on
+    /// answers to routed requests (`:downgrade` after one). One header:
+    /// each header written costs a host call.
     pub(super) fn rules_response_headers(&self, ops: &mut Vec<Op>) {
-        let Some(value) = self.route_label() else { return };
-        for (k, v) in self.gateway_response_headers("route", &value) {
-            ops.push(Op::SetResponseHeader(k, v.into_bytes()));
-        }
-        if let Some(m) = &self.facts.model {
-            for (k, v) in self.gateway_response_headers("model", m) {
+        let provider = self.provider().map(|p| p.name.as_str());
+        if let Some(v) = self.route_header(provider, self.facts.model.as_deref()) {
+            for (k, v) in self.gateway_response_headers("route", &v) {
                 ops.push(Op::SetResponseHeader(k, v.into_bytes()));
             }
         }
-        if self.resilience.is_none() {
-            let name = self.provider().map(|p| p.name.as_str()).unwrap_or_default();
-            for (k, v) in self.gateway_response_headers("provider", name) {
-                ops.push(Op::SetResponseHeader(k, v.into_bytes()));
+    }
+
+    /// The value of `x-aigw-route` for what served.
+    pub(super) fn route_header(
+        &self,
+        provider: Option<&str>,
+        model: Option<&str>,
+    ) -> Option<String> {
+        let mut v = self.route_label()?;
+        for (k, x) in [("provider", provider), ("model", model)] {
+            if let Some(x) = x {
+                v.push_str("; ");
+                v.push_str(k);
+                v.push('=');
+                v.push_str(x);
             }
         }
+        Some(v)
     }
 
     /// `<route>:<rule>` for the header and the log.

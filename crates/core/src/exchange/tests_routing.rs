@@ -109,9 +109,8 @@ fn compat_alias_goes_to_its_target_with_its_headers_and_log() {
     assert_eq!(set(&step, "authorization").as_deref(), Some("Bearer sk-gq"));
     assert_eq!(body(&step)["model"], "llama-3.1-8b-instant");
     let h = answer(&mut ex, &mut svc);
-    assert!(h.contains(&("x-aigw-route".into(), "fast:to-groq".into())), "{h:?}");
-    assert!(h.contains(&("x-aigw-provider".into(), "groq".into())), "{h:?}");
-    assert!(h.contains(&("x-aigw-model".into(), "llama-3.1-8b-instant".into())), "{h:?}");
+    let route = "fast:to-groq; provider=groq; model=llama-3.1-8b-instant";
+    assert!(h.contains(&("x-aigw-route".into(), route.into())), "{h:?}");
     let r = record(&mut ex, &mut svc);
     assert_eq!(
         (r["provider"].as_str(), r["model"].as_str()),
@@ -150,7 +149,7 @@ fn tenant_condition_and_route_key() {
             .iter()
             .find(|(k, _)| k == "x-aigw-route")
             .map(|(_, v)| v.as_str()),
-        Some("mini:rule0")
+        Some("mini:rule0; provider=openai; model=gpt-4o-mini")
     );
     let step = ex.route_rewrite();
     assert_eq!(
@@ -229,7 +228,13 @@ fn a_refused_admission_downgrades_instead_of_429() {
     assert_eq!(set(&step, "authorization").as_deref(), Some("Bearer sk-gq"));
     assert_eq!(body(&step)["model"], "llama-3.1-8b-instant");
     let h = answer(&mut ex, &mut svc);
-    assert!(h.contains(&("x-aigw-route".into(), "smart:downgrade".into())), "{h:?}");
+    assert!(
+        h.contains(&(
+            "x-aigw-route".into(),
+            "smart:downgrade; provider=groq; model=llama-3.1-8b-instant".into()
+        )),
+        "{h:?}"
+    );
     let r = record(&mut ex, &mut svc);
     assert_eq!(
         (r["provider"].as_str(), r["route_rule"].as_str()),
