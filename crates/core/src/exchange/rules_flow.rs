@@ -36,8 +36,10 @@ impl Exchange {
     /// On the request headers. An alias no provider has is refused here,
     /// in the client's API shape.
     pub(super) fn rules_on_headers(&mut self, h: &Headers) -> Result<(), GatewayError> {
+        // Gateway headers from the snapshot's own map (small, usually empty).
+        let gateway = &self.snapshot.gateway;
         let routes = &self.config.routes;
-        if let Some((alias, _)) = h.gateway("byok-alias") {
+        if let Some((alias, _)) = gateway.gateway("byok-alias") {
             if !routes.knows_alias(alias) {
                 return Err(unknown_alias(alias));
             }
@@ -47,7 +49,7 @@ impl Exchange {
             return Ok(());
         }
         self.rule_inputs.header_bits = routes.header_bits(h);
-        self.rule_inputs.session = h.gateway("session-id").map(|(v, _)| route_rules::hash(v));
+        self.rule_inputs.session = gateway.gateway("session-id").map(|(v, _)| route_rules::hash(v));
         Ok(())
     }
 
@@ -215,11 +217,11 @@ impl Exchange {
     /// each header written costs a host call.
     pub(super) fn rules_response_headers(&self, ops: &mut Vec<Op>) {
         let provider = self.provider().map(|p| p.name.as_str());
-        if let Some(v) = self.route_header(provider, self.facts.model.as_deref()) {
-            for (k, v) in self.gateway_response_headers("route", &v) {
-                ops.push(Op::SetResponseHeader(k, v.into_bytes()));
-            }
+        let Some(v) = self.route_header(provider, self.facts.model.as_deref()) else { return };
+        if self.dialect == crate::headers::Dialect::Cloudflare {
+            ops.push(Op::SetResponseHeader(Cow::Borrowed("cf-aig-route"), v.clone().into_bytes()));
         }
+        ops.push(Op::SetResponseHeader(Cow::Borrowed("x-aigw-route"), v.into_bytes()));
     }
 
     /// The value of `x-aigw-route` for what served.
@@ -249,7 +251,12 @@ impl Exchange {
             (false, Some(rule)) => rule.name.as_str(),
             (false, None) => "none",
         };
-        Some(format!("{}:{rule}", route.name))
+        // Sized once: this runs on every routed answer.
+        let mut v = String::with_capacity(route.name.len() + rule.len() + 64);
+        v.push_str(&route.name);
+        v.push(':');
+        v.push_str(rule);
+        Some(v)
     }
 
     /// The key alias sent, for the log (never the key).
