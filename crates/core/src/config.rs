@@ -474,7 +474,14 @@ fn compile(
         providers.push(provider);
     }
     compile_fallbacks(&mut providers, fallbacks)?;
-    let routes = crate::route_rules::compile(raw.routes, &providers)?;
+    let keys: Vec<crate::route_rules::ProviderKeys> = providers
+        .iter()
+        .map(|p| crate::route_rules::ProviderKeys {
+            name: &p.name,
+            keys: p.keys.iter().map(|(a, _)| a.as_str()).collect(),
+        })
+        .collect();
+    let routes = crate::route_rules::compile(raw.routes, &keys)?;
     let token_policies: Vec<(String, Option<String>)> = raw
         .auth
         .as_ref()

@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::config::{ConfigError, Provider};
 use crate::headers::Headers;
+use aigw_config_error::ConfigError;
 
 /// The route that takes every model no other route names.
 pub const CATCH_ALL: &str = "*";
@@ -319,17 +319,23 @@ fn mix(mut z: u64) -> u64 {
 
 // ---------------------------------------------------------------- compile
 
-/// Compiles `routes` against the compiled providers (their names and key
-/// aliases).
+/// A provider as the rules see it: its name and its key aliases, in the
+/// config's order (targets keep indices into both).
+pub struct ProviderKeys<'a> {
+    pub name: &'a str,
+    pub keys: Vec<&'a str>,
+}
+
+/// Compiles `routes` against the compiled providers.
 pub fn compile(
     raw: BTreeMap<String, RawRoute>,
-    providers: &[Provider],
+    providers: &[ProviderKeys],
 ) -> Result<Routes, ConfigError> {
     let mut out = Routes::default();
     for p in providers {
-        for (alias, _) in &p.keys {
-            if !out.key_aliases.contains(alias) {
-                out.key_aliases.push(alias.clone());
+        for alias in &p.keys {
+            if !out.key_aliases.iter().any(|a| a == alias) {
+                out.key_aliases.push(alias.to_string());
             }
         }
     }
@@ -370,7 +376,7 @@ fn compile_rule(
     field: &str,
     index: usize,
     r: RawRule,
-    providers: &[Provider],
+    providers: &[ProviderKeys],
     out: &mut Routes,
 ) -> Result<Rule, ConfigError> {
     let name = r.name.unwrap_or_else(|| format!("rule{index}"));
@@ -456,7 +462,7 @@ fn compile_target(
     target: &str,
     key: Option<&str>,
     weight: u32,
-    providers: &[Provider],
+    providers: &[ProviderKeys],
 ) -> Result<Target, ConfigError> {
     let (name, model) = match target.split_once('/') {
         Some((p, m)) => (p, Some(m)),
@@ -473,7 +479,7 @@ fn compile_target(
         Some(DEFAULT_KEY) => None,
         Some(k) => {
             let keys = providers.get(provider).map(|p| p.keys.as_slice()).unwrap_or_default();
-            Some(keys.iter().position(|(a, _)| a == k).ok_or_else(|| {
+            Some(keys.iter().position(|a| *a == k).ok_or_else(|| {
                 ConfigError::new(
                     field.trim_end_matches(".target").to_string() + ".key",
                     format!("provider {name:?} has no key aliased {k:?} (under its keys)"),
