@@ -92,6 +92,10 @@ SCENARIOS = {
     "anthropic": ("gateway", "/anthropic/v1/messages", MESSAGES, {}),
     "fallback": ("gateway_chain", "/openai/v1/chat/completions", CHAT, {"x-mock-status": "503"}),
     "compat": ("gateway", "/compat/chat/completions", COMPAT, {}),
+    # The plain provider route's request through a config route: three
+    # conditions that do not hold, then a conditional 90/10 split over two
+    # keys (the budget: at most 5 us more Envoy CPU than `gateway`).
+    "routed": ("gateway_routes", "/openai/v1/chat/completions", CHAT, {}),
     # A 10 KB prompt without and with a DLP policy (built-in profile, every
     # detector redacting, both directions): the difference is the scan.
     "prompt_10k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
@@ -101,7 +105,7 @@ SCENARIOS = {
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }
 LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
-             "gateway_chain", "gateway_dlp")
+             "gateway_chain", "gateway_dlp", "gateway_routes")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
@@ -192,6 +196,21 @@ def add_variants(cfg):
         p["policies"] = {"bench": {"request": {"*": "redact"}, "response": {"*": "redact"}}}
         p["policy"] = "bench"
 
+    def routes(p):
+        p["providers"]["openai"]["keys"] = {"second": {"env": "AIGW_BENCH_SECOND_KEY"}}
+        p["routes"] = {"gpt-4o-mini": {"rules": [
+            {"name": "beta", "when": {"tenant": "beta"}, "target": "openai/gpt-4o"},
+            {"name": "eu", "when": {"metadata": {"region": "eu"}}, "target": "openai", "key": "second"},
+            {"name": "canary", "when": {"header": {"x-canary": "1"}}, "target": "openai/gpt-4.1-mini"},
+            {"name": "split", "when": {"model": "gpt-4o*"}, "split": [
+                {"target": "openai", "weight": 90},
+                {"target": "openai", "key": "second", "weight": 10}]}]}}
+
+    add_gateway_variant(cfg, "gateway_routes", routes)
+    for f in envoy_config.hcm(envoy_config.listener(cfg, "gateway_routes"))["http_filters"]:
+        if f["name"] == envoy_config.WASM_FILTER:
+            env = f["typed_config"]["config"]["vm_config"]["environment_variables"]
+            env["host_env_keys"] = env.get("host_env_keys", []) + ["AIGW_BENCH_SECOND_KEY"]
     add_gateway_variant(cfg, "gateway_dlp", dlp)
     add_gateway_variant(cfg, "gateway_cache", cache)
     add_gateway_variant(cfg, "gateway_limits", limits)
@@ -199,7 +218,10 @@ def add_variants(cfg):
 
 
 # Listeners that run the gateway module (the ones a --compare-wasm build twins).
+# Not `gateway_routes`: builds older than `routes` refuse its configuration.
 GATEWAY_LISTENERS = ("gateway", "gateway_cache", "gateway_limits", "gateway_chain", "gateway_dlp")
+# The routed listener's second provider key (a stand-in: the mock takes any).
+os.environ.setdefault("AIGW_BENCH_SECOND_KEY", "sk-bench-second")
 
 
 def add_baseline(cfg, wasm, config_path):

@@ -21,11 +21,19 @@ fn main() {
     let cached = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"cache":{"enabled":true,"ttl_s":3600}}"#;
     // The bench's DLP policy: every built-in detector redacting, both ways.
     let dlp = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"policies":{"bench":{"request":{"*":"redact"},"response":{"*":"redact"}}},"policy":"bench"}"#;
+    // The bench's `routed` listener: conditions that do not hold, then a
+    // conditional 90/10 split over two keys, on the request's own model.
+    let routed = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock","keys":{"second":{"env":"AIGW_BENCH_SECOND_KEY"}}}},"routes":{"gpt-4o-mini":{"rules":[
+        {"name":"beta","when":{"tenant":"beta"},"target":"openai/gpt-4o"},
+        {"name":"eu","when":{"metadata":{"region":"eu"}},"target":"openai","key":"second"},
+        {"name":"canary","when":{"header":{"x-canary":"1"}},"target":"openai/gpt-4.1-mini"},
+        {"name":"split","when":{"model":"gpt-4o*"},"split":[{"target":"openai","weight":90},{"target":"openai","key":"second","weight":10}]}]}}}"#;
     let hello =
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#.to_vec();
     let (prose, dense) = (prompt_10k(false), prompt_10k(true));
-    let scenarios: [(&str, &[u8], &[u8]); 7] = [
+    let scenarios: [(&str, &[u8], &[u8]); 8] = [
         ("plain", plain, &hello),
+        ("routed", routed, &hello),
         ("3 limit rules", limits, &hello),
         ("cache hit", cached, &hello),
         ("prompt 10k", plain, &prose),
@@ -70,7 +78,8 @@ fn prompt_10k(dense: bool) -> Vec<u8> {
 }
 
 fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
-    let config = Rc::new(Config::parse(doc, &|_| None).unwrap().0);
+    let env = |k: &str| (k == "AIGW_BENCH_SECOND_KEY").then(|| "sk-bench-second".to_string());
+    let config = Rc::new(Config::parse(doc, &env).unwrap().0);
     let req = Headers::from_pairs(&[
         (":authority", b"127.0.0.1:10101"),
         (":path", b"/openai/v1/chat/completions"),
@@ -93,23 +102,26 @@ fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
     let mut svc = MemServices::new(1_700_000_000_000_000_000);
     // A first round warms up (a Wasm engine compiles lazily), the second is timed.
     let mut per = 0.0;
+    let mut host_ops = 0;
     for _ in 0..2 {
         bytes = 0;
+        host_ops = 0;
         let t = Instant::now();
         for _ in 0..n {
             let mut ex = Exchange::new(config.clone());
-            let _ = ex.on_request_headers(&req, false, &mut svc);
+            host_ops += ex.on_request_headers(&req, false, &mut svc).ops.len();
             let _ = ex.request_body_need(body.len(), true);
-            let _ = ex.on_request_body(body, &mut svc);
-            let _ = ex.on_response_headers(&resp, &mut svc);
-            let _ = ex.on_response_body(rbody, true, &mut svc);
+            host_ops += ex.on_request_body(body, &mut svc).ops.len();
+            host_ops += ex.on_response_headers(&resp, &mut svc).ops.len();
+            host_ops += ex.on_response_body(rbody, true, &mut svc).ops.len();
             bytes += ex.finish_log(&mut svc).len();
         }
         per = t.elapsed().as_nanos() as f64 / f64::from(n);
     }
     let ops = svc.data.len();
     println!(
-        "{name}: compute per request: {per:.0} ns ({} log bytes, {ops} shared keys)",
-        bytes / n as usize
+        "{name}: compute per request: {per:.0} ns ({} log bytes, {ops} shared keys, {:.1} ops)",
+        bytes / n as usize,
+        host_ops as f64 / f64::from(n)
     );
 }

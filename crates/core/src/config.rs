@@ -48,6 +48,9 @@ struct RawConfig {
     policy: Option<String>,
     #[serde(default)]
     logs: crate::log_controls::RawLogs,
+    /// Model aliases, weighted splits, conditions, downgrades (`route_rules`).
+    #[serde(default)]
+    routes: BTreeMap<String, crate::route_rules::RawRoute>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +63,9 @@ struct RawProvider {
     cluster: Option<String>,
     #[serde(default)]
     api_key: Option<RawSecretRef>,
+    /// More keys, by alias (routes and `x-aigw-byok-alias` pick them).
+    #[serde(default)]
+    keys: BTreeMap<String, RawSecretRef>,
     #[serde(default)]
     anthropic_version: Option<String>,
     /// Azure OpenAI: the `api-version` for requests that carry none.
@@ -302,6 +308,8 @@ pub struct Provider {
     pub cluster: String,
     /// The key the gateway holds; None means the client's key passes through.
     pub api_key: Option<Secret>,
+    /// More keys by alias (`keys`); the alias `default` names `api_key`.
+    pub keys: Vec<(String, Secret)>,
     pub anthropic_version: String,
     /// Added as `api-version` to requests of Azure's dated API without one.
     pub api_version: Option<String>,
@@ -332,6 +340,19 @@ pub struct Provider {
 }
 
 impl Provider {
+    /// The key the gateway sends: the alias's (index into `keys`), else `api_key`.
+    pub fn key(&self, alias: Option<usize>) -> Option<&Secret> {
+        alias.and_then(|i| self.keys.get(i)).map(|(_, s)| s).or(self.api_key.as_ref())
+    }
+
+    /// The index of a key alias; `Some(None)` for `default` (`api_key`).
+    pub fn key_alias(&self, alias: &[u8]) -> Option<Option<usize>> {
+        if alias == crate::route_rules::DEFAULT_KEY.as_bytes() {
+            return self.api_key.is_some().then_some(None);
+        }
+        self.keys.iter().position(|(a, _)| a.as_bytes() == alias).map(Some)
+    }
+
     /// Whether a failure of this provider can be retried or fall back.
     pub fn resilient(&self) -> bool {
         self.retry.max_attempts > 1 || !self.fallback.is_empty() || self.timeout_ms.is_some()
@@ -359,6 +380,8 @@ pub struct Config {
     pub policy: Option<usize>,
     /// Policy per tenant (token name → index into `policies`).
     pub tenant_policies: Vec<(String, usize)>,
+    /// Model aliases, splits and conditions (`routes`).
+    pub routes: crate::route_rules::Routes,
 }
 
 impl Config {
@@ -457,6 +480,14 @@ fn compile(
         providers.push(provider);
     }
     compile_fallbacks(&mut providers, fallbacks)?;
+    let keys: Vec<crate::route_rules::ProviderKeys> = providers
+        .iter()
+        .map(|p| crate::route_rules::ProviderKeys {
+            name: &p.name,
+            keys: p.keys.iter().map(|(a, _)| a.as_str()).collect(),
+        })
+        .collect();
+    let routes = crate::route_rules::compile(raw.routes, &keys)?;
     let token_policies: Vec<(String, Option<String>)> = raw
         .auth
         .as_ref()
@@ -560,6 +591,7 @@ fn compile(
             policy: default_policy,
             tenant_policies,
             logs,
+            routes,
         },
         warnings,
     ))
@@ -625,6 +657,26 @@ fn compile_provider(
         }
         None => None,
     };
+    let mut keys = Vec::with_capacity(p.keys.len());
+    for (alias, r) in &p.keys {
+        let f = field(&format!("keys.{alias}"));
+        if alias == crate::route_rules::DEFAULT_KEY || !is_provider_name(alias) {
+            return Err(err(
+                f,
+                "an alias is 1-64 characters of a-z, 0-9, '-', '_' and '.', and not \"default\" (api_key's)",
+            ));
+        }
+        let secret = Secret::from_env(&r.env, env).ok_or_else(|| {
+            err(
+                format!("{f}.env"),
+                format!(
+                    "environment variable {:?} is not set, empty, or not a header value",
+                    r.env
+                ),
+            )
+        })?;
+        keys.push((alias.clone(), secret));
+    }
     if p.anthropic_version.is_some() && p.kind != ProviderKind::Anthropic {
         return Err(err(field("anthropic_version"), "only applies to kind anthropic"));
     }
@@ -707,6 +759,7 @@ fn compile_provider(
         path_prefix: path_prefix.to_string(),
         cluster,
         api_key,
+        keys,
         anthropic_version,
         api_version,
         inject_stream_usage,

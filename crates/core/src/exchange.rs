@@ -35,6 +35,7 @@ mod protocol;
 mod request;
 mod response;
 mod route;
+mod rules_flow;
 mod stage;
 mod upstream_request;
 
@@ -55,6 +56,15 @@ pub struct Exchange {
     client_format: Format,
     /// The provider requests go to first (step 0).
     provider: Option<usize>,
+    /// The key sent to it: an alias's index into its `keys`; None: `api_key`.
+    key: Option<usize>,
+    /// The config route that chose the provider and model, if any.
+    route: Option<rules_flow::Routed>,
+    rule_inputs: rules_flow::RuleInputs,
+    /// A route changed the model of a provider route's body.
+    model_rewrite: bool,
+    /// Ops for the next gates to send (a downgrade decided in a resume).
+    held_ops: Vec<Op>,
     compat: Option<Compat>,
     /// The chat API the client speaks, on chat endpoints.
     client_wire: Option<Format>,
@@ -114,6 +124,11 @@ impl Exchange {
             stage: Stage::RequestHeaders,
             client_format: Format::OpenAi,
             provider: None,
+            key: None,
+            route: None,
+            rule_inputs: rules_flow::RuleInputs::default(),
+            model_rewrite: false,
+            held_ops: Vec::new(),
             compat: None,
             client_wire: None,
             snapshot: Snapshot::default(),
@@ -177,3 +192,5 @@ mod tests_kinds;
 mod tests_limits;
 #[cfg(test)]
 mod tests_logs;
+#[cfg(test)]
+mod tests_routing;

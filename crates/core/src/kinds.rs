@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(p.authority, "res.openai.azure.com");
         assert_eq!(p.chat_path, "/openai/v1/chat/completions");
         assert_eq!(p.api_version.as_deref(), Some("2024-10-21"));
-        let (set, remove) = provider_auth(p);
+        let (set, remove) = provider_auth(p, None);
         assert_eq!(set, vec![("api-key", "sk-1".to_string())]);
         assert!(remove.contains(&"api-key") && remove.contains(&"authorization"));
         let r = resolve(&c, b"/az/openai/deployments/gpt4o/chat/completions").unwrap();
@@ -199,7 +199,7 @@ mod tests {
         let p = c.provider("gemini").unwrap();
         assert_eq!(p.authority, "generativelanguage.googleapis.com");
         assert_eq!(p.chat_path, "/v1beta/models");
-        let (set, remove) = provider_auth(p);
+        let (set, remove) = provider_auth(p, None);
         assert_eq!(set, vec![("x-goog-api-key", "sk-1".to_string())]);
         assert!(remove.contains(&"x-goog-api-key") && remove.contains(&"authorization"));
         // The client's key= goes when the gateway holds the key, stays otherwise.
@@ -267,7 +267,7 @@ mod tests {
         let g = c.provider("groq").unwrap();
         assert_eq!((g.authority.as_str(), g.path_prefix.as_str()), ("api.groq.com", "/openai"));
         assert_eq!(g.chat_path, "/openai/v1/chat/completions");
-        assert_eq!(provider_auth(g).0, vec![("authorization", "Bearer sk-1".to_string())]);
+        assert_eq!(provider_auth(g, None).0, vec![("authorization", "Bearer sk-1".to_string())]);
         assert!(g.inject_stream_usage && g.api_version.is_none());
         assert_eq!(g.kind.as_str(), "groq");
         let m = c.provider("mistral").unwrap();

@@ -30,6 +30,7 @@ pub mod presets;
 pub mod request_body;
 pub mod request_id;
 pub mod resilience;
+pub mod route_rules;
 pub mod routing;
 pub mod scan;
 pub mod secret;

@@ -37,6 +37,11 @@ pub struct LogRecord<'a> {
     pub model: Option<&'a str>,
     /// The model as the client named it, when it differs (`anthropic/...`).
     pub requested_model: Option<&'a str>,
+    /// The config route and rule that chose provider and model
+    /// (`<route>:<rule>`; `<route>:downgrade` after a limit refused).
+    pub route_rule: Option<String>,
+    /// The alias of the provider key used, when one was chosen (never the key).
+    pub key_alias: Option<&'a str>,
     pub tenant: Option<&'a str>,
     pub stream: bool,
     pub status: Option<u16>,

@@ -50,6 +50,45 @@ pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
     })
 }
 
+/// Every model the config names, as the unified endpoint takes them
+/// (`<provider>/<model>`, or a route's own name) with who serves it: each
+/// provider's `models`, the models of its fallback chain, the routes and
+/// their targets. No hand-written list needed beyond what routes to them.
+pub fn configured_models(config: &Config) -> Vec<(String, &str)> {
+    let name = |i: usize| config.providers.get(i).map_or("", |p| p.name.as_str());
+    let mut list: Vec<(String, &str)> = Vec::new();
+    for p in &config.providers {
+        for m in &p.models {
+            list.push((format!("{}/{m}", p.name), &p.name));
+        }
+        for step in &p.fallback {
+            for (from, to) in &step.model_map {
+                if from != "*" {
+                    list.push((format!("{}/{from}", p.name), &p.name));
+                }
+                list.push((format!("{}/{to}", name(step.provider)), name(step.provider)));
+            }
+        }
+    }
+    for r in config.routes.iter() {
+        if r.name != crate::route_rules::CATCH_ALL {
+            list.push((r.name.clone(), "aigw"));
+        }
+        for t in r.rules.iter().flat_map(|x| x.targets.iter()).chain(r.downgrade.iter()) {
+            if let Some(m) = &t.model {
+                list.push((format!("{}/{m}", name(t.provider)), name(t.provider)));
+            }
+        }
+    }
+    let mut out: Vec<(String, &str)> = Vec::with_capacity(list.len());
+    for (id, by) in list {
+        if !out.iter().any(|(x, _)| *x == id) {
+            out.push((id, by));
+        }
+    }
+    out
+}
+
 /// Splits a unified model name `<provider>/<model>`.
 pub fn split_model<'a>(
     config: &'a Config,
@@ -146,11 +185,13 @@ fn is_dot_segment(mut seg: &[u8]) -> bool {
 }
 
 /// The headers that authenticate the gateway to the provider, when it holds a
-/// key; and the client headers to remove so a client key never overrides it.
+/// key (`key`: an alias's index into its `keys`, else its `api_key`); and
+/// the client headers to remove so a client key never overrides it.
 pub fn provider_auth(
     provider: &Provider,
+    key: Option<usize>,
 ) -> (Vec<(&'static str, String)>, &'static [&'static str]) {
-    let Some(key) = provider.api_key.as_ref() else {
+    let Some(key) = provider.key(key) else {
         return (Vec::new(), &[]);
     };
     (provider.kind.auth_headers(key.expose()), crate::formats::AUTH_HEADERS)
@@ -238,12 +279,12 @@ mod tests {
     #[test]
     fn auth_headers_by_kind() {
         let c = cfg();
-        let (set, remove) = provider_auth(c.provider("openai").unwrap());
+        let (set, remove) = provider_auth(c.provider("openai").unwrap(), None);
         assert_eq!(set, vec![("authorization", "Bearer sk-1".to_string())]);
         assert!(remove.contains(&"x-api-key"));
-        let (set, _) = provider_auth(c.provider("anthropic").unwrap());
+        let (set, _) = provider_auth(c.provider("anthropic").unwrap(), None);
         assert_eq!(set, vec![("x-api-key", "sk-1".to_string())]);
-        let (set, remove) = provider_auth(c.provider("pass").unwrap());
+        let (set, remove) = provider_auth(c.provider("pass").unwrap(), None);
         assert!(set.is_empty() && remove.is_empty());
         let h = Headers::default();
         assert_eq!(

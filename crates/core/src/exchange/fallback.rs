@@ -471,7 +471,8 @@ impl Exchange {
         let body = built.body.unwrap_or_else(|| r.client_body.clone());
         let mut headers =
             super::Callout::headers("POST", path, &p.authority, Some("application/json"));
-        let (auth, _) = crate::routing::provider_auth(p);
+        let key = if Some(step.provider) == self.provider { self.key } else { None };
+        let (auth, _) = crate::routing::provider_auth(p, key);
         if auth.is_empty() && Some(step.provider) == self.provider {
             // The client's own key for its own provider.
             for (k, v) in &self.snapshot.client_headers {
@@ -635,6 +636,9 @@ impl Exchange {
         }
         headers.extend(self.gateway_response_headers("step", &index.to_string()));
         headers.extend(self.gateway_response_headers("provider", &provider_name));
+        if let Some(route) = self.route_header(Some(&provider_name), Some(&step.model)) {
+            headers.extend(self.gateway_response_headers("route", &route));
+        }
         headers.extend(self.limits_local_headers());
         headers.extend(dlp_headers.into_iter().filter(|(k, _)| k != "content-type"));
         let mut ops = Vec::new();

@@ -9,7 +9,6 @@ use std::borrow::Cow;
 
 use aigw_limits::{Admission, Advertise, Decision, Expected, Price, RequestFacts, Reservation};
 
-use super::stage::Gated;
 use super::{CalloutResponse, Exchange, Flow, Name, Op, Purpose, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::services::Services;
@@ -73,6 +72,9 @@ pub(super) enum Admit {
     Wait(Step),
     /// Denied (429).
     Stop(Step),
+    /// Denied, and the request's route downgrades instead (`rules_flow`):
+    /// route it again and admit it again.
+    Downgrade,
 }
 
 /// The prompt's size for the token estimate: the characters of the JSON
@@ -218,9 +220,9 @@ impl Exchange {
     }
 
     /// The global reservation's answer (or its failure).
-    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Gated {
+    pub(super) fn limits_on_global(&mut self, r: CalloutResponse, svc: &mut dyn Services) -> Admit {
         let Some(mut admission) = self.limits.as_mut().and_then(|l| l.admission.take()) else {
-            return Gated::Next;
+            return Admit::Go;
         };
         match (r.refused, r.status) {
             // Unread for the memory budget: a failed reservation (on_error).
@@ -233,14 +235,12 @@ impl Exchange {
             ),
         }
         let (decision, reservation) = admission.finish();
-        match self.limits_decided(decision, reservation) {
-            Admit::Go => Gated::Next,
-            Admit::Stop(step) | Admit::Wait(step) => Gated::Done(step),
-        }
+        self.limits_decided(decision, reservation)
     }
 
     fn limits_decided(&mut self, decision: Decision, reservation: Reservation) -> Admit {
         let measure = !reservation.is_empty() && self.metered_by_body();
+        let downgrade = !decision.admitted && self.rules_can_downgrade();
         let Some(state) = self.limits.as_mut() else { return Admit::Go };
         state.notes.extend(decision.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
         let rate = decision.ratelimit_headers(Advertise::Deciding);
@@ -255,6 +255,10 @@ impl Exchange {
             state.reservation = Some(reservation);
             state.decision = Some(decision);
             return Admit::Go;
+        }
+        if downgrade {
+            state.decision = Some(decision);
+            return Admit::Downgrade;
         }
         if let Some(ra) = decision.retry_after_header() {
             headers.push((Cow::Borrowed("retry-after"), ra));

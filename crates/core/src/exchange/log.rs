@@ -127,6 +127,11 @@ impl Exchange {
             method: f.method.as_deref(),
             model: f.model.as_deref(),
             requested_model: f.requested_model.as_deref(),
+            route_rule: self.route_label(),
+            key_alias: served
+                .is_none_or(|s| Some(s) == self.provider)
+                .then(|| self.key_alias())
+                .flatten(),
             tenant: f.tenant.as_deref(),
             stream: f.stream,
             status: f.status,

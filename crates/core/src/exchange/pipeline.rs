@@ -9,14 +9,16 @@
 //! | `Scan`     | DLP and guardrails on the prompt (`dlp_flow`)             | -                                                 | -                                  |
 //! | `Classify` | the external guardrail classifier (`dlp_flow`)            | `Classifying` (callout `Classify`)                | `dlp_on_classified`                |
 //! | `Route`    | unified route, body rewrite, retry chain (`route`, `upstream_request`, `fallback`) | -                        | -                                  |
-//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`)             | `LimitsGlobal` (callout `LimitsReserve`)          | `limits_on_global`                 |
+//! | `Admit`    | rate limits, budgets: reserve (`limits_flow`); a refusal a route downgrades goes back to `Route` once (`rules_flow`) | `LimitsGlobal` (callout `LimitsReserve`)          | `limits_on_global`                 |
 //! | `Cache`    | L1, L2 lookup, coalescing (`cache_flow`)                  | `CacheLookup` (callout), `CacheWait` (timer `CoalescePoll`) | `cache_on_lookup`, `cache_on_wait` |
 //! | `Upstream` | the route rewrite; first-byte deadline, open circuits (`route`, `fallback`) | `Fallback` (callout `Attempt`; timers `FirstByteDeadline`, `Backoff`) | `fallback_on_*` |
 //! | (response) | headers; body steps: account, read (usage, translation), scan, capture for the cache (`response`) | a held answer (DLP) | `on_response_body` |
 //! | (log)      | settle limits, release the cache lock, the record (`log`) | -                                                 | -                                  |
 //!
-//! A request whose body is not inspected enters at `Admit` (counted, never
-//! cached). Any gate may answer instead (a refusal, a cache hit): the
+//! A config route (`rules_flow`) is chosen when the body arrives, before
+//! `Scan`: the DLP policy, the limits and the cache all depend on the
+//! provider and model it picks. A request whose body is not inspected
+//! enters at `Admit` (counted, never cached). Any gate may answer instead (a refusal, a cache hit): the
 //! request then goes no further.
 
 use std::borrow::Cow;
@@ -97,7 +99,8 @@ impl Exchange {
     /// Runs the gates from `first` until one pauses or ends the gates.
     /// Ops of gates that passed (a body rewrite) go before the last one's.
     fn run_gates(&mut self, first: Gate, in_callback: bool, svc: &mut dyn Services) -> Step {
-        let mut ops = Vec::new();
+        // A downgrade decided in a resume left its ops for these gates.
+        let mut ops = std::mem::take(&mut self.held_ops);
         let mut gate = first;
         loop {
             self.stage = gate.stage();
@@ -106,7 +109,7 @@ impl Exchange {
                 Gate::Scan => Gated::Next,
                 Gate::Classify => self.gate_classify(),
                 Gate::Route => self.gate_route(&mut ops, svc),
-                Gate::Admit => self.gate_admit(svc),
+                Gate::Admit => self.gate_admit(&mut ops, svc),
                 Gate::Cache => self.gate_cache(svc),
                 Gate::Upstream => self.go_upstream(in_callback, svc),
             };
@@ -235,18 +238,28 @@ impl Exchange {
 
     /// Reserves on the limits; the body is kept while the global counters
     /// answer.
-    fn gate_admit(&mut self, svc: &mut dyn Services) -> Gated {
+    fn gate_admit(&mut self, ops: &mut Vec<Op>, svc: &mut dyn Services) -> Gated {
         let body = self.pending_body.take().unwrap_or_default();
-        match self.limits_begin(body.bytes(), self.summary.max_tokens, svc) {
-            Admit::Go => {
-                self.pending_body = Some(body);
-                Gated::Next
-            }
-            Admit::Wait(step) => {
-                self.pending_body = Some(body);
-                Gated::Wait(Stage::LimitsGlobal, step)
-            }
+        let admit = self.limits_begin(body.bytes(), self.summary.max_tokens, svc);
+        self.pending_body = Some(body);
+        self.admitted(admit, ops, svc)
+    }
+
+    /// What an admission decided, for the gates. A refusal the route
+    /// downgrades instead routes again (`Route`) and admits again against
+    /// the downgraded target (once: a second refusal is the 429).
+    fn admitted(&mut self, admit: Admit, ops: &mut Vec<Op>, svc: &mut dyn Services) -> Gated {
+        match admit {
+            Admit::Go => Gated::Next,
+            Admit::Wait(step) => Gated::Wait(Stage::LimitsGlobal, step),
             Admit::Stop(step) => Gated::Done(step),
+            Admit::Downgrade => {
+                ops.extend(self.rules_downgrade());
+                match self.gate_route(ops, svc) {
+                    Gated::Next => self.gate_admit(ops, svc),
+                    other => other,
+                }
+            }
         }
     }
 
@@ -281,7 +294,12 @@ impl Exchange {
             }),
             Purpose::LimitsReserve => {
                 self.resume(Stage::LimitsGlobal, Gate::Admit, svc, |ex, svc| {
-                    ex.limits_on_global(response, svc)
+                    let admit = ex.limits_on_global(response, svc);
+                    let mut ops = Vec::new();
+                    let outcome = ex.admitted(admit, &mut ops, svc);
+                    // Sent with the gates after this one (or the next resume).
+                    ex.held_ops = ops;
+                    outcome
                 })
             }
             Purpose::CacheLookup => self.resume(Stage::CacheLookup, Gate::Cache, svc, |ex, svc| {

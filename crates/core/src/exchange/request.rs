@@ -140,6 +140,9 @@ impl Exchange {
                 Err(e) => return self.reply(e),
             }
         }
+        if let Err(e) = self.rules_on_headers(h) {
+            return self.reply(e);
+        }
 
         let method_has_body =
             matches!(h.get(":method"), Some(b"POST") | Some(b"PUT") | Some(b"PATCH"));
@@ -175,6 +178,9 @@ impl Exchange {
                     None => return self.reply(GatewayError::new(ErrorCode::Internal, "no route")),
                 };
                 self.provider = Some(route.index);
+                if let Err(e) = self.rules_apply_alias() {
+                    return self.reply(e);
+                }
                 // Before any key is added: only what the allow-list opens.
                 match crate::endpoints::check(
                     &route.provider.name,
@@ -330,11 +336,10 @@ impl Exchange {
             self.usage_chunk = UsageChunk::Client;
         }
         if self.compat.is_some() {
-            // The provider (and so the policy) comes from the body's model.
-            let config = Rc::clone(&self.config);
-            match routing::split_model(&config, summary.model.as_deref()) {
-                Ok((index, _, _)) => self.provider = Some(index),
-                Err(e) => return self.reply(e),
+            // The provider (and so the policy) comes from the body's model,
+            // or from the route it names.
+            if let Err(e) = self.rules_compat(summary.model.as_deref()) {
+                return self.reply(e);
             }
             self.dlp_choose();
         } else {
@@ -344,7 +349,13 @@ impl Exchange {
                     .model_in_path(self.facts.endpoint.as_deref()?)
                     .map(crate::bedrock::model_name)
             });
+            let routable = in_path.is_none() && !self.config.routes.is_empty();
             self.facts.model = in_path.or_else(|| summary.model.clone());
+            if routable {
+                if let Err(e) = self.rules_provider_route() {
+                    return self.reply(e);
+                }
+            }
         }
         self.summary = summary;
         self.gates_with_body(body, svc)

@@ -222,6 +222,7 @@ impl Exchange {
         let sse = sse || frames;
         self.cache_on_response_headers(storable, sse, ct, svc, &mut ops);
         self.fallback_served_headers(&mut ops);
+        self.rules_response_headers(&mut ops);
         self.limits_response_ops(&mut ops);
         let unreadable = if encoded {
             Some("it is content-encoded")

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Exchange, Flow, Op, Snapshot, Stage, Step};
 use crate::config::{Config, Provider};
-use crate::errors::GatewayError;
+use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
 use crate::routing;
 
@@ -17,6 +17,7 @@ use crate::routing;
 pub(super) fn upstream_ops(
     config: &Config,
     p: &Provider,
+    key: Option<usize>,
     upstream_path: String,
     s: &Snapshot,
     ops: &mut Vec<Op>,
@@ -40,7 +41,7 @@ pub(super) fn upstream_ops(
     if let Some(name) = &config.cluster_header {
         ops.push(Op::SetRequestHeader(Cow::Owned(name.clone()), p.cluster.as_bytes().to_vec()));
     }
-    let (auth, remove) = routing::provider_auth(p);
+    let (auth, remove) = routing::provider_auth(p, key);
     for name in remove {
         if client(name).is_some() && !auth.iter().any(|(k, _)| k == name) {
             ops.push(Op::RemoveRequestHeader(Cow::Borrowed(name)));
@@ -132,22 +133,16 @@ impl Exchange {
         );
         if let (None, Some(p)) = (self.compat, self.provider()) {
             let path = format!("{}{}", s.upstream_path, s.query);
-            upstream_ops(&self.config, p, path, s, &mut ops);
+            upstream_ops(&self.config, p, self.key, path, s, &mut ops);
         }
         ops
     }
 
-    /// `GET /compat/models`: the configured models as `<provider>/<model>`.
+    /// `GET /compat/models`: every model the config names (`routing::configured_models`).
     pub(super) fn compat_models(&mut self) -> Step {
-        let data: Vec<Value> = self
-            .config
-            .providers
-            .iter()
-            .flat_map(|p| {
-                p.models.iter().map(move |m| {
-                    serde_json::json!({"id": format!("{}/{m}", p.name), "object": "model", "owned_by": p.name})
-                })
-            })
+        let data: Vec<Value> = routing::configured_models(&self.config)
+            .into_iter()
+            .map(|(id, by)| serde_json::json!({"id": id, "object": "model", "owned_by": by}))
             .collect();
         let body = serde_json::to_vec(&serde_json::json!({"object": "list", "data": data}))
             .unwrap_or_default();
@@ -166,10 +161,12 @@ impl Exchange {
         ops: &mut Vec<Op>,
     ) -> Result<(), GatewayError> {
         let config = Rc::clone(&self.config);
-        let (index, provider, bare) = routing::split_model(&config, model)?;
-        self.provider = Some(index);
+        // Chosen with the body (`rules_compat`), or again after a downgrade.
+        let provider = self
+            .provider
+            .and_then(|i| config.providers.get(i))
+            .ok_or_else(|| GatewayError::new(ErrorCode::Internal, "no provider"))?;
         self.facts.requested_model = model.map(str::to_string);
-        self.facts.model = Some(bare.to_string());
         self.identity = caller_identity(
             self.facts.tenant.as_deref(),
             provider,
@@ -185,9 +182,11 @@ impl Exchange {
         // The body, in the provider's format, is built with every other
         // upstream body (`upstream_request`); the path is the provider's chat
         // path (Gemini's names the model and the stream).
-        let path = provider.kind.chat_path_for(&provider.chat_path, bare, self.facts.stream)?;
+        // The model the route chose (`rules_compat`), as the provider names it.
+        let bare = self.facts.model.clone().unwrap_or_default();
+        let path = provider.kind.chat_path_for(&provider.chat_path, &bare, self.facts.stream)?;
         self.snapshot.upstream_path = path.clone();
-        upstream_ops(&config, provider, path, &self.snapshot, ops);
+        upstream_ops(&config, provider, self.key, path, &self.snapshot, ops);
         Ok(())
     }
 }

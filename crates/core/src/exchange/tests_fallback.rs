@@ -453,5 +453,9 @@ fn unified_endpoint_errors() {
     let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
     let ids: Vec<&str> =
         v["data"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
-    assert_eq!((status, ids), (200, vec!["anthropic/claude-x", "anthropic/claude-small"]));
+    // Each provider's models, then those its fallback chain names.
+    assert_eq!(
+        (status, ids),
+        (200, vec!["anthropic/claude-x", "anthropic/claude-small", "openai/gpt-4o"])
+    );
 }
