@@ -62,6 +62,7 @@ def test_the_unified_endpoint_names_what_it_serves_for_the_responses_api(gateway
         client.responses.create(model="openai/gpt-4o-mini", input="hi")
     message = e.value.body["message"]
     assert "Responses API" in message and "/compat/chat/completions" in message
+    assert "/openai/v1/responses" in message  # the demo config's provider that serves it
     r = requests.post(gateway.url + "/compat/v1/responses", json={"model": "openai/m", "input": "x",
                                                                   "stream": True}, timeout=5)
     assert r.status_code == 404 and r.headers["content-type"] == "application/json"

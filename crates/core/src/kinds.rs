@@ -115,6 +115,16 @@ impl ProviderKind {
         }
     }
 
+    /// Where a kind serves OpenAI's Responses API natively (below its
+    /// route), for the unified endpoint's pointer to it.
+    pub(crate) fn responses_path(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::OpenAi => Some("/v1/responses"),
+            ProviderKind::AzureOpenAi => Some("/openai/v1/responses"),
+            _ => None,
+        }
+    }
+
     /// The `api-version` a request gets when it has none (Azure only).
     pub(crate) fn default_api_version(self) -> Option<&'static str> {
         match self {

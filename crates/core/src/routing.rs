@@ -27,8 +27,31 @@ pub enum Compat {
 
 pub const COMPAT: &str = "compat";
 
+/// The unified endpoint does not translate OpenAI's Responses API: the
+/// error names the configured providers that serve it on their own route.
+fn responses_api_pointer(config: &Config) -> GatewayError {
+    let routes: Vec<String> = config
+        .providers
+        .iter()
+        .filter_map(|p| Some(format!("/{}{}", p.name, p.kind.responses_path()?)))
+        .collect();
+    let served = if routes.is_empty() {
+        "no configured provider serves it (OpenAI and Azure OpenAI providers do)".to_string()
+    } else {
+        format!("it is served on these providers' own routes: {}", routes.join(", "))
+    };
+    GatewayError::new(
+        ErrorCode::UnknownProvider,
+        format!(
+            "the unified endpoint does not serve the Responses API: {served}; for every \
+             provider (Anthropic, Gemini, Bedrock and OpenAI-compatible ones included) use \
+             /compat/chat/completions"
+        ),
+    )
+}
+
 /// `/compat/...` paths; None for every other path.
-pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
+pub fn compat(config: &Config, path: &[u8]) -> Option<Result<Compat, GatewayError>> {
     let path = std::str::from_utf8(path).ok()?;
     let rest = path.strip_prefix("/compat")?;
     if !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')) {
@@ -38,11 +61,7 @@ pub fn compat(path: &[u8]) -> Option<Result<Compat, GatewayError>> {
     Some(match endpoint {
         "/chat/completions" | "/v1/chat/completions" => Ok(Compat::Chat),
         "/models" | "/v1/models" => Ok(Compat::Models),
-        "/responses" | "/v1/responses" => Err(GatewayError::new(
-            ErrorCode::UnknownProvider,
-            "the unified endpoint does not serve the Responses API: use /compat/chat/completions, \
-             or a provider's own route (/<provider>/v1/responses)",
-        )),
+        "/responses" | "/v1/responses" => Err(responses_api_pointer(config)),
         _ => Err(GatewayError::new(
             ErrorCode::UnknownProvider,
             "the unified endpoint serves /compat/chat/completions and /compat/models",
@@ -297,13 +316,21 @@ mod tests {
 
     #[test]
     fn compat_paths_and_models() {
+        let c = cfg();
+        let compat = |p: &[u8]| compat(&c, p);
         assert_eq!(compat(b"/compat/chat/completions"), Some(Ok(Compat::Chat)));
         assert_eq!(compat(b"/compat/v1/chat/completions?x=1"), Some(Ok(Compat::Chat)));
         assert_eq!(compat(b"/compat/models"), Some(Ok(Compat::Models)));
         assert!(matches!(compat(b"/compat/embeddings"), Some(Err(_))));
         let Some(Err(e)) = compat(b"/compat/v1/responses") else { panic!("not an error") };
+        // It names the configured providers that serve it, and the way for the others.
         assert!(
-            e.message.contains("Responses API") && e.message.contains("/compat/chat/completions")
+            e.message.contains("Responses API")
+                && e.message.contains("/openai/v1/responses")
+                && !e.message.contains("/anthropic/v1/responses")
+                && e.message.contains("/compat/chat/completions"),
+            "{}",
+            e.message
         );
         assert_eq!(compat(b"/compatible/x"), None);
         assert_eq!(compat(b"/openai/v1/chat/completions"), None);

@@ -81,7 +81,7 @@ impl Exchange {
         self.client_format = Format::guess(path, h);
 
         let config = Rc::clone(&self.config);
-        let compat = routing::compat(path);
+        let compat = routing::compat(&config, path);
         let route = match compat {
             Some(_) => None,
             None => Some(routing::resolve(&config, path)),
