@@ -36,6 +36,8 @@ struct RawConfig {
     #[serde(default)]
     memory: RawMemory,
     #[serde(default)]
+    metrics: RawMetrics,
+    #[serde(default)]
     cache: crate::cache::RawCache,
     #[serde(default)]
     limits: Option<aigw_limits::LimitsConfig>,
@@ -185,6 +187,24 @@ impl Default for RawMemory {
 
 fn default_max_held() -> u64 {
     crate::memory::DEFAULT_MAX_HELD_BYTES
+}
+
+/// `metrics`: the labelled metrics (docs/metrics.md).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetrics {
+    #[serde(default = "yes")]
+    enabled: bool,
+}
+
+impl Default for RawMetrics {
+    fn default() -> Self {
+        RawMetrics { enabled: true }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -382,6 +402,8 @@ pub struct Config {
     pub tenant_policies: Vec<(String, usize)>,
     /// Model aliases, splits and conditions (`routes`).
     pub routes: crate::route_rules::Routes,
+    /// Whether requests publish the labelled metrics (`metrics.enabled`).
+    pub metrics_enabled: bool,
 }
 
 impl Config {
@@ -592,6 +614,7 @@ fn compile(
             tenant_policies,
             logs,
             routes,
+            metrics_enabled: raw.metrics.enabled,
         },
         warnings,
     ))

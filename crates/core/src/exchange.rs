@@ -30,6 +30,7 @@ mod fallback;
 mod limits_flow;
 mod log;
 mod memory_flow;
+mod metrics_flow;
 mod pipeline;
 mod protocol;
 mod request;
@@ -194,3 +195,5 @@ mod tests_limits;
 mod tests_logs;
 #[cfg(test)]
 mod tests_routing;
+#[cfg(test)]
+mod tests_metrics;

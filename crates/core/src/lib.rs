@@ -25,6 +25,7 @@ pub mod log_controls;
 pub mod log_record;
 pub mod memory;
 pub mod metadata;
+pub mod metrics;
 pub mod policy;
 pub mod presets;
 pub mod request_body;

@@ -95,6 +95,9 @@ pub struct LogRecord<'a> {
     pub dlp: Option<DlpLog<'a>>,
     /// Why the VM's memory budget refused the request (`aigw_overloaded`).
     pub overload: Option<&'a str>,
+    /// Tokens were used but no price applies (an unknown model): the cost
+    /// is unknown, not zero.
+    pub unpriced: bool,
     /// The prompt and answer, when a `logs.payloads` rule asks for them
     /// (left out otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]

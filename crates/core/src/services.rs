@@ -55,6 +55,9 @@ pub trait Services: SharedData {
     /// Wall clock, nanoseconds since the Unix epoch.
     fn now_ns(&self) -> u64;
     fn metric(&mut self, metric: Metric, delta: i64);
+    /// A labelled sample ([`crate::metrics`]): counters add `value`, gauges
+    /// take it, histograms record it. `values` follow `family.labels()`.
+    fn labelled(&mut self, family: crate::metrics::Family, values: &[&str], value: u64);
     /// A line in Envoy's log (warnings: things an operator should see).
     fn warn(&mut self, message: &str);
     /// The client's address as Envoy determined it (no port).
@@ -75,6 +78,9 @@ pub struct MemServices {
     pub now_ns: u64,
     pub data: MemStore,
     pub metrics: HashMap<Metric, i64>,
+    /// Labelled samples by stat name: counters' sums, gauges' last value,
+    /// histograms' sum.
+    pub labelled: std::collections::BTreeMap<String, u64>,
     pub warnings: Vec<String>,
     pub client_ip: Option<String>,
     pub request_bytes_received: Option<u64>,
@@ -107,6 +113,14 @@ impl Services for MemServices {
 
     fn metric(&mut self, metric: Metric, delta: i64) {
         *self.metrics.entry(metric).or_default() += delta;
+    }
+
+    fn labelled(&mut self, family: crate::metrics::Family, values: &[&str], value: u64) {
+        let v = self.labelled.entry(family.stat_name(values)).or_default();
+        match family.kind() {
+            crate::metrics::Kind::Gauge => *v = value,
+            _ => *v += value,
+        }
     }
 
     fn warn(&mut self, message: &str) {

@@ -222,6 +222,21 @@ impl PriceTable {
     }
 }
 
+impl PriceTable {
+    /// The entry `model` matches at `provider`, as a bounded name: the exact
+    /// model, else the longest matching `prefix*` without its `*` (never `*`).
+    pub fn model_name(&self, provider: &str, model: &str) -> Option<&str> {
+        let (_, list) = self.providers.iter().find(|(p, _)| p == provider)?;
+        if let Some((pat, _)) = list.iter().find(|(pat, _)| pat == model) {
+            return Some(pat);
+        }
+        list.iter()
+            .filter(|(pat, _)| pat.len() > 1 && pat.ends_with('*') && pattern_matches(pat, model))
+            .max_by_key(|(pat, _)| pat.len())
+            .map(|(pat, _)| pat.trim_end_matches('*'))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,6 +56,9 @@ pub struct RequestFacts<'a> {
     /// The request's `x-aigw-custom-cost` price ([`crate::parse_custom_cost`]),
     /// used by budgets instead of the price table.
     pub custom_price: Option<Price>,
+    /// The shipped default price (`default_prices`), used by the table when
+    /// the operator's `prices` has no entry for the provider and model.
+    pub default_price: Option<Price>,
 }
 
 impl<'a> RequestFacts<'a> {
@@ -158,6 +161,7 @@ mod tests {
             headers,
             metadata: meta,
             custom_price: None,
+            default_price: None,
         }
     }
 

@@ -22,6 +22,7 @@
 pub mod calendar;
 pub mod config;
 pub mod cost;
+pub mod default_prices;
 pub mod global;
 pub mod headers;
 pub mod key;

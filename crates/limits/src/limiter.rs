@@ -432,8 +432,15 @@ impl Limiter {
         }
     }
 
+    /// The operator's price entry a model matches (`PriceTable::model_name`).
+    pub fn model_name(&self, provider: &str, model: &str) -> Option<&str> {
+        self.prices.model_name(provider, model)
+    }
+
     fn table_price(&self, facts: &RequestFacts<'_>) -> Option<Price> {
-        self.prices.lookup(facts.provider?, facts.model?)
+        // The operator's prices first, then the shipped defaults.
+        let table = facts.provider.zip(facts.model).and_then(|(p, m)| self.prices.lookup(p, m));
+        table.or(facts.default_price)
     }
 
     /// Starts a request's admission: works out which counters apply, their

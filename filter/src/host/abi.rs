@@ -166,6 +166,7 @@ pub const STREAM_HTTP_REQUEST: u32 = 0;
 pub const CAS_MISMATCH: u32 = 8;
 pub const METRIC_COUNTER: u32 = 0;
 pub const METRIC_GAUGE: u32 = 1;
+pub const METRIC_HISTOGRAM: u32 = 2;
 
 #[link(wasm_import_module = "env")]
 extern "C" {
@@ -190,6 +191,7 @@ extern "C" {
         return_id: *mut u32,
     ) -> u32;
     fn proxy_increment_metric(metric_id: u32, offset: i64) -> u32;
+    fn proxy_record_metric(metric_id: u32, value: u64) -> u32;
     fn proxy_continue_stream(stream_type: u32) -> u32;
     fn proxy_set_effective_context(context_id: u32) -> u32;
 }
@@ -227,6 +229,12 @@ pub fn define_metric(kind: u32, name: &str) -> Result<u32, HostStatus> {
 pub fn increment_metric(id: u32, delta: i64) -> Result<(), HostStatus> {
     // SAFETY: plain values.
     status(unsafe { proxy_increment_metric(id, delta) })
+}
+
+/// Sets a gauge, or records a value in a histogram.
+pub fn record_metric(id: u32, value: u64) -> Result<(), HostStatus> {
+    // SAFETY: plain values.
+    status(unsafe { proxy_record_metric(id, value) })
 }
 
 pub fn continue_request() -> Result<(), HostStatus> {

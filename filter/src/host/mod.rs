@@ -4,6 +4,7 @@
 
 pub(crate) mod abi;
 pub mod http;
+mod metrics;
 mod registry;
 pub mod root;
 mod services;

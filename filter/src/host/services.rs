@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::abi::{self, HostStatus};
+use aigw_core::metrics::Family;
 use aigw_core::services::{Metric, Services, SetError, SharedData};
 
 thread_local! {
@@ -52,6 +53,10 @@ impl Services for HostServices {
         if let Some(id) = id {
             let _ = abi::increment_metric(id, delta);
         }
+    }
+
+    fn labelled(&mut self, family: Family, values: &[&str], value: u64) {
+        super::metrics::sample(family, values, value);
     }
 
     fn warn(&mut self, message: &str) {

@@ -148,6 +148,7 @@ impl Exchange {
             headers: &headers,
             metadata: self.facts.metadata.as_ref(),
             custom_price: self.custom_price,
+            default_price: self.default_price(),
         };
         let mut state = LimitsState {
             price: self.custom_price.or_else(|| limiter.price_for(&facts)),
@@ -364,7 +365,12 @@ impl Exchange {
 
     /// Cost in USD of a usage at this request's price.
     pub(super) fn cost_usd(&self, usage: &crate::usage::Usage) -> Option<f64> {
-        let price = self.limits.as_ref()?.price?;
+        // The price chosen at admission; without limits, the client's custom
+        // cost or the default table.
+        let price = match self.limits.as_ref() {
+            Some(l) => l.price?,
+            None => self.custom_price.or_else(|| self.default_price())?,
+        };
         if usage.is_empty() {
             return None;
         }
@@ -374,6 +380,14 @@ impl Exchange {
             cached_input_tokens: usage.cached_input_tokens.unwrap_or(0),
         });
         Some(aigw_limits::cost::nanos_to_usd(nanos))
+    }
+}
+
+impl Exchange {
+    /// The shipped default price of the request's provider kind and model.
+    fn default_price(&self) -> Option<Price> {
+        let (provider, model) = (self.provider()?, self.facts.model.as_deref()?);
+        aigw_limits::default_prices::default_price(provider.kind.as_str(), model).map(|(p, _)| p)
     }
 }
 

@@ -85,10 +85,6 @@ impl Exchange {
         self.cache_release(svc);
         self.limits_settle(svc);
         self.mem.release_all();
-        if matches!(self.recording, Recording::OptedOut) {
-            // An empty record: the shipped access logs leave it out.
-            return Vec::new();
-        }
         let metadata_findings = self.scrub_logged_metadata();
         let cost_usd = self.cost_usd(&self.facts.usage);
         let saved_cost_usd =
@@ -109,7 +105,7 @@ impl Exchange {
         let cache = self.cache.as_ref();
         let served = f.step.and_then(|s| self.resilience.as_ref().and_then(|r| r.provider_of(s)));
         let provider = served.and_then(|i| self.config.providers.get(i)).or(self.provider());
-        LogRecord {
+        let record = LogRecord {
             request_id: &f.request_id,
             client_request_id: f.client_request_id.as_deref(),
             time: rfc3339(self.start_ns),
@@ -166,11 +162,18 @@ impl Exchange {
             limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
             dlp: self.dlp_log(),
             overload: f.overload.as_deref(),
+            unpriced: cost_usd.is_none() && !f.usage.is_empty(),
             payload: match &self.recording {
                 Recording::Payloads(p) => Some(PayloadLog::new(p)),
                 _ => None,
             },
+        };
+        // Metrics count every request, opted out of its record or not.
+        self.publish_metrics(&record, svc);
+        if matches!(self.recording, Recording::OptedOut) {
+            // An empty record: the shipped access logs leave it out.
+            return Vec::new();
         }
-        .to_json()
+        record.to_json()
     }
 }
