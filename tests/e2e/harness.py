@@ -226,3 +226,51 @@ class Redis:
                 p.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+class Prometheus:
+    """A real Prometheus (Debian's package, scripts/setup.sh services) on
+    loopback, scraping the given Envoy admin endpoints' /stats/prometheus
+    every second and evaluating `rule_files`; its data in a temp directory."""
+
+    def __init__(self, workdir, admin_urls, rule_files=()):
+        self.dir = Path(tempfile.mkdtemp(prefix="prom-", dir=workdir))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        targets = [u.split("://", 1)[-1] for u in admin_urls]
+        conf = self.dir / "prometheus.yml"
+        conf.write_text(json.dumps({  # JSON is YAML
+            "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
+            "rule_files": [str(f) for f in rule_files],
+            "scrape_configs": [{"job_name": "aigw", "metrics_path": "/stats/prometheus",
+                                "static_configs": [{"targets": targets}]}]}))
+        self.log = open(self.dir / "prometheus.log", "w")
+        self.proc = subprocess.Popen(
+            ["prometheus", f"--config.file={conf}", f"--storage.tsdb.path={self.dir / 'data'}",
+             f"--web.listen-address=127.0.0.1:{self.port}", "--log.level=warn"],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for(lambda: self.proc.poll() is None and requests.get(self.url + "/-/ready", timeout=1).ok,
+                 seconds=30, what="Prometheus to be ready")
+
+    def query(self, expr):
+        """An instant query's result vector (raises on a PromQL error)."""
+        r = requests.get(self.url + "/api/v1/query", params={"query": expr}, timeout=10)
+        body = r.json()
+        if body.get("status") != "success":
+            raise AssertionError(f"{expr}: {body.get('error')}")
+        return body["data"]["result"]
+
+    def value(self, expr):
+        """The single value of `expr` (None when it has no series)."""
+        res = self.query(expr)
+        assert len(res) <= 1, f"{expr}: {res}"
+        return float(res[0]["value"][1]) if res else None
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()

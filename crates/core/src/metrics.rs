@@ -1,10 +1,11 @@
 //! Labelled metrics through Envoy's stats: the metric families, their labels,
 //! and how one request's final facts (its log record) become samples.
 //!
-//! A sample's labels travel in the stat name, `family;label=value;...`, and
-//! the `stats_config.stats_tags` regexes shipped in envoy/*.yaml (one per
-//! label, generated from [`LABELS`]) turn them back into tags, so
-//! Prometheus sees `family{label="value",...}`. The host defines one stat per
+//! A sample's labels travel in the stat name in Istio's tag format,
+//! `family` then `label=.=value;.;` per label, and the
+//! `stats_config.stats_tags` regexes shipped in envoy/*.yaml (one per label
+//! in [`LABELS`]; Istio generates the same from `extraStatTags`) turn them
+//! back into tags, so Prometheus sees `family{label="value",...}`. The host defines one stat per
 //! label set on first use and caches its id per VM (filter/src/host/metrics.rs):
 //! the name is formatted only then.
 //!
@@ -54,7 +55,7 @@ families! {
     Requests => ("aigw_requests_total", Counter,
         ["provider", "model", "tenant", "route", "status_class", "error_code"]),
     Tokens => ("aigw_tokens_total", Counter, ["provider", "model", "tenant", "token_type"]),
-    Cost => ("aigw_cost_nanodollars_total", Counter, ["provider", "model", "tenant"]),
+    Cost => ("aigw_cost_nanodollars_total", Counter, ["provider", "model", "tenant", "route"]),
     Unpriced => ("aigw_unpriced_requests_total", Counter, ["provider", "model"]),
     TokenUsage => ("gen_ai_client_token_usage", Histogram, ["provider", "model", "token_type"]),
     Duration => ("gen_ai_client_operation_duration_milliseconds", Histogram, ["provider", "model"]),
@@ -100,20 +101,20 @@ pub const NONE: &str = "none";
 pub const OTHER: &str = "other";
 
 impl Family {
-    /// The Envoy stat name for a label set: `name;label=value;...`. Values
-    /// lose the separators `;` and `=` (and anything outside printable
-    /// ASCII) and are cut to [`MAX_VALUE_BYTES`]. Called once per label set.
+    /// The Envoy stat name for a label set: `name` then `label=.=value;.;`
+    /// per label. Values lose `;` (the end of a value to the extractor) and
+    /// anything outside printable ASCII, and are cut to
+    /// [`MAX_VALUE_BYTES`]. Called once per label set.
     pub fn stat_name(self, values: &[&str]) -> String {
         let mut out = String::from(self.name());
         for (label, value) in self.labels().iter().zip(values) {
-            out.push(';');
             out.push_str(label);
-            out.push('=');
+            out.push_str("=.=");
             let value = if value.is_empty() { NONE } else { value };
             for c in value.chars().take(MAX_VALUE_BYTES) {
-                let ok = c.is_ascii_graphic() && c != ';' && c != '=';
-                out.push(if ok { c } else { '_' });
+                out.push(if c.is_ascii_graphic() && c != ';' { c } else { '_' });
             }
+            out.push_str(";.;");
         }
         out
     }
@@ -177,7 +178,7 @@ pub fn emit(rec: &LogRecord<'_>, x: &Extras<'_>, sink: &mut Sink<'_>) {
         }
     }
     if let Some(nanos) = int(rec.cost_usd, 1e9) {
-        sink(Family::Cost, &[provider, model, tenant], nanos);
+        sink(Family::Cost, &[provider, model, tenant, rec.route], nanos);
     }
     if x.unpriced {
         sink(Family::Unpriced, &[provider, model], 1);
@@ -254,12 +255,13 @@ mod tests {
     fn stat_names_carry_bounded_labels() {
         assert_eq!(
             Family::CacheLookups.stat_name(&["openai", "gpt-4.1", "hit"]),
-            "aigw_cache_lookups_total;provider=openai;model=gpt-4.1;cache_status=hit"
+            "aigw_cache_lookups_totalprovider=.=openai;.;model=.=gpt-4.1;.;cache_status=.=hit;.;"
         );
-        let nasty = format!("a;b=c\n{}", "x".repeat(100));
+        let nasty = format!("a;.;b=c\n{}", "x".repeat(100));
         let name = Family::Unpriced.stat_name(&["", &nasty]);
-        assert!(name.starts_with("aigw_unpriced_requests_total;provider=none;model=a_b_c_xx"));
-        assert_eq!(name.len(), "aigw_unpriced_requests_total;provider=none;model=".len() + 64);
+        let head = "aigw_unpriced_requests_totalprovider=.=none;.;model=.=";
+        assert!(name.starts_with(&format!("{head}a_._b=c_xx")), "{name}");
+        assert_eq!(name.len(), head.len() + 64 + 3);
     }
 
     #[test]

@@ -73,7 +73,10 @@ impl Exchange {
         out
     }
 
-    /// Budgets that applied: (name, used, limit) in nano-dollars.
+    /// Budgets that counted this request: (name, used, limit) in
+    /// nano-dollars, `used` as read at admission (this request's
+    /// reservation included); a budget that skipped it (unpriced, store
+    /// failure) or was not read says nothing new.
     fn budget_samples(&self) -> Vec<(&str, u64, u64)> {
         let decision = self.limits.as_ref().and_then(|l| l.decision.as_ref());
         decision
@@ -81,6 +84,10 @@ impl Exchange {
                 d.limits
                     .iter()
                     .filter(|s| s.unit == aigw_limits::Unit::NanoUsd)
+                    .filter(|s| {
+                        use aigw_limits::Outcome::*;
+                        matches!(s.outcome, Reserved | LoggedOverLimit | Denied | NotReserved)
+                    })
                     .map(|s| (s.name.as_str(), s.used, s.limit))
                     .collect()
             })

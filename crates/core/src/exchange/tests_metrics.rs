@@ -39,16 +39,16 @@ fn default_prices_give_every_known_model_a_cost() {
     assert_eq!(rec["cost_usd"], 0.00045);
     assert_eq!(rec["unpriced"], false);
     let m = &svc.labelled;
-    let key = "provider=openai;model=gpt-4o-mini;tenant=none";
-    assert_eq!(m[&format!("aigw_cost_nanodollars_total;{key}")], 450_000);
-    assert_eq!(m[&format!("aigw_tokens_total;{key};token_type=input")], 1000);
-    assert_eq!(m[&format!("aigw_tokens_total;{key};token_type=output")], 500);
+    let key = "provider=.=openai;.;model=.=gpt-4o-mini;.;tenant=.=none;.;";
+    assert_eq!(m[&format!("aigw_cost_nanodollars_total{key}route=.=provider;.;")], 450_000);
+    assert_eq!(m[&format!("aigw_tokens_total{key}token_type=.=input;.;")], 1000);
+    assert_eq!(m[&format!("aigw_tokens_total{key}token_type=.=output;.;")], 500);
     assert_eq!(
-        m["aigw_requests_total;provider=openai;model=gpt-4o-mini;tenant=none;route=provider;status_class=2xx;error_code=none"],
+        m["aigw_requests_totalprovider=.=openai;.;model=.=gpt-4o-mini;.;tenant=.=none;.;route=.=provider;.;status_class=.=2xx;.;error_code=.=none;.;"],
         1
     );
     assert_eq!(
-        m["gen_ai_client_operation_duration_milliseconds;provider=openai;model=gpt-4o-mini"],
+        m["gen_ai_client_operation_duration_millisecondsprovider=.=openai;.;model=.=gpt-4o-mini;.;"],
         300
     );
 }
@@ -58,14 +58,14 @@ fn unknown_models_are_unpriced_and_fold_into_other() {
     let cfg = config(&format!(r#"{{"version":1,{PROVIDERS}}}"#));
     let (rec, svc) = served(&cfg, "/openai/v1/chat/completions", "random-x1");
     assert_eq!((rec["cost_usd"].is_null(), rec["unpriced"].as_bool()), (true, Some(true)));
-    assert_eq!(svc.labelled["aigw_unpriced_requests_total;provider=openai;model=other"], 1);
+    assert_eq!(svc.labelled["aigw_unpriced_requests_totalprovider=.=openai;.;model=.=other;.;"], 1);
     assert!(svc.labelled.keys().all(|k| !k.contains("random")), "{:?}", svc.labelled);
     // A model the provider lists keeps its name; so does an operator price's.
     let (_, svc) = served(&cfg, "/openai/v1/chat/completions", "my-listed");
-    assert!(svc.labelled.keys().any(|k| k.contains("model=my-listed")));
+    assert!(svc.labelled.keys().any(|k| k.contains("model=.=my-listed;")));
     let (_, svc) = served(&cfg, "/local/chat/completions", "gpt-4o");
     assert!(
-        svc.labelled.keys().any(|k| k.contains("provider=local;model=other")),
+        svc.labelled.keys().any(|k| k.contains("provider=.=local;.;model=.=other;")),
         "no defaults for compatible servers"
     );
 }
@@ -83,7 +83,7 @@ fn operator_prices_come_first_and_name_their_models() {
     assert_eq!(rec["cost_usd"], 0.0003);
     let (rec, svc) = served(&cfg, "/openai/v1/chat/completions", "ours-7b");
     assert_eq!(rec["cost_usd"], 0.0045);
-    assert!(svc.labelled.keys().any(|k| k.contains("model=ours-;")), "{:?}", svc.labelled);
+    assert!(svc.labelled.keys().any(|k| k.contains("model=.=ours-;")), "{:?}", svc.labelled);
 }
 
 #[test]
