@@ -169,13 +169,10 @@ def test_label_cardinality_stays_bounded(observed):
 
 
 def test_latency_and_ttft_histograms(observed):
-    _, prom, t = observed
+    _, prom, _ = observed
     assert prom.value('sum(gen_ai_client_operation_duration_milliseconds_count{provider="openai"})') >= 5
     assert prom.value('sum(gen_ai_server_time_to_first_token_milliseconds_count{model="o4-mini"})') == 1
-    inp = t.usage["gpt-4o-mini"][0]
-    assert prom.value('sum(gen_ai_client_token_usage_count{model="gpt-4o-mini",token_type="input"})') == 5
-    assert prom.value('sum(gen_ai_client_token_usage_sum{model="gpt-4o-mini",token_type="input"})') \
-        == pytest.approx(inp, rel=0.1)  # Envoy's histogram sums are approximate
+    assert prom.value('sum(gen_ai_client_operation_duration_milliseconds_count{model="gpt-4o-mini"})') == 5
 
 
 def dashboard_exprs():

@@ -57,7 +57,6 @@ families! {
     Tokens => ("aigw_tokens_total", Counter, ["provider", "model", "tenant", "token_type"]),
     Cost => ("aigw_cost_nanodollars_total", Counter, ["provider", "model", "tenant", "route"]),
     Unpriced => ("aigw_unpriced_requests_total", Counter, ["provider", "model"]),
-    TokenUsage => ("gen_ai_client_token_usage", Histogram, ["provider", "model", "token_type"]),
     Duration => ("gen_ai_client_operation_duration_milliseconds", Histogram, ["provider", "model"]),
     Ttft => ("gen_ai_server_time_to_first_token_milliseconds", Histogram, ["provider", "model"]),
     CacheLookups => ("aigw_cache_lookups_total", Counter, ["provider", "model", "cache_status"]),
@@ -172,10 +171,9 @@ pub fn emit(rec: &LogRecord<'_>, x: &Extras<'_>, sink: &mut Sink<'_>) {
     ];
     for (kind, n) in tokens {
         let Some(n) = n else { continue };
+        // OTel's `gen_ai.client.token.usage` is a histogram; this counter is
+        // its sum (a histogram costs a host call per request: docs/metrics.md).
         sink(Family::Tokens, &[provider, model, tenant, kind], n);
-        if kind != "cached_input" {
-            sink(Family::TokenUsage, &[provider, model, kind], n);
-        }
     }
     if let Some(nanos) = int(rec.cost_usd, 1e9) {
         sink(Family::Cost, &[provider, model, tenant, rec.route], nanos);

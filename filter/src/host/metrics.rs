@@ -1,9 +1,14 @@
 //! Labelled metrics over proxy-wasm: one Envoy stat per family and label
 //! set, defined on first use and its id cached per VM, so a request costs a
-//! hash of its label values and the host call, never a formatted name.
+//! hash of its label values, never a formatted name.
+//!
+//! A host call costs about as much as the rest of a sample's work together,
+//! so counters add up here and reach Envoy from the root's timer
+//! ([`flush`], every [`FLUSH_TICKS`] ticks): one call per label set that
+//! moved, whatever the request rate. Gauges and histograms (one value each)
+//! go to Envoy at once.
 
 use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
@@ -15,18 +20,27 @@ use aigw_core::metrics::{Family, Kind};
 /// without bound. The labels themselves are bounded (core `metrics`).
 const MAX_SERIES: usize = 4096;
 
-/// A defined label set: its values (to tell hash collisions apart) and id.
+/// Counters reach Envoy every this many root ticks (10 ms each): Prometheus
+/// sees them at most half a second late.
+pub const FLUSH_TICKS: u32 = 50;
+
+/// A defined label set: its values (to tell hash collisions apart), its id,
+/// and for a counter what it gained since the last flush.
 struct Series {
     family: Family,
     values: Box<[Box<str>]>,
     id: u32,
+    pending: u64,
 }
 
 #[derive(Default)]
 struct Cache {
-    by_hash: HashMap<u64, Vec<Series>>,
-    len: usize,
+    series: Vec<Series>,
+    by_hash: HashMap<u64, Vec<usize>>,
+    /// Counters with something pending.
+    dirty: Vec<usize>,
     dropped: Option<u32>,
+    ticks: u32,
 }
 
 thread_local! {
@@ -34,18 +48,64 @@ thread_local! {
 }
 
 pub fn sample(family: Family, values: &[&str], value: u64) {
-    let id = CACHE.with(|c| c.borrow_mut().id(family, values));
-    let Some(id) = id else { return };
-    let value_i64 = i64::try_from(value).unwrap_or(i64::MAX);
-    let _ = match family.kind() {
-        Kind::Counter => abi::increment_metric(id, value_i64),
-        Kind::Gauge | Kind::Histogram => abi::record_metric(id, value),
-    };
+    CACHE.with(|c| c.borrow_mut().sample(family, values, value));
+}
+
+/// Called at each root tick: hands the counters to Envoy when due.
+pub fn tick() {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.ticks = c.ticks.wrapping_add(1);
+        if c.ticks % FLUSH_TICKS == 0 {
+            c.flush();
+        }
+    });
+}
+
+/// FNV-1a: the label values are short and chosen by the config, not by
+/// clients (models fold into `other` first), so a fast hash suffices.
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Cache {
-    fn id(&mut self, family: Family, values: &[&str]) -> Option<u32> {
-        let mut h = DefaultHasher::new();
+    fn sample(&mut self, family: Family, values: &[&str], value: u64) {
+        let Some(i) = self.index(family, values) else { return };
+        let Some(s) = self.series.get_mut(i) else { return };
+        match family.kind() {
+            Kind::Counter => {
+                if s.pending == 0 {
+                    self.dirty.push(i);
+                }
+                s.pending = s.pending.saturating_add(value);
+            }
+            Kind::Gauge | Kind::Histogram => {
+                let _ = abi::record_metric(s.id, value);
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        for i in self.dirty.drain(..) {
+            if let Some(s) = self.series.get_mut(i) {
+                let delta = i64::try_from(std::mem::take(&mut s.pending)).unwrap_or(i64::MAX);
+                let _ = abi::increment_metric(s.id, delta);
+            }
+        }
+    }
+
+    fn index(&mut self, family: Family, values: &[&str]) -> Option<usize> {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
         family.hash(&mut h);
         values.hash(&mut h);
         let hash = h.finish();
@@ -54,10 +114,13 @@ impl Cache {
                 && s.values.len() == values.len()
                 && s.values.iter().zip(values).all(|(a, b)| a.as_ref() == *b)
         };
-        if let Some(s) = self.by_hash.get(&hash).and_then(|b| b.iter().find(|s| same(s))) {
-            return Some(s.id);
+        let found = self.by_hash.get(&hash).and_then(|b| {
+            b.iter().copied().find(|i| self.series.get(*i).is_some_and(same))
+        });
+        if found.is_some() {
+            return found;
         }
-        if self.len >= MAX_SERIES {
+        if self.series.len() >= MAX_SERIES {
             self.drop_one();
             return None;
         }
@@ -68,18 +131,17 @@ impl Cache {
         };
         let id = abi::define_metric(kind, &family.stat_name(values)).ok()?;
         let values = values.iter().map(|v| Box::<str>::from(*v)).collect();
-        self.by_hash.entry(hash).or_default().push(Series { family, values, id });
-        self.len += 1;
-        Some(id)
+        self.series.push(Series { family, values, id, pending: 0 });
+        let i = self.series.len() - 1;
+        self.by_hash.entry(hash).or_default().push(i);
+        Some(i)
     }
 
     fn drop_one(&mut self) {
         if self.dropped.is_none() {
             super::log(
                 super::Level::Warn,
-                &format!(
-                    "metrics: more than {MAX_SERIES} label sets in this VM; dropping new ones"
-                ),
+                &format!("metrics: more than {MAX_SERIES} label sets in this VM; dropping new ones"),
             );
             self.dropped = abi::define_metric(abi::METRIC_COUNTER, "aigw.metrics.dropped").ok();
         }

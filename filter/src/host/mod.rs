@@ -4,7 +4,7 @@
 
 pub(crate) mod abi;
 pub mod http;
-mod metrics;
+pub(crate) mod metrics;
 mod registry;
 pub mod root;
 mod services;

@@ -63,6 +63,7 @@ impl RootContext for Root {
 
     fn on_tick(&mut self) {
         super::run_due();
+        super::metrics::tick();
     }
 
     fn create_http_context(&self, context_id: u32) -> Option<Box<dyn HttpContext>> {
