@@ -143,8 +143,6 @@ pub struct Extras<'a> {
     pub model: &'a str,
     /// Tokens were used, but no price applied.
     pub unpriced: bool,
-    /// (detector, direction, action, count) for every finding acted on.
-    pub findings: Vec<(&'a str, &'static str, &'static str, u32)>,
     /// (budget, used, limit) in nano-dollars, for the budgets that applied.
     pub budgets: Vec<(&'a str, u64, u64)>,
 }
@@ -218,8 +216,9 @@ pub fn emit(rec: &LogRecord<'_>, x: &Extras<'_>, sink: &mut Sink<'_>) {
         sink(Family::BudgetUsed, &[budget, tenant], *used);
         sink(Family::BudgetLimit, &[budget, tenant], *limit);
     }
-    for (detector, direction, action, n) in &x.findings {
-        sink(Family::PolicyFindings, &[detector, direction, action, tenant], u64::from(*n));
+    for a in rec.dlp.iter().flat_map(|d| d.actions.iter()) {
+        let labels = [a.detector, a.direction, a.action, tenant];
+        sink(Family::PolicyFindings, &labels, u64::from(a.count));
     }
     for a in rec.attempts.iter().flat_map(|a| a.iter()) {
         let step = STEPS.get(a.step).copied().unwrap_or("other");

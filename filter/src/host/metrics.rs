@@ -114,9 +114,10 @@ impl Cache {
                 && s.values.len() == values.len()
                 && s.values.iter().zip(values).all(|(a, b)| a.as_ref() == *b)
         };
-        let found = self.by_hash.get(&hash).and_then(|b| {
-            b.iter().copied().find(|i| self.series.get(*i).is_some_and(same))
-        });
+        let found = self
+            .by_hash
+            .get(&hash)
+            .and_then(|b| b.iter().copied().find(|i| self.series.get(*i).is_some_and(same)));
         if found.is_some() {
             return found;
         }
@@ -141,7 +142,9 @@ impl Cache {
         if self.dropped.is_none() {
             super::log(
                 super::Level::Warn,
-                &format!("metrics: more than {MAX_SERIES} label sets in this VM; dropping new ones"),
+                &format!(
+                    "metrics: more than {MAX_SERIES} label sets in this VM; dropping new ones"
+                ),
             );
             self.dropped = abi::define_metric(abi::METRIC_COUNTER, "aigw.metrics.dropped").ok();
         }

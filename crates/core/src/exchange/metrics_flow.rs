@@ -5,7 +5,6 @@ use super::Exchange;
 use crate::config::Provider;
 use crate::log_record::LogRecord;
 use crate::metrics::{self, Extras, NONE, OTHER};
-use crate::policy::{Action, Direction};
 use crate::services::Services;
 
 impl Exchange {
@@ -18,7 +17,6 @@ impl Exchange {
         let extras = Extras {
             model: self.model_label(provider, rec.model),
             unpriced: rec.cost_usd.is_none() && !self.facts.usage.is_empty(),
-            findings: self.finding_samples(),
             budgets: self.budget_samples(),
         };
         metrics::emit(rec, &extras, &mut |family, values, value| {
@@ -44,33 +42,6 @@ impl Exchange {
         operator
             .or_else(|| aigw_limits::default_prices::default_price(p.kind.as_str(), m).map(|x| x.1))
             .unwrap_or(OTHER)
-    }
-
-    fn finding_samples(&self) -> Vec<(&str, &'static str, &'static str, u32)> {
-        let Some((d, policy)) = self.dlp.as_ref().and_then(|d| Some((d, d.policy.as_ref()?)))
-        else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (dir, label, report) in [
-            (Direction::Request, "request", &d.request),
-            (Direction::Response, "response", &d.response),
-        ] {
-            for (name, n) in &report.findings {
-                let action = if report.blocked_by.as_deref() == Some(name.as_str()) {
-                    Action::Block
-                } else {
-                    policy.engine.detector(name).map_or(Action::Flag, |id| policy.action(dir, id))
-                };
-                let action = match action {
-                    Action::Block => "block",
-                    Action::Redact => "redact",
-                    Action::Flag | Action::Off => "flag",
-                };
-                out.push((name.as_str(), label, action, *n));
-            }
-        }
-        out
     }
 
     /// Budgets that counted this request: (name, used, limit) in
