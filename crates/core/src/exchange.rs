@@ -194,6 +194,6 @@ mod tests_limits;
 #[cfg(test)]
 mod tests_logs;
 #[cfg(test)]
-mod tests_routing;
-#[cfg(test)]
 mod tests_metrics;
+#[cfg(test)]
+mod tests_routing;
