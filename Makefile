@@ -37,6 +37,8 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 scripts/check-links.py
 	python3 scripts/check-cycles.py
+	@! git grep -n -E '^(<<<<<<<|>>>>>>>) ' -- . || (echo "lint: merge conflict markers" && false)
+	python3 -m compileall -q scripts tests/e2e tests/bench tests/eval >/dev/null
 
 unit:
 	cargo test --workspace

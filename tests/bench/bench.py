@@ -108,11 +108,7 @@ SCENARIOS = {
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
 }
 LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
-<<<<<<< HEAD
-             "gateway_chain", "gateway_dlp", "gateway_routes")
-=======
-             "gateway_chain", "gateway_dlp", "gateway_nometrics")
->>>>>>> d0d5e31 (Metrics: Istio's tag format (label=.=value;.;) so extraStatTags works under Istio; budget gauges only from budgets that counted the request; e2e against a real Prometheus (tokens, cost, savings, rejections, findings, cardinality, histograms); alert rules with promtool unit tests; Grafana dashboard whose every query returns series; the gateway's proxy config for Istio; docs/metrics.md; bench no_metrics variant)
+             "gateway_chain", "gateway_dlp", "gateway_routes", "gateway_nometrics")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
@@ -228,11 +224,8 @@ def add_variants(cfg):
 
 
 # Listeners that run the gateway module (the ones a --compare-wasm build twins).
-<<<<<<< HEAD
-# Not `gateway_routes`: builds older than `routes` refuse its configuration.
-=======
-# (Not gateway_nometrics: a build older than `metrics.enabled` refuses it.)
->>>>>>> d0d5e31 (Metrics: Istio's tag format (label=.=value;.;) so extraStatTags works under Istio; budget gauges only from budgets that counted the request; e2e against a real Prometheus (tokens, cost, savings, rejections, findings, cardinality, histograms); alert rules with promtool unit tests; Grafana dashboard whose every query returns series; the gateway's proxy config for Istio; docs/metrics.md; bench no_metrics variant)
+# Not `gateway_routes` nor `gateway_nometrics`: builds older than `routes` and
+# `metrics.enabled` refuse their configuration.
 GATEWAY_LISTENERS = ("gateway", "gateway_cache", "gateway_limits", "gateway_chain", "gateway_dlp")
 # The routed listener's second provider key (a stand-in: the mock takes any).
 os.environ.setdefault("AIGW_BENCH_SECOND_KEY", "sk-bench-second")
