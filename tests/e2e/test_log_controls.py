@@ -25,7 +25,8 @@ def plugin():
 @pytest.fixture(scope="module")
 def lgw(workdir, mock):
     from harness import Gateway
-    g = Gateway(workdir, mock.port, plugin=plugin())
+    import envoy_config
+    g = Gateway(workdir, mock.port, plugin=plugin(), edit=envoy_config.add_opt_out_filter)
     yield g
     g.stop()
 
