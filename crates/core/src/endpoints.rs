@@ -188,11 +188,17 @@ fn path_matches(pattern: &[Seg], path: &str) -> bool {
 /// A built-in endpoint, with or without its leading `/v1` (no allocation:
 /// this runs on every request).
 fn default_matches(method: &str, path: &str) -> bool {
+    // Whole-string comparisons first: segment splitting only for wildcards.
+    let matches = |pat: &str| {
+        if pat.contains('*') {
+            static_matches(pat, path)
+        } else {
+            pat == path
+        }
+    };
     DEFAULTS.iter().any(|(m, p)| {
         let pat = p.trim_start_matches('/');
-        *m == method
-            && (static_matches(pat, path)
-                || pat.strip_prefix("v1/").is_some_and(|rest| static_matches(rest, path)))
+        *m == method && (matches(pat) || pat.strip_prefix("v1/").is_some_and(matches))
     })
 }
 

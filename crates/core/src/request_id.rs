@@ -25,14 +25,13 @@ pub fn next(now_ns: u64) -> String {
         s.set(Some((tag, seq.wrapping_add(1))));
         (tag, seq)
     });
-    let mut id = String::with_capacity(32);
-    for word in [tag, mix(seq ^ tag)] {
-        for shift in (0..16).rev() {
-            let nibble = ((word >> (shift * 4)) & 0xf) as u32;
-            id.push(char::from_digit(nibble, 16).unwrap_or('0'));
-        }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = [0u8; 32];
+    let words = (u128::from(tag) << 64) | u128::from(mix(seq ^ tag));
+    for (i, c) in id.iter_mut().rev().enumerate() {
+        *c = HEX.get(((words >> (i * 4)) & 0xf) as usize).copied().unwrap_or(b'0');
     }
-    id
+    id.iter().map(|&c| char::from(c)).collect()
 }
 
 /// Random per VM: std's `RandomState` keys come from the host's entropy.

@@ -12,6 +12,9 @@
 //! a pattern is an exact model or `prefix*` (dated snapshots), and the
 //! longest matching prefix wins, as in the operator's table.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::cost::{usd_per_million_to_pico, Price};
 use crate::pattern::pattern_matches;
 
@@ -74,10 +77,51 @@ fn rows_kind(kind: &str) -> &str {
     }
 }
 
+/// A looked-up default price, with its row's name.
+type Hit = Option<(Price, &'static str)>;
+
+/// Per rows kind, the models already looked up.
+type Memo = Vec<(&'static str, HashMap<Box<str>, Hit>)>;
+
+/// Models remembered per VM (client-chosen names: bounded).
+const MEMO_MAX: usize = 512;
+
+thread_local! {
+    /// Lookups already made, per rows kind: a request asks up to three
+    /// times (admission, cost, metrics label), and most traffic names a
+    /// handful of models, where the table scan compares every row.
+    static MEMO: RefCell<Memo> = const { RefCell::new(Vec::new()) };
+}
+
 /// The default price of `model` at a provider of `kind`, with the row's
 /// name (the pattern without its `*`: a bounded label for metrics).
 pub fn default_price(kind: &str, model: &str) -> Option<(Price, &'static str)> {
     let kind = rows_kind(kind);
+    MEMO.with(|memo| {
+        let Ok(mut memo) = memo.try_borrow_mut() else { return lookup(kind, model) };
+        let i = match memo.iter().position(|(k, _)| *k == kind) {
+            Some(i) => i,
+            None => {
+                // Only the table's own kinds are remembered (a static name).
+                let k = ROWS.iter().find(|r| r.0 == kind).map(|r| r.0)?;
+                memo.push((k, HashMap::new()));
+                memo.len().saturating_sub(1)
+            }
+        };
+        let map = &mut memo.get_mut(i)?.1;
+        if let Some(hit) = map.get(model) {
+            return *hit;
+        }
+        let hit = lookup(kind, model);
+        if map.len() < MEMO_MAX {
+            map.insert(model.into(), hit);
+        }
+        hit
+    })
+}
+
+/// The table scan: exact name first, then the longest matching prefix.
+fn lookup(kind: &str, model: &str) -> Hit {
     let rows = || ROWS.iter().filter(move |r| r.0 == kind);
     let row = rows().find(|r| r.1 == model).or_else(|| {
         rows()
@@ -109,6 +153,20 @@ mod tests {
             default_price("anthropic", "claude-sonnet-4-5-20250929").unwrap().1,
             "claude-sonnet-4-5"
         );
+    }
+
+    #[test]
+    fn remembered_answers_equal_the_table_and_stay_bounded() {
+        for i in 0..(MEMO_MAX + 50) {
+            let m = format!("gpt-4o-mini-{i}");
+            for _ in 0..2 {
+                assert_eq!(default_price("openai", &m), lookup("openai", &m));
+                assert_eq!(default_price("azure_openai", "o3"), lookup("openai", "o3"));
+            }
+        }
+        let sizes: Vec<usize> = MEMO.with(|m| m.borrow().iter().map(|(_, v)| v.len()).collect());
+        assert!(sizes.iter().all(|n| *n <= MEMO_MAX), "{sizes:?}");
+        assert!(default_price("no_such_kind", "gpt-4o").is_none());
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::abi;
 use aigw_core::metrics::{Family, Kind};
@@ -24,6 +24,9 @@ const MAX_SERIES: usize = 4096;
 /// sees them at most half a second late.
 pub const FLUSH_TICKS: u32 = 50;
 
+/// Series remembered per family (`Tokens` moves three a request).
+const RECENT: usize = 4;
+
 /// A defined label set: its values (to tell hash collisions apart), its id,
 /// and for a counter what it gained since the last flush.
 struct Series {
@@ -36,7 +39,11 @@ struct Series {
 #[derive(Default)]
 struct Cache {
     series: Vec<Series>,
-    by_hash: HashMap<u64, Vec<usize>>,
+    /// Keyed by the FNV hash already computed: no second hash.
+    by_hash: HashMap<u64, Vec<usize>, BuildHasherDefault<Prehashed>>,
+    /// Per family, the series it used last: consecutive requests mostly
+    /// repeat their label sets, found here by comparison, without a hash.
+    recent: HashMap<Family, [usize; RECENT], BuildHasherDefault<Prehashed>>,
     /// Counters with something pending.
     dirty: Vec<usize>,
     dropped: Option<u32>,
@@ -78,6 +85,26 @@ impl Hasher for Fnv {
     }
 }
 
+/// A key that is itself a hash, passed through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
 impl Cache {
     fn sample(&mut self, family: Family, values: &[&str], value: u64) {
         let Some(i) = self.index(family, values) else { return };
@@ -105,6 +132,27 @@ impl Cache {
     }
 
     fn index(&mut self, family: Family, values: &[&str]) -> Option<usize> {
+        let same_values = |s: &Series| {
+            s.values.len() == values.len()
+                && s.values.iter().zip(values).all(|(a, b)| a.as_ref() == *b)
+        };
+        let recent = self.recent.entry(family).or_insert([usize::MAX; RECENT]);
+        if let Some(i) =
+            recent.iter().copied().find(|i| self.series.get(*i).is_some_and(same_values))
+        {
+            return Some(i);
+        }
+        let i = self.lookup(family, values)?;
+        if let Some(recent) = self.recent.get_mut(&family) {
+            recent.rotate_right(1);
+            if let Some(first) = recent.first_mut() {
+                *first = i;
+            }
+        }
+        Some(i)
+    }
+
+    fn lookup(&mut self, family: Family, values: &[&str]) -> Option<usize> {
         let mut h = Fnv(0xcbf2_9ce4_8422_2325);
         family.hash(&mut h);
         values.hash(&mut h);

@@ -78,7 +78,6 @@ impl Exchange {
             .map(|v| crate::log_record::bounded_text(v, crate::log_record::MAX_CLIENT_REQUEST_ID));
         self.facts.method = h.get_str(":method").map(str::to_string);
         let path = h.get(":path").unwrap_or_default();
-        self.client_format = Format::guess(path, h);
 
         let config = Rc::clone(&self.config);
         let compat = routing::compat(&config, path);
@@ -86,12 +85,12 @@ impl Exchange {
             Some(_) => None,
             None => Some(routing::resolve(&config, path)),
         };
-        if let Some(Ok(r)) = &route {
-            self.client_format = r.provider.kind.format();
-        }
-        if compat.is_some() {
-            self.client_format = Format::OpenAi;
-        }
+        // The format errors are written in: the route's, else a guess.
+        self.client_format = match (&compat, &route) {
+            (Some(_), _) => Format::OpenAi,
+            (None, Some(Ok(r))) => r.provider.kind.format(),
+            _ => Format::guess(path, h),
+        };
         // Authentication comes before anything that reveals configuration.
         if let Some(auth) = &config.auth {
             let presented = h.gateway(crate::headers::AUTHORIZATION).map(|(v, _)| v);
