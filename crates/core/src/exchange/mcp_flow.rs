@@ -31,6 +31,9 @@ enum McpAnswer {
     Json,
     /// An event stream, checked event by event.
     Sse(SseParser),
+    /// The rest of a stream the gateway stopped (an event too large to
+    /// inspect): dropped, never passed unscanned.
+    Drop,
 }
 
 /// This request's part of the MCP route.
@@ -226,7 +229,11 @@ impl Exchange {
         let config = Rc::clone(&m.config);
         let Some(server) = config.servers.get(m.server) else { return Step::cont(ops) };
         m.policy = server.policy_for(tenant.as_deref(), tool.as_deref());
-        m.inspect = method == "tools/list" || protocol::result_is_content(&method);
+        // A result is read only when a policy acts on answers (else it
+        // passes as it comes: no holding, no parsing).
+        m.inspect = method == "tools/list"
+            || (protocol::result_is_content(&method)
+                && m.policy.as_ref().is_some_and(|p| p.active(Direction::Response)));
         if let Some(tool) = &tool {
             if !server.visible(tenant.as_deref(), tool) {
                 m.decision = "denied";
@@ -374,6 +381,7 @@ impl Exchange {
         let Some(mut m) = self.mcp.take() else { return Step::cont(Vec::new()) };
         let out = match &mut m.answer {
             McpAnswer::Pass => None,
+            McpAnswer::Drop => Some(Vec::new()),
             McpAnswer::Json if !end_of_stream => {
                 self.mcp = Some(m);
                 return Step::pause(Vec::new());
@@ -381,8 +389,10 @@ impl Exchange {
             McpAnswer::Json => self.mcp_check_answer(&mut m, chunk, svc),
             McpAnswer::Sse(parser) => {
                 let mut events = parser.feed(chunk);
-                if end_of_stream {
-                    events.extend(parser.finish());
+                if end_of_stream && !parser.pending().is_empty() {
+                    // An unterminated last event is still an event: checked,
+                    // never passed unscanned.
+                    events.extend(parser.feed(b"\n\n"));
                 }
                 let overflowed = parser.overflowed();
                 let mut out = Vec::with_capacity(chunk.len());
@@ -392,15 +402,20 @@ impl Exchange {
                         None => out.extend_from_slice(&ev.raw),
                     }
                 }
-                if let McpAnswer::Sse(parser) = &mut m.answer {
-                    if end_of_stream || overflowed {
-                        // An unterminated or oversized event: as it came (never dropped).
-                        out.extend(parser.take_pending());
-                        if overflowed {
-                            out.extend_from_slice(chunk);
-                            m.answer = McpAnswer::Pass;
-                        }
-                    }
+                if overflowed {
+                    // Too large to inspect: the request is answered with an
+                    // error and the rest of the stream dropped (fail closed).
+                    let id = m.id.clone().unwrap_or(Value::Null);
+                    let error = protocol::error_body(
+                        &id,
+                        protocol::GATEWAY_REFUSED,
+                        "the server's answer holds a message too large for the gateway to inspect",
+                        "aigw_answer_too_large",
+                        None,
+                    );
+                    out.extend(sse_event(b"event: message\n", &error));
+                    m.decision = "blocked";
+                    m.answer = McpAnswer::Drop;
                 }
                 Some(out)
             }

@@ -336,3 +336,34 @@ fn other_routes_never_touch_the_mcp_state() {
     let rec = record(&mut ex, &mut svc);
     assert!(rec.get("mcp").is_none());
 }
+
+#[test]
+fn streamed_results_cannot_slip_past_unscanned() {
+    let mut svc = MemServices::new(0);
+    // An unterminated last event is checked all the same.
+    let (mut ex, _) = post(&mut svc, "a", &call(12, "fetch", json!({})));
+    let stream = format!("event: message\ndata: {}", result(12, INJECTION));
+    let out = String::from_utf8(answer(&mut ex, &mut svc, "text/event-stream", stream.as_bytes()))
+        .unwrap();
+    assert!(!out.contains("Ignore all"), "{out}");
+    assert!(out.contains("aigw_guardrail_blocked"), "{out}");
+
+    // An event too large to inspect ends the stream with an error.
+    let (mut ex, _) = post(&mut svc, "a", &call(13, "fetch", json!({})));
+    let h = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"text/event-stream")]);
+    ex.on_response_headers(&h, &mut svc);
+    let big = format!("data: {}", "x".repeat(super::response::MAX_SSE_EVENT + 1));
+    let step = ex.on_response_body(big.as_bytes(), false, &mut svc);
+    let sent = step.ops.iter().find_map(|o| match o {
+        Op::SetResponseBody(b) => Some(String::from_utf8(b.clone()).unwrap()),
+        _ => None,
+    });
+    let sent = sent.unwrap();
+    assert!(
+        sent.contains("aigw_answer_too_large") && !sent.contains("xxxx"),
+        "{}",
+        &sent[..100.min(sent.len())]
+    );
+    let step = ex.on_response_body(b"more\n\n", true, &mut svc);
+    assert!(step.ops.iter().any(|o| matches!(o, Op::SetResponseBody(b) if b.is_empty())));
+}
