@@ -310,3 +310,37 @@ def test_batches_and_bad_messages_are_refused_clearly(mgw):
     assert r.status_code == 404 and "no MCP server named" in r.text
     r = httpx.post(mgw.url + "/mcp/tools", json=batch[0], timeout=5)
     assert r.status_code == 401, "gateway tokens identify the agent"
+
+
+def test_a_change_first_seen_by_another_gateway_is_flagged_through_redis(workdir, mock, redis, servers):
+    """Two Envoys sharing Redis (the cache's L2): the second never saw the
+    original description, yet flags the change, because Redis kept the first
+    version any gateway saw."""
+    sse, js = servers["tools"], servers["tools-json"]
+    p = plugin(sse.port, js.port)
+    p["cache"] = {"l2": {"cluster": "webdis"}}
+    clusters = {"mcp_tools": ("127.0.0.1", sse.port), "mcp_tools_json": ("127.0.0.1", js.port),
+                "webdis": ("127.0.0.1", redis.webdis_port)}
+    env = {"OPENAI_API_KEY": "sk-gateway-openai", "MCP_TOOLS_KEY": SERVER_KEY}
+    first = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    second = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    try:
+        async def names(c):
+            return [t.name for t in (await c.list_tools()).tools]
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back."}).raise_for_status()
+        run(first, "tools-json", "agent-a", names)
+        wait_for(lambda: int(redis.command("HLEN", "aigw:mcp:v1:tools:tools-json") or 0) >= 3,
+                 what="the first gateway's fingerprints in Redis")
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back, and logs it remotely."}
+                      ).raise_for_status()
+        # The second gateway never saw the first version; Redis did.
+        assert "echo" in run(second, "tools-json", "agent-a", names)
+        rec = second.wait_record(lambda r: r.get("route") == "mcp" and r["mcp"]["method"] == "tools/list")
+        assert rec["mcp"]["findings"]["tools"]["changed"] == ["echo"]
+    finally:
+        first.stop()
+        second.stop()
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back."})

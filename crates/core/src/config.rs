@@ -615,7 +615,13 @@ fn compile(
             };
             let llm_rules: Vec<&str> =
                 limits.iter().flat_map(|l| l.counters().iter().map(|c| c.name())).collect();
-            Some(std::rc::Rc::new(m.compile(&engine, &by_name, &llm_rules, env)?))
+            Some(std::rc::Rc::new(m.compile(
+                &engine,
+                &by_name,
+                &llm_rules,
+                cache.l2.as_ref(),
+                env,
+            )?))
         }
         None => None,
     };
@@ -1026,7 +1032,7 @@ fn parse_base_url(url: &str) -> Result<(String, String), String> {
     Ok((authority.to_ascii_lowercase(), path.trim_end_matches('/').to_string()))
 }
 
-pub(crate) fn is_provider_name(s: &str) -> bool {
+fn is_provider_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())

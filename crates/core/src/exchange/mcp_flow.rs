@@ -19,7 +19,7 @@ use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
 use crate::mcp::policy::{self as mcp_policy, ListReport};
 use crate::mcp::protocol::{self, Message};
-use crate::mcp::{McpConfig, Server};
+use crate::mcp::{Check, McpConfig, Server};
 use crate::policy::{Direction, Policy, Report};
 use crate::services::Services;
 use crate::sse::SseParser;
@@ -317,8 +317,58 @@ impl Exchange {
             ops.push(Op::SetRequestBody(b));
         }
         self.mem_settle_request();
+        if let Some(l2) =
+            config.l2.as_ref().filter(|_| method == "tools/list" && server.rug_pull != Check::Off)
+        {
+            // The fingerprints other gateways saw first, before the list
+            // comes back (its answer cannot wait for a callout).
+            let call = Op::Dispatch(super::Callout {
+                purpose: super::Purpose::McpFingerprints,
+                cluster: l2.cluster.clone(),
+                headers: super::Callout::headers(
+                    "GET",
+                    mcp_policy::l2_lookup_path(&server.name),
+                    &l2.authority,
+                    None,
+                ),
+                body: Vec::new(),
+                timeout_ms: l2.timeout_ms,
+            });
+            m.route_ops = ops;
+            return self
+                .enter(super::stage::Gated::Wait(Stage::McpLookup, Step::pause(vec![call])));
+        }
         self.stage = Stage::Upstream;
         Step::cont(ops)
+    }
+
+    /// Redis answered with a server's fingerprints: they seed this Envoy's,
+    /// and the `tools/list` goes on (also when Redis failed: then checked
+    /// against this Envoy's own).
+    pub(super) fn mcp_on_fingerprints(
+        &mut self,
+        response: super::CalloutResponse,
+        svc: &mut dyn Services,
+    ) -> Step {
+        if self.stage != Stage::McpLookup {
+            // An offer's answer, or late.
+            return Step::cont(Vec::new());
+        }
+        let Some(m) = self.mcp.as_mut() else { return Step::cont(Vec::new()) };
+        let config = Rc::clone(&m.config);
+        if let Some(server) = config.servers.get(m.server) {
+            let seeded = match response.refused {
+                Some(_) => Err("too large to read".to_string()),
+                None => mcp_policy::l2_seed(svc, &server.name, response.status, &response.body),
+            };
+            if let Err(why) = seeded {
+                svc.warn(&format!("mcp: reading tool fingerprints from Redis failed ({why}); checked against this Envoy's"));
+            }
+        }
+        let mut ops = std::mem::take(&mut m.route_ops);
+        ops.push(Op::ResumeRequest);
+        self.stage = Stage::Upstream;
+        Step { ops, flow: super::Flow::Continue }
     }
 
     fn mcp_reply(&mut self, status: u16, body: Vec<u8>) -> Step {
@@ -448,8 +498,30 @@ impl Exchange {
             let server = m.config.servers.get(m.server)?;
             let Some(Value::Object(result)) = msg.get_mut("result") else { return None };
             let tenant = self.facts.tenant.as_deref();
-            let changed =
-                mcp_policy::filter_list(server, &m.config.engine, tenant, result, svc, &mut m.list);
+            let mut firsts = Vec::new();
+            let changed = mcp_policy::filter_list(
+                server,
+                &m.config.engine,
+                tenant,
+                result,
+                svc,
+                &mut m.list,
+                &mut firsts,
+            );
+            if let Some(l2) = &m.config.l2 {
+                // Fire-and-forget, once the request is over.
+                for (tool, fp) in firsts {
+                    if let Some(path) = mcp_policy::l2_offer_path(&server.name, &tool, &fp) {
+                        self.deferred.push(Op::Dispatch(super::Callout {
+                            purpose: super::Purpose::McpFingerprints,
+                            cluster: l2.cluster.clone(),
+                            headers: super::Callout::headers("GET", path, &l2.authority, None),
+                            body: Vec::new(),
+                            timeout_ms: l2.timeout_ms,
+                        }));
+                    }
+                }
+            }
             if !m.list.is_empty() && m.decision == "allowed" {
                 m.decision = "flagged";
             }

@@ -367,3 +367,76 @@ fn streamed_results_cannot_slip_past_unscanned() {
     let step = ex.on_response_body(b"more\n\n", true, &mut svc);
     assert!(step.ops.iter().any(|o| matches!(o, Op::SetResponseBody(b) if b.is_empty())));
 }
+
+#[test]
+fn fingerprints_are_shared_through_redis_when_l2_is_configured() {
+    let doc = CONFIG.replacen(r#""mcp":{"#, r#""cache":{"l2":{"cluster":"webdis"}},"mcp":{"#, 1);
+    let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0);
+    let mut svc = MemServices::new(0);
+    // `redis`: what Webdis answers to the lookup (None: no answer).
+    let list_once = |svc: &mut MemServices, redis: Option<Value>| {
+        let mut ex = Exchange::new(cfg.clone());
+        let body =
+            serde_json::to_vec(&json!({"jsonrpc":"2.0","id":2,"method":"tools/list"})).unwrap();
+        ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, svc);
+        ex.request_body_need(body.len(), true);
+        let step = ex.on_request_body(&body, svc);
+        assert_eq!(step.flow, Flow::Pause, "waits for Redis");
+        let lookup = match step.ops.as_slice() {
+            [Op::Dispatch(c)] => c.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(lookup.purpose, Purpose::McpFingerprints);
+        assert_eq!(
+            lookup.headers.iter().find(|(k, _)| k == ":path").map(|(_, v)| v.as_slice()),
+            Some(&b"/HGETALL/aigw:mcp:v1:tools:docs"[..])
+        );
+        let resp = CalloutResponse {
+            status: redis.as_ref().map(|_| 200),
+            headers: Headers::default(),
+            body: redis.map(|v| serde_json::to_vec(&v).unwrap()).unwrap_or_default(),
+            refused: None,
+        };
+        let resumed = ex.on_callout(Purpose::McpFingerprints, resp, svc);
+        assert!(resumed.ops.iter().any(|o| matches!(o, Op::ResumeRequest)));
+        assert!(resumed
+            .ops
+            .iter()
+            .any(|o| matches!(o, Op::SetRequestHeader(k, _) if k == ":path")));
+        answer(
+            &mut ex,
+            svc,
+            "application/json",
+            &serde_json::to_vec(&tools_list("Echoes text.")).unwrap(),
+        );
+        let rec = record(&mut ex, svc);
+        let offers: Vec<String> = ex
+            .take_deferred()
+            .iter()
+            .filter_map(|o| match o {
+                Op::Dispatch(c) => c
+                    .headers
+                    .iter()
+                    .find(|(k, _)| k == ":path")
+                    .map(|(_, v)| String::from_utf8(v.clone()).unwrap()),
+                _ => None,
+            })
+            .collect();
+        (offers, rec)
+    };
+    // Redis empty: every listed tool is new, offered once the request is over.
+    let (offers, rec) = list_once(&mut svc, Some(json!({"HGETALL": {}})));
+    assert_eq!(offers.len(), 3, "echo, search, notes (poisoned, still fingerprinted): {offers:?}");
+    assert!(offers[0].starts_with("/HSETNX/aigw:mcp:v1:tools:docs/6563686f/"), "{offers:?}");
+    assert!(rec["mcp"]["findings"]["tools"].get("changed").is_none());
+    // Another gateway saw another version of echo first: flagged here.
+    let theirs = json!({"HGETALL": {"6563686f": "00".repeat(16)}});
+    let (offers, rec) = list_once(&mut svc, Some(theirs));
+    assert_eq!(rec["mcp"]["findings"]["tools"]["changed"], json!(["echo"]));
+    assert!(offers.is_empty());
+    // Redis down: the list goes on, checked against this Envoy's memory.
+    let (_, rec) = list_once(&mut svc, None);
+    assert_eq!(rec["mcp"]["findings"]["tools"]["changed"], json!(["echo"]));
+    assert!(svc.warnings.iter().any(|w| w.contains("reading tool fingerprints from Redis failed")));
+}

@@ -152,6 +152,9 @@ pub struct McpConfig {
     pub limits: Option<aigw_limits::Limiter>,
     /// The engine tool descriptions are scanned with (the config's DLP engine).
     pub engine: Rc<Engine>,
+    /// Redis through Webdis (the cache's `l2`), where tool fingerprints are
+    /// shared across Envoys.
+    pub l2: Option<crate::cache::l2::L2>,
 }
 
 impl McpConfig {
@@ -174,6 +177,13 @@ fn check_patterns(ps: &Patterns, field: &str) -> Result<(), ConfigError> {
     Ok(())
 }
 
+/// Server names follow provider names' rule (a path segment, a log label).
+fn is_name(s: &str) -> bool {
+    s.len() <= 64
+        && s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
 fn is_header_name(h: &str) -> bool {
     !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
 }
@@ -187,12 +197,13 @@ impl RawMcp {
         engine: &Rc<Engine>,
         policy: &dyn Fn(&str) -> Option<Rc<Policy>>,
         llm_rules: &[&str],
+        l2: Option<&crate::cache::l2::L2>,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<McpConfig, ConfigError> {
         let mut servers = Vec::with_capacity(self.servers.len());
         for (name, s) in self.servers {
             let f = |x: &str| format!("mcp.servers.{name}.{x}");
-            if !crate::config::is_provider_name(&name) {
+            if !is_name(&name) {
                 return Err(ConfigError::new(
                     format!("mcp.servers.{name}"),
                     "a server name is 1-64 characters of a-z, 0-9, '-', '_' and '.'",
@@ -284,7 +295,7 @@ impl RawMcp {
             }
             None => None,
         };
-        Ok(McpConfig { servers, limits, engine: Rc::clone(engine) })
+        Ok(McpConfig { servers, limits, engine: Rc::clone(engine), l2: l2.cloned() })
     }
 }
 

@@ -66,6 +66,8 @@ impl ListReport {
 
 /// Applies access, poisoning and rug-pull checks to a `tools/list` result
 /// in place. True when the list changed (tools left out).
+/// Tools seen first on this Envoy (`firsts`, with their fingerprints) are
+/// also offered to Redis when an L2 is configured (`l2_call`).
 pub fn filter_list(
     server: &Server,
     engine: &aigw_dlp::Engine,
@@ -73,6 +75,7 @@ pub fn filter_list(
     result: &mut Map<String, Value>,
     store: &mut dyn SharedData,
     report: &mut ListReport,
+    firsts: &mut Vec<(String, [u8; 16])>,
 ) -> bool {
     let Some(Value::Array(tools)) = result.get_mut("tools") else { return false };
     let before = tools.len();
@@ -87,11 +90,16 @@ pub fn filter_list(
             report.poisoned.push(name.to_string());
             keep &= server.tool_poisoning != Check::Block;
         }
-        if server.rug_pull != Check::Off
-            && remember(store, &server.name, name, &fingerprint(t)) == Seen::Changed
-        {
-            report.changed.push(name.to_string());
-            keep &= server.rug_pull != Check::Block;
+        if server.rug_pull != Check::Off {
+            let fp = fingerprint(t);
+            match remember(store, &server.name, name, &fp) {
+                Seen::Changed => {
+                    report.changed.push(name.to_string());
+                    keep &= server.rug_pull != Check::Block;
+                }
+                Seen::First => firsts.push((name.to_string(), fp)),
+                Seen::Same => {}
+            }
         }
         if !keep {
             report.blocked.push(name.to_string());
@@ -175,4 +183,76 @@ pub fn remember(store: &mut dyn SharedData, server: &str, tool: &str, fp: &[u8; 
     let cas = current.map(|(_, c)| c).or(Some(aigw_shared_data::CREATE_CAS));
     let _ = store.set(&key, &value, cas);
     Seen::First
+}
+
+// ------------------------------------------------------------------ L2
+
+/// Longest tool name whose fingerprint is shared through Redis (the value
+/// travels in a Webdis URL).
+const L2_MAX_TOOL: usize = 128;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    if b.len() % 2 != 0 {
+        return None;
+    }
+    b.chunks(2)
+        .map(|c| std::str::from_utf8(c).ok().and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
+}
+
+/// Redis keeps, per server, a hash of tool (hex) → the fingerprint (hex)
+/// the first gateway saw; every gateway reads it before a `tools/list`.
+fn l2_key(server: &str) -> String {
+    format!("aigw:mcp:v1:tools:{server}")
+}
+
+/// The Webdis path that reads a server's fingerprints.
+pub fn l2_lookup_path(server: &str) -> String {
+    format!("/HGETALL/{}", l2_key(server))
+}
+
+/// The Webdis path that offers a tool's first-seen fingerprint (`HSETNX`:
+/// the first gateway's stays). None for a tool name too long for a URL.
+pub fn l2_offer_path(server: &str, tool: &str, fp: &[u8; 16]) -> Option<String> {
+    (tool.len() <= L2_MAX_TOOL)
+        .then(|| format!("/HSETNX/{}/{}/{}", l2_key(server), hex(tool.as_bytes()), hex(fp)))
+}
+
+/// Webdis's answer to [`l2_lookup_path`]: the first-seen fingerprints any
+/// gateway recorded become this Envoy's (so a change first seen elsewhere
+/// is flagged here too). How many; Err(reason) when Redis could not answer
+/// (the list is then checked against this Envoy's own memory).
+pub fn l2_seed(
+    store: &mut dyn SharedData,
+    server: &str,
+    status: Option<u16>,
+    body: &[u8],
+) -> Result<usize, String> {
+    if status != Some(200) {
+        return Err(format!("status {status:?}"));
+    }
+    let v: Value = serde_json::from_slice(body).map_err(|_| "not JSON".to_string())?;
+    let Some(Value::Object(fields)) = v.get("HGETALL") else {
+        return Err(format!("unexpected answer {}", String::from_utf8_lossy(body)));
+    };
+    let mut n = 0;
+    for (tool, fp) in fields {
+        let tool = unhex(tool).and_then(|t| String::from_utf8(t).ok());
+        let fp = fp.as_str().and_then(unhex).and_then(|f| <[u8; 16]>::try_from(f).ok());
+        let (Some(tool), Some(fp)) = (tool, fp) else { continue };
+        let key = slot_key(server, &tool);
+        let current = store.get(&key);
+        let mut value = fp.to_vec();
+        value.extend_from_slice(tool.as_bytes());
+        if current.as_ref().map(|(v, _)| v.as_slice()) != Some(value.as_slice()) {
+            let _ = store.set(&key, &value, current.map(|(_, c)| c));
+        }
+        n += 1;
+    }
+    Ok(n)
 }
