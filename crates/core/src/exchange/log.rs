@@ -120,7 +120,7 @@ impl Exchange {
             endpoint: f
                 .endpoint
                 .as_deref()
-                .filter(|_| self.provider.is_some() || self.compat.is_some()),
+                .filter(|_| self.provider.is_some() || self.compat.is_some() || self.mcp.is_some()),
             method: f.method.as_deref(),
             model: f.model.as_deref(),
             requested_model: f.requested_model.as_deref(),

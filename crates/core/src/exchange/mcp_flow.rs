@@ -444,7 +444,9 @@ impl Exchange {
                     // never passed unscanned.
                     events.extend(parser.feed(b"\n\n"));
                 }
-                let overflowed = parser.overflowed();
+                // The incomplete event is held on the memory budget.
+                let overflowed = parser.overflowed()
+                    || self.mem.response.resize(parser.pending().len()).is_err();
                 let mut out = Vec::with_capacity(chunk.len());
                 for ev in events {
                     match self.mcp_check_answer(&mut m, &ev.data, svc) {
@@ -466,6 +468,7 @@ impl Exchange {
                     out.extend(sse_event(b"event: message\n", &error));
                     m.decision = "blocked";
                     m.answer = McpAnswer::Drop;
+                    self.mem.response.release();
                 }
                 Some(out)
             }
