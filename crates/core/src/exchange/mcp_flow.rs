@@ -184,6 +184,9 @@ impl Exchange {
         if let Some(m) = self.mcp.as_mut() {
             m.route_ops = route_ops;
         }
+        if self.flag_missing() {
+            return self.missing_flag(svc);
+        }
         let mut wait = self.await_body();
         wait.ops.extend(self.watch_body(svc));
         wait
