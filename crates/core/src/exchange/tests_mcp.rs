@@ -440,3 +440,32 @@ fn fingerprints_are_shared_through_redis_when_l2_is_configured() {
     assert_eq!(rec["mcp"]["findings"]["tools"]["changed"], json!(["echo"]));
     assert!(svc.warnings.iter().any(|w| w.contains("reading tool fingerprints from Redis failed")));
 }
+
+#[test]
+fn payloads_are_logged_only_when_a_rule_names_the_mcp_route() {
+    let doc = CONFIG.replacen(
+        r#""mcp":{"#,
+        r#""logs":{"payloads":[{"routes":["mcp"],"mode":"text"}]},"mcp":{"#,
+        1,
+    );
+    let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0);
+    let mut svc = MemServices::new(0);
+    let mut ex = Exchange::new(cfg);
+    let body =
+        serde_json::to_vec(&call(3, "search", json!({"q": "mail jane.doe@example.com"}))).unwrap();
+    ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, &mut svc);
+    ex.request_body_need(body.len(), true);
+    ex.on_request_body(&body, &mut svc);
+    let reply = serde_json::to_vec(&result(3, "found it")).unwrap();
+    answer(&mut ex, &mut svc, "application/json", &reply);
+    let rec = record(&mut ex, &mut svc);
+    let prompt = rec["payload"]["prompt"].as_str().unwrap();
+    assert!(prompt.contains("[REDACTED:EMAIL]") && !prompt.contains("jane.doe"), "{prompt}");
+    assert_eq!(rec["payload"]["answer"].as_str().unwrap().as_bytes(), reply.as_slice());
+
+    // Without the rule (the other tests' config): no text at all.
+    let (mut ex, _) =
+        post(&mut svc, "a", &call(4, "search", json!({"q": "mail jane.doe@example.com"})));
+    assert!(record(&mut ex, &mut svc).get("payload").is_none());
+}
