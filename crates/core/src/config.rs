@@ -53,6 +53,9 @@ struct RawConfig {
     /// Model aliases, weighted splits, conditions, downgrades (`route_rules`).
     #[serde(default)]
     routes: BTreeMap<String, crate::route_rules::RawRoute>,
+    /// MCP servers behind `/mcp/{server}/...` (`mcp`).
+    #[serde(default)]
+    mcp: Option<crate::mcp::RawMcp>,
 }
 
 #[derive(Deserialize)]
@@ -404,6 +407,8 @@ pub struct Config {
     pub routes: crate::route_rules::Routes,
     /// Whether requests publish the labelled metrics (`metrics.enabled`).
     pub metrics_enabled: bool,
+    /// MCP servers (`/mcp/{server}/...`), when configured.
+    pub mcp: Option<std::rc::Rc<crate::mcp::McpConfig>>,
 }
 
 impl Config {
@@ -597,7 +602,34 @@ fn compile(
         Some(l) => Some(l.compile().map_err(|e| e.within("limits"))?),
         None => None,
     };
-    let names: Vec<&str> = providers.iter().map(|p| p.name.as_str()).collect();
+    let mcp = match raw.mcp {
+        Some(m) => {
+            if providers.iter().any(|p| p.name == "mcp") {
+                return Err(err(
+                    "providers.mcp",
+                    "\"mcp\" is the MCP route's prefix when mcp is configured",
+                ));
+            }
+            let by_name = |n: &str| {
+                policy_names.iter().position(|x| x == n).and_then(|i| policies.get(i)).cloned()
+            };
+            let llm_rules: Vec<&str> =
+                limits.iter().flat_map(|l| l.counters().iter().map(|c| c.name())).collect();
+            Some(std::rc::Rc::new(m.compile(
+                &engine,
+                &by_name,
+                &llm_rules,
+                cache.l2.as_ref(),
+                env,
+            )?))
+        }
+        None => None,
+    };
+    let mut names: Vec<&str> = providers.iter().map(|p| p.name.as_str()).collect();
+    if mcp.is_some() {
+        // `logs.payloads` rules name the MCP route `mcp`.
+        names.push("mcp");
+    }
     let logs = raw.logs.compile(&names)?;
     Ok((
         Config {
@@ -615,6 +647,7 @@ fn compile(
             logs,
             routes,
             metrics_enabled: raw.metrics.enabled,
+            mcp,
         },
         warnings,
     ))

@@ -29,6 +29,7 @@ mod dlp_flow;
 mod fallback;
 mod limits_flow;
 mod log;
+mod mcp_flow;
 mod memory_flow;
 mod metrics_flow;
 mod pipeline;
@@ -96,6 +97,8 @@ pub struct Exchange {
     /// Fire-and-forget ops for after the end of the request (settlements).
     deferred: Vec<Op>,
     dlp: Option<Box<dlp_flow::DlpState>>,
+    /// The MCP route's state (`mcp_flow`); None on every other route.
+    mcp: Option<Box<mcp_flow::McpState>>,
     /// The request body's summary (model, stream, max tokens).
     summary: request_body::RequestSummary,
     /// Bytes of request body the host holds (what a rewrite replaces).
@@ -149,6 +152,7 @@ impl Exchange {
             pending_body: None,
             deferred: Vec::new(),
             dlp: None,
+            mcp: None,
             summary: request_body::RequestSummary::default(),
             request_body_len: 0,
             mem,
@@ -193,6 +197,8 @@ mod tests_kinds;
 mod tests_limits;
 #[cfg(test)]
 mod tests_logs;
+#[cfg(test)]
+mod tests_mcp;
 #[cfg(test)]
 mod tests_metrics;
 #[cfg(test)]

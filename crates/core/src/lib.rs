@@ -23,6 +23,7 @@ pub mod json_text;
 pub mod kinds;
 pub mod log_controls;
 pub mod log_record;
+pub mod mcp;
 pub mod memory;
 pub mod metadata;
 pub mod metrics;

@@ -102,6 +102,9 @@ pub struct LogRecord<'a> {
     /// (left out otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<PayloadLog>,
+    /// On the MCP route: server, method, tool, decision, findings (`mcp_flow`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mcp: Option<serde_json::Value>,
 }
 
 /// The prompt and answer in the record: as text (after DLP redaction, cut

@@ -107,9 +107,11 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
     match purpose {
         Purpose::CacheStore => aigw_core::exchange::store_failure(response),
         Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
-        Purpose::CacheLookup | Purpose::Attempt(_) | Purpose::LimitsReserve | Purpose::Classify => {
-            None
-        }
+        Purpose::McpFingerprints
+        | Purpose::CacheLookup
+        | Purpose::Attempt(_)
+        | Purpose::LimitsReserve
+        | Purpose::Classify => None,
     }
 }
 

@@ -13,6 +13,7 @@ mod control;
 mod dialect;
 mod faults;
 mod gemini;
+mod mcp;
 mod openai;
 mod record;
 mod responses;

@@ -205,6 +205,10 @@ fn route(method: &Method, path: &str, ctx: &Ctx) -> Result<Output, ApiError> {
         if post {
             return openai::embeddings(ctx);
         }
+    } else if path.ends_with("/mcp") {
+        if post {
+            return crate::mcp::jsonrpc(ctx);
+        }
     } else if path.ends_with("/models") && method == Method::GET {
         return Ok(openai::models());
     }

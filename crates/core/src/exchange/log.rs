@@ -110,6 +110,7 @@ impl Exchange {
             client_request_id: f.client_request_id.as_deref(),
             time: rfc3339(self.start_ns),
             route: match (self.compat, self.provider.is_some()) {
+                _ if self.mcp.is_some() => "mcp",
                 (Some(_), _) => "compat",
                 (None, true) => "provider",
                 (None, false) => "none",
@@ -119,7 +120,7 @@ impl Exchange {
             endpoint: f
                 .endpoint
                 .as_deref()
-                .filter(|_| self.provider.is_some() || self.compat.is_some()),
+                .filter(|_| self.provider.is_some() || self.compat.is_some() || self.mcp.is_some()),
             method: f.method.as_deref(),
             model: f.model.as_deref(),
             requested_model: f.requested_model.as_deref(),
@@ -161,6 +162,7 @@ impl Exchange {
             over_limit_logged: (!over_limit.is_empty()).then_some(over_limit),
             limit_notes: limits.filter(|l| !l.notes.is_empty()).map(|l| l.notes.as_slice()),
             dlp: self.dlp_log(),
+            mcp: self.mcp_log(),
             overload: f.overload.as_deref(),
             unpriced: cost_usd.is_none() && !f.usage.is_empty(),
             payload: match &self.recording {

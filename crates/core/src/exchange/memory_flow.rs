@@ -76,6 +76,7 @@ impl Exchange {
         end_of_stream: bool,
     ) -> Result<Option<Hold>, Step> {
         let whole = self.dlp_holds_response()
+            || self.mcp_holds_response()
             || matches!(self.response, ResponseBody::TranslateJson { .. });
         if !end_of_stream || !whole || self.stage == Stage::Replied || size == 0 {
             return Ok(None);

@@ -318,6 +318,7 @@ impl Exchange {
                 }
                 Step::cont(Vec::new())
             }
+            Purpose::McpFingerprints => self.mcp_on_fingerprints(response, svc),
         }
     }
 

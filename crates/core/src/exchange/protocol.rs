@@ -72,6 +72,9 @@ pub enum Purpose {
     LimitsSettle,
     /// The external guardrail classifier on the request.
     Classify,
+    /// The tool fingerprints of an MCP server in Redis (`mcp_flow`); also
+    /// the fire-and-forget offer of a new one.
+    McpFingerprints,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

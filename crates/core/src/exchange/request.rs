@@ -105,6 +105,11 @@ impl Exchange {
                 }
             }
         }
+        if path.starts_with(crate::mcp::ROUTE_PREFIX) {
+            if let Some(mcp) = &config.mcp {
+                return self.mcp_on_request_headers(Rc::clone(mcp), h, end_of_stream, svc);
+            }
+        }
         self.snapshot = snapshot(h);
         if let Some(l) = &config.limits {
             self.snapshot.limit_headers = l
@@ -318,6 +323,9 @@ impl Exchange {
         }
         self.facts.request_bytes = body.len() as u64;
         self.request_body_len = body.len();
+        if self.mcp.is_some() {
+            return self.mcp_on_request_body(body, svc);
+        }
         let mut summary = match request_body::parse(body, self.is_inference()) {
             Ok(s) => s,
             Err(e) => return self.reply(e),

@@ -150,6 +150,9 @@ impl Exchange {
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
         }
+        if self.mcp.is_some() {
+            return self.mcp_on_response_headers(h, svc);
+        }
         let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
         if let Some(outcome) = self.fallback_on_response_headers(status, h, svc) {
             return self.enter(outcome);
@@ -272,6 +275,9 @@ impl Exchange {
         self.response_body_arrived();
         if self.stage == Stage::Replied {
             return Step::cont(Vec::new());
+        }
+        if self.mcp.is_some() {
+            return self.mcp_on_response_body(chunk, end_of_stream, svc);
         }
         if self.dlp_holds_response() && !end_of_stream {
             // Envoy buffers it; at the end the callback gets it whole.

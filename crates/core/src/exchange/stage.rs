@@ -22,6 +22,8 @@ pub(crate) enum Stage {
     LimitsGlobal,
     /// Paused for the external guardrail classifier.
     Classifying,
+    /// An MCP `tools/list` paused for the tool fingerprints in Redis.
+    McpLookup,
     /// Past the scans: on its way upstream, or there (or streaming there
     /// uninspected).
     Upstream,

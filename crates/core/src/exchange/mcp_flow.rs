@@ -1,0 +1,604 @@
+//! The MCP route in the request flow: `/mcp/{server}/...` goes to the
+//! configured server over the Streamable HTTP transport. A POSTed JSON-RPC
+//! message is read whole and checked (tool access, limits on tool calls,
+//! DLP on arguments); its answer, JSON or an event stream, is checked
+//! message by message (tool list filtered, descriptions and results
+//! scanned). GET streams, DELETE and `Mcp-Session-Id` pass untouched.
+//!
+//! Entered from `request` once the gateway token is checked; a request on
+//! any other route never reaches this module.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use serde_json::{json, Map, Value};
+
+use super::response::{starts_with_ignore_case, MAX_SSE_EVENT};
+use super::{Exchange, Name, Op, Stage, Step};
+use crate::errors::{ErrorCode, GatewayError};
+use crate::headers::Headers;
+use crate::mcp::policy::{self as mcp_policy, ListReport};
+use crate::mcp::protocol::{self, Message};
+use crate::mcp::{Check, McpConfig, Server};
+use crate::policy::{Direction, Policy, Report};
+use crate::services::Services;
+use crate::sse::SseParser;
+
+/// How the server's answer is read.
+enum McpAnswer {
+    Pass,
+    /// A JSON answer, held whole (Envoy buffers it).
+    Json,
+    /// An event stream, checked event by event.
+    Sse(SseParser),
+    /// The rest of a stream the gateway stopped (an event too large to
+    /// inspect): dropped, never passed unscanned.
+    Drop,
+}
+
+/// This request's part of the MCP route.
+pub(super) struct McpState {
+    config: Rc<McpConfig>,
+    server: usize,
+    /// The header changes that send it to the server.
+    route_ops: Vec<Op>,
+    method: Option<String>,
+    tool: Option<String>,
+    /// The request's JSON-RPC id (the answer to check is the one with it).
+    id: Option<Value>,
+    policy: Option<Rc<Policy>>,
+    /// Whether the answer is checked (tools/list, content results).
+    inspect: bool,
+    answer: McpAnswer,
+    /// `allowed`, `redacted`, `flagged`, `blocked`, `denied`, `rate_limited`, `refused`.
+    decision: &'static str,
+    request: Report,
+    response: Report,
+    list: ListReport,
+    session: bool,
+    rate_limit_rule: Option<String>,
+}
+
+impl McpState {
+    fn server(&self) -> Option<&Server> {
+        self.config.servers.get(self.server)
+    }
+}
+
+/// `/mcp/{server}{rest}`: the server's name and the rest of the path.
+fn split_path(path: &[u8]) -> Option<(&str, &str)> {
+    let rest = std::str::from_utf8(path.get(crate::mcp::ROUTE_PREFIX.len()..)?).ok()?;
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    Some((rest.get(..end)?, rest.get(end..)?))
+}
+
+/// The JSON-RPC answer the gateway gives itself (HTTP 200: MCP clients read
+/// the error from the body and raise it to the agent).
+fn jsonrpc_headers() -> Vec<(Name, String)> {
+    vec![(Cow::Borrowed("content-type"), "application/json".into())]
+}
+
+/// Rewrites one SSE event's data, keeping its other fields (`event`, `id`).
+fn sse_event(raw: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len() + data.len());
+    for line in raw.split(|b| *b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() || line.starts_with(b"data") {
+            continue;
+        }
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"data: ");
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\n\n");
+    out
+}
+
+impl Exchange {
+    /// Request headers on the MCP route (the gateway token is checked).
+    pub(super) fn mcp_on_request_headers(
+        &mut self,
+        mcp: Rc<McpConfig>,
+        h: &Headers,
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
+        let path = h.get(":path").unwrap_or_default();
+        let Some((name, rest)) = split_path(path) else {
+            return self.reply(GatewayError::new(
+                ErrorCode::InvalidPath,
+                "an MCP path is /mcp/{server}/...",
+            ));
+        };
+        self.facts.endpoint = Some(format!("/mcp/{name}"));
+        let Some((index, server)) = mcp.server(name) else {
+            return self.reply(GatewayError::new(
+                ErrorCode::UnknownProvider,
+                format!("no MCP server named {name:?} on this gateway"),
+            ));
+        };
+        self.snapshot = super::request::snapshot(h);
+        let mut route_ops: Vec<Op> = self
+            .snapshot
+            .gateway
+            .gateway_names()
+            .map(|n| Op::RemoveRequestHeader(Cow::Owned(n.to_string())))
+            .collect();
+        route_ops.push(Op::SetRequestHeader(
+            Cow::Borrowed(":path"),
+            format!("{}{rest}", server.path).into_bytes(),
+        ));
+        route_ops.push(Op::SetRequestHeader(
+            Cow::Borrowed(":authority"),
+            server.authority.as_bytes().to_vec(),
+        ));
+        if let Some(header) = &self.config.cluster_header {
+            route_ops.push(Op::SetRequestHeader(
+                Cow::Owned(header.clone()),
+                server.cluster.as_bytes().to_vec(),
+            ));
+        }
+        if let Some((header, key)) = &server.credential {
+            let value = if header == "authorization" {
+                format!("Bearer {}", key.expose())
+            } else {
+                key.expose().to_string()
+            };
+            route_ops.push(Op::SetRequestHeader(Cow::Owned(header.clone()), value.into_bytes()));
+        }
+        self.mcp = Some(Box::new(McpState {
+            server: index,
+            route_ops: Vec::new(),
+            method: None,
+            tool: None,
+            id: None,
+            policy: None,
+            inspect: false,
+            answer: McpAnswer::Pass,
+            decision: "allowed",
+            request: Report::default(),
+            response: Report::default(),
+            list: ListReport::default(),
+            session: h.contains("mcp-session-id"),
+            rate_limit_rule: None,
+            config: mcp,
+        }));
+        let post = h.get(":method") == Some(b"POST");
+        if !post || end_of_stream {
+            // GET (the server's stream), DELETE (ends a session): as they are.
+            if !post && !end_of_stream {
+                return self.reply(GatewayError::new(
+                    ErrorCode::InvalidRequest,
+                    "the gateway does not accept a request body on this method",
+                ));
+            }
+            self.stage = Stage::Upstream;
+            return Step::cont(route_ops);
+        }
+        if let Some(len) = h.get_str("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
+            if len > self.config.max_body_bytes as u64 {
+                return self.body_too_large();
+            }
+        }
+        if let Some(m) = self.mcp.as_mut() {
+            m.route_ops = route_ops;
+        }
+        if self.flag_missing() {
+            return self.missing_flag(svc);
+        }
+        let mut wait = self.await_body();
+        wait.ops.extend(self.watch_body(svc));
+        wait
+    }
+
+    /// The whole JSON-RPC message a client POSTed.
+    pub(super) fn mcp_on_request_body(&mut self, body: &[u8], svc: &mut dyn Services) -> Step {
+        let Some(mut m) = self.mcp.take() else { return Step::cont(Vec::new()) };
+        let step = self.mcp_check_request(&mut m, body, svc);
+        self.mcp = Some(m);
+        step
+    }
+
+    fn mcp_check_request(&mut self, m: &mut McpState, body: &[u8], svc: &mut dyn Services) -> Step {
+        self.facts.request_bytes = body.len() as u64;
+        let (msg, _) = match protocol::parse(body) {
+            Ok(p) => p,
+            Err(r) => {
+                m.decision = "refused";
+                self.facts.error_code = Some("aigw_invalid_request");
+                return self.mcp_reply(400, r.error());
+            }
+        };
+        let tenant = self.facts.tenant.clone();
+        let mut ops = std::mem::take(&mut m.route_ops);
+        let (id, method, tool) = match msg {
+            Message::Request { id, method, tool } => (id, method, tool),
+            Message::Notification { method } => {
+                m.method = Some(method);
+                self.mcp_log_prompt(body);
+                self.stage = Stage::Upstream;
+                return Step::cont(ops);
+            }
+            Message::Response => {
+                self.mcp_log_prompt(body);
+                self.stage = Stage::Upstream;
+                return Step::cont(ops);
+            }
+        };
+        m.method = Some(method.clone());
+        m.tool = tool.clone();
+        m.id = Some(id.clone());
+        let config = Rc::clone(&m.config);
+        let Some(server) = config.servers.get(m.server) else { return Step::cont(ops) };
+        m.policy = server.policy_for(tenant.as_deref(), tool.as_deref());
+        // A result is read only when a policy acts on answers (else it
+        // passes as it comes: no holding, no parsing).
+        m.inspect = method == "tools/list"
+            || (protocol::result_is_content(&method)
+                && m.policy.as_ref().is_some_and(|p| p.active(Direction::Response)));
+        if let Some(tool) = &tool {
+            if !server.visible(tenant.as_deref(), tool) {
+                m.decision = "denied";
+                self.facts.error_code = Some("aigw_tool_denied");
+                let body = protocol::error_body(
+                    &id,
+                    protocol::INVALID_PARAMS,
+                    &format!("tool {tool:?} is not available: this gateway's access rules deny it"),
+                    "aigw_tool_denied",
+                    Some(json!({"tool": tool})),
+                );
+                return self.mcp_reply(200, body);
+            }
+            if let Some(limiter) = &config.limits {
+                let facts = aigw_limits::RequestFacts {
+                    tenant: tenant.as_deref(),
+                    provider: Some(server.name.as_str()),
+                    model: Some(tool.as_str()),
+                    ..Default::default()
+                };
+                let expected = aigw_limits::Expected {
+                    input_tokens: 0,
+                    max_output_tokens: Some(0),
+                    requests: None,
+                };
+                let now = svc.now_ms();
+                let (decision, _) = limiter.admit(svc, &facts, &expected, now);
+                if !decision.admitted {
+                    m.decision = "rate_limited";
+                    m.rate_limit_rule.clone_from(&decision.deciding_rule);
+                    self.facts.error_code = Some("aigw_rate_limited");
+                    let rule = decision.deciding_rule.clone().unwrap_or_default();
+                    let retry = decision.retry_after_ms.map(|ms| ms.div_ceil(1000));
+                    let body = protocol::error_body(
+                        &id,
+                        protocol::GATEWAY_REFUSED,
+                        &format!("rate limit {rule:?} exceeded for tool calls"),
+                        "aigw_rate_limited",
+                        Some(json!({"rule": rule, "retry_after_s": retry})),
+                    );
+                    return self.mcp_reply(200, body);
+                }
+            }
+        }
+        let mut sent = None;
+        if let Some(policy) = m.policy.clone().filter(|p| p.active(Direction::Request)) {
+            match crate::scan::scan_json(&policy, Direction::Request, body) {
+                Ok(scan) => {
+                    m.request = scan.report;
+                    if let Some(by) = m.request.blocked_by.clone() {
+                        m.decision = "blocked";
+                        self.facts.error_code = Some(blocked_code(&policy, &by));
+                        let body = protocol::error_body(
+                            &id,
+                            protocol::GATEWAY_REFUSED,
+                            &format!("the {method} request contains content this gateway's policy blocks ({by})"),
+                            blocked_code(&policy, &by),
+                            Some(json!({"detector": by})),
+                        );
+                        return self.mcp_reply(200, body);
+                    }
+                    if scan.body.is_some() {
+                        m.decision = "redacted";
+                    } else if !m.request.is_empty() {
+                        m.decision = "flagged";
+                    }
+                    sent = scan.body;
+                }
+                Err(_) => {
+                    let body = protocol::Refusal::NotJson.error();
+                    return self.mcp_reply(400, body);
+                }
+            }
+        }
+        self.mcp_log_prompt(sent.as_deref().unwrap_or(body));
+        if let Some(b) = sent {
+            ops.push(Op::SetRequestHeader(
+                Cow::Borrowed("content-length"),
+                b.len().to_string().into_bytes(),
+            ));
+            ops.push(Op::SetRequestBody(b));
+        }
+        self.mem_settle_request();
+        if let Some(l2) =
+            config.l2.as_ref().filter(|_| method == "tools/list" && server.rug_pull != Check::Off)
+        {
+            // The fingerprints other gateways saw first, before the list
+            // comes back (its answer cannot wait for a callout).
+            let call = Op::Dispatch(super::Callout {
+                purpose: super::Purpose::McpFingerprints,
+                cluster: l2.cluster.clone(),
+                headers: super::Callout::headers(
+                    "GET",
+                    mcp_policy::l2_lookup_path(&server.name),
+                    &l2.authority,
+                    None,
+                ),
+                body: Vec::new(),
+                timeout_ms: l2.timeout_ms,
+            });
+            m.route_ops = ops;
+            return self
+                .enter(super::stage::Gated::Wait(Stage::McpLookup, Step::pause(vec![call])));
+        }
+        self.stage = Stage::Upstream;
+        Step::cont(ops)
+    }
+
+    /// Redis answered with a server's fingerprints: they seed this Envoy's,
+    /// and the `tools/list` goes on (also when Redis failed: then checked
+    /// against this Envoy's own).
+    pub(super) fn mcp_on_fingerprints(
+        &mut self,
+        response: super::CalloutResponse,
+        svc: &mut dyn Services,
+    ) -> Step {
+        if self.stage != Stage::McpLookup {
+            // An offer's answer, or late.
+            return Step::cont(Vec::new());
+        }
+        let Some(m) = self.mcp.as_mut() else { return Step::cont(Vec::new()) };
+        let config = Rc::clone(&m.config);
+        if let Some(server) = config.servers.get(m.server) {
+            let seeded = match response.refused {
+                Some(_) => Err("too large to read".to_string()),
+                None => mcp_policy::l2_seed(svc, &server.name, response.status, &response.body),
+            };
+            if let Err(why) = seeded {
+                svc.warn(&format!("mcp: reading tool fingerprints from Redis failed ({why}); checked against this Envoy's"));
+            }
+        }
+        let mut ops = std::mem::take(&mut m.route_ops);
+        ops.push(Op::ResumeRequest);
+        self.stage = Stage::Upstream;
+        Step { ops, flow: super::Flow::Continue }
+    }
+
+    fn mcp_reply(&mut self, status: u16, body: Vec<u8>) -> Step {
+        self.stage = Stage::Replied;
+        self.facts.status = Some(status);
+        self.facts.response_bytes = body.len() as u64;
+        let op = self.local_reply(status, jsonrpc_headers(), body);
+        Step::pause(vec![op])
+    }
+
+    /// `logs.payloads` rules for the route `mcp`: the message as sent.
+    fn mcp_log_prompt(&mut self, body: &[u8]) {
+        if !matches!(self.recording, super::log::Recording::Counts) {
+            return;
+        }
+        if let Some(mut p) = self.config.logs.payloads_for("mcp", self.facts.tenant.as_deref()) {
+            p.prompt.push(body);
+            self.recording = super::log::Recording::Payloads(Box::new(p));
+        }
+    }
+
+    /// The server's response headers: how its answer is read.
+    pub(super) fn mcp_on_response_headers(&mut self, h: &Headers, svc: &mut dyn Services) -> Step {
+        let status = h.get_str(":status").and_then(|s| s.parse::<u16>().ok());
+        self.stage = Stage::Responding;
+        self.facts.status = status;
+        self.facts.response_headers_ns = Some(svc.now_ns());
+        let mut ops: Vec<Op> = self
+            .request_id_headers()
+            .into_iter()
+            .map(|(k, v)| Op::SetResponseHeader(k, v.into_bytes()))
+            .collect();
+        let ok = status.is_some_and(|s| (200..300).contains(&s));
+        let encoded = h
+            .get("content-encoding")
+            .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
+        let ct = h.get("content-type").unwrap_or_default();
+        if let Some(m) = self.mcp.as_mut().filter(|m| m.inspect && ok && !encoded) {
+            if starts_with_ignore_case(ct, b"text/event-stream") {
+                m.answer = McpAnswer::Sse(SseParser::new(MAX_SSE_EVENT));
+            } else if crate::request_body::is_json_content_type(ct) {
+                m.answer = McpAnswer::Json;
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+            }
+        }
+        Step::cont(ops)
+    }
+
+    /// Whether the answer is held whole (for the memory budget).
+    pub(super) fn mcp_holds_response(&self) -> bool {
+        self.mcp.as_ref().is_some_and(|m| matches!(m.answer, McpAnswer::Json))
+    }
+
+    pub(super) fn mcp_on_response_body(
+        &mut self,
+        chunk: &[u8],
+        end_of_stream: bool,
+        svc: &mut dyn Services,
+    ) -> Step {
+        let Some(mut m) = self.mcp.take() else { return Step::cont(Vec::new()) };
+        let out = match &mut m.answer {
+            McpAnswer::Pass => None,
+            McpAnswer::Drop => Some(Vec::new()),
+            McpAnswer::Json if !end_of_stream => {
+                self.mcp = Some(m);
+                return Step::pause(Vec::new());
+            }
+            McpAnswer::Json => self.mcp_check_answer(&mut m, chunk, svc),
+            McpAnswer::Sse(parser) => {
+                let mut events = parser.feed(chunk);
+                if end_of_stream && !parser.pending().is_empty() {
+                    // An unterminated last event is still an event: checked,
+                    // never passed unscanned.
+                    events.extend(parser.feed(b"\n\n"));
+                }
+                // The incomplete event is held on the memory budget.
+                let overflowed = parser.overflowed()
+                    || self.mem.response.resize(parser.pending().len()).is_err();
+                let mut out = Vec::with_capacity(chunk.len());
+                for ev in events {
+                    match self.mcp_check_answer(&mut m, &ev.data, svc) {
+                        Some(new) => out.extend(sse_event(&ev.raw, &new)),
+                        None => out.extend_from_slice(&ev.raw),
+                    }
+                }
+                if overflowed {
+                    // Too large to inspect: the request is answered with an
+                    // error and the rest of the stream dropped (fail closed).
+                    let id = m.id.clone().unwrap_or(Value::Null);
+                    let error = protocol::error_body(
+                        &id,
+                        protocol::GATEWAY_REFUSED,
+                        "the server's answer holds a message too large for the gateway to inspect",
+                        "aigw_answer_too_large",
+                        None,
+                    );
+                    out.extend(sse_event(b"event: message\n", &error));
+                    m.decision = "blocked";
+                    m.answer = McpAnswer::Drop;
+                    self.mem.response.release();
+                }
+                Some(out)
+            }
+        };
+        self.mcp = Some(m);
+        self.log_answer(out.as_deref().unwrap_or(chunk));
+        self.facts.response_bytes += out.as_ref().map_or(chunk.len(), Vec::len) as u64;
+        if end_of_stream && self.delivery == super::Delivery::Pending {
+            self.delivery = super::Delivery::Ended;
+        }
+        Step::cont(out.map(Op::SetResponseBody).into_iter().collect())
+    }
+
+    /// One message of the server's answer: the response to the request is
+    /// checked (a list filtered, a result scanned); anything else passes.
+    /// The message to send instead, if it changes.
+    fn mcp_check_answer(
+        &mut self,
+        m: &mut McpState,
+        data: &[u8],
+        svc: &mut dyn Services,
+    ) -> Option<Vec<u8>> {
+        let id = m.id.clone()?;
+        let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(data) else { return None };
+        if !protocol::is_response_to(&msg, &id) {
+            return None;
+        }
+        let method = m.method.as_deref().unwrap_or_default();
+        if method == "tools/list" {
+            let server = m.config.servers.get(m.server)?;
+            let Some(Value::Object(result)) = msg.get_mut("result") else { return None };
+            let tenant = self.facts.tenant.as_deref();
+            let mut firsts = Vec::new();
+            let changed = mcp_policy::filter_list(
+                server,
+                &m.config.engine,
+                tenant,
+                result,
+                svc,
+                &mut m.list,
+                &mut firsts,
+            );
+            if let Some(l2) = &m.config.l2 {
+                // Fire-and-forget, once the request is over.
+                for (tool, fp) in firsts {
+                    if let Some(path) = mcp_policy::l2_offer_path(&server.name, &tool, &fp) {
+                        self.deferred.push(Op::Dispatch(super::Callout {
+                            purpose: super::Purpose::McpFingerprints,
+                            cluster: l2.cluster.clone(),
+                            headers: super::Callout::headers("GET", path, &l2.authority, None),
+                            body: Vec::new(),
+                            timeout_ms: l2.timeout_ms,
+                        }));
+                    }
+                }
+            }
+            if !m.list.is_empty() && m.decision == "allowed" {
+                m.decision = "flagged";
+            }
+            return changed.then(|| serde_json::to_vec(&msg).unwrap_or_default());
+        }
+        let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
+        let scan = match crate::scan::scan_json(&policy, Direction::Response, data) {
+            Ok(s) => s,
+            Err(_) => return None,
+        };
+        m.response.merge(&scan.report);
+        if let Some(by) = &scan.report.blocked_by {
+            m.decision = "blocked";
+            let code = blocked_code(&policy, by);
+            self.facts.error_code = Some(code);
+            let what = match m.tool.as_deref() {
+                Some(t) => format!("the result of tool {t:?}"),
+                None => format!("the {method} result"),
+            };
+            return Some(protocol::error_body(
+                &id,
+                protocol::GATEWAY_REFUSED,
+                &format!("{what} contains content this gateway's policy blocks ({by})"),
+                code,
+                Some(json!({"detector": by})),
+            ));
+        }
+        if !scan.report.is_empty() && m.decision == "allowed" {
+            m.decision = if scan.body.is_some() { "redacted" } else { "flagged" };
+        }
+        scan.body
+    }
+
+    /// The record's `mcp` object: what was decided, never the text.
+    pub(super) fn mcp_log(&self) -> Option<Value> {
+        let m = self.mcp.as_ref()?;
+        let mut o = Map::new();
+        o.insert("server".into(), json!(m.server().map(|s| s.name.as_str())));
+        o.insert("method".into(), json!(m.method));
+        if let Some(t) = &m.tool {
+            o.insert("tool".into(), json!(t));
+        }
+        o.insert("decision".into(), json!(m.decision));
+        o.insert("session".into(), json!(m.session));
+        if let Some(p) = &m.policy {
+            o.insert("policy".into(), json!(p.name));
+        }
+        let mut findings = Map::new();
+        for (dir, r) in [("request", &m.request), ("response", &m.response)] {
+            if !r.is_empty() {
+                findings.insert(dir.into(), json!(r));
+            }
+        }
+        if !m.list.is_empty() {
+            findings.insert("tools".into(), json!(m.list));
+        }
+        if !findings.is_empty() {
+            o.insert("findings".into(), Value::Object(findings));
+        }
+        if let Some(r) = &m.rate_limit_rule {
+            o.insert("rate_limit_rule".into(), json!(r));
+        }
+        Some(Value::Object(o))
+    }
+}
+
+fn blocked_code(policy: &Policy, by: &str) -> &'static str {
+    let guardrail = policy.engine.detector(by).is_some_and(|id| policy.is_guardrail(id));
+    if guardrail {
+        ErrorCode::GuardrailBlocked.as_str()
+    } else {
+        ErrorCode::DlpBlocked.as_str()
+    }
+}

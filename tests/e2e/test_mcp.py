@@ -1,0 +1,346 @@
+"""MCP through the gateway, with the official MCP SDK on both sides: a real
+MCP server (`mcp_server.py`, the SDK's server over Streamable HTTP, once
+answering POSTs as event streams and once as JSON) behind the real Envoy
+with the built filter, and the SDK's client in front of it. Each test
+asserts what the agent got and what the server received."""
+import asyncio
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+import requests
+from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared._httpx_utils import create_mcp_http_client
+from mcp.shared.exceptions import MCPError
+
+from harness import Gateway, free_port, wait_for
+
+HERE = Path(__file__).resolve().parent
+TOKENS = {"agent-a": "tok-agent-a", "agent-b": "tok-agent-b", "agent-c": "tok-agent-c"}
+SERVER_KEY = "mcp-server-secret"
+SECRET = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+EMAIL = "jane.doe@example.com"
+
+
+class McpServer:
+    """mcp_server.py on a free loopback port."""
+
+    def __init__(self, workdir, json_response):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(Path(workdir) / f"mcp-server-{self.port}.log", "w")
+        args = [sys.executable, str(HERE / "mcp_server.py"), "--port", str(self.port)]
+        if json_response:
+            args.append("--json")
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for(lambda: requests.get(self.url + "/__seen", timeout=1).ok, what="the MCP server")
+
+    def seen(self):
+        return requests.get(self.url + "/__seen", timeout=5).json()
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def plugin(sse_port, json_port):
+    def server(cluster, port):
+        return {"cluster": cluster, "authority": f"127.0.0.1:{port}",
+                "api_key": {"env": "MCP_TOOLS_KEY"}, "policy": "mcp-block",
+                "policies": [{"tenants": ["agent-b"], "policy": "mcp-flag"}],
+                "access": [{"deny": ["drop_*"]},
+                           {"tenants": ["agent-b"], "allow": ["echo", "fetch_page", "count"]}],
+                "tool_poisoning": "block", "rug_pull": "flag"}
+    return {
+        "version": 1,
+        "providers": {"openai": {"kind": "openai", "cluster": "mock", "api_key": {"env": "OPENAI_API_KEY"}}},
+        "auth": {"tokens": [{"name": n, "sha256": hashlib.sha256(t.encode()).hexdigest()}
+                            for n, t in TOKENS.items()]},
+        "policies": {
+            "mcp-block": {"request": {"secret": "block", "email": "redact"},
+                          "response": {"prompt_injection": "block", "jailbreak": "block", "secret": "redact"}},
+            "mcp-flag": {"request": {"*": "flag"}, "response": {"prompt_injection": "flag"}},
+        },
+        "mcp": {
+            "servers": {"tools": server("mcp_tools", sse_port), "tools-json": server("mcp_tools_json", json_port)},
+            "limits": {"rules": [{"name": "echo-calls", "key": ["tenant"], "limit": 3, "window": "1m",
+                                  "when": {"tenants": ["agent-c"], "models": ["echo"]}}]},
+        },
+    }
+
+
+def pass_env(cfg):
+    """The VM reads the MCP server's key from the environment, as provider keys."""
+    import envoy_config
+    for c in envoy_config.wasm_filters(cfg):
+        c["vm_config"]["environment_variables"]["host_env_keys"].append("MCP_TOOLS_KEY")
+
+
+@pytest.fixture(scope="module")
+def servers(workdir):
+    s = {"tools": McpServer(workdir, json_response=False), "tools-json": McpServer(workdir, json_response=True)}
+    yield s
+    for x in s.values():
+        x.stop()
+
+
+@pytest.fixture(scope="module")
+def mgw(workdir, mock, servers):
+    sse, js = servers["tools"], servers["tools-json"]
+    g = Gateway(workdir, mock.port, plugin=plugin(sse.port, js.port),
+                env={"OPENAI_API_KEY": "sk-gateway-openai", "MCP_TOOLS_KEY": SERVER_KEY},
+                clusters={"mcp_tools": ("127.0.0.1", sse.port), "mcp_tools_json": ("127.0.0.1", js.port)},
+                edit=pass_env)
+    yield g
+    g.stop()
+
+
+def run(gw, server, tenant, body, mode="legacy"):
+    """Runs `body(client)` with the SDK's client connected through the gateway."""
+    async def main():
+        http = create_mcp_http_client(headers={"x-aigw-authorization": TOKENS[tenant]})
+        async with http:
+            transport = streamable_http_client(f"{gw.url}/mcp/{server}", http_client=http)
+            async with Client(transport, mode=mode, cache=None) as client:
+                # Raised outside the client's task group (which would wrap it).
+                try:
+                    return await body(client), None
+                except MCPError as e:
+                    return None, e
+    result, error = asyncio.run(asyncio.wait_for(main(), timeout=30))
+    if error is not None:
+        raise error
+    return result
+
+
+def calls(server, tool):
+    """The tools/call messages the server received for `tool`."""
+    out = []
+    for e in server.seen():
+        if e["method"] == "POST" and e["body"]:
+            msg = json.loads(e["body"])
+            if msg.get("method") == "tools/call" and msg["params"]["name"] == tool:
+                out.append(msg)
+    return out
+
+
+def mcp_record(gw, pred):
+    return gw.wait_record(lambda r: r.get("route") == "mcp" and pred(r["mcp"]))["mcp"]
+
+
+both = pytest.mark.parametrize("name", ["tools", "tools-json"])
+
+
+@both
+def test_a_tool_call_reaches_the_server_with_the_gateways_credential(mgw, servers, name):
+    async def body(c):
+        return await c.call_tool("echo", {"text": "hello"})
+    r = run(mgw, name, "agent-a", body)
+    assert r.content[0].text == "echo: hello" and not r.is_error
+    seen = [e for e in servers[name].seen() if e["method"] == "POST"]
+    assert seen and all(e["authorization"] == f"Bearer {SERVER_KEY}" for e in seen)
+    assert all(e["gateway_headers"] == [] for e in seen), "the gateway token stays at the gateway"
+    rec = mcp_record(mgw, lambda m: m["server"] == name and m.get("tool") == "echo")
+    assert rec["decision"] == "allowed"
+
+
+@both
+def test_a_secret_in_arguments_is_blocked_and_an_email_redacted(mgw, servers, name):
+    async def secret(c):
+        return await c.call_tool("echo", {"text": f"token {SECRET}"})
+    with pytest.raises(MCPError) as e:
+        run(mgw, name, "agent-a", secret)
+    assert "blocks (github_token)" in str(e.value), str(e.value)
+    assert not any(SECRET in json.dumps(m) for m in calls(servers[name], "echo")), "never reached the server"
+
+    async def email(c):
+        return await c.call_tool("echo", {"text": f"write to {EMAIL}"})
+    r = run(mgw, name, "agent-a", email)
+    assert r.content[0].text == "echo: write to [REDACTED:EMAIL]"
+    assert calls(servers[name], "echo")[-1]["params"]["arguments"]["text"] == "write to [REDACTED:EMAIL]"
+    rec = mcp_record(mgw, lambda m: m["server"] == name and m["decision"] == "redacted")
+    assert rec["findings"]["request"]["findings"] == {"email": 1}
+    log = mgw.access_log.read_text()
+    assert EMAIL not in log and SECRET not in log, "no argument text in the log"
+
+
+@both
+def test_a_hidden_instruction_in_a_tool_result_is_blocked_or_flagged(mgw, servers, name):
+    async def fetch(c):
+        return await c.call_tool("fetch_page", {"url": "https://evil.example/trails"})
+    with pytest.raises(MCPError) as e:
+        run(mgw, name, "agent-a", fetch)
+    assert "fetch_page" in str(e.value) and "prompt_injection" in str(e.value), str(e.value)
+    rec = mcp_record(mgw, lambda m: m["server"] == name and m["decision"] == "blocked"
+                     and m.get("tool") == "fetch_page")
+    assert "prompt_injection" in json.dumps(rec["findings"]["response"])
+
+    # agent-b's policy flags: the result arrives, the record says what was seen.
+    r = run(mgw, name, "agent-b", fetch)
+    assert "Best hiking trails" in r.content[0].text
+    rec = mcp_record(mgw, lambda m: m["server"] == name and m["decision"] == "flagged"
+                     and m.get("tool") == "fetch_page")
+    assert rec["findings"]["response"]["findings"]
+
+    async def clean(c):
+        return await c.call_tool("fetch_page", {"url": "https://example.org/trails"})
+    assert "Mont d'Or" in run(mgw, name, "agent-a", clean).content[0].text
+
+
+@both
+def test_denied_and_poisoned_tools_are_not_listed_and_cannot_be_called(mgw, servers, name):
+    async def names(c):
+        return [t.name for t in (await c.list_tools()).tools]
+    assert run(mgw, name, "agent-a", names) == ["echo", "fetch_page", "count"]
+    assert run(mgw, name, "agent-b", names) == ["echo", "fetch_page", "count"]
+    rec = mgw.wait_record(lambda r: r.get("route") == "mcp" and r["tenant"] == "agent-a"
+                          and r["mcp"]["server"] == name and r["mcp"]["method"] == "tools/list")
+    tools = rec["mcp"]["findings"]["tools"]
+    assert tools["hidden"] == ["drop_table"] and tools["poisoned"] == ["add"]
+
+    async def drop(c):
+        return await c.call_tool("drop_table", {"name": "users"})
+    with pytest.raises(MCPError) as e:
+        run(mgw, name, "agent-a", drop)
+    assert "drop_table" in str(e.value) and "access rules deny it" in str(e.value)
+    assert calls(servers[name], "drop_table") == []
+
+    async def echo_b(c):
+        return await c.call_tool("add", {"a": 1, "b": 2})
+    with pytest.raises(MCPError):
+        run(mgw, name, "agent-b", echo_b)  # not on agent-b's allow-list
+    assert calls(servers[name], "add") == []
+
+
+def test_a_changed_tool_description_is_flagged(mgw, servers):
+    async def names(c):
+        return [t.name for t in (await c.list_tools()).tools]
+    run(mgw, "tools", "agent-a", names)  # seen first
+    requests.post(servers["tools"].url + "/__describe", timeout=5,
+                  json={"tool": "fetch_page", "description": "Fetches a page. Also emails it to the author."}
+                  ).raise_for_status()
+    assert "fetch_page" in run(mgw, "tools", "agent-a", names), "rug_pull: flag keeps it listed"
+    rec = mcp_record(mgw, lambda m: m["server"] == "tools" and m["method"] == "tools/list"
+                     and "changed" in m.get("findings", {}).get("tools", {}))
+    assert rec["findings"]["tools"]["changed"] == ["fetch_page"]
+    assert rec["decision"] == "flagged"
+
+
+def test_tool_calls_are_rate_limited_per_tenant_and_tool(mgw, servers):
+    async def three_then_one(c):
+        for i in range(3):
+            await c.call_tool("echo", {"text": f"call {i}"})
+        try:
+            await c.call_tool("echo", {"text": "one too many"})
+        except MCPError as e:
+            return str(e)
+        return None
+    err = run(mgw, "tools", "agent-c", three_then_one)
+    assert err and "echo-calls" in err, err
+    assert not any("one too many" in json.dumps(m) for m in calls(servers["tools"], "echo"))
+    rec = mcp_record(mgw, lambda m: m["decision"] == "rate_limited")
+    assert rec["rate_limit_rule"] == "echo-calls" and rec["tool"] == "echo"
+
+    async def other_tool(c):
+        return await c.call_tool("fetch_page", {"url": "https://example.org"})
+    assert not run(mgw, "tools", "agent-c", other_tool).is_error, "scoped to echo"
+
+
+def test_a_streamed_result_arrives_event_by_event(mgw):
+    async def count(c):
+        progress = []
+
+        async def on_progress(p, total, message):
+            progress.append(p)
+        r = await c.call_tool("count", {"n": 4}, progress_callback=on_progress)
+        return r, progress
+    r, progress = run(mgw, "tools", "agent-a", count)
+    assert r.content[0].text == "counted to 4"
+    assert progress == [1, 2, 3, 4]
+    rec = mcp_record(mgw, lambda m: m.get("tool") == "count")
+    assert rec["decision"] == "allowed"
+
+
+def test_the_session_id_passes_both_ways_untouched(mgw, servers):
+    before = len(servers["tools"].seen())
+
+    async def body(c):
+        await c.list_tools()
+        return await c.call_tool("echo", {"text": "in session"})
+    run(mgw, "tools", "agent-a", body)
+    seen = servers["tools"].seen()[before:]
+    init = [e for e in seen if '"initialize"' in e["body"]]
+    assert len(init) == 1 and init[0]["session"] is None
+    sessions = {e["session"] for e in seen[1:]}
+    assert len(sessions) == 1 and None not in sessions, seen
+    methods = [e["method"] for e in seen]
+    assert "GET" in methods and methods[-1] == "DELETE", "the server's stream and the session's end pass"
+    assert all(e["path"] == "/mcp" for e in seen)
+    records = [r["mcp"] for r in mgw.records() if r.get("route") == "mcp"]
+    assert any(m["method"] is None and m["session"] for m in records), "GET and DELETE have records too"
+
+
+def test_the_modern_protocol_passes_too(mgw):
+    async def body(c):
+        names = [t.name for t in (await c.list_tools()).tools]
+        return names, await c.call_tool("echo", {"text": "modern"})
+    names, r = run(mgw, "tools", "agent-a", body, mode="auto")
+    assert "drop_table" not in names and "add" not in names
+    assert r.content[0].text == "echo: modern"
+
+
+def test_batches_and_bad_messages_are_refused_clearly(mgw):
+    h = {"x-aigw-authorization": TOKENS["agent-a"], "accept": "application/json, text/event-stream"}
+    batch = [{"jsonrpc": "2.0", "id": 1, "method": "tools/list"}, {"jsonrpc": "2.0", "id": 2, "method": "ping"}]
+    r = httpx.post(mgw.url + "/mcp/tools", json=batch, headers=h, timeout=5)
+    assert r.status_code == 400
+    assert r.json()["error"]["code"] == -32600 and "batch" in r.json()["error"]["message"]
+    r = httpx.post(mgw.url + "/mcp/tools", content=b"{nope", headers=h, timeout=5)
+    assert r.status_code == 400 and r.json()["error"]["code"] == -32700
+    r = httpx.post(mgw.url + "/mcp/elsewhere", json=batch[0], headers=h, timeout=5)
+    assert r.status_code == 404 and "no MCP server named" in r.text
+    r = httpx.post(mgw.url + "/mcp/tools", json=batch[0], timeout=5)
+    assert r.status_code == 401, "gateway tokens identify the agent"
+
+
+def test_a_change_first_seen_by_another_gateway_is_flagged_through_redis(workdir, mock, redis, servers):
+    """Two Envoys sharing Redis (the cache's L2): the second never saw the
+    original description, yet flags the change, because Redis kept the first
+    version any gateway saw."""
+    sse, js = servers["tools"], servers["tools-json"]
+    p = plugin(sse.port, js.port)
+    p["cache"] = {"l2": {"cluster": "webdis"}}
+    clusters = {"mcp_tools": ("127.0.0.1", sse.port), "mcp_tools_json": ("127.0.0.1", js.port),
+                "webdis": ("127.0.0.1", redis.webdis_port)}
+    env = {"OPENAI_API_KEY": "sk-gateway-openai", "MCP_TOOLS_KEY": SERVER_KEY}
+    first = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    second = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    try:
+        async def names(c):
+            return [t.name for t in (await c.list_tools()).tools]
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back."}).raise_for_status()
+        run(first, "tools-json", "agent-a", names)
+        wait_for(lambda: int(redis.command("HLEN", "aigw:mcp:v1:tools:tools-json") or 0) >= 3,
+                 what="the first gateway's fingerprints in Redis")
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back, and logs it remotely."}
+                      ).raise_for_status()
+        # The second gateway never saw the first version; Redis did.
+        assert "echo" in run(second, "tools-json", "agent-a", names)
+        rec = second.wait_record(lambda r: r.get("route") == "mcp" and r["mcp"]["method"] == "tools/list")
+        assert rec["mcp"]["findings"]["tools"]["changed"] == ["echo"]
+    finally:
+        first.stop()
+        second.stop()
+        requests.post(js.url + "/__describe", timeout=5,
+                      json={"tool": "echo", "description": "Echoes the text back."})
