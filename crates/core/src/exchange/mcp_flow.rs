@@ -34,6 +34,9 @@ enum McpAnswer {
     /// The rest of a stream the gateway stopped (an event too large to
     /// inspect): dropped, never passed unscanned.
     Drop,
+    /// An answer to inspect that the gateway cannot read (encoded, or
+    /// neither JSON nor an event stream): replaced by a JSON-RPC error.
+    Unreadable,
 }
 
 /// This request's part of the MCP route.
@@ -173,6 +176,12 @@ impl Exchange {
                     "the gateway does not accept a request body on this method",
                 ));
             }
+            // The server's own stream is scanned like any answer.
+            if let Some(m) = self.mcp.as_mut() {
+                let server = m.config.servers.get(m.server);
+                m.policy = server.and_then(|s| s.policy_for(self.facts.tenant.as_deref(), None));
+                m.inspect = m.policy.as_ref().is_some_and(|p| p.active(Direction::Response));
+            }
             self.stage = Stage::Upstream;
             return Step::cont(route_ops);
         }
@@ -232,11 +241,11 @@ impl Exchange {
         let config = Rc::clone(&m.config);
         let Some(server) = config.servers.get(m.server) else { return Step::cont(ops) };
         m.policy = server.policy_for(tenant.as_deref(), tool.as_deref());
-        // A result is read only when a policy acts on answers (else it
-        // passes as it comes: no holding, no parsing).
+        // An answer is read only when a policy acts on answers (else it
+        // passes as it comes: no holding, no parsing); then every message
+        // in it is, the server's own requests and notifications included.
         m.inspect = method == "tools/list"
-            || (protocol::result_is_content(&method)
-                && m.policy.as_ref().is_some_and(|p| p.active(Direction::Response)));
+            || m.policy.as_ref().is_some_and(|p| p.active(Direction::Response));
         if let Some(tool) = &tool {
             if !server.visible(tenant.as_deref(), tool) {
                 m.decision = "denied";
@@ -409,10 +418,21 @@ impl Exchange {
             .get("content-encoding")
             .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
         let ct = h.get("content-type").unwrap_or_default();
-        if let Some(m) = self.mcp.as_mut().filter(|m| m.inspect && ok && !encoded) {
-            if starts_with_ignore_case(ct, b"text/event-stream") {
+        if let Some(m) = self.mcp.as_mut().filter(|m| m.inspect && ok) {
+            let sse = starts_with_ignore_case(ct, b"text/event-stream");
+            let json = crate::request_body::is_json_content_type(ct);
+            if encoded || !(sse || json || ct.is_empty()) {
+                // Fail closed: what cannot be scanned does not reach the agent.
+                m.answer = McpAnswer::Unreadable;
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
+                ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-encoding")));
+                ops.push(Op::SetResponseHeader(
+                    Cow::Borrowed("content-type"),
+                    b"application/json".to_vec(),
+                ));
+            } else if sse {
                 m.answer = McpAnswer::Sse(SseParser::new(MAX_SSE_EVENT));
-            } else if crate::request_body::is_json_content_type(ct) {
+            } else if json {
                 m.answer = McpAnswer::Json;
                 ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
             }
@@ -435,6 +455,18 @@ impl Exchange {
         let out = match &mut m.answer {
             McpAnswer::Pass => None,
             McpAnswer::Drop => Some(Vec::new()),
+            McpAnswer::Unreadable if !end_of_stream => Some(Vec::new()),
+            McpAnswer::Unreadable => {
+                m.decision = "blocked";
+                self.facts.error_code = Some("aigw_answer_unreadable");
+                Some(protocol::error_body(
+                    &m.id.clone().unwrap_or(Value::Null),
+                    protocol::GATEWAY_REFUSED,
+                    "the server's answer is encoded or not JSON, so the gateway cannot inspect it",
+                    "aigw_answer_unreadable",
+                    None,
+                ))
+            }
             McpAnswer::Json if !end_of_stream => {
                 self.mcp = Some(m);
                 return Step::pause(Vec::new());
@@ -453,6 +485,8 @@ impl Exchange {
                 let mut out = Vec::with_capacity(chunk.len());
                 for ev in events {
                     match self.mcp_check_answer(&mut m, &ev.data, svc) {
+                        // Empty: a message the policy left out.
+                        Some(new) if new.is_empty() => {}
                         Some(new) => out.extend(sse_event(&ev.raw, &new)),
                         None => out.extend_from_slice(&ev.raw),
                     }
@@ -494,10 +528,26 @@ impl Exchange {
         data: &[u8],
         svc: &mut dyn Services,
     ) -> Option<Vec<u8>> {
-        let id = m.id.clone()?;
-        let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(data) else { return None };
-        if !protocol::is_response_to(&msg, &id) {
+        if data.trim_ascii().is_empty() {
+            // An event without data (a stream's priming event) carries nothing.
             return None;
+        }
+        // No request of the agent's to answer: the server's GET stream.
+        let Some(id) = m.id.clone() else { return self.mcp_check_other(m, data) };
+        let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(data) else {
+            // Not JSON where JSON-RPC was due: refused, never passed unscanned.
+            m.decision = "blocked";
+            self.facts.error_code = Some("aigw_answer_unreadable");
+            return Some(protocol::error_body(
+                &id,
+                protocol::GATEWAY_REFUSED,
+                "the server's answer holds a message that is not JSON-RPC",
+                "aigw_answer_unreadable",
+                None,
+            ));
+        };
+        if !protocol::is_response_to(&msg, &id) {
+            return self.mcp_check_other(m, data);
         }
         let method = m.method.as_deref().unwrap_or_default();
         if method == "tools/list" {
@@ -534,9 +584,16 @@ impl Exchange {
             return changed.then(|| serde_json::to_vec(&msg).unwrap_or_default());
         }
         let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
-        let scan = match crate::scan::scan_json(&policy, Direction::Response, data) {
-            Ok(s) => s,
-            Err(_) => return None,
+        let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {
+            m.decision = "blocked";
+            self.facts.error_code = Some("aigw_answer_unreadable");
+            return Some(protocol::error_body(
+                &id,
+                protocol::GATEWAY_REFUSED,
+                "the server's answer could not be scanned",
+                "aigw_answer_unreadable",
+                None,
+            ));
         };
         m.response.merge(&scan.report);
         if let Some(by) = &scan.report.blocked_by {
@@ -554,6 +611,26 @@ impl Exchange {
                 code,
                 Some(json!({"detector": by})),
             ));
+        }
+        if !scan.report.is_empty() && m.decision == "allowed" {
+            m.decision = if scan.body.is_some() { "redacted" } else { "flagged" };
+        }
+        scan.body
+    }
+
+    /// A message of the server's own in the answer (a notification, a
+    /// request to the agent): scanned with the same response policy; one
+    /// that policy blocks is left out of the stream, a redacted one sent
+    /// redacted. The message to send instead, if it changes (empty: none).
+    fn mcp_check_other(&mut self, m: &mut McpState, data: &[u8]) -> Option<Vec<u8>> {
+        let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
+        let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {
+            return Some(Vec::new());
+        };
+        m.response.merge(&scan.report);
+        if scan.report.blocked_by.is_some() {
+            m.decision = "blocked";
+            return Some(Vec::new());
         }
         if !scan.report.is_empty() && m.decision == "allowed" {
             m.decision = if scan.body.is_some() { "redacted" } else { "flagged" };

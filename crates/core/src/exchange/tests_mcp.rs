@@ -143,8 +143,23 @@ fn get_streams_and_deletes_pass_untouched() {
         assert_eq!(header(&step, ":path"), Some(&b"/mcp/"[..]));
         let h = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"text/event-stream")]);
         ex.on_response_headers(&h, &mut svc);
-        let step = ex.on_response_body(b"data: {\"jsonrpc\":\"2.0\"}\n\n", false, &mut svc);
-        assert!(!step.ops.iter().any(|o| matches!(o, Op::SetResponseBody(_))));
+        // The server's stream is scanned: a clean message passes as it came,
+        // one the policy blocks is left out.
+        let clean = b"data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/ping\"}\n\n";
+        let step = ex.on_response_body(clean, false, &mut svc);
+        let sent = step.ops.iter().find_map(|o| match o {
+            Op::SetResponseBody(b) => Some(b.clone()),
+            _ => None,
+        });
+        assert!(sent.is_none_or(|b| b == clean), "{method}");
+        let bad =
+            json!({"jsonrpc":"2.0","method":"notifications/message","params":{"data":INJECTION}});
+        let step = ex.on_response_body(format!("data: {bad}\n\n").as_bytes(), false, &mut svc);
+        let sent = step.ops.iter().find_map(|o| match o {
+            Op::SetResponseBody(b) => Some(b.clone()),
+            _ => None,
+        });
+        assert_eq!(sent.as_deref(), Some(&b""[..]), "{method}");
     }
 }
 
@@ -335,6 +350,44 @@ fn other_routes_never_touch_the_mcp_state() {
     assert!(ex.mcp.is_none());
     let rec = record(&mut ex, &mut svc);
     assert!(rec.get("mcp").is_none());
+}
+
+#[test]
+fn unreadable_answers_and_server_messages_are_not_passed_unscanned() {
+    let mut svc = MemServices::new(0);
+    // Neither JSON nor a stream: replaced by a JSON-RPC error.
+    let (mut ex, _) = post(&mut svc, "a", &call(14, "fetch", json!({})));
+    let out = answer(&mut ex, &mut svc, "text/plain", INJECTION.as_bytes());
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        (v["id"].clone(), v["error"]["data"]["code"].clone()),
+        (json!(14), json!("aigw_answer_unreadable"))
+    );
+    assert_eq!(record(&mut ex, &mut svc)["mcp"]["decision"], "blocked");
+
+    // A stream event that is not JSON where JSON-RPC was due.
+    let (mut ex, _) = post(&mut svc, "a", &call(15, "fetch", json!({})));
+    let stream = format!("id: 1\ndata: \n\nevent: message\ndata: {INJECTION}\n\n");
+    let out = String::from_utf8(answer(&mut ex, &mut svc, "text/event-stream", stream.as_bytes()))
+        .unwrap();
+    assert!(!out.contains("Ignore all") && out.contains("aigw_answer_unreadable"), "{out}");
+
+    // A message of the server's own (not the response) is scanned too: a
+    // blocked one is left out, a secret in one is redacted.
+    let (mut ex, _) = post(&mut svc, "a", &call(16, "fetch", json!({})));
+    let sampling = json!({"jsonrpc":"2.0","id":"s1","method":"sampling/createMessage",
+        "params":{"messages":[{"role":"user","content":{"type":"text","text":INJECTION}}]}});
+    let note = json!({"jsonrpc":"2.0","method":"notifications/message",
+        "params":{"data":"token ghp_0123456789abcdefghijABCDEFGHIJ012345 loaded"}});
+    let stream = format!(
+        "event: message\ndata: {sampling}\n\nevent: message\ndata: {note}\n\nevent: message\ndata: {}\n\n",
+        result(16, "fine")
+    );
+    let out = String::from_utf8(answer(&mut ex, &mut svc, "text/event-stream", stream.as_bytes()))
+        .unwrap();
+    assert!(!out.contains("Ignore all") && !out.contains("sampling/createMessage"), "{out}");
+    assert!(!out.contains("ghp_0123") && out.contains("notifications/message"), "{out}");
+    assert!(out.contains("\"fine\""), "{out}");
 }
 
 #[test]

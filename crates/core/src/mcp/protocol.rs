@@ -117,12 +117,6 @@ pub fn is_response_to(msg: &Map<String, Value>, id: &Value) -> bool {
         && (msg.contains_key("result") || msg.contains_key("error"))
 }
 
-/// The methods whose results carry content from outside (tool output,
-/// documents, prompts): scanned before the agent reads them.
-pub fn result_is_content(method: &str) -> bool {
-    matches!(method, "tools/call" | "resources/read" | "prompts/get")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
