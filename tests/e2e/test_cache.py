@@ -357,3 +357,15 @@ def test_l2_faults_are_misses_with_a_reason(start_gateway, mock, fake_l2, fault)
     assert rec["cache_status"] == "MISS"
     # L1 still works without L2.
     assert post(g, body).headers["x-aigw-cache-status"] == "HIT"
+
+
+def test_l2_store_failures_are_logged_after_the_request(start_gateway, mock, fake_l2):
+    # The store is fire-and-forget: its answer comes after the request is
+    # over, to the root context that sent it, which logs the failure.
+    g = start_gateway(plugin=l2_plugin("webdis"),
+                      clusters={"webdis": ("127.0.0.1", fake_l2("garbage"))})
+    r = post(g, chat_body("l2 store fails"))
+    assert r.status_code == 200 and r.headers["x-aigw-cache-status"] == "MISS"
+    from harness import wait_for
+    wait_for(lambda: "cache: L2 store failed: status 200" in g.log_text(),
+             what="the store failure in Envoy's log")

@@ -11,7 +11,7 @@ import requests
 
 from harness import demo_plugin, free_port
 
-TENANTS = [f"t{i}" for i in range(1, 13)]
+TENANTS = [f"t{i}" for i in range(1, 14)]
 
 
 def limits_plugin(limits, **extra):
@@ -256,3 +256,38 @@ def test_closing_a_stream_before_its_usage_is_counted_globally(start_gateway, re
     g = start_gateway(plugin=plugin, clusters={"webdis": ("127.0.0.1", redis.webdis_port)})
     statuses = leave_repeatedly(g, "t12")
     assert statuses.count(200) <= 2 and 429 in statuses, statuses
+
+
+def one_request_per_connection(cluster):
+    """Every callout to `cluster` needs a new connection: a callout still
+    waiting for it when its request ends is what Envoy cancels."""
+    def edit(cfg):
+        for c in cfg["static_resources"]["clusters"]:
+            if c["name"] == cluster:
+                c["typed_extension_protocol_options"] = {
+                    "envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
+                        "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
+                        "common_http_protocol_options": {"max_requests_per_connection": 1},
+                        "explicit_http_config": {"http_protocol_options": {}},
+                    }}
+    return edit
+
+
+def test_global_settlements_survive_the_end_of_their_request(start_gateway, redis):
+    # Each request reserves 26 tokens and settles on 8 once it is over. The
+    # settlement is sent by the root context after the request has ended,
+    # over a new connection each time (none is pooled): it must still land,
+    # or every request stays counted at its reservation (two fit in 60, not
+    # five).
+    plugin = limits_plugin({
+        "rules": [{"name": "g-settle", "key": ["tenant"], "unit": "total_tokens", "limit": 60,
+                   "window": "1h", "scope": "global"}],
+        "global": {"cluster": "webdis", "timeout_ms": 500},
+    })
+    g = start_gateway(plugin=plugin, clusters={"webdis": ("127.0.0.1", redis.webdis_port)},
+                      edit=one_request_per_connection("webdis"))
+    statuses = []
+    for _ in range(7):
+        statuses.append(chat(g, "t13").status_code)
+        time.sleep(0.3)  # the settlement lands before the next reservation
+    assert statuses == [200] * 5 + [429] * 2, statuses

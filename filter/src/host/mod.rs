@@ -128,6 +128,13 @@ pub fn apply(step: Step, lens: BodyLens, owner: &Owner) -> proxy_wasm::types::Ac
                 }
                 r
             }
+            Op::Dispatch(call) if call.purpose.outlives_request() => {
+                // Sent by the root at its next tick (within 10 ms).
+                if let Some((owner, call)) = registry::add_detached(owner.clone(), call.clone()) {
+                    dispatch(&call, &owner);
+                }
+                Ok(())
+            }
             Op::Dispatch(call) => {
                 dispatch(call, owner);
                 Ok(())
@@ -240,6 +247,15 @@ pub fn deliver_callout(token: u32, num_headers: usize, body_size: usize) {
     let response = callout_response(num_headers, body_size, refused);
     let _ = run_async(&owner, |ex, svc| ex.on_callout(purpose, response, svc));
     drop(hold);
+}
+
+/// Sends the fire-and-forget callouts requests left (from the root's tick,
+/// before any request becomes the effective context): they belong to the
+/// root, which outlives every request.
+pub fn send_detached() {
+    for (owner, call) in registry::take_detached() {
+        dispatch(&call, &owner);
+    }
 }
 
 /// Runs due timers and failed dispatches (from the root's tick).

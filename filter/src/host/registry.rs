@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use aigw_core::exchange::{CalloutResponse, Exchange, Purpose, TimerPurpose};
+use aigw_core::exchange::{Callout, CalloutResponse, Exchange, Purpose, TimerPurpose};
 
 /// The request an answer or timer is for.
 #[derive(Clone)]
@@ -34,7 +34,13 @@ struct Registry {
     /// next tick, never inside the callback that made them.
     failed: Vec<Pending>,
     timers: Vec<(u64, Owner, TimerPurpose)>,
+    /// Fire-and-forget callouts waiting for the root to send them.
+    detached: Vec<(Owner, Callout)>,
 }
+
+/// Detached callouts held at most between two ticks; beyond, they are sent
+/// from the request's own context (a request's end may then cancel one).
+const MAX_DETACHED: usize = 16 * 1024;
 
 impl Registry {
     fn add_callout(&mut self, token: u32, owner: Owner, purpose: Purpose) {
@@ -49,6 +55,16 @@ impl Registry {
         self.timers.push((due_ns, owner, purpose));
     }
 
+    /// Queues a fire-and-forget callout for the root; gives it back when
+    /// the queue is full.
+    fn add_detached(&mut self, owner: Owner, call: Callout) -> Option<(Owner, Callout)> {
+        if self.detached.len() >= MAX_DETACHED {
+            return Some((owner, call));
+        }
+        self.detached.push((owner, call));
+        None
+    }
+
     fn take_callout(&mut self, token: u32) -> Option<(Owner, Purpose)> {
         self.callouts.remove(&token).map(|p| (p.owner, p.purpose))
     }
@@ -58,6 +74,11 @@ impl Registry {
         let mut due = Vec::new();
         // Timers of requests that are gone are dropped here, so the list
         // cannot grow with requests that ended while waiting.
+        // Answers that can no longer reach anyone (the request is gone;
+        // Envoy cancelled its callouts) are forgotten, unless they are
+        // detached ones, whose failure is still logged.
+        self.callouts
+            .retain(|_, p| p.owner.exchange.strong_count() > 0 || p.purpose.outlives_request());
         self.timers.retain(|(t, o, purpose)| {
             if *t <= now_ns {
                 due.push((o.clone(), *purpose));
@@ -86,6 +107,14 @@ pub fn add_timer(due_ns: u64, owner: Owner, purpose: TimerPurpose) {
     REGISTRY.with(|r| r.borrow_mut().add_timer(due_ns, owner, purpose));
 }
 
+pub fn add_detached(owner: Owner, call: Callout) -> Option<(Owner, Callout)> {
+    REGISTRY.with(|r| r.borrow_mut().add_detached(owner, call))
+}
+
+pub fn take_detached() -> Vec<(Owner, Callout)> {
+    REGISTRY.with(|r| std::mem::take(&mut r.borrow_mut().detached))
+}
+
 pub fn take_callout(token: u32) -> Option<(Owner, Purpose)> {
     REGISTRY.with(|r| r.borrow_mut().take_callout(token))
 }
@@ -107,6 +136,7 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
     match purpose {
         Purpose::CacheStore => aigw_core::exchange::store_failure(response),
         Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
+        Purpose::McpFingerprintOffer => aigw_core::mcp::offer_failure(response),
         Purpose::McpFingerprints
         | Purpose::CacheLookup
         | Purpose::Attempt(_)
@@ -235,6 +265,42 @@ mod tests {
     }
 
     #[test]
+    fn callouts_of_gone_requests_are_forgotten_unless_detached() {
+        let (a, b) = (exchange(), exchange());
+        let mut r = Registry::default();
+        r.add_callout(1, owner(2, &a), Purpose::CacheLookup);
+        r.add_callout(2, owner(2, &a), Purpose::LimitsSettle);
+        r.add_callout(3, owner(3, &b), Purpose::Attempt(1));
+        drop(a);
+        r.take_due(0);
+        let mut left: Vec<u32> = r.callouts.keys().copied().collect();
+        left.sort_unstable();
+        // The lookup can reach no one; the settlement's failure is still logged.
+        assert_eq!(left, [2, 3]);
+    }
+
+    #[test]
+    fn detached_callouts_wait_for_the_root_within_a_bound() {
+        let a = exchange();
+        let mut r = Registry::default();
+        let call = Callout {
+            purpose: Purpose::LimitsSettle,
+            cluster: "webdis".into(),
+            headers: Vec::new(),
+            body: b"x".to_vec(),
+            timeout_ms: 10,
+        };
+        for _ in 0..MAX_DETACHED {
+            assert!(r.add_detached(owner(2, &a), call.clone()).is_none());
+        }
+        // Full: handed back, for the request to send itself.
+        let back = r.add_detached(owner(2, &a), call.clone()).unwrap();
+        assert_eq!(back.1, call);
+        assert_eq!(std::mem::take(&mut r.detached).len(), MAX_DETACHED);
+        assert!(r.add_detached(owner(2, &a), call).is_none());
+    }
+
+    #[test]
     fn orphan_answers_log_only_fire_and_forget_failures() {
         assert_eq!(orphan_answer(Purpose::LimitsSettle, &answer(Some(200))), None);
         assert_eq!(
@@ -245,9 +311,14 @@ mod tests {
             orphan_answer(Purpose::CacheStore, &answer(None)).as_deref(),
             Some("cache: L2 store failed: no answer (reset, timeout or no cluster)")
         );
-        for p in
-            [Purpose::CacheLookup, Purpose::Attempt(1), Purpose::LimitsReserve, Purpose::Classify]
-        {
+        assert!(orphan_answer(Purpose::McpFingerprintOffer, &answer(Some(500))).is_some());
+        for p in [
+            Purpose::CacheLookup,
+            Purpose::Attempt(1),
+            Purpose::LimitsReserve,
+            Purpose::Classify,
+            Purpose::McpFingerprints,
+        ] {
             assert_eq!(orphan_answer(p, &answer(None)), None);
         }
     }

@@ -20,7 +20,8 @@ pub struct Root {
 const TICK_MS: u32 = 10;
 
 impl Context for Root {
-    /// Callouts dispatched from a timer are answered to the root: pass them on.
+    /// Callouts dispatched from the root's tick (timers, detached callouts)
+    /// are answered to the root: pass them on.
     fn on_http_call_response(
         &mut self,
         token: u32,
@@ -62,6 +63,7 @@ impl RootContext for Root {
     }
 
     fn on_tick(&mut self) {
+        super::send_detached();
         super::run_due();
         super::metrics::tick();
     }

@@ -569,7 +569,7 @@ impl Exchange {
                 for (tool, fp) in firsts {
                     if let Some(path) = mcp_policy::l2_offer_path(&server.name, &tool, &fp) {
                         self.deferred.push(Op::Dispatch(super::Callout {
-                            purpose: super::Purpose::McpFingerprints,
+                            purpose: super::Purpose::McpFingerprintOffer,
                             cluster: l2.cluster.clone(),
                             headers: super::Callout::headers("GET", path, &l2.authority, None),
                             body: Vec::new(),

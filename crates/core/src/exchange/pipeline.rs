@@ -319,6 +319,12 @@ impl Exchange {
                 Step::cont(Vec::new())
             }
             Purpose::McpFingerprints => self.mcp_on_fingerprints(response, svc),
+            Purpose::McpFingerprintOffer => {
+                if let Some(w) = crate::mcp::offer_failure(&response) {
+                    svc.warn(&w);
+                }
+                Step::cont(Vec::new())
+            }
         }
     }
 

@@ -72,9 +72,19 @@ pub enum Purpose {
     LimitsSettle,
     /// The external guardrail classifier on the request.
     Classify,
-    /// The tool fingerprints of an MCP server in Redis (`mcp_flow`); also
-    /// the fire-and-forget offer of a new one.
+    /// The tool fingerprints of an MCP server in Redis (`mcp_flow`).
     McpFingerprints,
+    /// Fire-and-forget: the offer of a new fingerprint to Redis.
+    McpFingerprintOffer,
+}
+
+impl Purpose {
+    /// Fire-and-forget callouts outlive their request: the host sends them
+    /// from the root context, so the end of the request cannot cancel them
+    /// (Envoy cancels a context's callouts in flight when it goes away).
+    pub fn outlives_request(self) -> bool {
+        matches!(self, Purpose::CacheStore | Purpose::LimitsSettle | Purpose::McpFingerprintOffer)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
