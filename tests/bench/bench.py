@@ -61,12 +61,12 @@ DENSE = ("Our quarterly review covers the migration of the billing service, the 
          "or call +1 415 555 2671 if the numbers for account 4111 1111 1111 1111 look off. ")
 
 
-def prompt_10k(dense):
+def prompt_10k(dense, size=10240):
     text, i = "", 0
-    while len(text) < 10240:
+    while len(text) < size:
         text += DENSE if dense else PROSE + (VALUES[i // 3 % 3] if i % 3 == 2 else "")
         i += 1
-    return {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text[:10240]}]}
+    return {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text[:size]}]}
 
 
 SHORT_REPLY = {"x-mock-reply": "Noted."}
@@ -110,6 +110,16 @@ SCENARIOS = {
     "prompt_10k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     # The same 10 KB prompt as an L1 hit: what a hit costs beside forwarding it.
     "cache_hit_10k": ("gateway_cache", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    # The hit path at other sizes, each beside the same prompt forwarded and
+    # Envoy answering it by itself (issue targets: a hit at most half the CPU
+    # of the forwarded request, at most 1.3x the p50 of the direct answer).
+    "prompt_1k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False, 1024), SHORT_REPLY),
+    "cache_hit_1k": ("gateway_cache", "/openai/v1/chat/completions", prompt_10k(False, 1024), SHORT_REPLY),
+    "direct_1k": ("direct", "/openai/v1/chat/completions", prompt_10k(False, 1024), SHORT_REPLY),
+    "direct_10k": ("direct", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    "prompt_100k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
+    "cache_hit_100k": ("gateway_cache", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
+    "direct_100k": ("direct", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
     "dlp_10k": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
     # An MCP tool call: straight to the server, through bare Envoy, through
@@ -126,7 +136,11 @@ LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
-TARGET_LATENCY = {"cache_hit": ("direct", 1.5)}
+TARGET_LATENCY = {"cache_hit": ("direct", 1.5), "cache_hit_1k": ("direct_1k", 1.3),
+                  "cache_hit_10k": ("direct_10k", 1.3), "cache_hit_100k": ("direct_100k", 1.3)}
+# Envoy CPU per request at most this share of another scenario's.
+TARGET_CPU = {"cache_hit_1k": ("prompt_1k", 0.5), "cache_hit_10k": ("prompt_10k", 0.5),
+              "cache_hit_100k": ("prompt_100k", 0.5)}
 # The gateway keeps this share of its throughput without metrics.
 METRICS_TARGET = 0.95
 # What the gateway may add to an MCP tool call's p50 (1 connection), in ms.
@@ -467,6 +481,10 @@ def main():
             pairs = zip(results[n]["latency"], results[other]["latency"])
             s["p50_c1_vs_" + other] = statistics.median(a["p50_ms"] / b["p50_ms"] for a, b in pairs)
             ok = ok and s["p50_c1_vs_" + other] <= factor
+        if n in TARGET_CPU and TARGET_CPU[n][0] in summary:
+            other, share = TARGET_CPU[n]
+            s["cpu_vs_" + other] = s["cpu_us"] / summary[other]["cpu_us"]
+            ok = ok and s["cpu_vs_" + other] <= share
         if s.get("missed"):
             ok = False
         if not ok or s["errors"]:
@@ -486,6 +504,10 @@ def main():
         if n in summary and other in summary:
             print(f"{n}: p50 (1 connection) is {summary[n]['p50_c1_vs_' + other]:.2f}x {other}'s "
                   f"(target <= {factor})")
+    for n, (other, share) in TARGET_CPU.items():
+        if n in summary and other in summary:
+            print(f"{n}: Envoy CPU {summary[n]['cpu_vs_' + other]:.2f}x {other}'s "
+                  f"(target <= {share})")
     if "fallback" in summary and "anthropic" in summary:
         added = summary["fallback"]["p50_ms_c1"] - summary["anthropic"]["p50_ms_c1"]
         print(f"fallback: p50 (1 connection) {summary['fallback']['p50_ms_c1']:.3f} ms, "

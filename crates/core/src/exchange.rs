@@ -44,6 +44,7 @@ mod upstream_request;
 pub use cache_flow::{store_failure, CacheState};
 pub use limits_flow::settle_failure;
 pub use log::Facts;
+pub use mcp_flow::offer_failure;
 pub use protocol::{
     BodyNeed, Callout, CalloutResponse, Flow, Name, Op, Purpose, Step, TimerPurpose,
 };

@@ -136,7 +136,7 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
     match purpose {
         Purpose::CacheStore => aigw_core::exchange::store_failure(response),
         Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
-        Purpose::McpFingerprintOffer => aigw_core::mcp::offer_failure(response),
+        Purpose::McpFingerprintOffer => aigw_core::exchange::offer_failure(response),
         Purpose::McpFingerprints
         | Purpose::CacheLookup
         | Purpose::Attempt(_)

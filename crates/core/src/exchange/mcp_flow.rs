@@ -679,3 +679,13 @@ fn blocked_code(policy: &Policy, by: &str) -> &'static str {
         ErrorCode::DlpBlocked.as_str()
     }
 }
+
+/// What to log when a fingerprint offer to Redis failed (its answer
+/// arrives after the request is over).
+pub fn offer_failure(r: &super::CalloutResponse) -> Option<String> {
+    match r.status {
+        Some(200) => None,
+        Some(s) => Some(format!("mcp: fingerprint offer to Redis failed: status {s}")),
+        None => Some("mcp: fingerprint offer to Redis failed: no answer".into()),
+    }
+}

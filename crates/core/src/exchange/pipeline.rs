@@ -320,7 +320,7 @@ impl Exchange {
             }
             Purpose::McpFingerprints => self.mcp_on_fingerprints(response, svc),
             Purpose::McpFingerprintOffer => {
-                if let Some(w) = crate::mcp::offer_failure(&response) {
+                if let Some(w) = super::offer_failure(&response) {
                     svc.warn(&w);
                 }
                 Step::cont(Vec::new())

@@ -299,15 +299,5 @@ impl RawMcp {
     }
 }
 
-/// What to log when a fingerprint offer to Redis failed (its answer
-/// arrives after the request is over).
-pub fn offer_failure(r: &crate::exchange::CalloutResponse) -> Option<String> {
-    match r.status {
-        Some(200) => None,
-        Some(s) => Some(format!("mcp: fingerprint offer to Redis failed: status {s}")),
-        None => Some("mcp: fingerprint offer to Redis failed: no answer".into()),
-    }
-}
-
 #[cfg(test)]
 mod tests;
