@@ -120,6 +120,9 @@ SCENARIOS = {
     "prompt_100k": ("gateway", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
     "cache_hit_100k": ("gateway_cache", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
     "direct_100k": ("direct", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
+    # The least any hit keyed on the body costs at that size (read it, answer).
+    "floor_hit_10k": ("floor_hit", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
+    "floor_hit_100k": ("floor_hit", "/openai/v1/chat/completions", prompt_10k(False, 102400), SHORT_REPLY),
     "dlp_10k": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(False), SHORT_REPLY),
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
     # An MCP tool call: straight to the server, through bare Envoy, through
