@@ -10,7 +10,8 @@
 //!     "request":  {"*": "redact", "secret": "block", "prompt_injection": "block", "jailbreak": "block"},
 //!     "response": {"*": "redact", "violence": "flag"},
 //!     "allow_uninspected_bodies": false,
-//!     "classifier": {...}
+//!     "classifier": {...},
+//!     "tool_results": {"profile": "builtin", "actions": {"prompt_injection": "block", "jailbreak": "block"}}
 //!   }
 //! },
 //! "policy": "strict"
@@ -19,6 +20,16 @@
 //! An action is looked up by detector name, then by category name
 //! (`pii`, `financial`, `secret`, `custom`, or a guardrail category), then
 //! `*`; nothing matching means `off` (the finding is not acted upon).
+//!
+//! `tool_results` is the policy for what tools returned, sent back to the
+//! model inside a request (OpenAI `role: "tool"`/`"function"` messages,
+//! Anthropic `tool_result` blocks, Responses `function_call_output` items,
+//! Gemini `functionResponse` parts, Bedrock `toolResult` blocks): untrusted
+//! text, where an instruction is an attack even when the same words from
+//! the user are not. Its `actions` are looked up like `request`'s, over its
+//! own `profile` (default: the policy's); a finding in a tool result gets
+//! the stricter of the two actions, so a tool result is never held to less
+//! than the user's own prompt.
 
 use aigw_config_error::ConfigError;
 use std::collections::BTreeMap;
@@ -44,6 +55,27 @@ pub struct RawPolicy {
     pub allow_uninspected_bodies: bool,
     #[serde(default)]
     pub classifier: Option<crate::classifier::RawClassifier>,
+    #[serde(default)]
+    pub tool_results: Option<RawToolResults>,
+}
+
+/// `tool_results` as written.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawToolResults {
+    /// The DLP profile tool results are scanned with (default: the policy's).
+    #[serde(default)]
+    pub profile: Option<String>,
+    pub actions: BTreeMap<String, Action>,
+}
+
+/// The compiled `tool_results` section.
+#[derive(Debug)]
+pub struct ToolResults {
+    /// Scanned with this profile too when it is not the policy's.
+    pub profile: Option<ProfileId>,
+    /// Action per detector (by id).
+    actions: Vec<Action>,
 }
 
 fn builtin() -> String {
@@ -63,6 +95,7 @@ pub struct Policy {
     response: Vec<Action>,
     pub allow_uninspected_bodies: bool,
     pub classifier: Option<crate::classifier::Classifier>,
+    pub tool_results: Option<ToolResults>,
 }
 
 impl Policy {
@@ -76,44 +109,62 @@ impl Policy {
         let profile = engine.profile(&raw.profile).ok_or_else(|| {
             ConfigError::new(field("profile"), format!("no DLP profile named {:?}", raw.profile))
         })?;
-        let detectors = engine.profile_detectors(profile);
-        let table =
-            |dir: &str, map: &BTreeMap<String, Action>| -> Result<Vec<Action>, ConfigError> {
-                for key in map.keys() {
-                    let known = key == "*"
-                        || engine.detector(key).is_some()
-                        || aigw_dlp::Category::from_name(key).is_some();
-                    if !known {
-                        return Err(ConfigError::new(
-                            field(&format!("{dir}.{key}")),
-                            "not a detector, a category or \"*\"".to_string(),
-                        ));
-                    }
+        let table = |dir: &str,
+                     map: &BTreeMap<String, Action>,
+                     profile: ProfileId|
+         -> Result<Vec<Action>, ConfigError> {
+            let detectors = engine.profile_detectors(profile);
+            for key in map.keys() {
+                let known = key == "*"
+                    || engine.detector(key).is_some()
+                    || aigw_dlp::Category::from_name(key).is_some();
+                if !known {
+                    return Err(ConfigError::new(
+                        field(&format!("{dir}.{key}")),
+                        "not a detector, a category or \"*\"".to_string(),
+                    ));
                 }
-                let mut out = Vec::new();
-                for id in engine.all_detectors().iter() {
-                    let action = if !detectors.contains(id) {
-                        Action::Off
-                    } else {
-                        map.get(engine.detector_name(id))
-                            .or_else(|| map.get(engine.category(id).name()))
-                            .or_else(|| map.get("*"))
-                            .copied()
-                            .unwrap_or(Action::Off)
-                    };
-                    if out.len() <= id.index() {
-                        out.resize(id.index() + 1, Action::Off);
-                    }
-                    if let Some(slot) = out.get_mut(id.index()) {
-                        *slot = action;
-                    }
+            }
+            let mut out = Vec::new();
+            for id in engine.all_detectors().iter() {
+                let action = if !detectors.contains(id) {
+                    Action::Off
+                } else {
+                    map.get(engine.detector_name(id))
+                        .or_else(|| map.get(engine.category(id).name()))
+                        .or_else(|| map.get("*"))
+                        .copied()
+                        .unwrap_or(Action::Off)
+                };
+                if out.len() <= id.index() {
+                    out.resize(id.index() + 1, Action::Off);
                 }
-                Ok(out)
-            };
+                if let Some(slot) = out.get_mut(id.index()) {
+                    *slot = action;
+                }
+            }
+            Ok(out)
+        };
         let classifier = match &raw.classifier {
             Some(c) => Some(crate::classifier::Classifier::compile(c, env).map_err(|e| {
                 ConfigError::new(field(&format!("classifier.{}", e.field)), e.message)
             })?),
+            None => None,
+        };
+        let tool_results = match &raw.tool_results {
+            Some(t) => {
+                let own = match &t.profile {
+                    Some(p) => Some(engine.profile(p).ok_or_else(|| {
+                        ConfigError::new(
+                            field("tool_results.profile"),
+                            format!("no DLP profile named {p:?}"),
+                        )
+                    })?),
+                    None => None,
+                };
+                let actions = table("tool_results.actions", &t.actions, own.unwrap_or(profile))?;
+                Some(ToolResults { profile: own.filter(|p| *p != profile), actions })
+            }
             None => None,
         };
         Ok(Policy {
@@ -121,10 +172,11 @@ impl Policy {
             engine: Rc::clone(engine),
             profile,
             profile_name: raw.profile.clone(),
-            request: table("request", &raw.request)?,
-            response: table("response", &raw.response)?,
+            request: table("request", &raw.request, profile)?,
+            response: table("response", &raw.response, profile)?,
             allow_uninspected_bodies: raw.allow_uninspected_bodies,
             classifier,
+            tool_results,
         })
     }
 
@@ -136,13 +188,29 @@ impl Policy {
         t.get(id.index()).copied().unwrap_or(Action::Off)
     }
 
+    /// The action on a finding inside a tool result: the stricter of the
+    /// request's and the `tool_results` section's.
+    pub fn tool_action(&self, id: DetectorId) -> Action {
+        let own = self
+            .tool_results
+            .as_ref()
+            .and_then(|t| t.actions.get(id.index()).copied())
+            .unwrap_or(Action::Off);
+        own.max(self.action(Direction::Request, id))
+    }
+
     /// Whether anything is acted upon in this direction.
     pub fn active(&self, dir: Direction) -> bool {
         let t = match dir {
             Direction::Request => &self.request,
             Direction::Response => &self.response,
         };
-        t.iter().any(|a| *a != Action::Off)
+        let tools = dir == Direction::Request
+            && self
+                .tool_results
+                .as_ref()
+                .is_some_and(|t| t.actions.iter().any(|a| *a != Action::Off));
+        tools || t.iter().any(|a| *a != Action::Off)
     }
 
     /// Detectors a stream must hold text back for: redacted or blocked ones
@@ -178,6 +246,10 @@ pub struct Report {
     pub redacted: u32,
     /// The detector that blocked, if one did.
     pub blocked_by: Option<String>,
+    /// detector name → those of `findings` that were in tool results (the
+    /// request's `tool_results` policy).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tool_results: BTreeMap<String, u32>,
 }
 
 impl Report {
@@ -186,7 +258,20 @@ impl Report {
     }
 
     pub fn add(&mut self, policy: &Policy, dir: Direction, f: &Finding) -> Action {
-        let action = policy.action(dir, f.detector);
+        self.count(policy, f, policy.action(dir, f.detector))
+    }
+
+    /// A finding inside a tool result (see [`Policy::tool_action`]).
+    pub fn add_tool(&mut self, policy: &Policy, f: &Finding) -> Action {
+        let action = self.count(policy, f, policy.tool_action(f.detector));
+        if action != Action::Off {
+            let name = policy.engine.detector_name(f.detector);
+            *self.tool_results.entry(name.to_string()).or_default() += 1;
+        }
+        action
+    }
+
+    fn count(&mut self, policy: &Policy, f: &Finding, action: Action) -> Action {
         if action == Action::Off {
             return action;
         }
@@ -228,6 +313,10 @@ impl Report {
     pub fn merge_max(&mut self, other: &Report) {
         for (k, v) in &other.findings {
             let n = self.findings.entry(k.clone()).or_default();
+            *n = (*n).max(*v);
+        }
+        for (k, v) in &other.tool_results {
+            let n = self.tool_results.entry(k.clone()).or_default();
             *n = (*n).max(*v);
         }
         self.redacted = self.redacted.max(other.redacted);
@@ -284,6 +373,9 @@ impl Report {
         for (k, v) in &other.findings {
             *self.findings.entry(k.clone()).or_default() += v;
         }
+        for (k, v) in &other.tool_results {
+            *self.tool_results.entry(k.clone()).or_default() += v;
+        }
         self.redacted += other.redacted;
         if self.blocked_by.is_none() {
             self.blocked_by.clone_from(&other.blocked_by);
@@ -337,6 +429,7 @@ mod tests {
             findings: findings.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
             redacted: 0,
             blocked_by: blocked_by.map(str::to_string),
+            tool_results: BTreeMap::new(),
         }
     }
 

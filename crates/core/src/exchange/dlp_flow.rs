@@ -348,22 +348,38 @@ impl Exchange {
     pub(super) fn dlp_log(&self) -> Option<crate::log_record::DlpLog<'_>> {
         let d = self.dlp.as_ref()?;
         let policy = d.policy.as_ref()?;
+        let action_of = |dir: Option<Direction>, name: &str| {
+            let id = policy.engine.detector(name);
+            let action = match dir {
+                Some(dir) => id.map_or(Action::Flag, |id| policy.action(dir, id)),
+                None => id.map_or(Action::Flag, |id| policy.tool_action(id)),
+            };
+            action.as_str()
+        };
+        // Findings in tool results are their own entries (direction
+        // `tool_results`), with the action that policy gave them.
         let actions = [(Direction::Request, &d.request), (Direction::Response, &d.response)]
             .into_iter()
             .flat_map(|(dir, report)| {
-                report.findings.iter().map(move |(name, &count)| {
-                    let action = policy
-                        .engine
-                        .detector(name)
-                        .map_or(Action::Flag, |id| policy.action(dir, id));
-                    crate::log_record::PolicyAction {
+                report.findings.iter().filter_map(move |(name, &count)| {
+                    let count =
+                        count.saturating_sub(report.tool_results.get(name).copied().unwrap_or(0));
+                    (count > 0).then(|| crate::log_record::PolicyAction {
                         direction: dir.as_str(),
                         detector: name,
-                        action: action.as_str(),
+                        action: action_of(Some(dir), name),
                         count,
-                    }
+                    })
                 })
             })
+            .chain(d.request.tool_results.iter().map(|(name, &count)| {
+                crate::log_record::PolicyAction {
+                    direction: "tool_results",
+                    detector: name,
+                    action: action_of(None, name),
+                    count,
+                }
+            }))
             .collect();
         Some(crate::log_record::DlpLog {
             actions,
