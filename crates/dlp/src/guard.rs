@@ -734,11 +734,11 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("-never|not|don't|dont|do_not ~1 !{out_verbs} ~2 the|your ~0 system ~0 prompt|message|instructions"));
     add(pi, "!tell|show|explain ~3 what|how ~2 your ~1 system_prompt|instructions|system_message|hidden_instructions|guidelines|rules|initial_prompt ~0 say|says|are|contain*|read|reads".into());
     // Exfiltration: data of the user's (or the conversation) sent out.
-    let data = "conversation|conversations|chat|chats|chat_history|history|thread|threads|inbox|emails|messages|files|folder|folders|documents|contacts|contact_list|address_book|records|data|cookies|statements|notes|everything|it_all|all_of_it|attachments|calendar|keys|tokens|password|passwords|credentials|summary";
+    let data = "conversation|conversations|chat|chats|chat_history|history|thread|threads|inbox|emails|messages|files|folder|folders|documents|contacts|address_book|records|data|cookies|statements|notes|everything|it_all|all_of_it|attachments|calendar|keys|tokens|password|passwords|credentials|summary";
     // Without a scope ("all", "the user's"), only data that is never an
     // ordinary attachment: "forward phishing emails to security@..." is
     // what IT departments ask for.
-    let sensitive = "conversation|conversations|chat|chats|chat_history|history|thread|threads|inbox|mailbox|contacts|contact_list|address_book|credentials|passwords|password|cookies|session|transcript|secrets|bank_statements|database|workspace|repository|api_keys|tokens";
+    let sensitive = "conversation|conversations|history|thread|threads|inbox|mailbox|contacts|address_book|credentials|passwords|password|cookies|session|transcript|secrets|bank_statements|database|workspace|repository|api_keys";
     add(pi, format!("!forward*|send|sends|sending|email|mail|upload*|post|transmit*|relay*|exfiltrat*|leak*|copy|sync|export*|submit*|share|bcc|cc|deliver ~8 {sensitive} ~8 to|with|at|into ~1 %addr"));
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|exfiltrat*|leak*|copy|export*|submit* ~2 the|all|this|every|all_the ~1 user's|users|customer's|customers|client's|recipient's|victim's ~2 {data}"));
     // A tool redirected, or handed a secret.
@@ -751,14 +751,14 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // Addressed to the assistant: role labels, vocatives, "if you are an AI".
     let imperative = "ignore*|disregard*|forget*|new|updated|override|from_now_on|you|your|the_user|do_not|don't|never|always|reveal|print|send|forward|email|call|include|say|tell|respond|reply|answer|output|recommend|mark|classify|rate|delete|insist|important|must|instructions|stop|execute|run|grant|change|share|upload";
     add(pi, format!("!assistant:|system:|ai:|model:|bot:|llm:|agent:|chatgpt:|claude:|gpt:|copilot:|gemini: ~1 {imperative}"));
-    let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|assistant|assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|agent|agents|bot|bots|gpt|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|model|models|summarizer|summarizers|summariser|summarisers|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
+    let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|assistant|assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|agent|agents|bot|bots|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
     add(pi, "if|when ~0 you ~0 are|re ~0 an|a ~0 !ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|large_language_model|automated".into());
     add(pi, format!("note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
     add(pi, format!("!{ai} ~2 reading|processing|summari*|parsing|analy*|viewing|seeing|crawling|scraping|ingesting|handling ~2 this|these|the|my ~3 must|should|need_to|needs_to|have_to|has_to|are_to|is_to|shall|will|please|may_now|is_required|are_required"));
     // A vocative: "Hi Claude, please send..." is also how one writes to a
     // person named Claude, so only instruction-override verbs count.
     add(pi, format!("dear|hey|hello|hi|attention|attn ~0 !{ai} ~6 ignore*|disregard*|forget_the|forget_everything|forget_all|forget_your|reveal|you_must|you_are_now|from_now_on|new_instructions|insist"));
-    let ai_only = "ai|llm|llms|chatbot|ai_assistant|ai_model|language_model|ai_agent|chatgpt|gpt";
+    let ai_only = "ai|llm|llms|chatbot|ai_assistant|ai_model|language_model|ai_agent|chatgpt";
     add(pi, format!("-dear|hey|hello|hi ~0 !{ai_only} ~2 please|you_must|you_should|do_not|don't|never ~1 ignore*|disregard*|forget*|reveal|send|forward|tell|say|include|recommend|insist|mark|classify|delete|call|run|execute|grant"));
     // Steering the answer behind the user's back.
     add(pi, "do_not|don't|dont|never ~0 !tell|mention|inform|notify|alert|reveal|disclose ~2 the ~0 user|users|reader ~1 about|that|of|anything".into());
@@ -782,7 +782,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{out_verbs}|quote|echo|write ~3 every|all|each|any|the ~0 password|passwords|credential|credentials|secret|secrets|key|keys|token|tokens|api_keys ~3 stored|saved|kept|you_have|in_your|from_your|you_know|you_remember"));
     add(pi, format!("!quote|echo|repeat|recite|print|output|reveal|share|disclose ~3 the|your ~1 {config} ~6 verbatim|word_for_word|in_full|exactly|you_received|you_were_given|you_got|at_the_start"));
     // Data sent out, in other words.
-    add(pi, "!quietly|secretly|silently|covertly|discreetly|without_telling|without_informing|without_notifying|behind_the_user's ~4 bcc|cc|forward*|send|copy|share|upload*|email|mail|relay|transmit|export|post|sync|delete|transfer".into());
+    add(pi, "!quietly|secretly|silently|discreetly|without_telling|without_informing|without_notifying|behind_the_user's ~4 bcc|cc|forward*|send|copy|share|upload*|email|mail|relay|transmit|export|post|sync|delete|transfer".into());
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|exfiltrat*|copy|export*|submit*|sync|post|share ~3 all|every|the_whole|the_entire|the_full|the ~0 user's|users|customer's|customers|client's|recipient's|their ~3 {data}|addresses|records|cookies|statements|session|history|workspace|drive|repository|repo|database|logs|photos|transcript"));
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|copy|export*|submit*|sync|post|share ~6 {sensitive} ~6 to|with|at|into ~1 %addr"));
     add(pi, "!make_sure|ensure ~1 %addr ~1 receives|gets|has|is_sent ~3 a|the|all|every|copies ~2 copy|copies|of ~2 the ~1 user's|customer's|client's|all|every|their".into());
@@ -821,7 +821,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!abandon|drop|stop|abort|cancel|discard ~1 the|your|this ~0 current|original|assigned|requested|ongoing ~0 summary|summarization|translation|analysis|answer|response|reply|work|review".into());
     add(pi, "reset|clear|wipe|erase|flush ~1 your|the ~0 !context|memory|conversation|chat_history|state ~1 and|then|now|before|first".into());
     // Secrets the assistant holds, asked for plainly.
-    add(pi, format!("which|what ~0 !{secret}|keys|secrets|tokens ~1 do|can|did ~0 you ~0 have|hold|know|see|use|store|access|possess"));
+    add(pi, format!("which|what ~0 !{secret}|keys|secrets ~1 do|can|did ~0 you ~0 have|hold|know|see|use|store|access|possess"));
     add(pi, "text|contents|content|copy|wording|entirety ~1 of ~1 your ~1 !prompt|prompts|instructions|system_prompt|system_message|context_window|configuration|initial_prompt".into());
     add(pi, "!told|instructed ~0 to ~0 hide|conceal|withhold|keep_secret|keep_hidden|not_reveal|not_share|not_disclose".into());
     add(pi, format!("{out_verbs}|quote|echo ~3 me|us ~1 the|your ~1 !{secret}|token|key|secret ~2 you ~0 use|used|have|hold|were_given|received|stored"));
@@ -837,13 +837,11 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!delete*|wipe*|destroy*|erase*|purge* ~4 function|tool|command|endpoint ~2 on|for|against|across ~1 every|all|each".into());
     add(pi, "!tool|function ~4 with|using|passing ~3 body|data|payload|content|headers|params|arguments|argument|input ~0 env|environment|secrets|credentials|api_key|token|password".into());
     // Addressed, in other words.
-    add(pi, format!("!{ai_only}|assistant|model ~0 if|when|while ~0 you ~0 are|re ~0 summari*|reading|processing|answering|responding"));
+    add(pi, format!("!{ai_only}|assistant ~0 if|when|while ~0 you ~0 are|re ~0 summari*|reading|processing|answering|responding"));
     add(pi, "!recommend|tell|advise|urge|convince|persuade ~0 the_reader|the_user|readers|users|the_customer ~1 to|wire|pay|send|buy|click|visit|call|install|download|transfer|sign".into());
     add(
         pi,
-        format!(
-            "!{ai_only}|assistant|model|agent ~1 from_now_on|henceforth|going_forward|starting_now"
-        ),
+        format!("!{ai_only}|assistant|agent ~1 from_now_on|henceforth|going_forward|starting_now"),
     );
 
     // ---- jailbreak: persona and restriction-removal families.
