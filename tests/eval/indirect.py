@@ -684,7 +684,7 @@ def report(samples_):
         n, k = by[src]
         lines.append(f"| {src} | {n} | {k} ({pct(k, n)}) |")
     lines.append("")
-    lines.append("Per carrier, attacks caught (both splits):")
+    lines.append("Per carrier, attacks caught (all splits):")
     lines.append("")
     by = {}
     for s in samples_:
