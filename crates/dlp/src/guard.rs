@@ -738,7 +738,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // Without a scope ("all", "the user's"), only data that is never an
     // ordinary attachment: "forward phishing emails to security@..." is
     // what IT departments ask for.
-    let sensitive = "conversation|conversations|history|thread|threads|inbox|mailbox|contacts|address_book|credentials|passwords|password|cookies|session|transcript|secrets|bank_statements|database|workspace|repository|api_keys";
+    let sensitive = "conversation|conversations|history|thread|threads|inbox|mailbox|address_book|credentials|passwords|password|cookies|session|transcript|secrets|bank_statements|database|workspace|repository|api_keys";
     add(pi, format!("!forward*|send|sends|sending|email|mail|upload*|post|transmit*|relay*|exfiltrat*|leak*|copy|sync|export*|submit*|share|bcc|cc|deliver ~8 {sensitive} ~8 to|with|at|into ~1 %addr"));
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|exfiltrat*|leak*|copy|export*|submit* ~2 the|all|this|every|all_the ~1 user's|users|customer's|customers|client's|recipient's|victim's ~2 {data}"));
     // A tool redirected, or handed a secret.
@@ -806,7 +806,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{ai_only} ~1 you_are_now|you're_now|from_now_on|you_must|you_will_now|you_may_now|you_are_authorized|you_have_been_authorized|you_are_instructed|you_are_required"));
     add(pi, "owner|user|admin|administrator|sender|management ~1 !says|said|has_authorized|authorized|wants|allows|approved|instructs|requires ~2 you ~0 may|can|should|must|are_allowed|are_authorized|to_share|to_send|to_delete|to_forward|to_access|to_transfer".into());
     add(pi, "task|tasks|request|instructions|question|assignment ~1 that|which ~0 i|the_user|they|user|your_user ~0 !gave|assigned ~0 you ~2 in_the_beginning|at_the_start|originally|earlier|first|before".into());
-    add(pi, "before ~0 you ~1 can|could ~0 !solve|complete|finish|answer|continue|proceed_with|do ~2 the|your|this ~1 task|request|question|assignment|summary ~4 please|first|you_must|you_need|do_the_following".into());
+    add(pi, "before ~0 you ~1 can|could ~0 !solve|complete|finish|answer|proceed_with|do ~2 the|your|this ~1 task|request|question|assignment|summary ~4 please|first|you_must|you_need|do_the_following".into());
 
     // Third round (after held-out-b, which then stopped being held out).
     // What the assistant was told, not a business request ("the earlier
@@ -820,7 +820,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "your ~0 real|actual|true|only ~0 !job|role|purpose ~0 is|now".into());
     add(pi, "do_not|don't|dont|never|stop ~0 !pay_attention|listen|obey|follow|comply|respond ~3 the_user|user's|the_user's|users".into());
     add(pi, "!abandon|drop|stop|abort|cancel|discard ~1 the|your|this ~0 current|original|assigned|requested|ongoing ~0 summary|summarization|translation|analysis|answer|response|reply|work|review".into());
-    add(pi, "reset|clear|wipe|erase|flush ~1 your|the ~0 !context|memory|conversation|chat_history|state ~1 and|then|now|before|first".into());
+    add(pi, "!reset|clear|wipe|erase|flush ~1 your|the ~0 context|memory|conversation|chat_history|state ~1 and|then|now|before|first".into());
     // Secrets the assistant holds, asked for plainly.
     add(pi, format!("which|what ~0 !{secret}|keys|secrets ~1 do|can|did ~0 you ~0 have|hold|know|see|use|store|access|possess"));
     add(pi, "text|contents|content|copy|wording|entirety ~1 of ~1 your ~1 !prompt|prompts|instructions|system_prompt|system_message|context_window|configuration|initial_prompt".into());
@@ -844,6 +844,24 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
         pi,
         format!("!{ai_only}|assistant|agent ~1 from_now_on|henceforth|going_forward|starting_now"),
     );
+
+    // Fourth round (after held-out-c, which then stopped being held out).
+    add(pi, "!supersede*|overrid*|replace*|cancel*|invalidate*|void* ~2 everything|anything|whatever ~1 above|before|said|written|so_far|earlier".into());
+    add(pi, "conversation|context|instructions|text|prompt|everything|chat|messages ~2 so_far|above|until_now|up_to_now|before_this|until_this_point ~2 doesn't|does_not|don't|do_not|no_longer|isn't|is_not ~1 !matter*|relevant".into());
+    add(pi, format!("{out_verbs}|tell_me|tell_us ~4 {secret}|credential|secret|key|token|keys|secrets|tokens ~1 !available|accessible|visible ~1 to ~0 you"));
+    add(pi, "text|contents|content|copy ~1 of ~1 your ~1 !config|settings|environment|env|memory|instructions|guidelines".into());
+    add(pi, "instructions|prompt|rules|guidelines|message|messages|system_prompt ~1 your|the ~0 developer|developers|creator|creators|operator|operators|deployer|system ~1 !gave|wrote|configured|programmed ~0 you".into());
+    add(pi, "!value|values ~1 of ~5 key|keys|token|tokens|secret|secrets|password|passwords|credential|credentials|variable|variables ~6 to|in|into ~2 your|the|this ~0 reply|response|answer|output|summary".into());
+    add(pi, "!send|sends|email|mail|forward|upload|post|transmit|relay|copy|export|submit|share|sync ~6 user's|customer's|client's|patient's|employee's|recipient's|victim's ~1 saved|personal|private|payment|bank|card|medical|tax|login|account|stored|all ~2 details|data|records|notes|information|info|documents|files|passwords|credentials|history|addresses|statements|photos|messages|emails ~5 to|with|at ~1 %addr".into());
+    add(pi, "dump*|cat|print*|output*|read|show|display*|upload*|send|copy|exfiltrat*|attach|include|paste|list|share|curl|wget|scp|post ~8 !aws_credentials|aws_config|ssh_id_rsa|ssh_id_ed25519|etc_passwd|etc_shadow|dotenv|keychain|wallet_dat|bash_history|netrc|kube_config|docker_config".into());
+    add(pi, "make|set|change|turn|switch ~3 private|internal|confidential ~1 repositories|repos|repo|files|documents|folders|drive|bucket|buckets|projects|channels ~2 !public".into());
+    add(
+        pi,
+        "money|funds|payment|amount|transfer|wire ~8 !recipient|payee|beneficiary ~1 %addr".into(),
+    );
+    add(pi, "!invite|bcc|cc ~1 %addr ~3 every|all|each|future|any ~1 meeting|meetings|event|events|email|emails|thread|threads|call|calls|channel|channels|reply|replies".into());
+    add(pi, format!("!{ai} ~0 reading|processing|parsing|summarizing|summarising|handling|viewing|scanning ~0 this|these ~1 email|emails|page|document|message|text|file|ticket|review|post|resume|thread|content|note|data|invoice|pr|pull_request"));
+    add(pi, "-never|not|don't|dont|do_not|cannot|can't|must_not|shouldn't ~1 !approve|merge|accept|authorize|sign|pay|execute|deploy|transfer ~4 without ~0 review*|checking|verification|confirmation|asking|approval|human_review|telling".into());
 
     // ---- jailbreak: persona and restriction-removal families.
     add(jb, "do ~0 !anything ~0 now".into());

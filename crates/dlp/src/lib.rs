@@ -68,7 +68,7 @@
 //! | `google_api_key` | secret | `GOOGLE_API_KEY` | `AIza` + 35 (39 in all) |
 //! | `private_key` | secret | `PRIVATE_KEY` | PEM `-----BEGIN ... PRIVATE KEY-----` to `-----END ...-----` |
 //! | `jwt` | secret | `JWT` | `eyJ...` three (or five) base64url segments, header is JSON with `"alg"` |
-//! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens |
+//! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens; instructions aimed at the assistant inside content (role lines, "ignore the above", requests for its secrets, exfiltration to outside addresses, tools turned on the user, images whose URL carries data) |
 //! | `jailbreak` | jailbreak | `JAILBREAK` | DAN / developer-mode personas, "no ethical guidelines", stay in character, never refuse, ... |
 //! | `violence`, `self_harm`, `hate`, `sexual_minors`, `weapons` | same | upper case | phrase families (see `guard`) |
 //!
