@@ -351,7 +351,7 @@ fn tool_results_are_held_to_their_own_policy() {
         send(&cfg, &mut svc, "/openai/v1/chat/completions", "a", user.to_string().as_bytes());
     assert_eq!(step.flow, Flow::Continue, "the user's own words are flagged, not blocked");
     let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
-    assert_eq!(rec["dlp"]["request"]["findings"]["prompt_injection"], 1);
+    assert!(rec["dlp"]["request"]["findings"]["prompt_injection"].as_u64() >= Some(1), "{rec}");
     assert!(rec["dlp"]["request"].get("tool_results").is_none());
     // The same words as a tool's output, in every API shape that carries one:
     // blocked, answered in the client's shape, nothing sent upstream.
@@ -397,11 +397,15 @@ fn tool_results_are_held_to_their_own_policy() {
         }
         assert!(sent_body(&step).is_none());
         let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
-        assert_eq!(rec["dlp"]["request"]["tool_results"]["prompt_injection"], 1, "{rec}");
+        assert!(
+            rec["dlp"]["request"]["tool_results"]["prompt_injection"].as_u64() >= Some(1),
+            "{rec}"
+        );
         let actions = rec["dlp"]["actions"].as_array().unwrap();
         assert!(
-            actions.contains(&serde_json::json!({"direction":"tool_results",
-                "detector":"prompt_injection","action":"block","count":1})),
+            actions.iter().any(|a| a["direction"] == "tool_results"
+                && a["detector"] == "prompt_injection"
+                && a["action"] == "block"),
             "{actions:?}"
         );
     }
@@ -438,8 +442,9 @@ fn tool_results_get_the_stricter_action_and_their_own_profile() {
         "the email is still redacted"
     );
     let rec: serde_json::Value = serde_json::from_slice(&ex.finish_log(&mut svc)).unwrap();
-    assert_eq!(rec["dlp"]["request"]["tool_results"]["prompt_injection"], 1, "{rec}");
-    assert_eq!(rec["dlp"]["request"]["findings"]["prompt_injection"], 1, "{rec}");
+    let pi = &rec["dlp"]["request"]["findings"]["prompt_injection"];
+    assert!(pi.as_u64() >= Some(1), "{rec}");
+    assert_eq!(&rec["dlp"]["request"]["tool_results"]["prompt_injection"], pi, "{rec}");
 }
 
 #[test]
