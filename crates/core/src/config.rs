@@ -495,7 +495,10 @@ fn compile(
     for (name, mut p) in raw.providers {
         fallbacks.push(std::mem::take(&mut p.fallback));
         provider_policies.push(p.policy.take());
-        let provider = compile_provider(&name, p, env, &mut warnings)?;
+        let mut provider = compile_provider(&name, p, env, &mut warnings)?;
+        if let Some(b) = provider.breaker.as_mut() {
+            b.gauge = raw.metrics.enabled;
+        }
         if let Some(ttl) = provider.cache.ttl_s {
             if ttl == 0 || ttl > cache.max_ttl_s {
                 return Err(err(

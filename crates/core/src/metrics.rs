@@ -71,6 +71,8 @@ families! {
     PolicyFindings => ("aigw_policy_findings_total", Counter,
         ["detector", "direction", "action", "tenant"]),
     Attempts => ("aigw_provider_attempts_total", Counter, ["provider", "step", "cause"]),
+    // Set by the breaker on each change (resilience/breaker.rs `Circuit`).
+    CircuitBreaker => ("aigw_circuit_breaker_state", Gauge, ["provider"]),
 }
 
 /// Every label name, each with its `stats_tags` regex in the Envoy configs

@@ -1,10 +1,13 @@
 //! Circuit breaker per provider, in Envoy shared data so all workers agree:
 //! after `failures` consecutive failures the provider is skipped for
 //! `cooldown_ms`, then one request probes it; success closes the circuit.
+//! Each change of state sets the `aigw_circuit_breaker_state` gauge of the
+//! provider ([`Circuit`]): a host call per change, none per request.
 
 use aigw_config_error::ConfigError;
 use serde::Deserialize;
 
+use crate::metrics::Family;
 use crate::services::{Services, SetError, CREATE_CAS};
 
 const PREFIX: &str = "aigw:cb:";
@@ -30,6 +33,17 @@ fn default_cooldown() -> u64 {
 pub struct Breaker {
     pub failures: u32,
     pub cooldown_ms: u64,
+    /// Publishes state changes as a gauge (`metrics.enabled`).
+    pub gauge: bool,
+}
+
+/// The circuit's state as the gauge reports it (docs/metrics.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Circuit {
+    Closed = 0,
+    Open = 1,
+    /// One request probes the provider; the others still skip it.
+    HalfOpen = 2,
 }
 
 pub fn compile(raw: &RawBreaker) -> Result<Breaker, ConfigError> {
@@ -39,7 +53,7 @@ pub fn compile(raw: &RawBreaker) -> Result<Breaker, ConfigError> {
     if raw.cooldown_ms == 0 || raw.cooldown_ms > 3_600_000 {
         return Err(ConfigError::new("cooldown_ms", "must be between 1 and 3600000"));
     }
-    Ok(Breaker { failures: raw.failures, cooldown_ms: raw.cooldown_ms })
+    Ok(Breaker { failures: raw.failures, cooldown_ms: raw.cooldown_ms, gauge: true })
 }
 
 /// The stored state: consecutive failures, open until, probe until (ms).
@@ -63,6 +77,18 @@ impl State {
                 State { failures, open_until, probe_until }
             }
             _ => State::default(),
+        }
+    }
+
+    /// An open circuit whose cooldown has passed stays `Open` until a
+    /// request probes it (only a write changes the state).
+    fn circuit(&self, limit: u32) -> Circuit {
+        if self.failures < limit {
+            Circuit::Closed
+        } else if self.probe_until > 0 {
+            Circuit::HalfOpen
+        } else {
+            Circuit::Open
         }
     }
 
@@ -104,7 +130,13 @@ impl Breaker {
                 return admit;
             }
             match svc.set(&key, &next.encode(), Some(cas)) {
-                Ok(()) => return admit,
+                Ok(()) => {
+                    let circuit = next.circuit(self.failures);
+                    if self.gauge && circuit != state.circuit(self.failures) {
+                        svc.labelled(Family::CircuitBreaker, &[provider], circuit as u64);
+                    }
+                    return admit;
+                }
                 Err(SetError::CasMismatch) => continue,
                 // The breaker must not stop traffic because of itself.
                 Err(SetError::Host(_)) => return Admit::Closed,
@@ -157,7 +189,7 @@ mod tests {
 
     #[test]
     fn opens_after_consecutive_failures_probes_and_closes() {
-        let b = Breaker { failures: 3, cooldown_ms: 1000 };
+        let b = Breaker { failures: 3, cooldown_ms: 1000, gauge: true };
         let mut s = MemServices::new(1_000_000_000_000);
         for _ in 0..2 {
             b.record(&mut s, "p", false);
@@ -191,7 +223,7 @@ mod tests {
 
     #[test]
     fn a_lost_probe_frees_the_slot_after_a_cooldown() {
-        let b = Breaker { failures: 1, cooldown_ms: 1000 };
+        let b = Breaker { failures: 1, cooldown_ms: 1000, gauge: true };
         let mut s = MemServices::new(1_000_000_000_000);
         b.record(&mut s, "p", false);
         s.now_ns += 1_000_000_000;
@@ -203,12 +235,40 @@ mod tests {
 
     #[test]
     fn providers_are_independent_and_garbage_is_closed() {
-        let b = Breaker { failures: 1, cooldown_ms: 1000 };
+        let b = Breaker { failures: 1, cooldown_ms: 1000, gauge: true };
         let mut s = MemServices::new(5_000_000_000);
         b.record(&mut s, "a", false);
         assert_eq!(b.admit(&mut s, "a"), Admit::Open);
         assert_eq!(b.admit(&mut s, "b"), Admit::Closed);
         s.set("aigw:cb:c", b"junk", None).unwrap();
         assert_eq!(b.admit(&mut s, "c"), Admit::Closed);
+    }
+
+    #[test]
+    fn the_gauge_follows_each_change_of_state() {
+        let b = Breaker { failures: 2, cooldown_ms: 1000, gauge: true };
+        let mut s = MemServices::new(1_000_000_000_000);
+        let gauge =
+            |s: &MemServices| s.labelled.get(&Family::CircuitBreaker.stat_name(&["p"])).copied();
+        b.record(&mut s, "p", false);
+        // Still closed: nothing published (no host call per request).
+        assert_eq!(gauge(&s), None);
+        b.record(&mut s, "p", false);
+        assert_eq!(gauge(&s), Some(Circuit::Open as u64));
+        s.now_ns += 1_000_000_000;
+        assert_eq!(b.admit(&mut s, "p"), Admit::Probe);
+        assert_eq!(gauge(&s), Some(Circuit::HalfOpen as u64));
+        b.record(&mut s, "p", false);
+        assert_eq!(gauge(&s), Some(Circuit::Open as u64));
+        s.now_ns += 1_000_000_000;
+        b.admit(&mut s, "p");
+        b.record(&mut s, "p", true);
+        assert_eq!(gauge(&s), Some(Circuit::Closed as u64));
+        // Metrics off: no gauge.
+        let quiet = Breaker { gauge: false, ..b };
+        let mut s = MemServices::new(1_000_000_000_000);
+        quiet.record(&mut s, "q", false);
+        quiet.record(&mut s, "q", false);
+        assert!(s.labelled.is_empty());
     }
 }
