@@ -28,11 +28,14 @@ fn main() {
         {"name":"eu","when":{"metadata":{"region":"eu"}},"target":"openai","key":"second"},
         {"name":"canary","when":{"header":{"x-canary":"1"}},"target":"openai/gpt-4.1-mini"},
         {"name":"split","when":{"model":"gpt-4o*"},"split":[{"target":"openai","weight":90},{"target":"openai","key":"second","weight":10}]}]}}}"#;
+    // OpenTelemetry attributes on (docs/otel.md): one host call each.
+    let otel = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"otel":{"attributes":true}}"#;
     let hello =
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#.to_vec();
     let (prose, dense) = (prompt_10k(false), prompt_10k(true));
-    let scenarios: [(&str, &[u8], &[u8]); 8] = [
+    let scenarios: [(&str, &[u8], &[u8]); 9] = [
         ("plain", plain, &hello),
+        ("otel attributes", otel, &hello),
         ("routed", routed, &hello),
         ("3 limit rules", limits, &hello),
         ("cache hit", cached, &hello),
@@ -114,6 +117,8 @@ fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
             host_ops += ex.on_request_body(body, &mut svc).ops.len();
             host_ops += ex.on_response_headers(&resp, &mut svc).ops.len();
             host_ops += ex.on_response_body(rbody, true, &mut svc).ops.len();
+            // As the host asks at the response's end (None when off).
+            host_ops += ex.take_otel_attributes().map_or(0, |a| a.len());
             bytes += ex.finish_log(&mut svc).len();
         }
         per = t.elapsed().as_nanos() as f64 / f64::from(n);

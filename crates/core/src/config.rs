@@ -38,6 +38,8 @@ struct RawConfig {
     #[serde(default)]
     metrics: RawMetrics,
     #[serde(default)]
+    otel: crate::otel::RawOtel,
+    #[serde(default)]
     cache: crate::cache::RawCache,
     #[serde(default)]
     limits: Option<aigw_limits::LimitsConfig>,
@@ -409,6 +411,9 @@ pub struct Config {
     pub metrics_enabled: bool,
     /// MCP servers (`/mcp/{server}/...`), when configured.
     pub mcp: Option<std::rc::Rc<crate::mcp::McpConfig>>,
+    /// Whether requests hand their OpenTelemetry attributes to Envoy
+    /// (`otel.attributes`, docs/otel.md).
+    pub otel_attributes: bool,
 }
 
 impl Config {
@@ -651,6 +656,7 @@ fn compile(
             routes,
             metrics_enabled: raw.metrics.enabled,
             mcp,
+            otel_attributes: raw.otel.attributes,
         },
         warnings,
     ))

@@ -32,6 +32,7 @@ mod log;
 mod mcp_flow;
 mod memory_flow;
 mod metrics_flow;
+mod otel_flow;
 mod pipeline;
 mod protocol;
 mod request;
@@ -119,6 +120,8 @@ pub struct Exchange {
     pub facts: Facts,
     /// What the log record holds.
     recording: log::Recording,
+    /// The OpenTelemetry attributes were handed over (`otel_flow`).
+    otel_taken: bool,
 }
 
 impl Exchange {
@@ -162,6 +165,7 @@ impl Exchange {
             response_watch: false,
             usage_dropped: false,
             recording: log::Recording::Counts,
+            otel_taken: false,
             facts: Facts::default(),
         }
     }

@@ -27,6 +27,7 @@ pub mod mcp;
 pub mod memory;
 pub mod metadata;
 pub mod metrics;
+pub mod otel;
 pub mod policy;
 pub mod presets;
 pub mod request_body;

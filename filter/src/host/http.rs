@@ -52,6 +52,19 @@ impl HttpFilter {
         };
         Some(apply(step, lens, &owner))
     }
+
+    /// Hands the request's OpenTelemetry attributes to Envoy as filter
+    /// state, once (nothing when `otel.attributes` is off).
+    fn hand_otel_attributes(&self) {
+        let attrs = self
+            .exchange
+            .as_ref()
+            .and_then(|e| e.try_borrow_mut().ok())
+            .and_then(|mut ex| ex.take_otel_attributes());
+        for (key, value) in attrs.iter().flatten() {
+            super::set_filter_state(key, value.as_bytes());
+        }
+    }
 }
 
 impl Context for HttpFilter {
@@ -119,23 +132,61 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
-        if self.replied() {
-            return self
-                .drive(BodyLens::default(), |ex, _| ex.on_local_reply_headers())
-                .unwrap_or(Action::Continue);
+        let action = if self.replied() {
+            self.drive(BodyLens::default(), |ex, _| ex.on_local_reply_headers())
+                .unwrap_or(Action::Continue)
+        } else {
+            let headers = super::response_headers();
+            self.drive(BodyLens::default(), |ex, svc| {
+                let step = ex.on_response_headers(&headers, svc);
+                if end_of_stream {
+                    return ex.on_response_complete_without_body(step);
+                }
+                step
+            })
+            .unwrap_or(Action::Continue)
+        };
+        if end_of_stream && action == Action::Continue {
+            self.hand_otel_attributes();
         }
-        let headers = super::response_headers();
-        self.drive(BodyLens::default(), |ex, svc| {
-            let step = ex.on_response_headers(&headers, svc);
-            if end_of_stream {
-                return ex.on_response_complete_without_body(step);
-            }
-            step
-        })
-        .unwrap_or(Action::Continue)
+        action
     }
 
     fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        let action = self.response_body(body_size, end_of_stream);
+        // The answer the client gets is complete (a paused one may still be
+        // replaced, by a fallback's): before Envoy closes the trace span,
+        // which it does before on_log.
+        if end_of_stream && action == Action::Continue {
+            self.hand_otel_attributes();
+        }
+        action
+    }
+
+    fn on_log(&mut self) {
+        // A request that ended without a response's end still has them.
+        self.hand_otel_attributes();
+        let done = self
+            .exchange
+            .as_ref()
+            .and_then(|e| e.try_borrow_mut().ok())
+            .map(|mut ex| (ex.finish_log(&mut HostServices), ex.take_deferred()));
+        if let Some((record, deferred)) = done {
+            super::set_filter_state(FILTER_STATE_KEY, &record);
+            if let (false, Some(owner)) = (deferred.is_empty(), self.owner()) {
+                // Fire-and-forget callouts (settlements) outlive the request.
+                apply(
+                    Step { ops: deferred, flow: aigw_core::exchange::Flow::Continue },
+                    BodyLens::default(),
+                    &owner,
+                );
+            }
+        }
+    }
+}
+
+impl HttpFilter {
+    fn response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
         if self.replied() {
             return Action::Continue;
         }
@@ -157,25 +208,6 @@ impl HttpContext for HttpFilter {
         let lens = BodyLens { request: 0, response: chunk.len() };
         self.drive(lens, |ex, svc| ex.on_response_body(&chunk, end_of_stream, svc))
             .unwrap_or(Action::Continue)
-    }
-
-    fn on_log(&mut self) {
-        let done = self
-            .exchange
-            .as_ref()
-            .and_then(|e| e.try_borrow_mut().ok())
-            .map(|mut ex| (ex.finish_log(&mut HostServices), ex.take_deferred()));
-        if let Some((record, deferred)) = done {
-            super::set_filter_state(FILTER_STATE_KEY, &record);
-            if let (false, Some(owner)) = (deferred.is_empty(), self.owner()) {
-                // Fire-and-forget callouts (settlements) outlive the request.
-                apply(
-                    Step { ops: deferred, flow: aigw_core::exchange::Flow::Continue },
-                    BodyLens::default(),
-                    &owner,
-                );
-            }
-        }
     }
 }
 

@@ -79,6 +79,26 @@ impl Exchange {
         }
     }
 
+    /// The provider of the fallback step that served, when one did.
+    fn served_step_provider(&self) -> Option<usize> {
+        self.facts.step.and_then(|s| self.resilience.as_ref().and_then(|r| r.provider_of(s)))
+    }
+
+    /// The provider that served (a fallback step's), else the route's.
+    pub(super) fn served_provider(&self) -> Option<&crate::config::Provider> {
+        self.served_step_provider().and_then(|i| self.config.providers.get(i)).or(self.provider())
+    }
+
+    /// The record's `route`: `mcp`, `compat`, `provider` or `none`.
+    pub(super) fn route_kind(&self) -> &'static str {
+        match (self.compat, self.provider.is_some()) {
+            _ if self.mcp.is_some() => "mcp",
+            (Some(_), _) => "compat",
+            (None, true) => "provider",
+            (None, false) => "none",
+        }
+    }
+
     /// The final record, at the end of the stream (also frees what the
     /// request still holds, such as a coalescing lock).
     pub fn finish_log(&mut self, svc: &mut dyn Services) -> Vec<u8> {
@@ -103,18 +123,13 @@ impl Exchange {
         let now_ns = svc.now_ns();
         let f = &self.facts;
         let cache = self.cache.as_ref();
-        let served = f.step.and_then(|s| self.resilience.as_ref().and_then(|r| r.provider_of(s)));
-        let provider = served.and_then(|i| self.config.providers.get(i)).or(self.provider());
+        let served = self.served_step_provider();
+        let provider = self.served_provider();
         let record = LogRecord {
             request_id: &f.request_id,
             client_request_id: f.client_request_id.as_deref(),
             time: rfc3339(self.start_ns),
-            route: match (self.compat, self.provider.is_some()) {
-                _ if self.mcp.is_some() => "mcp",
-                (Some(_), _) => "compat",
-                (None, true) => "provider",
-                (None, false) => "none",
-            },
+            route: self.route_kind(),
             provider: provider.map(|p| p.name.as_str()),
             provider_kind: provider.map(|p| p.kind.as_str()),
             endpoint: f

@@ -95,3 +95,37 @@ fn metrics_can_be_switched_off() {
     let bad = Config::parse(br#"{"version":1,"providers":{},"metrics":{"on":true}}"#, &|_| None);
     assert!(bad.err().unwrap().to_string().contains("metrics"));
 }
+
+#[test]
+fn otel_attributes_only_when_asked_and_once() {
+    let cfg = config(&format!(r#"{{"version":1,{PROVIDERS}}}"#));
+    let mut ex = Exchange::new(Rc::clone(&cfg));
+    assert!(ex.take_otel_attributes().is_none(), "off by default: no work");
+
+    let cfg = config(&format!(r#"{{"version":1,{PROVIDERS},"otel":{{"attributes":true}}}}"#));
+    let mut ex = Exchange::new(Rc::clone(&cfg));
+    let mut svc = MemServices::new(1_000_000_000);
+    ex.on_request_headers(&post("/openai/v1/chat/completions", &[]), false, &mut svc);
+    ex.on_request_body(br#"{"model":"gpt-4o-mini"}"#, &mut svc);
+    ex.on_response_headers(
+        &headers(&[(":status", "200"), ("content-type", "application/json")]),
+        &mut svc,
+    );
+    let answer = br#"{"choices":[],"usage":{"prompt_tokens":1000,"completion_tokens":500}}"#;
+    ex.on_response_body(answer, true, &mut svc);
+    let attrs = ex.take_otel_attributes().unwrap();
+    let get = |name: &str| {
+        attrs.iter().find(|(k, _)| *k == format!("aigw_otel.{name}")).map(|(_, v)| v.as_str())
+    };
+    assert_eq!(get("gen_ai.provider.name"), Some("openai"));
+    assert_eq!(get("gen_ai.operation.name"), Some("chat"));
+    assert_eq!(get("gen_ai.request.model"), Some("gpt-4o-mini"));
+    assert_eq!(get("gen_ai.usage.input_tokens"), Some("1000"));
+    assert_eq!(get("gen_ai.usage.output_tokens"), Some("500"));
+    assert_eq!(get("aigw.cost_usd"), Some("0.00045"));
+    assert_eq!(get("aigw.route"), Some("provider"));
+    assert_eq!(get("aigw.log_id"), Some(ex.facts.request_id.as_str()));
+    assert!(ex.take_otel_attributes().is_none(), "handed over once");
+    let bad = Config::parse(br#"{"version":1,"providers":{},"otel":{"spans":true}}"#, &|_| None);
+    assert!(bad.err().unwrap().to_string().contains("otel"));
+}
