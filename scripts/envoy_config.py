@@ -145,3 +145,116 @@ def add_cluster(cfg, name, host, port, connect_timeout="1s"):
         "load_assignment": {"cluster_name": name, "endpoints": [{"lb_endpoints": [
             {"endpoint": {"address": {"socket_address": {"address": host, "port_value": int(port)}}}}]}]},
     })
+
+
+# OpenTelemetry (docs/otel.md). The filter hands each attribute to Envoy as
+# filter state `wasm.aigw_otel.<name>` when the plugin config has
+# `otel.attributes` (crates/core/src/otel.rs; tests/e2e/test_otel.py checks
+# that the two lists agree); Envoy's OpenTelemetry access logger and tracer
+# export them over OTLP/HTTP.
+OTEL_ATTRIBUTES = [
+    "gen_ai.provider.name", "gen_ai.operation.name", "gen_ai.request.model",
+    "gen_ai.response.model", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
+    "error.type", "aigw.provider", "aigw.cost_usd", "aigw.cache_status", "aigw.tenant",
+    "aigw.route", "aigw.route_rule", "aigw.log_id", "aigw.dlp_actions",
+]
+# Older collectors and backends key on `gen_ai.system`: the same value.
+OTEL_ALIASES = {"gen_ai.system": "gen_ai.provider.name"}
+# What a trace span carries (the rest is in the log record).
+OTEL_SPAN_ATTRIBUTES = [
+    "gen_ai.provider.name", "gen_ai.operation.name", "gen_ai.request.model",
+    "gen_ai.response.model", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
+    "error.type", "aigw.cost_usd", "aigw.cache_status", "aigw.tenant", "aigw.log_id",
+]
+OTEL_CLUSTER = "otel_collector"
+
+
+def otel_value(name):
+    return f"%FILTER_STATE(wasm.aigw_otel.{OTEL_ALIASES.get(name, name)}:PLAIN)%"
+
+
+# `cf-aig-otel-trace-id` and `cf-aig-otel-parent-span-id` (Cloudflare's) become
+# a W3C `traceparent` before Envoy's tracer reads it, when the client sent
+# none and both are valid lowercase hex (32 and 16 digits, not all zero);
+# otherwise nothing is added (a bad traceparent would make Envoy drop the
+# trace). Envoy's CEL has no string concatenation: each piece is its own
+# expression, all empty unless the pair is valid, and an empty header value
+# is not added.
+_CF_TRACE = "request.headers['cf-aig-otel-trace-id']"
+_CF_PARENT = "request.headers['cf-aig-otel-parent-span-id']"
+_CF_VALID = (
+    "'cf-aig-otel-trace-id' in request.headers && 'cf-aig-otel-parent-span-id' in request.headers"
+    f" && {_CF_TRACE}.matches('^[0-9a-f]{{32}}$') && !{_CF_TRACE}.matches('^0+$')"
+    f" && {_CF_PARENT}.matches('^[0-9a-f]{{16}}$') && !{_CF_PARENT}.matches('^0+$')")
+CF_TRACEPARENT = "".join(
+    f"%CEL(({_CF_VALID}) ? {piece} : '')%"
+    for piece in ("'00-'", _CF_TRACE, "'-'", _CF_PARENT, "'-01'"))
+
+
+def add_otel(cfg, host="127.0.0.1", port=4318, listener_name="gateway", flush="1s"):
+    """Exports the gateway listener's requests to an OTLP/HTTP receiver at
+    host:port: one log record per request (Envoy's OpenTelemetry access
+    logger, the JSON record as body and the attributes) and a trace span
+    (Envoy's OpenTelemetry tracer, the span attributes as custom tags), and
+    turns Cloudflare's trace headers into `traceparent`. Sets
+    `otel.attributes` in the filter's configuration."""
+    add_cluster(cfg, OTEL_CLUSTER, host, port)
+    base = f"http://{host}:{port}"
+    h = hcm(listener(cfg, listener_name))
+    names = OTEL_ATTRIBUTES + list(OTEL_ALIASES)
+    h.setdefault("access_log", []).append({
+        "name": "envoy.access_loggers.open_telemetry",
+        "typed_config": {
+            "@type": "type.googleapis.com/envoy.extensions.access_loggers.open_telemetry.v3.OpenTelemetryAccessLogConfig",
+            "http_service": {"http_uri": {"uri": f"{base}/v1/logs", "cluster": OTEL_CLUSTER,
+                                          "timeout": "2s"}},
+            "log_name": "aigw",
+            "buffer_flush_interval": flush,
+            "body": {"string_value": "%FILTER_STATE(wasm.aigw_log:PLAIN)%"},
+            "attributes": {"values": [
+                {"key": n, "value": {"string_value": otel_value(n)}} for n in names]},
+        }})
+    h["tracing"] = {
+        "provider": {"name": "envoy.tracers.opentelemetry", "typed_config": {
+            "@type": "type.googleapis.com/envoy.config.trace.v3.OpenTelemetryConfig",
+            "http_service": {"http_uri": {"uri": f"{base}/v1/traces", "cluster": OTEL_CLUSTER,
+                                          "timeout": "2s"}},
+            "service_name": "aigw"}},
+        "custom_tags": [{"tag": n, "value": otel_value(n)} for n in OTEL_SPAN_ATTRIBUTES],
+    }
+    h["early_header_mutation_extensions"] = [{
+        "name": "envoy.http.early_header_mutation.header_mutation",
+        "typed_config": {
+            "@type": "type.googleapis.com/envoy.extensions.http.early_header_mutation.header_mutation.v3.HeaderMutation",
+            "mutations": [{"append": {"header": {"key": "traceparent", "value": CF_TRACEPARENT},
+                                      "append_action": "ADD_IF_ABSENT"}}]}}]
+    plugin = plugin_config(cfg, listener_name)
+    plugin["otel"] = {"attributes": True}
+    set_plugin_config(cfg, plugin, listener_name)
+
+
+OTEL_HEADER = """\
+# Generated by `python3 scripts/envoy_config.py otel` from envoy/gateway.yaml:
+# do not edit by hand (tests/e2e/test_otel.py checks it is current).
+#
+# envoy/gateway.yaml plus OpenTelemetry export (docs/otel.md) to an OTLP/HTTP
+# receiver (an OpenTelemetry Collector) on 127.0.0.1:4318: one log record per
+# request with the GenAI attributes, a trace span per request, and
+# cf-aig-otel-trace-id / cf-aig-otel-parent-span-id turned into traceparent.
+"""
+
+
+def otel_config(root):
+    cfg = load(f"{root}/envoy/gateway.yaml")
+    add_otel(cfg)
+    return OTEL_HEADER + yaml.safe_dump(cfg, sort_keys=False, width=100)
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if sys.argv[1:] != ["otel"]:
+        sys.exit("usage: envoy_config.py otel   (writes envoy/otel.yaml)")
+    (root / "envoy/otel.yaml").write_text(otel_config(root))
