@@ -1,6 +1,7 @@
 """Retries, timeouts, provider fallback and the unified /compat endpoint,
 with what each provider (the mock) received."""
 import json
+import re
 import time
 
 import openai
@@ -186,11 +187,20 @@ def test_the_circuit_breaker_opens_and_closes(start_gateway, mock):
     assert hosts(mock.requests(m)) == ["api.anthropic.com"], "openai skipped while open"
     rec = g.wait_record(lambda x: x.get("attempts") and x["attempts"][0]["cause"] == "circuit_open")
     assert rec["step"] == 1
+    assert breaker_state(g, "openai") == 1, "the gauge says open"
     time.sleep(1.6)
     m = mock.mark()
     r = post(g)
     assert (r.status_code, r.headers["x-aigw-step"]) == (200, "0"), "the probe succeeded"
     assert hosts(mock.requests(m)) == ["api.openai.com"]
+    assert breaker_state(g, "openai") == 0, "closed again"
+
+
+def breaker_state(g, provider):
+    """`aigw_circuit_breaker_state{provider}` as Prometheus scrapes it."""
+    text = requests.get(g.admin + "/stats/prometheus", timeout=5).text
+    found = re.search(rf'^aigw_circuit_breaker_state{{provider="{provider}"}} (\d+)$', text, re.M)
+    return int(found.group(1)) if found else None
 
 
 # ------------------------------------------------------------- /compat
