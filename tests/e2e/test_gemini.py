@@ -265,6 +265,7 @@ def test_compat_openai_sdk_to_gemini_plain_and_tools(ggw, mock):
 
 
 def test_compat_streams_from_gemini_with_tools_and_usage(ggw, mock):
+    seen = {r["request_id"] for r in ggw.records()}
     m = mock.mark()
     chunks = list(compat(ggw).chat.completions.create(
         model=f"gemini/{MODEL}", messages=[{"role": "user", "content": "stream compat"}],
@@ -274,6 +275,11 @@ def test_compat_streams_from_gemini_with_tools_and_usage(ggw, mock):
     assert [c.choices[0].finish_reason for c in chunks if c.choices][-1] == "stop"
     assert chunks[-1].usage.completion_tokens == 5 and chunks[-1].usage.prompt_tokens == 5
     assert only(mock, m)["path"] == f"/v1beta/models/{MODEL}:streamGenerateContent?alt=sse"
+    # This stream's record, read before the next request's can be the newest.
+    log = ggw.wait_record(lambda r: r.get("provider") == "gemini" and r["stream"]
+                          and r.get("endpoint") == "/compat/chat/completions"
+                          and r["request_id"] not in seen)
+    assert (log["input_tokens"], log["output_tokens"]) == (5, 5)
     call = {"name": "get_weather", "arguments": {"city": "Oslo"}}
     chunks = list(compat(ggw).chat.completions.create(
         model=f"gemini/{MODEL}", tools=TOOLS, stream=True,
@@ -283,9 +289,6 @@ def test_compat_streams_from_gemini_with_tools_and_usage(ggw, mock):
     assert calls[0].function.name == "get_weather"
     assert json.loads("".join(t.function.arguments or "" for t in calls)) == {"city": "Oslo"}
     assert [c.choices[0].finish_reason for c in chunks if c.choices][-1] == "tool_calls"
-    log = ggw.wait_record(lambda r: r.get("provider") == "gemini" and r["stream"]
-                          and r.get("endpoint") == "/compat/chat/completions")
-    assert (log["input_tokens"], log["output_tokens"]) == (5, 5)
 
 
 # ---------------------------------------------------------------- fallback
