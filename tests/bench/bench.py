@@ -321,8 +321,10 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def wrk(url, script, connections, seconds, pin, envoy_pid=None):
+def wrk(url, script, connections, seconds, pin, envoy_pid=None, timeout_s=None):
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, url]
+    if timeout_s:  # wrk's default (2 s) counts a slow server's answers as errors
+        cmd[1:1] = [f"--timeout={timeout_s}s"]
     if pin is not None:
         cmd = ["taskset", "-c", pin] + cmd
     before = cpu_seconds(envoy_pid) if envoy_pid else 0

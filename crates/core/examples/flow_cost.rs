@@ -47,6 +47,20 @@ fn main() {
     // FLOW=<name> runs one scenario, N=<count> sets the loop (callgrind wants few).
     let only = std::env::var("FLOW").ok();
     let n = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    // BODY=<bytes>: only the plain request with a prompt of that size (the
+    // body curve of `make bench-curves`, docs/perf/README.md).
+    if let Some(size) = std::env::var("BODY").ok().and_then(|v| v.parse::<usize>().ok()) {
+        let text = "lorem ipsum dolor sit amet ".repeat(size / 27 + 1);
+        let body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text.get(..size).unwrap_or(&text)}]});
+        run(&format!("body {size}"), plain, &serde_json::to_vec(&body).unwrap(), n);
+        return;
+    }
+    // STREAM=<events>: a streamed answer of that many events, one per
+    // callback (the events curve of `make bench-curves`).
+    if let Some(events) = std::env::var("STREAM").ok().and_then(|v| v.parse::<usize>().ok()) {
+        run_stream(plain, events, n);
+        return;
+    }
     for (name, doc, body) in scenarios {
         if only.as_deref().is_none_or(|o| o == name) {
             run(name, doc, body, n);
@@ -128,5 +142,52 @@ fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
         "{name}: compute per request: {per:.0} ns ({} log bytes, {ops} shared keys, {:.1} ops)",
         bytes / n as usize,
         host_ops as f64 / f64::from(n)
+    );
+}
+
+/// One streamed request whose answer comes as `events` SSE events, each in
+/// its own body callback, as the mock sends them.
+fn run_stream(doc: &[u8], events: usize, n: u32) {
+    let config = Rc::new(Config::parse(doc, &|_: &str| None).unwrap().0);
+    let body =
+        br#"{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Hello"}]}"#;
+    let req = Headers::from_pairs(&[
+        (":authority", b"127.0.0.1:10101"),
+        (":path", b"/openai/v1/chat/completions"),
+        (":method", b"POST"),
+        (":scheme", b"http"),
+        ("content-length", body.len().to_string().as_bytes()),
+        ("content-type", b"application/json"),
+    ]);
+    let resp = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"text/event-stream")]);
+    let event = br#"data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"word "},"finish_reason":null}],"usage":null}
+
+"#;
+    let last = br#"data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}
+
+data: [DONE]
+
+"#;
+    let mut svc = MemServices::new(1_700_000_000_000_000_000);
+    let mut per = 0.0;
+    for _ in 0..2 {
+        let t = Instant::now();
+        for _ in 0..n {
+            let mut ex = Exchange::new(config.clone());
+            let _ = ex.on_request_headers(&req, false, &mut svc);
+            let _ = ex.request_body_need(body.len(), true);
+            let _ = ex.on_request_body(body, &mut svc);
+            let _ = ex.on_response_headers(&resp, &mut svc);
+            for _ in 0..events {
+                let _ = ex.on_response_body(event, false, &mut svc);
+            }
+            let _ = ex.on_response_body(last, true, &mut svc);
+            let _ = ex.finish_log(&mut svc);
+        }
+        per = t.elapsed().as_nanos() as f64 / f64::from(n);
+    }
+    println!(
+        "stream {events} events: compute per request: {per:.0} ns ({:.0} ns per event)",
+        per / events as f64
     );
 }

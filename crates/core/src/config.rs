@@ -403,7 +403,7 @@ pub struct Config {
     pub policies: Vec<std::rc::Rc<crate::policy::Policy>>,
     /// The default policy (index into `policies`).
     pub policy: Option<usize>,
-    /// Policy per tenant (token name → index into `policies`).
+    /// Policy per tenant (token name → index into `policies`), sorted by name.
     pub tenant_policies: Vec<(String, usize)>,
     /// Model aliases, splits and conditions (`routes`).
     pub routes: crate::route_rules::Routes,
@@ -430,8 +430,10 @@ impl Config {
         tenant: Option<&str>,
         provider: Option<&Provider>,
     ) -> Option<&std::rc::Rc<crate::policy::Policy>> {
-        let by_tenant =
-            tenant.and_then(|t| self.tenant_policies.iter().find(|(n, _)| n == t)).map(|(_, i)| *i);
+        let by_tenant = tenant.and_then(|t| {
+            let i = self.tenant_policies.binary_search_by(|(n, _)| n.as_str().cmp(t)).ok()?;
+            self.tenant_policies.get(i).map(|(_, p)| *p)
+        });
         by_tenant
             .or(provider.and_then(|p| p.policy))
             .or(self.policy)
@@ -606,6 +608,8 @@ fn compile(
             tenant_policies.push((tenant, idx));
         }
     }
+    // Searched by name on every request (`policy_for`); names are unique.
+    tenant_policies.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let limits = match raw.limits {
         Some(l) => Some(l.compile().map_err(|e| e.within("limits"))?),
         None => None,
@@ -943,12 +947,15 @@ fn compile_auth(a: RawAuth, env: &dyn Fn(&str) -> Option<String>) -> Result<Auth
         return Err(err("auth.tokens", "at least one token is required when auth is set"));
     }
     let mut tokens = Vec::with_capacity(a.tokens.len());
+    // Duplicates found through sets: thousands of tenants stay cheap to load.
+    let mut names = std::collections::BTreeSet::new();
+    let mut digests = std::collections::BTreeSet::new();
     for (i, t) in a.tokens.into_iter().enumerate() {
         let field = |f: &str| format!("auth.tokens[{i}].{f}");
         if t.name.is_empty() || t.name.len() > 64 {
             return Err(err(field("name"), "must be 1-64 characters"));
         }
-        if tokens.iter().any(|x: &Token| x.name == t.name) {
+        if !names.insert(t.name.clone()) {
             return Err(err(field("name"), format!("duplicate token name {:?}", t.name)));
         }
         let digest = match (t.sha256, t.env) {
@@ -963,7 +970,7 @@ fn compile_auth(a: RawAuth, env: &dyn Fn(&str) -> Option<String>) -> Result<Auth
             },
             _ => return Err(err(format!("auth.tokens[{i}]"), "set exactly one of sha256 or env")),
         };
-        if tokens.iter().any(|x: &Token| x.digest == digest) {
+        if !digests.insert(digest) {
             return Err(err(format!("auth.tokens[{i}]"), "the same token is configured twice"));
         }
         tokens.push(Token { name: t.name, digest });
@@ -1203,6 +1210,51 @@ mod tests {
         assert_eq!(auth.verify(b"secret"), Some("a"));
         assert_eq!(auth.verify(b"secret2"), Some("b"));
         assert_eq!(auth.verify(b"other"), None);
+    }
+
+    #[test]
+    fn tenant_policies_found_whatever_the_configured_order() {
+        let tok = |n: &str, p: &str| {
+            let hex: String =
+                Sha256::digest(n.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+            format!(r#"{{"name":"{n}","sha256":"{hex}","policy":"{p}"}}"#)
+        };
+        let c = parse(&format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},
+            "policies":{{"strict":{{"request":{{"*":"block"}}}},"watch":{{"request":{{"*":"flag"}}}}}},
+            "auth":{{"tokens":[{},{},{},{{"name":"none","sha256":"{}"}}]}}}}"#,
+            tok("zed", "watch"),
+            tok("amy", "strict"),
+            tok("mia", "watch"),
+            "ab".repeat(32)
+        ))
+        .unwrap();
+        let idx = |t: &str| {
+            c.policy_for(Some(t), None)
+                .map(|p| c.policies.iter().position(|q| std::rc::Rc::ptr_eq(q, p)).unwrap())
+        };
+        let (strict, watch) = (idx("amy").unwrap(), idx("zed").unwrap());
+        assert_ne!(strict, watch);
+        assert_eq!(idx("mia"), Some(watch));
+        assert_eq!(idx("none"), None);
+        assert_eq!(idx("bob"), None);
+    }
+
+    #[test]
+    fn duplicate_token_names_and_digests_are_rejected() {
+        let hex = "ab".repeat(32);
+        let other = "cd".repeat(32);
+        let e = parse(&format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},"auth":{{"tokens":[{{"name":"a","sha256":"{hex}"}},{{"name":"a","sha256":"{other}"}}]}}}}"#
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("auth.tokens[1].name"), "{e}");
+        let e = parse(&format!(
+            r#"{{"version":1,"providers":{{"o":{{"kind":"openai"}}}},"auth":{{"tokens":[{{"name":"a","sha256":"{hex}"}},{{"name":"b","sha256":"{hex}"}}]}}}}"#
+        ))
+        .unwrap_err();
+        assert!(e.to_string().contains("auth.tokens[1]"), "{e}");
+        assert!(e.to_string().contains("configured twice"), "{e}");
     }
 
     #[test]
