@@ -142,8 +142,9 @@ impl StreamUsage {
     }
 
     pub fn observe(&mut self, event: &SseEvent) -> EventUsage {
-        // `"usage"` and Gemini's `"usageMetadata"`.
-        if !contains(&event.data, b"\"usage") {
+        // `"usage"` and Gemini's `"usageMetadata"`; OpenAI's chunks carry
+        // `"usage":null` until the last one: not worth a parse.
+        if !mentions_usage(&event.data) {
             return EventUsage::None;
         }
         let Ok(env) = serde_json::from_slice::<Envelope>(&event.data) else {
@@ -162,8 +163,32 @@ impl StreamUsage {
     }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// Whether the text holds a `"usage…` key whose value may be usage: any
+/// occurrence but `"usage": null`. A scan for the quote's next byte, not a
+/// comparison at every offset.
+fn mentions_usage(data: &[u8]) -> bool {
+    const KEY: &[u8] = b"\"usage";
+    let mut from = 0;
+    while let Some(at) = data.get(from..).and_then(|s| s.iter().position(|&b| b == b'"')) {
+        let at = from.saturating_add(at);
+        from = at.saturating_add(1);
+        if data.get(at..at.saturating_add(KEY.len())) != Some(KEY) {
+            continue;
+        }
+        let rest = data.get(at.saturating_add(KEY.len())..).unwrap_or_default();
+        if !is_null_value(rest) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `rest` starts right after `"usage`: is it `": null` (spaces allowed)?
+fn is_null_value(rest: &[u8]) -> bool {
+    let Some(rest) = rest.strip_prefix(b"\"") else { return false };
+    let rest = rest.trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b":") else { return false };
+    rest.trim_ascii_start().starts_with(b"null")
 }
 
 #[cfg(test)]
@@ -171,6 +196,27 @@ mod tests {
     use super::*;
     use crate::formats::Format;
     use crate::sse::SseParser;
+
+    #[test]
+    fn only_events_that_may_carry_usage_are_parsed() {
+        for yes in [
+            &br#"{"usage":{"prompt_tokens":1}}"#[..],
+            br#"{"choices":[],"usage" : {"total_tokens":2}}"#,
+            br#"{"usageMetadata":{"promptTokenCount":3}}"#,
+            br#"{"a":""usage","usage":{}}"#,
+        ] {
+            assert!(mentions_usage(yes), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [
+            &br#"{"choices":[{"delta":{"content":"hi"}}],"usage":null}"#[..],
+            br#"{"usage" :  null}"#,
+            br#"{"choices":[]}"#,
+            b"",
+            br#"""#,
+        ] {
+            assert!(!mentions_usage(no), "{}", String::from_utf8_lossy(no));
+        }
+    }
 
     #[test]
     fn openai_chat_body() {
