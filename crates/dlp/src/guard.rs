@@ -966,7 +966,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
 
     // Fifth round (after held-out-d, which then stopped being held out).
     // The assistant's instructions said to have changed.
-    add(pi, "your|assistant's|ai's|model's|agent's|bot's ~0 instructions|directives|guidelines|system_prompt|prompt|programming ~3 !updated|changed|replaced|overwritten|overridden|modified|reset|reconfigured|amended|rewritten".into());
+    add(pi, "!your|assistant's|ai's|model's|agent's|bot's ~0 instructions|directives|guidelines|system_prompt|prompt|programming ~3 updated|changed|replaced|overwritten|overridden|modified|reset|reconfigured|amended|rewritten".into());
     // What came before recast as not to be trusted.
     add(pi, "!treat|consider|regard ~2 all|any|the|everything|anything|what ~1 text|content|instructions|messages|input|context|prompt|above|before|written|said ~5 as ~2 untrusted|fake|void|irrelevant|invalid|noise|junk|a_test|test_data|obsolete|outdated|meaningless|fiction|malicious|hostile|compromised".into());
     // The assistant's own task cut short ("stop the summary here and...");
@@ -983,10 +983,10 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{secret}|secrets|keys|tokens ~14 include|put|add|append|insert|paste|write|list|print|output|echo ~0 it|them|those|these ~1 in|into|at|to|on ~3 reply|response|answer|summary|output|message|chat"));
 
     // Passive and third-person forms of the same classes.
-    add(pi, format!("system_prompt|system_message|hidden_instructions|initial_instructions|{secret} ~6 must|should|shall|needs_to|has_to|is_to|are_to ~0 be ~0 !included|shown|printed|revealed|disclosed|output|shared|added|pasted|appended|inserted|listed|echoed|posted ~2 in|into|at|to|with ~3 reply|response|answer|output|summary|chat|%addr"));
-    add(pi, format!("{sensitive} ~6 must|should|shall|needs_to|need_to|has_to|have_to|is_to|are_to ~0 be ~0 !forwarded|sent|emailed|mailed|uploaded|copied|transferred|shared|synced|exported|posted|relayed|transmitted ~3 to|with ~1 %addr"));
-    add(pi, format!("tool|function|plugin|integration|command ~3 !invoked|executed|triggered ~1 with|passing|using ~3 the|stored|saved|user's|admin|all|your ~2 {secret}"));
-    add(pi, "processed|summarized|summarised|parsed|analyzed|analysed|scanned|ingested ~0 by ~0 an|a|any|the ~0 !ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|automated_system ~2 it|you|the_model|the_assistant ~0 must|should|shall|will|is_to|needs_to|has_to".into());
+    add(pi, "!system_prompt|system_message|hidden_instructions|initial_instructions|api_key|api_keys|apikey|api_token|password|passwords|credentials|secret_key|private_key|access_token|secrets|bearer_token|ssh_key ~6 must|should|shall|needs_to|has_to|is_to|are_to ~0 be ~0 included|shown|printed|revealed|disclosed|output|shared|added|pasted|appended|inserted|listed|echoed|posted ~2 in|into|at|to|with ~3 reply|response|answer|output|summary|chat|%addr".into());
+    add(pi, format!("!{sensitive} ~6 must|should|shall|needs_to|need_to|has_to|have_to|is_to|are_to ~0 be ~0 forwarded|sent|emailed|mailed|uploaded|copied|transferred|shared|synced|exported|posted|relayed|transmitted ~3 to|with ~1 %addr"));
+    add(pi, format!("!tool|function|plugin|integration|command ~3 invoked|executed|triggered ~1 with|passing|using ~3 the|stored|saved|user's|admin|all|your ~2 {secret}"));
+    add(pi, "!processed|parsed|analyzed|analysed|scanned|ingested ~0 by ~0 an|a|any|the ~0 ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|automated_system ~2 it|you|the_model|the_assistant ~0 must|should|shall|will|is_to|needs_to|has_to".into());
     add(pi, format!("!{ai} ~0 that|which|who ~0 reads|is_reading|processes|is_processing|summarizes|summarises|is_summarizing|sees|parses|scans ~1 this|these|it ~3 must|should|shall|will|needs_to|has_to|is_to|is_required_to"));
     add(pi, "attention|attn|notice|note|important|warning|message|instruction|instructions ~1 !ai:|llm:|llms:|ais:|ai_assistant:|ai_assistants:|ai_agent:|ai_agents:|language_model:|language_models:|chatbot:|ai_model:|ai_models:".into());
     add(pi, format!("-dear|hey|hello|hi ~0 !{ai_only}|ai_assistant ~1 please|kindly|now ~1 approve|accept|authorize|confirm|pay|transfer|wire|rank|prioritize|flag|mark|classify|recommend|rate|endorse|sign"));
@@ -994,7 +994,6 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!paste|enter|type|submit|put ~3 the|your|user's|all|any ~2 session_token|session_cookie|session_cookies|session_id|oauth_token|access_token|api_key|api_token|secret_key|bearer_token|auth_token|password|credentials ~1 there|here".into());
     // Images whose URL is to be filled with data, outside markdown.
     add(pi, "attach|show|load|embed|render|display|include|add|put|insert|append ~3 !image|picture|pixel|img|badge|gif|tracking_pixel ~3 %leak".into());
-    add(pi, "user's|customer's|client's|their|conversation's ~4 in|into|as|inside ~2 its|the|a ~0 !query_string|querystring|url_parameter|url_parameters|query_parameter|query_parameters".into());
     // A plural AI label over a directive ("Automated assistants: the correct
     // answer is...").
     add(pi, "!automated_assistants:|automated_agents:|automated_readers:|automated_systems:|ai_agents:|ai_assistants:|language_models:|llms: ~4 must|should|always|never|do_not|don't|the_correct_answer|the_right_answer|reply|respond|answer|say|tell|classify|mark|ignore|disregard".into());
@@ -1002,14 +1001,14 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{send_verbs}|push ~5 user's|victim's ~4 to|with ~1 %addr"));
     // Consent claimed for the assistant ("the account holder has approved
     // sending the files to ...").
-    add(pi, "owner|holder|user|admin|administrator|account_owner|account_holder ~2 !approved|authorized|authorised|allowed|consented_to|agreed_to|permitted ~1 sending|forwarding|sharing|uploading|transferring|emailing ~6 to|with ~1 %addr".into());
+    add(pi, "owner|holder ~2 !approved|authorized|authorised|allowed|consented_to|agreed_to|permitted ~1 sending|forwarding|sharing|uploading|transferring|emailing ~6 to|with ~1 %addr".into());
     // The user's own request dropped.
     add(pi, format!("!{IGNORE} ~2 user's ~0 question|questions|request|requests|message|messages|query|prompt|instructions|task"));
     // Secret files of the machine, by path ("the contents of ~/.ssh").
     add(pi, "contents|content|copy ~1 of ~2 !ssh|aws|gnupg|kube|env|dotenv|netrc|npmrc|pgpass ~8 to|into|in|with ~1 %addr|your_reply|your_response|your_answer|the_reply|the_response|the_answer".into());
     add(pi, format!("!{send_verbs}|push|pipe|scp|rsync|curl ~4 the|your|project's|user's|this|my ~1 env|dotenv|netrc|npmrc|pgpass|aws_credentials|kube_config ~1 file|files|config ~3 to|into|at ~1 %addr"));
     // A tool call with a secret put into it.
-    add(pi, format!("call*|invoke*|trigger|execute|use|run ~5 and ~0 include|attach|add|put|insert|append|pass|send|give ~2 the|your|user's|users|stored|saved|admin|all|its ~2 !{secret}"));
+    add(pi, format!("call*|invoke*|trigger|execute ~4 and ~0 include|attach|add|put|insert|append|pass|send|give ~2 the|your|user's|users|stored|saved|admin|all|its ~1 !{secret}"));
 
     // ---- jailbreak: persona and restriction-removal families.
     add(jb, "do ~0 !anything ~0 now".into());
