@@ -32,7 +32,7 @@ const ANCHOR_SLACK: usize = 16;
 pub(crate) const LAYER_GUARD: usize = 1;
 
 /// What to run at an anchor word.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Action {
     Sk,
     GitHub,
@@ -1058,7 +1058,7 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
             *w = true;
         }
         let list = words.entry(anchors::key_of(word)).or_default();
-        if !list.iter().any(|a| format!("{a:?}") == format!("{act:?}")) {
+        if !list.contains(&act) {
             list.push(act);
         }
     };

@@ -374,3 +374,19 @@ fn guardrail_heads_hold_only_while_the_anchor_may_come() {
     out.push_str(&s.finish().text);
     assert_eq!(out, format!("how nice {}", "nice day at sea ".repeat(6)));
 }
+
+/// A rule whose first slot holds common words ("one" of "one-time code",
+/// "use", "their") would make a stream hold every word after them until
+/// its reach has passed: counting words is released word by word.
+#[test]
+fn common_words_are_not_held_for_long() {
+    let e = Rc::new(Engine::builtin());
+    let p = e.profile("builtin").unwrap();
+    let mut s = StreamScanner::new(Rc::clone(&e), p, e.all_detectors());
+    let mut out = String::new();
+    for w in ["one", " two", " three", " four", " five", " six", " seven"] {
+        out.push_str(&s.push(w).text);
+        assert!(s.held_bytes() <= 16, "held {} after {w:?}", s.held_bytes());
+    }
+    assert!(out.starts_with("one two three"), "{out:?}");
+}
