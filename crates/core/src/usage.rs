@@ -113,9 +113,36 @@ impl Envelope {
     }
 }
 
-/// Usage from a complete JSON response body.
+/// Usage from a complete JSON response body: the usage object found by its
+/// key and read alone, without a walk through the answer's content (most
+/// of the body, on every request). Providers put it at the top level, most
+/// of them last.
 pub fn from_body(reader: Reader, body: &[u8]) -> Option<Usage> {
-    serde_json::from_slice::<Envelope>(body).ok()?.usage(reader)
+    let value = key_value(body, b"\"usage\"").or_else(|| key_value(body, b"\"usageMetadata\""))?;
+    let raw = Option::<RawUsage>::deserialize(&mut serde_json::Deserializer::from_slice(value))
+        .ok()??;
+    Some((reader.read)(&raw))
+}
+
+/// What follows the last `"key":` of the text. Quoted and after `{` or `,`
+/// it is a key wherever it stands: inside a string its quotes would be
+/// escaped, and a string value is not followed by `:`.
+fn key_value<'a>(text: &'a [u8], quoted_key: &[u8]) -> Option<&'a [u8]> {
+    let mut end = text.len();
+    while let Some(at) = text.get(..end)?.iter().rposition(|&b| b == b'"') {
+        end = at;
+        let start = at.checked_add(1).and_then(|a| a.checked_sub(quoted_key.len()))?;
+        if text.get(start..=at) != Some(quoted_key) {
+            continue;
+        }
+        let before = text.get(..start).unwrap_or_default().trim_ascii_end().last();
+        let after = text.get(at.saturating_add(1)..).unwrap_or_default().trim_ascii_start();
+        if let (Some(b'{' | b','), Some(value)) = (before, after.strip_prefix(b":")) {
+            return Some(value);
+        }
+        end = start;
+    }
+    None
 }
 
 /// Collects usage across the events of one stream.
@@ -249,6 +276,32 @@ mod tests {
         assert_eq!(from_body(Format::OpenAi.usage_reader(), br#"{"id":"x"}"#), None);
         assert_eq!(from_body(Format::OpenAi.usage_reader(), b"not json"), None);
         assert_eq!(from_body(Format::OpenAi.usage_reader(), br#"{"usage":null}"#), None);
+    }
+
+    #[test]
+    fn the_usage_key_is_found_where_it_is_a_key() {
+        let openai = Format::OpenAi.usage_reader();
+        let tokens = |b: &[u8]| from_body(openai, b).map(|u| (u.input_tokens, u.output_tokens));
+        // Text that spells a usage object inside a string is not one.
+        let fake = br#"{"choices":[{"message":{"content":"x\",\"usage\":{\"prompt_tokens\":999}, \"usage\":"}}],"usage":{"prompt_tokens":4,"completion_tokens":2}}"#;
+        assert_eq!(tokens(fake), Some((Some(4), Some(2))));
+        let only_fake =
+            br#"{"choices":[{"message":{"content":"\"usage\":{\"prompt_tokens\":9}"}}]}"#;
+        assert_eq!(tokens(only_fake), None);
+        // A string value "usage" is not a key; a pretty-printed body is read.
+        assert_eq!(tokens(br#"{"tags":["usage"],"n":{"usage":1}}"#), None);
+        let pretty = b"{\n  \"usage\" :\n  {\"prompt_tokens\": 7, \"completion_tokens\": 1}\n}\n";
+        assert_eq!(tokens(pretty), Some((Some(7), Some(1))));
+        // Usage before a long answer, and nested in a response object.
+        assert_eq!(
+            tokens(br#"{"usage":{"prompt_tokens":3},"choices":[{"text":"usage"}]}"#),
+            Some((Some(3), None))
+        );
+        let nested = br#"{"type":"response","response":{"output":[],"usage":{"input_tokens":5,"output_tokens":6}}}"#;
+        assert_eq!(
+            from_body(Format::OpenAi.usage_reader(), nested).map(|u| u.output_tokens),
+            Some(Some(6))
+        );
     }
 
     fn observe_all(format: Format, stream: &[u8]) -> (Usage, Vec<EventUsage>) {
