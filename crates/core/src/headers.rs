@@ -21,6 +21,15 @@ pub struct Headers {
     raw: Vec<u8>,
     /// (name start, name end, value start, value end) into `raw`.
     spans: Vec<(usize, usize, usize, usize)>,
+    /// Which gateway prefixes occur: most requests carry no control header,
+    /// and then every lookup of one ends here instead of in a scan.
+    prefixes: Prefixes,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Prefixes {
+    aigw: bool,
+    cf: bool,
 }
 
 impl Headers {
@@ -39,6 +48,7 @@ impl Headers {
         let count = word(0)?;
         let mut data = count.checked_mul(8)?.checked_add(4)?;
         let mut spans = Vec::with_capacity(count.min(128));
+        let mut prefixes = Prefixes::default();
         for i in 0..count {
             let nlen = word(4 + i * 8)?;
             let vlen = word(8 + i * 8)?;
@@ -47,12 +57,17 @@ impl Headers {
             let value = (data, data.checked_add(vlen)?);
             data = value.1.checked_add(1)?;
             raw.get(value.0..value.1)?;
-            let name_ok = raw.get(name.0..name.1).is_some_and(|n| std::str::from_utf8(n).is_ok());
+            let name_ok = raw
+                .get(name.0..name.1)
+                .is_some_and(|n| n.is_ascii() || std::str::from_utf8(n).is_ok());
             if name_ok {
                 spans.push((name.0, name.1, value.0, value.1));
+                let n = raw.get(name.0..name.1).unwrap_or_default();
+                prefixes.aigw |= n.starts_with(PREFIX.as_bytes());
+                prefixes.cf |= n.starts_with(CF_PREFIX.as_bytes());
             }
         }
-        Some(Headers { raw, spans })
+        Some(Headers { raw, spans, prefixes })
     }
 
     /// Builds a map from pairs (tests; local replies' headers use [`encode`]).
@@ -62,7 +77,7 @@ impl Headers {
 
     /// Names and values as raw bytes (lookups compare bytes: names were
     /// checked to be UTF-8 once, in `from_host`).
-    fn raw_iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
+    pub fn raw_iter(&self) -> impl Iterator<Item = (&[u8], &[u8])> {
         self.spans
             .iter()
             .filter_map(|&(ns, ne, vs, ve)| Some((self.raw.get(ns..ne)?, self.raw.get(vs..ve)?)))
@@ -93,6 +108,9 @@ impl Headers {
     /// A gateway header by its short name (`metadata` → `x-aigw-metadata`,
     /// alias `cf-aig-metadata`). The flag says whether the alias was used.
     pub fn gateway(&self, short: &str) -> Option<(&[u8], bool)> {
+        if !self.has_gateway_headers() {
+            return None;
+        }
         let short = short.as_bytes();
         let mut alias = None;
         for (k, v) in self.raw_iter() {
@@ -109,6 +127,11 @@ impl Headers {
         alias.map(|v| (v, true))
     }
 
+    /// Whether any `x-aigw-` or `cf-aig-` header came.
+    pub fn has_gateway_headers(&self) -> bool {
+        self.prefixes.aigw || self.prefixes.cf
+    }
+
     /// Names of every gateway header (both prefixes): these never go upstream.
     pub fn gateway_names(&self) -> impl Iterator<Item = &str> {
         self.raw_iter()
@@ -120,7 +143,7 @@ impl Headers {
     /// A copy of the gateway headers alone (usually there are none: no copy
     /// then).
     pub fn gateway_only(&self) -> Headers {
-        if self.gateway_names().next().is_none() {
+        if !self.has_gateway_headers() {
             return Headers::default();
         }
         let pairs: Vec<(&str, &[u8])> = self
@@ -133,7 +156,7 @@ impl Headers {
     /// The control headers' dialect: Cloudflare's when the client used any
     /// `cf-aig-` header.
     pub fn dialect(&self) -> Dialect {
-        if self.raw_iter().any(|(k, _)| k.starts_with(CF_PREFIX.as_bytes())) {
+        if self.prefixes.cf {
             Dialect::Cloudflare
         } else {
             Dialect::Aigw

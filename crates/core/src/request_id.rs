@@ -1,5 +1,5 @@
 //! The gateway's own request id, for the log record and the client
-//! (`x-aigw-request-id`). A client's `x-request-id` is only logged beside it:
+//! (`x-aigw-log-id`). A client's `x-request-id` is only logged beside it:
 //! an id a client can choose could collide with, or impersonate, another
 //! request's record.
 //!
@@ -25,13 +25,18 @@ pub fn next(now_ns: u64) -> String {
         s.set(Some((tag, seq.wrapping_add(1))));
         (tag, seq)
     });
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut id = [0u8; 32];
-    let words = (u128::from(tag) << 64) | u128::from(mix(seq ^ tag));
-    for (i, c) in id.iter_mut().rev().enumerate() {
-        *c = HEX.get(((words >> (i * 4)) & 0xf) as usize).copied().unwrap_or(b'0');
+    hex_into(&mut id[..16], tag);
+    hex_into(&mut id[16..], mix(seq ^ tag));
+    String::from_utf8(id.to_vec()).unwrap_or_default()
+}
+
+/// `out` (16 bytes) := `v` in lower-case hex, most significant digit first.
+fn hex_into(out: &mut [u8], v: u64) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for (i, c) in out.iter_mut().rev().enumerate() {
+        *c = HEX.get(((v >> (i * 4)) & 0xf) as usize).copied().unwrap_or(b'0');
     }
-    id.iter().map(|&c| char::from(c)).collect()
 }
 
 /// Random per VM: std's `RandomState` keys come from the host's entropy.

@@ -34,16 +34,35 @@ pub(super) struct Snapshot {
 
 /// What the request headers say that later stages need.
 pub(super) fn snapshot(h: &Headers) -> Snapshot {
+    // One pass over the headers (this runs on every request); the first
+    // of a repeated header counts, as in `Headers::get`.
+    let (mut path, mut authority, mut accept_encoding) = (None, None, false);
+    // What travels with a retry to the same provider: the client's own key
+    // and the API options, in the lists' order.
+    let mut client: [Option<&[u8]>; AUTH_HEADERS.len() + OPTION_HEADERS.len()] = Default::default();
+    for (k, v) in h.raw_iter() {
+        match k {
+            b":path" => _ = path.get_or_insert(v),
+            b":authority" => _ = authority.get_or_insert(v),
+            b"accept-encoding" => accept_encoding = true,
+            _ => {
+                let known =
+                    AUTH_HEADERS.iter().chain(OPTION_HEADERS).position(|n| n.as_bytes() == k);
+                if let Some(slot) = known.and_then(|i| client.get_mut(i)) {
+                    _ = slot.get_or_insert(v);
+                }
+            }
+        }
+    }
     Snapshot {
-        path: h.get(":path").unwrap_or_default().to_vec(),
-        authority: h.get(":authority").unwrap_or_default().to_vec(),
-        accept_encoding: h.contains("accept-encoding"),
-        // What travels with a retry to the same provider: the client's own
-        // key and the API options.
+        path: path.unwrap_or_default().to_vec(),
+        authority: authority.unwrap_or_default().to_vec(),
+        accept_encoding,
         client_headers: AUTH_HEADERS
             .iter()
             .chain(OPTION_HEADERS)
-            .filter_map(|n| h.get(n).map(|v| (*n, v.to_vec())))
+            .zip(client)
+            .filter_map(|(n, v)| Some((*n, v?.to_vec())))
             .collect(),
         gateway: h.gateway_only(),
         upstream_path: String::new(),
