@@ -73,7 +73,7 @@ def test_more_than_five_cf_aig_metadata_entries_keep_the_first_five(gateway, moc
                       headers={"cf-aig-metadata": meta}, timeout=5)
     assert r.status_code == 200
     assert len(mock.received_since(m, 1)) == 1
-    rec = gateway.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-request-id"])
+    rec = gateway.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-log-id"])
     assert rec["metadata"] == {"a": 1, "b": "two", "c": True, "d": 4, "e": 5}
     assert rec["metadata_dropped"] == ["f", "g"]
     # The gateway's own header keeps its rule: at most five, or a 400.

@@ -123,7 +123,7 @@ def test_two_runs_share_a_machine_and_log_promptly(tmp_path):
                               json={"model": "gpt-4o-mini",
                                     "messages": [{"role": "user", "content": "hi"}]}, timeout=10)
             assert r.status_code == 200
-            rid = r.headers["x-aigw-request-id"]
+            rid = r.headers["x-aigw-log-id"]
             t0 = time.time()
             wait_for(lambda: rid in run.text(), seconds=5, what="the access-log line")
             assert time.time() - t0 < 2, "the access-log line came late"

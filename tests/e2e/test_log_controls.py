@@ -32,7 +32,7 @@ def lgw(workdir, mock):
 
 
 def record_of(g, r):
-    rid = r.headers["x-aigw-request-id"]
+    rid = r.headers["x-aigw-log-id"]
     return g.wait_record(lambda rec: rec["request_id"] == rid)
 
 
@@ -73,14 +73,18 @@ def test_sha256_mode_logs_digests_only(lgw):
 
 def test_a_client_opts_out_and_no_line_is_written(lgw):
     chat = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "private"}]}
+    warm = requests.post(lgw.url + "/openai/v1/chat/completions", json=chat, timeout=5)
+    record_of(lgw, warm)
+    before = len(lgw.records())
     quiet = requests.post(lgw.url + "/openai/v1/chat/completions", json=chat,
                           headers={"cf-aig-collect-log": "false"}, timeout=5)
     assert quiet.status_code == 200
     assert "x-aigw-log-id" not in quiet.headers and "cf-aig-log-id" not in quiet.headers
     loud = requests.post(lgw.url + "/openai/v1/chat/completions", json=chat, timeout=5)
     record_of(lgw, loud)  # written after the opted-out one
+    # One record more: the loud request's; none for the quiet one.
     ids = [rec["request_id"] for rec in lgw.records()]
-    assert quiet.headers["x-aigw-request-id"] not in ids
+    assert len(ids) == before + 1 and ids[-1] == loud.headers["x-aigw-log-id"]
     with open(lgw.access_log) as f:
         assert all(line.strip().startswith("{") for line in f if line.strip()), "no empty lines"
 

@@ -26,7 +26,7 @@ def test_non_streamed_record(gateway):
     usage = r.json()["usage"]
     [rec] = new_records(gateway, before, 1)
     assert REQUEST_ID.match(rec["request_id"]), rec
-    assert r.headers["x-aigw-request-id"] == rec["request_id"]
+    assert r.headers["x-aigw-log-id"] == rec["request_id"]
     assert r.headers["cf-aig-log-id"] == rec["request_id"]  # the client spoke cf-aig-
     assert rec["client_request_id"] == r.headers["x-request-id"]  # Envoy's, kept apart
     t = datetime.datetime.fromisoformat(rec["time"].replace("Z", "+00:00"))
@@ -92,7 +92,7 @@ def test_the_client_cannot_choose_the_log_request_id(start_gateway):
     for path in ["/openai/v1/chat/completions"] * 6 + ["/nope/v1/chat/completions"]:
         r = requests.post(g.url + path, json={"model": "m", "messages": []},
                           headers={"x-request-id": chosen}, timeout=5)
-        ids.append(r.headers["x-aigw-request-id"])
+        ids.append(r.headers["x-aigw-log-id"])
         assert "cf-aig-log-id" not in r.headers
     recs = g.wait_records(len(ids))
     assert [rec["request_id"] for rec in recs] == ids  # local replies (the 404) too
@@ -102,13 +102,13 @@ def test_the_client_cannot_choose_the_log_request_id(start_gateway):
     # A long one is cut; the record stays one line.
     r = requests.post(g.url + "/openai/v1/chat/completions", json={"model": "m", "messages": []},
                       headers={"x-request-id": "x" * 4000}, timeout=5)
-    rec = g.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-request-id"])
+    rec = g.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-log-id"])
     assert rec["client_request_id"] == "x" * 128
     # Another Envoy (a restart, a replica): other ids.
     g2 = start_gateway()
     r2 = requests.post(g2.url + "/openai/v1/chat/completions", json={"model": "m", "messages": []},
                        timeout=5)
-    assert r2.headers["x-aigw-request-id"][:16] not in {i[:16] for i in ids}
+    assert r2.headers["x-aigw-log-id"][:16] not in {i[:16] for i in ids}
 
 
 def test_line_separators_never_reach_the_log_raw(gateway):
@@ -150,7 +150,7 @@ def test_metadata_is_scanned_before_it_is_logged(start_gateway, mock):
     assert r.status_code == 200
     [sent] = mock.received_since(m, 1)
     assert not any(k.endswith("metadata") for k in sent["headers"])
-    rec = g.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-request-id"])
+    rec = g.wait_record(lambda rec: rec["request_id"] == r.headers["x-aigw-log-id"])
     line = json.dumps(rec)
     for secret in ("jane.doe", "example.com", "4111111111111111", "ghp_"):
         assert secret not in line, secret

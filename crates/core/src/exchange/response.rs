@@ -130,18 +130,19 @@ impl Exchange {
         Op::SendLocal { status, headers, body }
     }
 
-    /// The gateway's request id for the client: `x-aigw-request-id`, and
-    /// the id of its log record (the same): `x-aigw-log-id`, with
-    /// Cloudflare's `cf-aig-log-id` when the client spoke `cf-aig-`. No log
-    /// id when the client opted out of the record.
+    /// The id of the request's log record (the gateway's request id) for
+    /// the client: `x-aigw-log-id`, with Cloudflare's `cf-aig-log-id` when
+    /// the client spoke `cf-aig-`. None when the client opted out of the
+    /// record: there is nothing to look up. One header, not also a request
+    /// id of the same value: each costs a host call on every answer.
     pub(super) fn request_id_headers(&self) -> Vec<(Name, String)> {
+        if matches!(self.recording, super::log::Recording::OptedOut) {
+            return Vec::new();
+        }
         let id = &self.facts.request_id;
-        let mut out = vec![(Cow::Borrowed("x-aigw-request-id"), id.clone())];
-        if !matches!(self.recording, super::log::Recording::OptedOut) {
-            out.push((Cow::Borrowed("x-aigw-log-id"), id.clone()));
-            if self.dialect == Dialect::Cloudflare {
-                out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
-            }
+        let mut out = vec![(Cow::Borrowed("x-aigw-log-id"), id.clone())];
+        if self.dialect == Dialect::Cloudflare {
+            out.push((Cow::Borrowed("cf-aig-log-id"), id.clone()));
         }
         out
     }
