@@ -67,22 +67,79 @@ impl std::ops::BitOr for EventType {
 /// Structure in every format whose events have these keys.
 const COMMON_STRUCTURAL: &[&str] = &["id", "model", "type", "role"];
 
+/// Which list of a format's [`StreamEvents`] a union takes.
+#[derive(Clone, Copy)]
+enum List {
+    Structural,
+    Envelope,
+    ChannelIds,
+}
+
+const fn list(f: Format, which: List) -> &'static [&'static str] {
+    let e = f.stream_events();
+    match which {
+        List::Structural => e.structural,
+        List::Envelope => e.envelope,
+        List::ChannelIds => e.channel_ids,
+    }
+}
+
+/// How many keys `head` and every format's list hold together.
+const fn union_len(head: &[&str], which: List) -> usize {
+    let mut n = head.len();
+    let mut formats: &[Format] = &Format::ALL;
+    while let Some((f, rest)) = formats.split_first() {
+        n += list(*f, which).len();
+        formats = rest;
+    }
+    n
+}
+
+/// `head` and every format's list in one array, built when compiling, so
+/// the guard's per-key check is one slice search, as when it kept the
+/// lists itself. `N` is [`union_len`] (checked: a spare slot would hold
+/// `""`, a key that would then go unscanned).
+// `mem::take` is not a const fn; `replace` with an empty slice is.
+#[allow(clippy::mem_replace_with_default)]
+const fn union<const N: usize>(head: &[&'static str], which: List) -> [&'static str; N] {
+    assert!(N == union_len(head, which));
+    let mut out = [""; N];
+    let mut slots: &mut [&'static str] = &mut out;
+    let mut formats: &[Format] = &Format::ALL;
+    let mut items = head;
+    loop {
+        while let Some((item, rest)) = items.split_first() {
+            if let Some((slot, more)) = std::mem::replace(&mut slots, &mut []).split_first_mut() {
+                *slot = *item;
+                slots = more;
+            }
+            items = rest;
+        }
+        let Some((f, rest)) = formats.split_first() else { break };
+        items = list(*f, which);
+        formats = rest;
+    }
+    out
+}
+
+static STRUCTURAL: [&str; union_len(COMMON_STRUCTURAL, List::Structural)] =
+    union(COMMON_STRUCTURAL, List::Structural);
+static ENVELOPE: [&str; union_len(&[], List::Envelope)] = union(&[], List::Envelope);
+static CHANNEL_IDS: [&str; union_len(&[], List::ChannelIds)] = union(&[], List::ChannelIds);
+
 /// Whether `key`'s string values are structure in any format's events.
 pub fn is_structural(key: &str) -> bool {
-    COMMON_STRUCTURAL.contains(&key)
-        || Format::ALL.iter().any(|f| f.stream_events().structural.contains(&key))
+    STRUCTURAL.contains(&key)
 }
 
 /// Whether a flush event keeps `key` at its top (any format's envelope).
 pub fn is_envelope(key: &str) -> bool {
-    Format::ALL.iter().any(|f| f.stream_events().envelope.contains(&key))
+    ENVELOPE.contains(&key)
 }
 
 /// Whether a top-level key names the event's text channel.
 pub fn is_channel_key(key: &str) -> bool {
-    key.ends_with("index")
-        || key.ends_with("Index")
-        || Format::ALL.iter().any(|f| f.stream_events().channel_ids.contains(&key))
+    key.ends_with("index") || key.ends_with("Index") || CHANNEL_IDS.contains(&key)
 }
 
 /// Whether the event is a chunk of fragments by its shape.
@@ -130,6 +187,18 @@ mod tests {
         // Unknown types are fragments, so nothing in them goes unscanned.
         assert_eq!(t("something.new"), EventType::default());
         assert!(t("error").snapshot && t("error").ends_channels);
+    }
+
+    #[test]
+    fn the_unions_hold_every_formats_keys_and_no_empty_one() {
+        for f in Format::ALL {
+            let e = f.stream_events();
+            assert!(e.structural.iter().all(|k| STRUCTURAL.contains(k)));
+            assert!(e.envelope.iter().all(|k| ENVELOPE.contains(k)));
+            assert!(e.channel_ids.iter().all(|k| CHANNEL_IDS.contains(k)));
+        }
+        assert!(COMMON_STRUCTURAL.iter().all(|k| STRUCTURAL.contains(k)));
+        assert!(!is_structural("") && !is_envelope("") && !is_channel_key(""));
     }
 
     #[test]

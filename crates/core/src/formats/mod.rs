@@ -154,7 +154,7 @@ impl Format {
 
     /// What this format's streamed events say to the DLP stream guard
     /// (`events` joins every format's).
-    pub fn stream_events(self) -> &'static events::StreamEvents {
+    pub const fn stream_events(self) -> &'static events::StreamEvents {
         match self {
             Format::OpenAi => &openai::STREAM_EVENTS,
             Format::Anthropic => &anthropic::STREAM_EVENTS,
