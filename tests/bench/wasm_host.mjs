@@ -6,14 +6,21 @@
 // For counts that do not depend on the machine's load, run it under
 // `valgrind --tool=callgrind node --predictable --no-liftoff ...` at two N and
 // take the difference (docs/performance.md). WARM=<n> sets the warm-up
-// requests, SHOWLOG=1 prints the last log record.
+// requests, SHOWLOG=1 prints the last log record. STREAM=<events>: a
+// streamed chat request whose answer comes as that many SSE events, one
+// per body callback (as flow_cost's STREAM), then the usage chunk.
 import fs from 'fs';
 import { WASI } from 'wasi';
 
 const [wasmPath, cfgPath, nStr, bodyPath] = process.argv.slice(2);
 const N = parseInt(nStr || '1000');
 const config = fs.readFileSync(cfgPath);
-const reqBody = bodyPath ? fs.readFileSync(bodyPath) : Buffer.from('{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}');
+const EVENTS = parseInt(process.env.STREAM || '0');
+const reqBody = bodyPath ? fs.readFileSync(bodyPath) : Buffer.from(EVENTS
+  ? '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Hello"}]}'
+  : '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}');
+const streamEvent = Buffer.from('data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"word "},"finish_reason":null}],"usage":null}\n\n');
+const streamLast = Buffer.from('data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}\n\ndata: [DONE]\n\n');
 const respBody = Buffer.from('{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}');
 
 let inst, mem;
@@ -104,7 +111,9 @@ function one(id) {
     0: [[':authority', '127.0.0.1:10101'], [':path', '/openai/v1/chat/completions'], [':method', 'POST'], [':scheme', 'http'],
       ['content-length', String(reqBody.length)], ['content-type', 'application/json'], ['x-forwarded-proto', 'http'],
       ['x-request-id', '5d1d4b6e-6f2a-4d55-9b5c-1f3f0b1f2a3c'], ['user-agent', 'wrk']],
-    2: [[':status', '200'], ['content-type', 'application/json'], ['content-length', String(respBody.length)], ['x-envoy-upstream-service-time', '0']],
+    2: EVENTS
+      ? [[':status', '200'], ['content-type', 'text/event-stream'], ['x-envoy-upstream-service-time', '0']]
+      : [[':status', '200'], ['content-type', 'application/json'], ['content-length', String(respBody.length)], ['x-envoy-upstream-service-time', '0']],
   };
   buffers[0] = reqBody; buffers[1] = respBody;
   X.proxy_on_context_create(id, 1);
@@ -112,7 +121,12 @@ function one(id) {
   const a2 = X.proxy_on_request_body(id, reqBody.length, 1);
   if (!localReply) {
     X.proxy_on_response_headers(id, maps[2].length, 0);
-    X.proxy_on_response_body(id, respBody.length, 1);
+    if (EVENTS) {
+      for (let i = 0; i < EVENTS; i++) { buffers[1] = streamEvent; X.proxy_on_response_body(id, streamEvent.length, 0); }
+      buffers[1] = streamLast; X.proxy_on_response_body(id, streamLast.length, 1);
+    } else {
+      X.proxy_on_response_body(id, respBody.length, 1);
+    }
   }
   X.proxy_on_log(id);
   X.proxy_on_done(id);

@@ -56,9 +56,11 @@ fn main() {
         return;
     }
     // STREAM=<events>: a streamed answer of that many events, one per
-    // callback (the events curve of `make bench-curves`).
+    // callback (the events curve of `make bench-curves`); with DLP=1 under
+    // the bench's DLP policy (the stream guard on every event).
     if let Some(events) = std::env::var("STREAM").ok().and_then(|v| v.parse::<usize>().ok()) {
-        run_stream(plain, events, n);
+        let guarded = std::env::var("DLP").is_ok_and(|v| v == "1");
+        run_stream(if guarded { dlp } else { plain }, events, n);
         return;
     }
     for (name, doc, body) in scenarios {
@@ -186,8 +188,9 @@ data: [DONE]
         }
         per = t.elapsed().as_nanos() as f64 / f64::from(n);
     }
+    let guard = if config.policies.is_empty() { "" } else { " (DLP policy)" };
     println!(
-        "stream {events} events: compute per request: {per:.0} ns ({:.0} ns per event)",
+        "stream {events} events{guard}: compute per request: {per:.0} ns ({:.0} ns per event)",
         per / events as f64
     );
 }

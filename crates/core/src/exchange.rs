@@ -65,8 +65,6 @@ pub struct Exchange {
     /// The config route that chose the provider and model, if any.
     route: Option<rules_flow::Routed>,
     rule_inputs: rules_flow::RuleInputs,
-    /// A route changed the model of a provider route's body.
-    model_rewrite: bool,
     /// Ops for the next gates to send (a downgrade decided in a resume).
     held_ops: Vec<Op>,
     compat: Option<Compat>,
@@ -109,18 +107,14 @@ pub struct Exchange {
     mem: memory_flow::MemHolds,
     /// The request body's size as last reported by the host.
     request_buffered: usize,
-    /// What Envoy had received of a request paused for its body
-    /// (`body_watch`); None once a body callback came.
-    body_watch: Option<u64>,
-    /// A held answer waits for its body (`body_watch`).
-    response_watch: bool,
-    /// The answer's usage could not be read (too large to keep, or over
-    /// the memory budget): limits settle on the estimate.
-    usage_dropped: bool,
+    /// A request paused for its body, or a held answer, waiting for a
+    /// body callback (`body_watch`).
+    watch: body_watch::Watch,
     pub facts: Facts,
     /// What the log record holds.
     recording: log::Recording,
-    /// The OpenTelemetry attributes were handed over (`otel_flow`).
+    /// The OpenTelemetry attributes were handed over (`otel_flow`): a
+    /// latch, so a bool (it depends on no other field).
     otel_taken: bool,
 }
 
@@ -135,7 +129,6 @@ impl Exchange {
             key: None,
             route: None,
             rule_inputs: rules_flow::RuleInputs::default(),
-            model_rewrite: false,
             held_ops: Vec::new(),
             compat: None,
             client_wire: None,
@@ -161,9 +154,7 @@ impl Exchange {
             request_body_len: 0,
             mem,
             request_buffered: 0,
-            body_watch: None,
-            response_watch: false,
-            usage_dropped: false,
+            watch: body_watch::Watch::Off,
             recording: log::Recording::Counts,
             otel_taken: false,
             facts: Facts::default(),

@@ -1,22 +1,24 @@
-//! DLP and guardrails on streamed answers, whatever the endpoint (chat,
-//! completions, Responses API, Anthropic Messages) and whatever the event
-//! type. Every string of every event is text unless its key names structure
-//! ([`STRUCTURAL`]: ids, types, roles, finish reasons), so a new or hostile
-//! event type has no field the scan skips. Events are of two kinds:
+//! DLP and guardrails on streamed answers, whatever the endpoint and
+//! whatever the event type. What the formats' events mean (which keys are
+//! structure, which event types restate text, end the open channels or
+//! carry audio, how a stream ends) is each format's, in `formats/`
+//! (`formats::events` asks them all at once): this module knows no format.
+//! Every string of every event is text unless a format names its key as
+//! structure (ids, types, roles, finish reasons), so a new or hostile event
+//! type has no field the scan skips. Events are of two kinds:
 //!
-//! - fragments (OpenAI chunks, Anthropic `content_block_delta`, Responses
-//!   `*.delta`, and any event type not known to restate text): each string
-//!   is a piece of a longer value, rebuilt per channel (the event's `type`,
-//!   its `*index`/`item_id` fields and the string's path, array elements
-//!   named by their own `index`) and scanned as a stream: text is released
-//!   as soon as no finding can still start in it, so a value split over any
-//!   number of events is one value, and no fragment of a redacted or blocked
-//!   finding reaches the client. What a channel still holds when it ends is
-//!   sent in one more event of the channel's own shape, just before the end;
-//! - snapshots (Responses `response.created`, `*.added`, `*.done`,
-//!   `response.completed`; Anthropic `message_start`, `content_block_start`,
-//!   ...; errors): they restate text, and each string is scanned whole (the
-//!   same redactions as the deltas).
+//! - fragments (chunks, deltas, and any event type not known to restate
+//!   text): each string is a piece of a longer value, rebuilt per channel
+//!   (the event's `type`, its channel fields (`*index` and the formats'
+//!   ids) and the string's path, array elements named by their own
+//!   `index`) and scanned as a stream: text is released as soon as no
+//!   finding can still start in it, so a value split over any number of
+//!   events is one value, and no fragment of a redacted or blocked finding
+//!   reaches the client. What a channel still holds when it ends is sent in
+//!   one more event of the channel's own shape, just before the end;
+//! - snapshots (event types a format says restate text or carry none;
+//!   errors): each string is scanned whole (the same redactions as the
+//!   deltas).
 //!
 //! When the policy can redact or block, token-level fields (`logprobs`,
 //! `top_logprobs`) are emptied: per-token strings would spell out what
@@ -31,39 +33,10 @@ use aigw_dlp::{DetectorSet, StreamScanner};
 use serde_json::{Map, Value};
 
 use crate::errors::{ErrorCode, GatewayError};
-use crate::formats::Format;
+use crate::formats::{events, Format};
 use crate::policy::{Action, Direction, Policy, Report};
 use crate::scan::{self, is_token_field};
 use crate::sse::{SseEvent, SseParser};
-
-/// Keys whose string values are structure, never generated text: not scanned.
-const STRUCTURAL: &[&str] = &[
-    "id",
-    "object",
-    "model",
-    "type",
-    "role",
-    "finish_reason",
-    "stop_reason",
-    "status",
-    "item_id",
-    "call_id",
-    "system_fingerprint",
-    "service_tier",
-    // Random padding (OpenAI), opaque signatures and encrypted reasoning.
-    "obfuscation",
-    "signature",
-    "encrypted_content",
-    // Bedrock: the stop reason, a tool use's id, stream padding.
-    "stopReason",
-    "toolUseId",
-    "p",
-    // Gemini's envelope.
-    "modelVersion",
-    "responseId",
-    "finishReason",
-    "thoughtSignature",
-];
 
 /// Channels one stream may have open at once. Real streams have a few (one
 /// per choice, tool call or content part); a stream that opens more is
@@ -75,76 +48,16 @@ const TOO_MANY_CHANNELS: &str = "too_many_channels";
 /// stream with an error event (never a silent cut, never unscanned bytes).
 const MAX_EVENT: usize = 1 << 20;
 const EVENT_TOO_LARGE: &str = "event_too_large";
-/// A binary event stream (Bedrock) whose message fails its CRC or length:
+/// A binary event stream (AWS's) whose message fails its CRC or length:
 /// nothing after it can be read, so nothing after it goes out.
 const BROKEN_FRAMES: &str = "event_stream_unreadable";
 
-/// Anthropic events that restate text or carry none.
-const ANTHROPIC_SNAPSHOTS: &[&str] = &[
-    "message_start",
-    "content_block_start",
-    "content_block_stop",
-    "message_delta",
-    "message_stop",
-    "ping",
-];
-
 /// What a flush event keeps of the event that opened its channel (besides
-/// the path to the text): at the top, the envelope and the channel's
-/// identity; below, what tells array elements and union variants apart
-/// (never ids or names, which SDKs would concatenate).
-const KEEP_TOP: &[&str] = &[
-    "id",
-    "object",
-    "created",
-    "model",
-    "type",
-    "index",
-    "item_id",
-    "output_index",
-    "content_index",
-    "summary_index",
-    "sequence_number",
-    "contentBlockIndex",
-];
+/// the path to the text): what tells array elements and union variants
+/// apart (never ids or names, which SDKs would concatenate), and at the
+/// top also the formats' envelope and channel identity
+/// (`events::is_envelope`).
 const KEEP: &[&str] = &["index", "type"];
-
-/// Bedrock ConverseStream events that carry no generated text in pieces
-/// (its deltas are `contentBlockDelta`).
-const BEDROCK_SNAPSHOTS: &[&str] =
-    &["messageStart", "contentBlockStart", "contentBlockStop", "messageStop", "metadata"];
-
-/// Events that restate text: each string is scanned whole.
-fn is_snapshot(t: &str) -> bool {
-    ANTHROPIC_SNAPSHOTS.contains(&t)
-        || BEDROCK_SNAPSHOTS.contains(&t)
-        || t == "error"
-        || (t.starts_with("response.") && !t.ends_with(".delta"))
-}
-
-/// Events before which every channel ends (what they hold goes out first).
-fn ends_channels(t: &str) -> bool {
-    t.ends_with(".done")
-        || matches!(
-            t,
-            "content_block_stop"
-                | "message_delta"
-                | "message_stop"
-                | "response.completed"
-                | "response.failed"
-                | "response.incomplete"
-                | "error"
-                // Bedrock ConverseStream.
-                | "contentBlockStop"
-                | "messageStop"
-                | "metadata"
-        )
-}
-
-/// Events whose payload is audio (base64), not text.
-fn is_audio(t: &str) -> bool {
-    matches!(t, "response.audio.delta" | "response.output_audio.delta")
-}
 
 /// The empty value a token field becomes (same JSON kind for arrays).
 fn emptied(v: &Value) -> Value {
@@ -223,14 +136,14 @@ fn set_at(v: &mut Value, path: &[Seg], new: Value) {
 fn skeleton(v: &Value, path: &[Seg], top: bool) -> Value {
     match (path.split_first(), v) {
         (Some((Seg::Key(k), rest)), Value::Object(m)) => {
-            let keep = if top { KEEP_TOP } else { KEEP };
+            let keep = |key: &str| KEEP.contains(&key) || (top && events::is_envelope(key));
             let mut out = Map::new();
             for (key, x) in m {
                 if key == k {
                     out.insert(key.clone(), skeleton(x, rest, false));
                 } else if is_token_field(key) {
                     out.insert(key.clone(), emptied(x));
-                } else if keep.contains(&key.as_str()) && !x.is_object() && !x.is_array() {
+                } else if keep(key) && !x.is_object() && !x.is_array() {
                     out.insert(key.clone(), x.clone());
                 }
             }
@@ -288,7 +201,7 @@ struct Walk<'v> {
     edits: Vec<(Vec<Seg>, Value)>,
     /// A snapshot's findings.
     report: Report,
-    /// Key prefixes of the chunk choices that finish in this event.
+    /// Key prefixes of the alternatives (choices, candidates) that finish in this event.
     finishing: Vec<String>,
 }
 
@@ -311,11 +224,12 @@ pub struct StreamGuard {
     repeats: Report,
     /// The channel key being built (reused: no allocation per string).
     key: String,
-    /// The stream is the Responses API's (for the error event's shape).
-    responses_api: bool,
+    /// The stream's errors are typed events (the error event's shape).
+    typed_errors: bool,
     blocked: bool,
     pub scanned: usize,
-    /// Bedrock: the stream is AWS's binary event stream, scanned as SSE.
+    /// The stream is AWS's binary event stream (the format says so),
+    /// scanned as SSE.
     frames: Option<Box<crate::eventstream_guard::Frames>>,
 }
 
@@ -332,10 +246,12 @@ impl StreamGuard {
             fragments: Report::default(),
             repeats: Report::default(),
             key: String::new(),
-            responses_api: false,
+            typed_errors: false,
             blocked: false,
             scanned: 0,
-            frames: (wire == Format::Bedrock)
+            frames: wire
+                .stream_events()
+                .frames
                 .then(|| Box::new(crate::eventstream_guard::Frames::new(MAX_EVENT))),
         }
     }
@@ -423,7 +339,7 @@ impl StreamGuard {
             out.extend_from_slice(&ev.raw);
             return;
         }
-        if ev.data.trim_ascii() == b"[DONE]" {
+        if events::is_done(ev.data.trim_ascii()) {
             self.flush(|_| true, out);
             if !self.blocked {
                 out.extend_from_slice(&ev.raw);
@@ -433,22 +349,22 @@ impl StreamGuard {
         // Not JSON: nothing in it is released unscanned.
         let Ok(mut v) = serde_json::from_slice::<Value>(&ev.data) else { return };
         let kind = v.get("type").and_then(Value::as_str);
-        if let Some(t) = kind {
-            self.responses_api |= t.starts_with("response.");
-            if is_audio(t) {
-                out.extend_from_slice(&ev.raw);
+        let class = kind.map(events::event_type).unwrap_or_default();
+        self.typed_errors |= class.typed_errors;
+        if class.audio {
+            out.extend_from_slice(&ev.raw);
+            return;
+        }
+        if class.ends_channels {
+            self.flush(|_| true, out);
+            if self.blocked {
                 return;
             }
-            if ends_channels(t) {
-                self.flush(|_| true, out);
-                if self.blocked {
-                    return;
-                }
-            }
         }
-        let chunk = v.get("choices").is_some_and(Value::is_array);
-        let snapshot = !chunk
-            && (kind.is_some_and(is_snapshot) || v.get("error").is_some_and(Value::is_object));
+        // A chunk is fragments whatever its type; an `error` object is
+        // restated text in any format.
+        let snapshot = !events::is_chunk(&v)
+            && (class.snapshot || v.get("error").is_some_and(Value::is_object));
         let mode = if snapshot { Mode::Whole } else { Mode::Fragments };
         // The channel's identity: the event type and its index fields.
         self.key.clear();
@@ -456,16 +372,15 @@ impl StreamGuard {
         self.key.push('\u{1}');
         if let Some(m) = v.as_object() {
             for (k, x) in m {
-                if k.ends_with("index") || k.ends_with("Index") || k == "item_id" {
+                if events::is_channel_key(k) {
                     let _ = write!(self.key, "{k}={x}\u{1}");
                 }
             }
         }
-        // Chunk choices that finish in this event: their channels end (the
+        // Alternatives that finish in this event: their channels end (the
         // key prefix of each choice's channels).
         let mut finishing: Vec<String> = Vec::new();
-        // OpenAI's choices and Gemini's candidates.
-        for (list, reason) in [("choices", "finish_reason"), ("candidates", "finishReason")] {
+        for (list, reason) in events::finishing() {
             let Some(items) = v.get(list).and_then(Value::as_array) else { continue };
             for (pos, c) in items.iter().enumerate() {
                 if c.get(reason).is_some_and(|f| !f.is_null()) {
@@ -491,7 +406,7 @@ impl StreamGuard {
             self.block(out);
             return;
         }
-        // The finishing choices' other channels: what they hold goes out
+        // The finishing alternatives' other channels: what they hold goes out
         // before the end (their text came before this event's).
         for prefix in &finishing {
             self.flush(|k| in_channel_group(k, prefix), out);
@@ -531,7 +446,7 @@ impl StreamGuard {
                 let audio = matches!(path.map(|n| n.step), Some(Step::Key("audio")));
                 for (k, e) in m {
                     let k = k.as_str();
-                    if e.is_string() && (STRUCTURAL.contains(&k) || (audio && k == "data")) {
+                    if e.is_string() && (events::is_structural(k) || (audio && k == "data")) {
                         continue;
                     }
                     if self.strip_tokens && is_token_field(k) && has_content(e) {
@@ -675,7 +590,7 @@ impl StreamGuard {
             )
         };
         let (event, data) =
-            self.wire.error_event(&GatewayError::new(code, message), self.responses_api);
+            self.wire.error_event(&GatewayError::new(code, message), self.typed_errors);
         out.extend(frame(event, &data));
     }
 }

@@ -40,6 +40,20 @@ pub const MISSING_FLAG: &str = "the gateway's Envoy filter is loaded without \
 /// JSON APIs send the body right behind the headers.
 pub(super) const RESPONSE_WAIT_NS: u64 = 2_000_000_000;
 
+/// What a request's watch waits for: one at a time (a request paused for
+/// its body has no answer yet; a held answer's request is over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Watch {
+    Off,
+    /// The request's body, paused at its headers: what Envoy had received
+    /// then.
+    RequestBody {
+        seen: u64,
+    },
+    /// A held answer's body.
+    ResponseBody,
+}
+
 impl Exchange {
     /// A request paused at its headers for a body that is still to come:
     /// remember what Envoy had received, and look again shortly.
@@ -49,7 +63,7 @@ impl Exchange {
             return None;
         }
         let seen = svc.request_bytes_received()?;
-        self.body_watch = Some(seen);
+        self.watch = Watch::RequestBody { seen };
         Some(Op::WakeAt {
             at: svc.now_ns().saturating_add(INTERVAL_NS),
             purpose: TimerPurpose::BodyWatch,
@@ -63,7 +77,9 @@ impl Exchange {
     /// A body callback came. If the headers were paused for it, the flag is
     /// there (and no answer of this VM needs watching).
     pub(super) fn body_arrived(&mut self) {
-        self.body_watch = None;
+        if matches!(self.watch, Watch::RequestBody { .. }) {
+            self.watch = Watch::Off;
+        }
         if self.stage == Stage::RequestBody {
             self.config.stop_iteration_allowed.set(Some(true));
         }
@@ -86,7 +102,7 @@ impl Exchange {
         if self.config.stop_iteration_allowed.get().is_some() {
             return None;
         }
-        self.response_watch = true;
+        self.watch = Watch::ResponseBody;
         Some(Op::WakeAt {
             at: svc.now_ns().saturating_add(RESPONSE_WAIT_NS),
             purpose: TimerPurpose::ResponseBodyWatch,
@@ -94,13 +110,22 @@ impl Exchange {
     }
 
     pub(super) fn response_body_arrived(&mut self) {
-        if std::mem::take(&mut self.response_watch) {
+        if self.end_response_watch() {
             self.config.stop_iteration_allowed.set(Some(true));
         }
     }
 
+    /// Ends the watch of a held answer; true if there was one.
+    pub(super) fn end_response_watch(&mut self) -> bool {
+        let watched = self.watch == Watch::ResponseBody;
+        if watched {
+            self.watch = Watch::Off;
+        }
+        watched
+    }
+
     pub(super) fn response_watch_due(&mut self, svc: &mut dyn Services) -> Step {
-        if !std::mem::take(&mut self.response_watch)
+        if !self.end_response_watch()
             || self.stage != Stage::Responding
             || !self.dlp_holds_response()
         {
@@ -110,14 +135,16 @@ impl Exchange {
     }
 
     pub(super) fn body_watch_due(&mut self, svc: &mut dyn Services) -> Step {
-        let Some(before) = self.body_watch else { return Step::cont(Vec::new()) };
+        let Watch::RequestBody { seen: before } = self.watch else {
+            return Step::cont(Vec::new());
+        };
         if self.stage != Stage::RequestBody {
-            self.body_watch = None;
+            self.watch = Watch::Off;
             return Step::cont(Vec::new());
         }
         match svc.request_bytes_received() {
             Some(now) if now > before => {
-                self.body_watch = None;
+                self.watch = Watch::Off;
                 self.missing_flag(svc)
             }
             Some(_) => Step::pause(vec![Op::WakeAt {
@@ -125,7 +152,7 @@ impl Exchange {
                 purpose: TimerPurpose::BodyWatch,
             }]),
             None => {
-                self.body_watch = None;
+                self.watch = Watch::Off;
                 Step::cont(Vec::new())
             }
         }

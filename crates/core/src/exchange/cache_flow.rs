@@ -35,12 +35,15 @@ pub struct CacheState {
     /// The answer as the client receives it, for the store; None once it
     /// cannot be stored (not a complete 2xx, too large).
     pub capture: Option<Vec<u8>>,
+    /// The entry is an event stream (the client asked for one; a fact of
+    /// the key, compared with the answer's kind before it is stored).
     pub stream: bool,
     pub content_type: Vec<u8>,
     pub l2_error: Option<String>,
     /// What a hit saved.
     pub saved: Option<Usage>,
-    /// Served from another request's answer.
+    /// Served from another request's answer (a fact for the log, beside
+    /// `status`, which says hit or miss).
     pub coalesced: bool,
 }
 

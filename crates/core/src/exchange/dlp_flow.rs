@@ -27,13 +27,27 @@ pub(super) struct DlpState {
     pub scan_ns: u64,
     /// Why the classifier could not be used (fail-open), for the log.
     pub classifier_error: Option<String>,
-    /// The streamed answer's guard.
-    pub guard: Option<StreamGuard>,
-    /// A non-streamed answer is held until it has been scanned whole.
-    pub hold_response: bool,
-    /// Why a held 2xx answer cannot be read (not JSON or an event stream,
+    /// How the answer is scanned, decided at its headers.
+    pub answer: AnswerScan,
+}
+
+/// How the provider's answer is scanned (one state: a stream guard, a
+/// hold and the reason an answer is unreadable cannot coexist).
+// The guard stays inline: `DlpState` is boxed already, one per request, so
+// a second box would only add an allocation per scanned stream.
+#[allow(clippy::large_enum_variant)]
+#[derive(Default)]
+pub(super) enum AnswerScan {
+    /// Not scanned here (no response policy, an error status, or not yet
+    /// at the headers).
+    #[default]
+    Off,
+    /// A streamed answer, scanned event by event as it passes.
+    Stream(StreamGuard),
+    /// Held (headers too) until it has been scanned whole. `unreadable`:
+    /// why the gateway cannot read it (not JSON or an event stream,
     /// content-encoded): a body then fails closed.
-    pub unreadable: Option<&'static str>,
+    Whole { unreadable: Option<&'static str> },
 }
 
 fn blocked_error(policy: &Policy, by: &str, what: &str) -> GatewayError {
@@ -196,18 +210,18 @@ impl Exchange {
             .unwrap_or(Format::OpenAi);
         let Some(d) = self.dlp.as_mut() else { return false };
         if scan_response && sse && unreadable.is_none() {
-            d.guard = Some(StreamGuard::new(policy, wire));
+            d.answer = AnswerScan::Stream(StreamGuard::new(policy, wire));
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
         } else if scan_response {
-            d.hold_response = true;
-            d.unreadable = unreadable;
+            d.answer = AnswerScan::Whole { unreadable };
             ops.push(Op::RemoveResponseHeader(Cow::Borrowed("content-length")));
         }
-        if !d.hold_response {
+        let held = self.dlp_holds_response();
+        if !held {
             // Streams: only the request's findings can be announced now.
             ops.extend(self.dlp_summary_ops());
         }
-        self.dlp.as_ref().is_some_and(|d| d.hold_response)
+        held
     }
 
     /// `x-aigw-dlp` / `x-aigw-guardrail` for what was flagged so far.
@@ -247,7 +261,7 @@ impl Exchange {
         svc: &mut dyn Services,
     ) -> Vec<u8> {
         let Some(d) = self.dlp.as_mut() else { return out };
-        let Some(g) = d.guard.as_mut() else { return out };
+        let AnswerScan::Stream(g) = &mut d.answer else { return out };
         let t0 = svc.now_ns();
         let before = g.scanned;
         let mut released = g.feed(&out);
@@ -261,7 +275,12 @@ impl Exchange {
     }
 
     pub(super) fn dlp_holds_response(&self) -> bool {
-        self.dlp.as_ref().is_some_and(|d| d.hold_response)
+        self.dlp.as_ref().is_some_and(|d| matches!(d.answer, AnswerScan::Whole { .. }))
+    }
+
+    /// Whether the answer is a stream scanned as it passes.
+    pub(super) fn dlp_streams_response(&self) -> bool {
+        self.dlp.as_ref().is_some_and(|d| matches!(d.answer, AnswerScan::Stream(_)))
     }
 
     /// A whole answer (JSON or a whole event stream) before it goes to the
@@ -280,7 +299,11 @@ impl Exchange {
         if !(200..300).contains(&status) {
             return (status, body, self.dlp_summary_headers());
         }
-        if let Some(why) = self.dlp.as_ref().and_then(|d| d.unreadable) {
+        let unreadable = self.dlp.as_ref().and_then(|d| match d.answer {
+            AnswerScan::Whole { unreadable } => unreadable,
+            _ => None,
+        });
+        if let Some(why) = unreadable {
             if !body.is_empty() {
                 return self.dlp_unscannable(&format!("the answer could not be scanned ({why})"));
             }

@@ -314,7 +314,7 @@ impl Exchange {
         let late = count("late_ok");
         let calls = (a.len() as u64).saturating_sub(never_reached + connect + late);
         // The served answer's usage could not be read either.
-        let dropped = u64::from(self.usage_dropped && self.facts.usage.is_empty());
+        let dropped = u64::from(self.usage_dropped() && self.facts.usage.is_empty());
         let unread = count(UNREAD);
         (calls.max(1), count("timeout").saturating_sub(late) + unread + dropped)
     }

@@ -26,40 +26,44 @@ pub(super) struct LimitsState {
     pub price: Option<Price>,
     /// What the request was expected to use (for attempts whose usage is unknown).
     expected: Expected,
+    /// Settled already: a latch (settlement runs once, whatever the state).
     settled: bool,
     /// The request went to a provider (which may have generated and
-    /// charged, whatever the client saw).
+    /// charged, whatever the client saw): a fact of its own.
     pub sent_upstream: bool,
-    /// What the provider delivered, for the estimate when usage is missing:
-    /// completion text characters of stream events, and bytes of other
-    /// answers (a conservative stand-in for their text).
-    delivered_chars: u64,
-    delivered_bytes: u64,
-    /// Whether delivery is measured (a reservation on an inference endpoint).
-    measure: bool,
+    /// What the provider delivered, measured only under a reservation on
+    /// an inference endpoint (None: not measured).
+    delivered: Option<Delivered>,
     /// `RateLimit-Policy` / `RateLimit` for the answer.
     pub headers: Vec<(Name, String)>,
     pub notes: Vec<String>,
 }
 
+/// What the provider delivered, for the estimate when usage is missing.
+#[derive(Debug, Default, Clone, Copy)]
+struct Delivered {
+    /// Completion text characters of stream events.
+    chars: u64,
+    /// Bytes of other answers (a conservative stand-in for their text).
+    bytes: u64,
+}
+
 impl LimitsState {
     /// Whether deliveries are measured (cheap check for the stream path).
     pub(super) fn measuring(&self) -> bool {
-        self.measure
+        self.delivered.is_some()
     }
 
     /// Measures what the provider delivered, while usage may still be
     /// missing: a stream event's data, or `bytes` of any other answer.
     pub(super) fn delivered(&mut self, event: Option<&[u8]>, bytes: usize) {
-        if !self.measure {
-            return;
-        }
+        let Some(d) = self.delivered.as_mut() else { return };
         match event {
             Some(data) => {
                 let n = event_text_chars(data) as u64;
-                self.delivered_chars = self.delivered_chars.saturating_add(n);
+                d.chars = d.chars.saturating_add(n);
             }
-            None => self.delivered_bytes = self.delivered_bytes.saturating_add(bytes as u64),
+            None => d.bytes = d.bytes.saturating_add(bytes as u64),
         }
     }
 }
@@ -251,7 +255,7 @@ impl Exchange {
             headers.push((Cow::Borrowed("ratelimit"), h.ratelimit.clone()));
         }
         if decision.admitted {
-            state.measure = measure;
+            state.delivered = measure.then(Delivered::default);
             state.headers = headers;
             state.reservation = Some(reservation);
             state.decision = Some(decision);
@@ -299,7 +303,7 @@ impl Exchange {
         let usage = &self.facts.usage;
         let complete = self.answer_complete();
         let refused = self.facts.status.is_some_and(|s| !(200..300).contains(&s))
-            && state.delivered_chars == 0
+            && state.delivered.is_none_or(|d| d.chars == 0)
             && usage.is_empty();
         !state.sent_upstream || refused || (complete && !usage.is_empty())
     }
@@ -340,7 +344,7 @@ impl Exchange {
         let s = if final_usage {
             limiter.settle_attempts(svc, reservation, &used, requests)
         } else {
-            let delivered = state.delivered_chars.saturating_add(state.delivered_bytes);
+            let delivered = state.delivered.map_or(0, |d| d.chars.saturating_add(d.bytes));
             let delivered = delivered.div_ceil(4);
             used.output_tokens = used.output_tokens.max(delivered);
             state.notes.push(format!(

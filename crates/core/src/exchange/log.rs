@@ -23,6 +23,7 @@ pub struct Facts {
     /// The model as the client named it, when different (`anthropic/...`).
     pub requested_model: Option<String>,
     pub tenant: Option<String>,
+    /// The client asked for a stream (a fact of the request body).
     pub stream: bool,
     pub status: Option<u16>,
     pub error_code: Option<&'static str>,

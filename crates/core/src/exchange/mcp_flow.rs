@@ -50,7 +50,9 @@ pub(super) struct McpState {
     /// The request's JSON-RPC id (the answer to check is the one with it).
     id: Option<Value>,
     policy: Option<Rc<Policy>>,
-    /// Whether the answer is checked (tools/list, content results).
+    /// Whether the answer is checked (tools/list, content results): decided
+    /// with the request, before `answer` exists; the answer's headers then
+    /// set `answer` from it.
     inspect: bool,
     answer: McpAnswer,
     /// `allowed`, `redacted`, `flagged`, `blocked`, `denied`, `rate_limited`, `refused`.
@@ -58,6 +60,7 @@ pub(super) struct McpState {
     request: Report,
     response: Report,
     list: ListReport,
+    /// The request named a session (`mcp-session-id`), for the log.
     session: bool,
     rate_limit_rule: Option<String>,
 }

@@ -18,6 +18,7 @@ use crate::services::Services;
 pub(super) struct Snapshot {
     pub(super) path: Vec<u8>,
     pub(super) authority: Vec<u8>,
+    /// The client sent `accept-encoding` (a header fact).
     pub(super) accept_encoding: bool,
     /// The client's own provider credentials and API options, for retries
     /// to the same provider through callouts.

@@ -70,6 +70,21 @@ pub(super) enum ResponseBody {
     TranslateSse(Box<StreamTranslator>),
     /// An answer the client never sees (a failed attempt that is retried).
     Swallow,
+    /// An answer whose usage was given up (too large to keep, or over the
+    /// memory budget): it goes on as it comes, and limits settle on the
+    /// estimate (`attempt_charges`).
+    Dropped(Dropped),
+}
+
+/// What an answer whose usage was given up was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dropped {
+    /// JSON or AWS's event stream: its bytes count as delivered.
+    Body,
+    /// An event stream, whose delivery was counted by its events until
+    /// then; `rewrite`: it was rewritten, so it goes on as a copy (as
+    /// after an event too large to hold).
+    Sse { rewrite: bool },
 }
 
 pub(super) fn starts_with_ignore_case(v: &[u8], prefix: &[u8]) -> bool {
@@ -309,8 +324,12 @@ impl Exchange {
     /// Limits: what a 2xx answer delivered (event streams count their
     /// events as they are read).
     fn account_delivered(&mut self, chunk: &[u8]) {
-        if !matches!(self.response, ResponseBody::Sse { .. } | ResponseBody::Swallow)
-            && self.facts.status.is_some_and(|s| (200..300).contains(&s))
+        if !matches!(
+            self.response,
+            ResponseBody::Sse { .. }
+                | ResponseBody::Swallow
+                | ResponseBody::Dropped(Dropped::Sse { .. })
+        ) && self.facts.status.is_some_and(|s| (200..300).contains(&s))
         {
             self.limits_delivered(None, chunk.len());
         }
@@ -338,13 +357,20 @@ impl Exchange {
             }
             ResponseBody::Json(copy) => {
                 if !self.read_json_usage(copy, chunk, end_of_stream) {
-                    body = ResponseBody::Pass;
+                    body = ResponseBody::Dropped(Dropped::Body);
                 }
                 Read::Same
             }
             ResponseBody::Sse { parser, usage, rewrite } => {
-                self.read_sse(parser, usage, *rewrite, chunk, end_of_stream)
+                let rewrite = *rewrite;
+                let (read, dropped) = self.read_sse(parser, usage, rewrite, chunk, end_of_stream);
+                if dropped {
+                    body = ResponseBody::Dropped(Dropped::Sse { rewrite });
+                }
+                read
             }
+            ResponseBody::Dropped(Dropped::Sse { rewrite: true }) => Read::Changed(chunk.to_vec()),
+            ResponseBody::Dropped(_) => Read::Same,
             ResponseBody::EventStream { decoder, usage } => {
                 for ev in decoder.feed(chunk) {
                     usage.observe(&ev);
@@ -355,8 +381,7 @@ impl Exchange {
                 {
                     // Unreadable or over the budget: passed on as it is.
                     self.mem.response.release();
-                    self.usage_dropped = true;
-                    body = ResponseBody::Pass;
+                    body = ResponseBody::Dropped(Dropped::Body);
                 }
                 Read::Same
             }
@@ -398,7 +423,6 @@ impl Exchange {
             || self.mem.response.grow(chunk.len()).is_err()
         {
             self.mem.response.release();
-            self.usage_dropped = true;
             return false;
         }
         copy.extend_from_slice(chunk);
@@ -411,7 +435,9 @@ impl Exchange {
     }
 
     /// An event stream's events: usage and delivery from each, and the
-    /// usage chunk the client did not ask for dropped (`rewrite`).
+    /// usage chunk the client did not ask for dropped (`rewrite`). True
+    /// beside the read when the usage was given up with this chunk (the
+    /// budget cannot hold an event).
     fn read_sse(
         &mut self,
         parser: &mut SseParser,
@@ -419,19 +445,20 @@ impl Exchange {
         rewrite: bool,
         chunk: &[u8],
         end_of_stream: bool,
-    ) -> Read {
+    ) -> (Read, bool) {
         let was_overflowed = parser.overflowed();
         let mut events = parser.feed(chunk);
         if end_of_stream {
             events.extend(parser.finish());
         }
-        if !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err() {
+        let dropped =
+            !parser.overflowed() && self.mem.response.resize(parser.pending().len()).is_err();
+        if dropped {
             // An event the budget cannot hold: passed on as it is.
             parser.abandon();
             if !rewrite {
                 parser.take_pending();
             }
-            self.usage_dropped = true;
         }
         let mut out = Vec::with_capacity(chunk.len());
         let measure = self.limits.as_ref().is_some_and(|l| l.measuring());
@@ -464,7 +491,12 @@ impl Exchange {
         };
         self.facts.usage.merge(usage.usage);
         let _ = self.mem.response.resize(parser.pending().len());
-        read
+        (read, dropped)
+    }
+
+    /// Whether the served answer's usage was given up.
+    pub(super) fn usage_dropped(&self) -> bool {
+        matches!(self.response, ResponseBody::Dropped(_))
     }
 
     /// DLP on what goes to the client: the whole answer (held until its
@@ -496,7 +528,7 @@ impl Exchange {
                 ops.push(Op::SetResponseHeader(k, v.into_bytes()));
             }
             Some(body)
-        } else if self.dlp.as_ref().is_some_and(|d| d.guard.is_some()) {
+        } else if self.dlp_streams_response() {
             let body = out.unwrap_or_else(|| chunk.to_vec());
             Some(self.dlp_stream(body, end_of_stream, svc))
         } else {
@@ -553,7 +585,7 @@ impl Exchange {
     /// for scanning has nothing to scan, so its headers go on.
     pub fn on_response_complete_without_body(&mut self, step: Step) -> Step {
         // No body to wait for (and no sign of the flag either way).
-        self.response_watch = false;
+        self.end_response_watch();
         self.response_ended();
         if step.flow == Flow::Pause && self.stage == Stage::Responding && self.dlp_holds_response()
         {

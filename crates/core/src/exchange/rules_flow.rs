@@ -19,7 +19,15 @@ pub(super) struct Routed {
     pub route: usize,
     /// The rule that chose (None: no rule matched; a downgrade may still apply).
     pub rule: Option<usize>,
+    /// A limit sent it to the route's downgrade (once: never downgraded
+    /// again).
     pub downgraded: bool,
+    /// The provider's own body goes with another model than the client
+    /// named (a rule's target renamed it, or a downgrade on a provider
+    /// route): it is rewritten (`upstream_request`). Not derived from
+    /// `downgraded`: a rename rewrites without one, and the unified
+    /// endpoint's downgrade is translated, not rewritten.
+    pub rewrites_model: bool,
 }
 
 /// What the request headers told the rules (kept: the headers are gone by
@@ -94,7 +102,12 @@ impl Exchange {
             return self.rules_apply_alias();
         };
         let choice = self.rule_choice(ri, model);
-        self.route = Some(Routed { route: ri, rule: choice.map(|c| c.rule), downgraded: false });
+        self.route = Some(Routed {
+            route: ri,
+            rule: choice.map(|c| c.rule),
+            downgraded: false,
+            rewrites_model: false,
+        });
         let target =
             choice.and_then(|c| config.routes.get(ri)?.rules.get(c.rule)?.targets.get(c.target));
         match target {
@@ -150,14 +163,18 @@ impl Exchange {
         let choice = self.rule_choice(ri, model);
         let target = choice.and_then(|c| route.rules.get(c.rule)?.targets.get(c.target));
         let rename = target.and_then(|t| t.model.as_ref()).filter(|m| m.as_str() != model);
-        self.route = Some(Routed { route: ri, rule: choice.map(|c| c.rule), downgraded: false });
+        self.route = Some(Routed {
+            route: ri,
+            rule: choice.map(|c| c.rule),
+            downgraded: false,
+            rewrites_model: rename.is_some(),
+        });
         if let Some(t) = target {
             self.key = t.key;
         }
         if let Some(m) = rename {
             self.facts.requested_model = self.facts.model.take();
             self.facts.model = Some(m.clone());
-            self.model_rewrite = true;
         }
         self.rules_apply_alias()
     }
@@ -197,7 +214,7 @@ impl Exchange {
             self.key = k;
         }
         if self.compat.is_none() {
-            self.model_rewrite = true;
+            r.rewrites_model = true;
             return Vec::new();
         }
         let mut ops: Vec<Op> = crate::formats::AUTH_HEADERS

@@ -48,7 +48,7 @@ impl Exchange {
             let o = wire::request_for(p, client, client_body, model, self.facts.stream)?;
             out.path = Some(o.path);
             out.body = Some(o.body);
-        } else if self.model_rewrite && Some(provider) == self.provider {
+        } else if self.route.is_some_and(|r| r.rewrites_model) && Some(provider) == self.provider {
             // A route renamed the model on the provider's own path.
             out.body = Some(wire::with_model(client_body, model)?);
         }

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::events::{EventType, StreamEvents};
 use crate::errors::GatewayError;
 use crate::headers::Headers;
 use crate::usage::{RawUsage, Usage};
@@ -18,6 +19,42 @@ pub const CHAT_PATH: &str = "/v1/messages";
 pub const INFERENCE_ENDPOINTS: &[&str] = &[CHAT_ENDPOINT, "/messages/count_tokens"];
 /// Where a stream ends.
 pub const STREAM_END: &[u8] = b"event: message_stop";
+
+/// What its streams' events say to the DLP stream guard (their types in
+/// [`event_type`]).
+pub const STREAM_EVENTS: StreamEvents = StreamEvents {
+    // `signature`: thinking blocks' opaque signatures.
+    structural: &["stop_reason", "signature"],
+    envelope: &[],
+    channel_ids: &[],
+    chunks: None,
+    finishing: None,
+    done: None,
+    frames: false,
+};
+
+/// Messages' event types: the text comes in `content_block_delta` (and any
+/// other delta); the others restate text or carry none, and a block's stop
+/// or the message's end closes the open channels.
+pub fn event_type(t: &str) -> EventType {
+    EventType {
+        snapshot: matches!(
+            t,
+            "message_start"
+                | "content_block_start"
+                | "content_block_stop"
+                | "message_delta"
+                | "message_stop"
+                | "ping"
+                | "error"
+        ),
+        ends_channels: matches!(
+            t,
+            "content_block_stop" | "message_delta" | "message_stop" | "error"
+        ),
+        ..EventType::default()
+    }
+}
 const VERSION_HEADER: &str = "anthropic-version";
 
 /// Whether a request before routing looks like Anthropic's (for the shape

@@ -7,6 +7,7 @@
 
 use serde_json::{json, Value};
 
+use super::events::{EventType, StreamEvents};
 use crate::errors::GatewayError;
 use crate::usage::{RawUsage, Usage};
 
@@ -17,6 +18,33 @@ pub const STREAM_ENDPOINT: &str = "/converse-stream";
 pub const INFERENCE_ENDPOINTS: &[&str] = &[CHAT_ENDPOINT, STREAM_ENDPOINT];
 /// Where a stream ends: the `metadata` event (its `:event-type` header).
 pub const STREAM_END: &[u8] = b":event-type\x07\x00\x08metadata";
+/// What its streams' events say to the DLP stream guard: ConverseStream's
+/// messages, decoded to SSE with their event type as `type`.
+pub const STREAM_EVENTS: StreamEvents = StreamEvents {
+    // The stop reason, a tool use's id, stream padding.
+    structural: &["stopReason", "toolUseId", "p"],
+    envelope: &["contentBlockIndex"],
+    channel_ids: &[],
+    chunks: None,
+    finishing: None,
+    done: None,
+    frames: true,
+};
+
+/// ConverseStream's event types: its text comes in `contentBlockDelta`;
+/// the others carry none in pieces, and a block's or the message's stop
+/// closes the open channels.
+pub fn event_type(t: &str) -> EventType {
+    EventType {
+        snapshot: matches!(
+            t,
+            "messageStart" | "contentBlockStart" | "contentBlockStop" | "messageStop" | "metadata"
+        ),
+        ends_channels: matches!(t, "contentBlockStop" | "messageStop" | "metadata"),
+        ..EventType::default()
+    }
+}
+
 /// The header that names an error's type.
 pub const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
 

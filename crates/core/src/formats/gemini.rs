@@ -9,6 +9,7 @@
 
 use serde_json::{json, Value};
 
+use super::events::StreamEvents;
 use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
 use crate::usage::{RawUsage, Usage};
@@ -27,6 +28,19 @@ pub const INFERENCE_ENDPOINTS: &[&str] =
 /// The last event of a stream carries the finish reason (Gemini's streams
 /// have no end marker of their own).
 pub const STREAM_END: &[u8] = b"\"finishReason\"";
+/// What its streams' events say to the DLP stream guard: untyped
+/// `candidates` chunks, each candidate's channels closed by its
+/// `finishReason`.
+pub const STREAM_EVENTS: StreamEvents = StreamEvents {
+    structural: &["modelVersion", "responseId", "finishReason", "thoughtSignature"],
+    envelope: &[],
+    channel_ids: &[],
+    chunks: None,
+    finishing: Some(("candidates", "finishReason")),
+    done: None,
+    frames: false,
+};
+
 /// Request headers that pick API options: none (the version is in the path).
 pub const OPTION_HEADERS: &[&str] = &[];
 

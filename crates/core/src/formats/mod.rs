@@ -6,6 +6,7 @@
 
 pub mod anthropic;
 pub mod bedrock;
+pub mod events;
 pub mod gemini;
 pub mod openai;
 
@@ -106,14 +107,15 @@ impl Format {
     }
 
     /// The event that ends a stream with a gateway error: its `event:` name
-    /// and data. `responses_api`: OpenAI's Responses API stream.
+    /// and data. `typed_errors`: the stream's errors are typed events
+    /// (OpenAI's Responses API, [`events::EventType::typed_errors`]).
     pub fn error_event(
         self,
         e: &GatewayError,
-        responses_api: bool,
+        typed_errors: bool,
     ) -> (Option<&'static str>, Value) {
         match self {
-            Format::OpenAi => openai::error_event(e, responses_api),
+            Format::OpenAi => openai::error_event(e, typed_errors),
             Format::Anthropic => anthropic::error_event(e),
             Format::Bedrock => bedrock::error_event(e),
             Format::Gemini => gemini::error_event(e),
@@ -147,6 +149,28 @@ impl Format {
         match self {
             Format::OpenAi => openai::with_stream_usage(body, summary),
             Format::Anthropic | Format::Bedrock | Format::Gemini => None,
+        }
+    }
+
+    /// What this format's streamed events say to the DLP stream guard
+    /// (`events` joins every format's).
+    pub const fn stream_events(self) -> &'static events::StreamEvents {
+        match self {
+            Format::OpenAi => &openai::STREAM_EVENTS,
+            Format::Anthropic => &anthropic::STREAM_EVENTS,
+            Format::Bedrock => &bedrock::STREAM_EVENTS,
+            Format::Gemini => &gemini::STREAM_EVENTS,
+        }
+    }
+
+    /// What an event `type` of this format says (default: nothing, e.g.
+    /// Gemini's untyped chunks).
+    pub fn event_type(self, t: &str) -> events::EventType {
+        match self {
+            Format::OpenAi => openai::event_type(t),
+            Format::Anthropic => anthropic::event_type(t),
+            Format::Bedrock => bedrock::event_type(t),
+            Format::Gemini => events::EventType::default(),
         }
     }
 

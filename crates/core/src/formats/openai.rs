@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::events::{EventType, StreamEvents};
 use crate::errors::GatewayError;
 use crate::request_body::RequestSummary;
 use crate::usage::{RawUsage, Usage};
@@ -20,6 +21,57 @@ pub const INFERENCE_ENDPOINTS: &[&str] =
     &[CHAT_ENDPOINT, "/completions", "/embeddings", "/responses", "/moderations"];
 /// Where a stream ends.
 pub const STREAM_END: &[u8] = b"data: [DONE]";
+
+/// What its streams' events say to the DLP stream guard: chat and
+/// Completions chunks (`choices`), and the Responses API's typed events
+/// (see [`event_type`]).
+pub const STREAM_EVENTS: StreamEvents = StreamEvents {
+    structural: &[
+        "object",
+        "finish_reason",
+        "status",
+        "item_id",
+        "call_id",
+        "system_fingerprint",
+        "service_tier",
+        // Random padding, encrypted reasoning.
+        "obfuscation",
+        "encrypted_content",
+    ],
+    envelope: &[
+        "id",
+        "object",
+        "created",
+        "model",
+        "item_id",
+        "output_index",
+        "content_index",
+        "summary_index",
+        "sequence_number",
+    ],
+    channel_ids: &["item_id"],
+    chunks: Some("choices"),
+    finishing: Some(("choices", "finish_reason")),
+    done: Some(b"[DONE]"),
+    frames: false,
+};
+
+/// The Responses API's event types: deltas are fragments, every other
+/// `response.*` event restates text; `*.done` and the response's end close
+/// the open channels.
+pub fn event_type(t: &str) -> EventType {
+    let responses = t.starts_with("response.");
+    EventType {
+        snapshot: t == "error" || (responses && !t.ends_with(".delta")),
+        ends_channels: t.ends_with(".done")
+            || matches!(
+                t,
+                "response.completed" | "response.failed" | "response.incomplete" | "error"
+            ),
+        audio: matches!(t, "response.audio.delta" | "response.output_audio.delta"),
+        typed_errors: responses,
+    }
+}
 
 /// The chat path under a base URL whose path is `path_prefix`:
 /// OpenAI-compatible servers are often configured with `/v1` in the base.
