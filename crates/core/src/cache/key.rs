@@ -100,7 +100,8 @@ pub fn computed(input: &KeyInput, body: &[u8], recent: Option<&Remembered>) -> O
     let identity = identity_digest(input.identity);
     // Only the memo's own bytes (the request shares them): its keys were
     // computed over exactly this body.
-    let recent = recent.filter(|r| std::ptr::eq(r.body.as_ptr(), body.as_ptr()))
+    let recent = recent
+        .filter(|r| std::ptr::eq(r.body.as_ptr(), body.as_ptr()))
         .filter(|r| r.body.len() == body.len());
     let Some(recent) = recent else { return fresh(input, &identity, body) };
     // Every field but the body, exactly: a key is reused only for the same

@@ -110,8 +110,7 @@ pub fn remember(
         return None;
     }
     let len = body.len();
-    let entry =
-        Rc::new(Remembered { body, inference, summary, keys: RefCell::new(Vec::new()) });
+    let entry = Rc::new(Remembered { body, inference, summary, keys: RefCell::new(Vec::new()) });
     let slot = slot_of(lookup.digest);
     MEMO.with(|m| {
         let mut m = m.try_borrow_mut().ok()?;

@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use super::route::caller_identity;
 use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step, UsageChunk};
+use crate::cache::recent;
 use crate::errors::{ErrorCode, GatewayError};
 use crate::formats::{Format, AUTH_HEADERS, OPTION_HEADERS};
 use crate::headers::Headers;
-use crate::cache::recent;
 use crate::request_body;
 use crate::routing::{self, Compat};
 use crate::services::Services;
@@ -398,8 +398,8 @@ impl Exchange {
         let cfg = &self.config.cache;
         // On the unified endpoint the provider comes with the body.
         c.custom_key.is_some()
-            || self.provider().map_or(self.config.cache_may_apply(), |p| {
-                p.cache.enabled.unwrap_or(cfg.enabled)
-            })
+            || self
+                .provider()
+                .map_or(self.config.cache_may_apply(), |p| p.cache.enabled.unwrap_or(cfg.enabled))
     }
 }
