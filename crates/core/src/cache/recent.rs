@@ -6,14 +6,18 @@
 //! from them ([`RequestSummary`]) and the cache keys computed for them, each
 //! beside the exact key fields it was computed with (provider, path, query,
 //! model, the caller's digest, stream, option headers). A body is found by a
-//! cheap digest (xxh3) and then compared byte for byte; a key by an exact
+//! cheap digest and then compared byte for byte; a key by an exact
 //! comparison of its fields. So nothing here rests on a digest not
-//! colliding: xxh3 is fast but not collision-resistant (fixed pairs of
-//! inputs collide for a noticeable share of its seeds, xxHash issue #1127),
-//! and a collision only sends a lookup to a slot whose bytes then differ (a
-//! miss). What a remembered entry gives is always what computing it again
-//! would: the same summary, and the key for the same fields, so a tenant,
-//! route or option header that differs never reuses another's key.
+//! colliding, and the digest can be as cheap as it likes: xxh3 (fast, not
+//! collision-resistant: fixed pairs of inputs collide for a noticeable share
+//! of its seeds, xxHash issue #1127) over the length, the first and last
+//! [`EDGE`] bytes and [`SAMPLES`] words spread over the rest. A collision
+//! only sends a lookup to entries whose bytes then differ (a miss), and the
+//! one pass a repeated body costs is the comparison. Two hot bodies of one
+//! length that differ only between the sampled bytes share a set, which has
+//! two ways for that. What a remembered entry gives is always what computing
+//! it again would: the same summary, and the key for the same fields, so a
+//! tenant, route or option header that differs never reuses another's key.
 //!
 //! Bounded: [`SLOTS`] direct-mapped slots holding at most [`MAX_BYTES`] of
 //! bodies per worker, bodies up to [`MAX_BODY`] each.
@@ -24,8 +28,13 @@ use std::rc::Rc;
 use super::key::Key;
 use crate::request_body::RequestSummary;
 
-/// Remembered bodies per worker.
-const SLOTS: usize = 32;
+/// Sets of remembered bodies per worker, each of [`WAYS`] entries.
+const SETS: usize = 16;
+const WAYS: usize = 2;
+/// The digest reads this many bytes at each end of a body...
+const EDGE: usize = 512;
+/// ...and this many 8-byte words spread evenly between them.
+const SAMPLES: usize = 64;
 /// Bytes of bodies remembered per worker, at most.
 pub const MAX_BYTES: usize = 4 << 20;
 /// A larger body is not remembered.
@@ -71,16 +80,45 @@ pub struct Lookup {
 }
 
 struct Memo {
-    slots: [Option<(u64, Rc<Remembered>)>; SLOTS],
+    sets: [Set; SETS],
     held: usize,
 }
 
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo { slots: Default::default(), held: 0 });
+#[derive(Default)]
+struct Set {
+    ways: [Option<(u64, Rc<Remembered>)>; WAYS],
+    /// The way used last (the other one is replaced first).
+    recent: usize,
 }
 
-fn slot_of(digest: u64) -> usize {
-    (digest % SLOTS as u64) as usize
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo { sets: Default::default(), held: 0 });
+}
+
+fn set_of(digest: u64) -> usize {
+    (digest % SETS as u64) as usize
+}
+
+/// Where to look for a body: its length and sampled bytes (module doc).
+fn digest(body: &[u8]) -> u64 {
+    const SAMPLED: usize = 2 * EDGE + 8 * SAMPLES;
+    let len = body.len();
+    if len <= SAMPLED {
+        return xxhash_rust::xxh3::xxh3_64(body);
+    }
+    let mut sample = [0u8; SAMPLED + 8];
+    let (head, rest) = sample.split_at_mut(EDGE);
+    let (words, tail) = rest.split_at_mut(8 * SAMPLES);
+    head.copy_from_slice(body.get(..EDGE).unwrap_or_default());
+    let middle = body.get(EDGE..len - EDGE).unwrap_or_default();
+    let step = (middle.len().saturating_sub(8)) / SAMPLES;
+    for (i, w) in words.chunks_exact_mut(8).enumerate() {
+        w.copy_from_slice(middle.get(i * step..i * step + 8).unwrap_or(&[0; 8]));
+    }
+    let (edge, len_bytes) = tail.split_at_mut(EDGE);
+    edge.copy_from_slice(body.get(len - EDGE..).unwrap_or_default());
+    len_bytes.copy_from_slice(&(len as u64).to_le_bytes());
+    xxhash_rust::xxh3::xxh3_64(&sample)
 }
 
 /// The remembered entry for exactly these bytes, parsed the same way.
@@ -88,12 +126,17 @@ pub fn find(body: &[u8], inference: bool) -> Lookup {
     if body.len() > MAX_BODY {
         return Lookup { digest: 0, found: None };
     }
-    let digest = xxhash_rust::xxh3::xxh3_64(body);
+    let digest = digest(body);
     let found = MEMO.with(|m| {
-        let m = m.try_borrow().ok()?;
-        let (d, r) = m.slots.get(slot_of(digest))?.as_ref()?;
-        let same = *d == digest && r.inference == inference && same_bytes(&r.body, body);
-        same.then(|| Rc::clone(r))
+        let mut m = m.try_borrow_mut().ok()?;
+        let set = m.sets.get_mut(set_of(digest))?;
+        let way = set.ways.iter().position(|w| {
+            w.as_ref().is_some_and(|(d, r)| {
+                *d == digest && r.inference == inference && same_bytes(&r.body, body)
+            })
+        })?;
+        set.recent = way;
+        set.ways.get(way)?.as_ref().map(|(_, r)| Rc::clone(r))
     });
     Lookup { digest, found }
 }
@@ -111,25 +154,31 @@ pub fn remember(
     }
     let len = body.len();
     let entry = Rc::new(Remembered { body, inference, summary, keys: RefCell::new(Vec::new()) });
-    let slot = slot_of(lookup.digest);
     MEMO.with(|m| {
         let mut m = m.try_borrow_mut().ok()?;
         let m = &mut *m;
-        if let Some((_, old)) = m.slots.get_mut(slot)?.take() {
+        let at = set_of(lookup.digest);
+        let set = m.sets.get_mut(at)?;
+        // An empty way, else the one not used last.
+        let way = set.ways.iter().position(Option::is_none).unwrap_or((set.recent + 1) % WAYS);
+        set.recent = way;
+        if let Some((_, old)) = set.ways.get_mut(way)?.take() {
             m.held = m.held.saturating_sub(old.body.len());
         }
-        // Over the bound: forget the slots after this one, in turn.
-        let mut i = slot;
+        // Over the bound: forget entries of the sets after this one, in turn.
+        let mut i = at;
         while m.held.saturating_add(len) > MAX_BYTES {
-            i = (i + 1) % SLOTS;
-            if i == slot {
+            i = (i + 1) % SETS;
+            if i == at {
                 break;
             }
-            if let Some((_, old)) = m.slots.get_mut(i).and_then(Option::take) {
-                m.held = m.held.saturating_sub(old.body.len());
+            for w in m.sets.get_mut(i)?.ways.iter_mut() {
+                if let Some((_, old)) = w.take() {
+                    m.held = m.held.saturating_sub(old.body.len());
+                }
             }
         }
-        *m.slots.get_mut(slot)? = Some((lookup.digest, Rc::clone(&entry)));
+        *m.sets.get_mut(at)?.ways.get_mut(way)? = Some((lookup.digest, Rc::clone(&entry)));
         m.held = m.held.saturating_add(len);
         Some(())
     });
@@ -192,6 +241,23 @@ mod tests {
     }
 
     #[test]
+    fn bodies_alike_but_for_unsampled_bytes_are_told_apart() {
+        // Same length, same sampled bytes: one set, two ways, both found.
+        let a = format!(r#"{{"model":"m","pad":"{}"}}"#, "x".repeat(50_000));
+        // A byte the sample skips (between the first two middle words).
+        let mut c = a.clone().into_bytes();
+        c[EDGE + 9] = b'y';
+        assert_eq!(digest(a.as_bytes()), digest(&c));
+        let ra = remember(&find(a.as_bytes(), true), a.as_bytes().into(), true, summary("a"));
+        assert!(find(&c, true).found.is_none());
+        let rc = remember(&find(&c, true), c.as_slice().into(), true, summary("c"));
+        let (ra, rc) = (ra.unwrap(), rc.unwrap());
+        assert!(Rc::ptr_eq(&find(a.as_bytes(), true).found.unwrap(), &ra));
+        assert!(Rc::ptr_eq(&find(&c, true).found.unwrap(), &rc));
+        assert_eq!(find(&c, true).found.unwrap().summary, summary("c"));
+    }
+
+    #[test]
     fn same_bytes_compares_every_byte() {
         let a: Vec<u8> = (0..1000u32).map(|i| (i % 251) as u8).collect();
         assert!(same_bytes(&a, &a.clone()));
@@ -228,7 +294,7 @@ mod tests {
             b[..8].copy_from_slice(&(i as u64).to_le_bytes());
             b
         };
-        for i in 0..3 * SLOTS {
+        for i in 0..3 * SETS * WAYS {
             let b = big(i);
             let l = find(&b, true);
             remember(&l, b.into(), true, summary("m")).unwrap();
