@@ -29,7 +29,7 @@ use super::key::Key;
 use crate::request_body::RequestSummary;
 
 /// Sets of remembered bodies per worker, each of [`WAYS`] entries.
-const SETS: usize = 16;
+const SETS: usize = 32;
 const WAYS: usize = 2;
 /// The digest reads this many bytes at each end of a body...
 const EDGE: usize = 512;
