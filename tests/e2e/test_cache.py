@@ -369,3 +369,86 @@ def test_l2_store_failures_are_logged_after_the_request(start_gateway, mock, fak
     from harness import wait_for
     wait_for(lambda: "cache: L2 store failed: status 200" in g.log_text(),
              what="the store failure in Envoy's log")
+
+
+# The worker's memo of recent bodies (cache/recent.rs): a repeated body skips
+# its parse and key computation, at any size, but only for the same bytes and
+# the same key fields; the request policy still scans every repeat.
+BIG = "Please summarise the open risks of the billing migration. " * 1800  # ~100 KB
+
+
+def raw_post(g, data, headers=None):
+    return requests.post(g.url + CHAT_PATH, data=data,
+                         headers={"content-type": "application/json", **(headers or {})}, timeout=15)
+
+
+def reply_of(r):
+    return r.json()["choices"][0]["message"]["content"]
+
+
+def test_same_bytes_under_another_tenant_never_hit(start_gateway, mock):
+    import hashlib
+    plugin = cached_plugin()
+    plugin["auth"] = {"tokens": [{"name": n, "sha256": hashlib.sha256(n.encode()).hexdigest()}
+                                 for n in ("tenant-a", "tenant-b")]}
+    g = start_gateway(plugin=plugin)  # one worker: one memo for both tenants
+    data = json.dumps(chat_body("tenant memo " + BIG))
+    m = mock.mark()
+    # The mock answers what x-mock-reply says (not in the key): who got which answer.
+    ra = raw_post(g, data, {"x-aigw-authorization": "tenant-a", "x-mock-reply": "for a"})
+    assert ra.headers["x-aigw-cache-status"] == "MISS" and reply_of(ra) == "for a"
+    for _ in range(2):
+        r = raw_post(g, data, {"x-aigw-authorization": "tenant-a", "x-mock-reply": "x"})
+        assert r.headers["x-aigw-cache-status"] == "HIT" and reply_of(r) == "for a"
+    rb = raw_post(g, data, {"x-aigw-authorization": "tenant-b", "x-mock-reply": "for b"})
+    assert rb.headers["x-aigw-cache-status"] == "MISS" and reply_of(rb) == "for b"
+    for tenant in ("tenant-b", "tenant-a", "tenant-b"):
+        r = raw_post(g, data, {"x-aigw-authorization": tenant, "x-mock-reply": "x"})
+        assert r.headers["x-aigw-cache-status"] == "HIT"
+        assert reply_of(r) == ("for a" if tenant == "tenant-a" else "for b")
+    got = mock.received_since(m, 2)
+    assert len(got) == 2 and all(x["json"] == json.loads(data) for x in got)
+
+
+def test_a_changed_key_header_misses_on_the_same_bytes(start_gateway, mock):
+    g = start_gateway(plugin=cached_plugin())
+    data = json.dumps(chat_body("header memo " + BIG))
+    m = mock.mark()
+    for project in ("proj_a", "proj_b"):
+        r = raw_post(g, data, {"openai-project": project, "x-mock-reply": project})
+        assert r.headers["x-aigw-cache-status"] == "MISS", project
+    for project in ("proj_b", "proj_a", "proj_b"):
+        r = raw_post(g, data, {"openai-project": project, "x-mock-reply": "x"})
+        assert r.headers["x-aigw-cache-status"] == "HIT" and reply_of(r) == project
+    # A header outside the key changes nothing; one byte of the body does.
+    assert raw_post(g, data, {"openai-project": "proj_a", "user-agent": "other"}).headers[
+        "x-aigw-cache-status"] == "HIT"
+    changed = data.replace("billing", "bIlling", 1)
+    r = raw_post(g, changed, {"openai-project": "proj_a", "x-mock-reply": "changed"})
+    assert r.headers["x-aigw-cache-status"] == "MISS" and reply_of(r) == "changed"
+    assert [x["headers"]["openai-project"] for x in mock.received_since(m, 3)] == \
+        ["proj_a", "proj_b", "proj_a"]
+
+
+def test_a_blocked_prompt_stays_blocked_on_repeat(start_gateway, mock):
+    plugin = cached_plugin()
+    plugin["policies"] = {"strict": {"request": {"*": "redact", "secret": "block"}}}
+    plugin["policy"] = "strict"
+    g = start_gateway(plugin=plugin)
+    secret = json.dumps(chat_body("deploy with ghp_abcdefghijklmnopqrstuvwxyz0123456789 " + BIG))
+    card = json.dumps(chat_body("my card is 4111 1111 1111 1111 " + BIG))
+    clean = json.dumps(chat_body("nothing to see " + BIG))
+    m = mock.mark()
+    for _ in range(3):
+        r = raw_post(g, secret)
+        assert r.status_code == 403, r.text
+        assert r.json()["error"]["code"] == "aigw_dlp_blocked"
+    assert mock.requests(m) == []
+    # Redacted on every repeat: the provider got the redacted text once,
+    # the repeats are hits on the redacted request's entry.
+    statuses = [raw_post(g, card).headers["x-aigw-cache-status"] for _ in range(3)]
+    assert statuses == ["MISS", "HIT", "HIT"]
+    [sent] = mock.received_since(m, 1)
+    assert "4111 1111 1111 1111" not in sent["json"]["messages"][0]["content"]
+    assert [raw_post(g, clean).headers["x-aigw-cache-status"] for _ in range(2)] == ["MISS", "HIT"]
+    assert len(mock.requests(m)) == 2

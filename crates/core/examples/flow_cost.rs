@@ -50,9 +50,12 @@ fn main() {
     // BODY=<bytes>: only the plain request with a prompt of that size (the
     // body curve of `make bench-curves`, docs/perf/README.md).
     if let Some(size) = std::env::var("BODY").ok().and_then(|v| v.parse::<usize>().ok()) {
-        let text = "lorem ipsum dolor sit amet ".repeat(size / 27 + 1);
-        let body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text.get(..size).unwrap_or(&text)}]});
-        run(&format!("body {size}"), plain, &serde_json::to_vec(&body).unwrap(), n);
+        run(&format!("body {size}"), plain, &prompt_of(size), n);
+        return;
+    }
+    // HIT=<bytes>: that prompt as an L1 hit (the hit path at any size).
+    if let Some(size) = std::env::var("HIT").ok().and_then(|v| v.parse::<usize>().ok()) {
+        run(&format!("cache hit {size}"), cached, &prompt_of(size), n);
         return;
     }
     // STREAM=<events>: a streamed answer of that many events, one per
@@ -68,6 +71,13 @@ fn main() {
             run(name, doc, body, n);
         }
     }
+}
+
+/// A plain request with a prompt of `size` bytes.
+fn prompt_of(size: usize) -> Vec<u8> {
+    let text = "lorem ipsum dolor sit amet ".repeat(size / 27 + 1);
+    let body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text.get(..size).unwrap_or(&text)}]});
+    serde_json::to_vec(&body).unwrap()
 }
 
 /// The bench's 10 KB prompt (tests/bench/bench.py `prompt_10k`).

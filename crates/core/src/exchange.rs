@@ -101,6 +101,9 @@ pub struct Exchange {
     mcp: Option<Box<mcp_flow::McpState>>,
     /// The request body's summary (model, stream, max tokens).
     summary: request_body::RequestSummary,
+    /// The worker's memo entry of this request's body (`cache::recent`):
+    /// its summary and cache keys, and the bytes themselves.
+    recent: Option<Rc<crate::cache::recent::Remembered>>,
     /// Bytes of request body the host holds (what a rewrite replaces).
     request_body_len: usize,
     /// What this request holds on the VM's memory budget.
@@ -151,6 +154,7 @@ impl Exchange {
             dlp: None,
             mcp: None,
             summary: request_body::RequestSummary::default(),
+            recent: None,
             request_body_len: 0,
             mem,
             request_buffered: 0,

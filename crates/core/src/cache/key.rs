@@ -9,42 +9,12 @@
 //! under. Headers that only authenticate (the caller's identity stands for
 //! them) or describe the client (`user-agent`, `x-stainless-*`) are not.
 
-use std::cell::RefCell;
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-
 use sha2::{Digest, Sha256};
 
+use super::recent::Remembered;
 use crate::headers::Headers;
 
 pub type Key = [u8; 32];
-
-/// Keys of recent requests, per VM: a repeated request (which is what a
-/// cache hit is) skips canonicalising and hashing its body, at any size.
-/// Direct-mapped slots, each a fingerprint and a key (3 KB per VM).
-const RECENT_SLOTS: usize = 64;
-
-/// A remembered key and the fingerprint of the exact inputs it was
-/// computed from: SipHash-1-3 keyed with a secret drawn per VM from the
-/// host's entropy, and the inputs' length. Unlike a plain checksum, a
-/// client cannot make two different requests share a fingerprint: without
-/// the key (never exposed) each try is a blind 2^-64 guess. It reads the
-/// bytes once, far cheaper than the canonical walk and SHA-256 it saves.
-#[derive(Clone, Copy)]
-struct Recent {
-    fingerprint: (u64, usize),
-    key: Key,
-}
-
-struct Memo {
-    seed: RandomState,
-    slots: [Option<Recent>; RECENT_SLOTS],
-}
-
-thread_local! {
-    static RECENT: RefCell<Memo> =
-        RefCell::new(Memo { seed: RandomState::new(), slots: [None; RECENT_SLOTS] });
-}
 
 /// Bumped whenever what a key hashes changes: replicas of different
 /// versions share L2, and an entry must never be read under another format.
@@ -124,35 +94,28 @@ pub struct KeyInput<'a> {
 /// The computed key: the request body with JSON object keys in a canonical
 /// order (and insignificant whitespace dropped), so `{"a":1,"b":2}` and
 /// `{ "b":2, "a":1 }` share an entry. None when the body is not JSON.
-pub fn computed(input: &KeyInput, body: &[u8]) -> Option<Key> {
+/// `recent`: the worker's memo entry of these very bytes (`cache::recent`),
+/// where the key for the same fields may already be.
+pub fn computed(input: &KeyInput, body: &[u8], recent: Option<&Remembered>) -> Option<Key> {
     let identity = identity_digest(input.identity);
-    // The memo matches the key's own fields, with the body as sent (not
-    // canonical): a remembered key is the one the computation gives.
-    let parts = fields(b"computed", input, &identity, body);
-    let fingerprint = RECENT.with(|m| {
-        let m = m.try_borrow().ok()?;
-        let mut h = m.seed.build_hasher();
-        for part in &parts {
-            h.write_u64(part.len() as u64);
-            h.write(part);
-        }
-        Some((h.finish(), parts.iter().map(|p| p.len()).sum::<usize>()))
-    });
-    let Some(fingerprint) = fingerprint else { return fresh(input, &identity, body) };
-    let slot = (fingerprint.0 % RECENT_SLOTS as u64) as usize;
-    let remembered = RECENT.with(|m| {
-        let m = m.try_borrow().ok()?;
-        m.slots.get(slot)?.filter(|e| e.fingerprint == fingerprint).map(|e| e.key)
-    });
-    if remembered.is_some() {
-        return remembered;
+    // Only the memo's own bytes (the request shares them): its keys were
+    // computed over exactly this body.
+    let recent = recent
+        .filter(|r| std::ptr::eq(r.body.as_ptr(), body.as_ptr()))
+        .filter(|r| r.body.len() == body.len());
+    let Some(recent) = recent else { return fresh(input, &identity, body) };
+    // Every field but the body, exactly: a key is reused only for the same
+    // provider, path, query, model, caller, stream flag and option headers.
+    let all = fields(b"computed", input, &identity, b"");
+    let mut exact = Vec::with_capacity(all.iter().map(|p| p.len() + 8).sum());
+    for part in all.iter().take(all.len() - 1) {
+        push_field(&mut exact, part);
+    }
+    if let Some(key) = recent.key(&exact) {
+        return Some(key);
     }
     let key = fresh(input, &identity, body)?;
-    RECENT.with(|m| {
-        if let Some(s) = m.try_borrow_mut().ok().as_mut().and_then(|m| m.slots.get_mut(slot)) {
-            *s = Some(Recent { fingerprint, key });
-        }
-    });
+    recent.remember_key(&exact, key);
     Some(key)
 }
 
@@ -225,6 +188,21 @@ pub fn hex(key: &Key) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::recent;
+
+    /// As a request computes it: through the worker's memo of bodies (the
+    /// first time fresh and remembered, then from the memo).
+    fn computed(i: &KeyInput, body: &[u8]) -> Option<Key> {
+        let lookup = recent::find(body, true);
+        let r = lookup
+            .found
+            .clone()
+            .or_else(|| recent::remember(&lookup, body.into(), true, Default::default()));
+        match r {
+            Some(r) => super::computed(i, &r.body, Some(&r)),
+            None => super::computed(i, body, None),
+        }
+    }
 
     fn input<'a>(identity: &'a [u8], stream: bool) -> KeyInput<'a> {
         KeyInput {

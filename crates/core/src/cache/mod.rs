@@ -10,6 +10,7 @@ pub mod entry;
 pub mod key;
 pub mod l1;
 pub mod l2;
+pub mod recent;
 
 use aigw_config_error::ConfigError;
 use serde::Deserialize;

@@ -95,7 +95,7 @@ impl Exchange {
         };
         let key = match &controls.custom_key {
             Some(k) => key::custom(&input, k),
-            None => match key::computed(&input, body) {
+            None => match key::computed(&input, body, self.recent.as_deref()) {
                 Some(k) => k,
                 None => return Gated::Next,
             },

@@ -167,7 +167,11 @@ impl Exchange {
             Ok(redacted) => {
                 let body = match redacted {
                     Some(b) => PendingBody::Redacted(b),
-                    None => PendingBody::AsSent(body.to_vec()),
+                    // The memo's copy when it holds these bytes: not copied again.
+                    None => PendingBody::AsSent(match &self.recent {
+                        Some(r) => std::rc::Rc::clone(&r.body),
+                        None => body.into(),
+                    }),
                 };
                 self.log_prompt(body.bytes());
                 self.pending_body = Some(body);

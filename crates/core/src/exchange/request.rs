@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::route::caller_identity;
 use super::{fallback, limits_flow, BodyNeed, Exchange, Stage, Step, UsageChunk};
+use crate::cache::recent;
 use crate::errors::{ErrorCode, GatewayError};
 use crate::formats::{Format, AUTH_HEADERS, OPTION_HEADERS};
 use crate::headers::Headers;
@@ -346,7 +347,7 @@ impl Exchange {
         if self.mcp.is_some() {
             return self.mcp_on_request_body(body, svc);
         }
-        let mut summary = match request_body::parse(body, self.is_inference()) {
+        let mut summary = match self.recall_body(body) {
             Ok(s) => s,
             Err(e) => return self.reply(e),
         };
@@ -386,5 +387,39 @@ impl Exchange {
         }
         self.summary = summary;
         self.gates_with_body(body, svc)
+    }
+
+    /// The body's summary: from the worker's memo when these exact bytes
+    /// came before (a repeated request skips the parse), else parsed, and
+    /// remembered when the cache may want the body's key.
+    fn recall_body(&mut self, body: &[u8]) -> Result<request_body::RequestSummary, GatewayError> {
+        let inference = self.is_inference();
+        if !self.body_memo_wanted(inference) {
+            return request_body::parse(body, inference);
+        }
+        let lookup = recent::find(body, inference);
+        if let Some(r) = lookup.found {
+            let summary = r.summary.clone();
+            self.recent = Some(r);
+            return Ok(summary);
+        }
+        let summary = request_body::parse(body, inference)?;
+        self.recent = recent::remember(&lookup, body.into(), inference, summary.clone());
+        Ok(summary)
+    }
+
+    /// Whether this request's body may be looked up in the cache by its
+    /// key (only then is it worth remembering).
+    fn body_memo_wanted(&self, inference: bool) -> bool {
+        let c = &self.cache_controls;
+        if !inference || c.skip {
+            return false;
+        }
+        let cfg = &self.config.cache;
+        // On the unified endpoint the provider comes with the body.
+        c.custom_key.is_some()
+            || self
+                .provider()
+                .map_or(self.config.cache_may_apply(), |p| p.cache.enabled.unwrap_or(cfg.enabled))
     }
 }

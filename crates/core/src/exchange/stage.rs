@@ -46,22 +46,24 @@ pub(crate) enum Gated {
 /// The request body on its way through the gates.
 #[derive(Debug)]
 pub(super) enum PendingBody {
-    /// As the client sent it (what the host holds).
-    AsSent(Vec<u8>),
+    /// As the client sent it (what the host holds; shared with the
+    /// worker's memo of bodies, `cache::recent`, when it is there).
+    AsSent(std::rc::Rc<[u8]>),
     /// Rewritten by the scans: the provider gets this instead.
     Redacted(Vec<u8>),
 }
 
 impl Default for PendingBody {
     fn default() -> Self {
-        PendingBody::AsSent(Vec::new())
+        PendingBody::AsSent(std::rc::Rc::from(Vec::new()))
     }
 }
 
 impl PendingBody {
     pub fn bytes(&self) -> &[u8] {
         match self {
-            PendingBody::AsSent(b) | PendingBody::Redacted(b) => b,
+            PendingBody::AsSent(b) => b,
+            PendingBody::Redacted(b) => b,
         }
     }
 

@@ -584,6 +584,29 @@ fn ttl_expiry() {
 }
 
 #[test]
+fn a_repeated_body_takes_its_summary_and_key_from_the_memo() {
+    let cfg = config(CACHED);
+    let mut svc = at(0);
+    let body = br#"{"model":"m","messages":[{"role":"user","content":"memo"}]}"#;
+    let (mut ex, _) = request(&cfg, &mut svc, &[], body);
+    respond(&mut ex, &mut svc, "200", "application/json", ANSWER);
+    let first = ex.recent.clone().unwrap();
+    let key = ex.cache.as_ref().unwrap().key;
+    // The same bytes: the memo's entry, its key for the same fields, a hit.
+    let (ex, step) = request(&cfg, &mut svc, &[], body);
+    assert!(hit(&step).is_some());
+    let again = ex.recent.clone().unwrap();
+    assert!(Rc::ptr_eq(&first, &again));
+    assert_eq!(ex.cache.as_ref().unwrap().key, key);
+    assert_eq!(ex.facts.model.as_deref(), Some("m"));
+    // The same bytes with another key header: the same entry, another key.
+    let (ex, step) = request(&cfg, &mut svc, &[("openai-project", "p")], body);
+    assert!(hit(&step).is_none());
+    assert!(Rc::ptr_eq(&first, ex.recent.as_ref().unwrap()));
+    assert_ne!(ex.cache.as_ref().unwrap().key, key);
+}
+
+#[test]
 fn skip_cache_bypasses_reads_and_writes() {
     let cfg = config(CACHED);
     let mut svc = at(0);
