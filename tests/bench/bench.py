@@ -139,11 +139,16 @@ SCENARIOS = {
     # filter's share.
     "mcp_direct": ("mcp_server", "/mcp", MCP_CALL, MCP_HEADERS),
     "mcp_bare": ("bare", "/mcp", MCP_CALL, MCP_HEADERS),
+    # The floor filter's host work on the same call (hold, read the headers
+    # and the message, route it, a log record): what any body-aware filter
+    # adds on this route in this Envoy.
+    "mcp_floor": ("floor_mcp", "/mcp/tools", MCP_CALL, MCP_HEADERS),
     "mcp": ("gateway_mcp", "/mcp/tools", MCP_CALL, MCP_HEADERS),
     "mcp_dlp": ("gateway_mcp", "/mcp/tools-dlp", MCP_CALL, MCP_HEADERS),
 }
 LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
-             "gateway_chain", "gateway_dlp", "gateway_routes", "gateway_nometrics", "gateway_mcp")
+             "gateway_chain", "gateway_dlp", "gateway_routes", "gateway_nometrics", "gateway_mcp",
+             "floor_mcp")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
@@ -220,6 +225,7 @@ def add_floor(cfg, mode):
 def add_variants(cfg):
     add_floor(cfg, "floor")
     add_floor(cfg, "floor_hit")
+    add_floor(cfg, "floor_mcp")
     def cache(p):
         p["cache"] = {"enabled": True, "ttl_s": 3600}
 
@@ -554,6 +560,9 @@ def main():
             pairs = zip(results[n]["latency"], results[base]["latency"])
             return statistics.median(a["p50_ms"] - d["p50_ms"] for a, d in pairs)
         hop = added("mcp_bare", "mcp_direct")
+        if "mcp_floor" in summary:
+            print(f"mcp_floor: the floor filter's host work adds {added('mcp_floor', 'mcp_bare'):+.3f} ms "
+                  f"p50 (1 connection) over bare Envoy on the same call")
         for n in ("mcp", "mcp_dlp"):
             if n not in summary:
                 continue

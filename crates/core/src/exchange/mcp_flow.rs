@@ -118,7 +118,8 @@ impl Exchange {
                 "an MCP path is /mcp/{server}/...",
             ));
         };
-        self.facts.endpoint = Some(format!("/mcp/{name}"));
+        // Concatenated, not `format!`ted: this runs on every message.
+        self.facts.endpoint = Some(["/mcp/", name].concat());
         let Some((index, server)) = mcp.server(name) else {
             return self.reply(GatewayError::new(
                 ErrorCode::UnknownProvider,
@@ -134,7 +135,7 @@ impl Exchange {
             .collect();
         route_ops.push(Op::SetRequestHeader(
             Cow::Borrowed(":path"),
-            format!("{}{rest}", server.path).into_bytes(),
+            [server.path.as_bytes(), rest.as_bytes()].concat(),
         ));
         route_ops.push(Op::SetRequestHeader(
             Cow::Borrowed(":authority"),
@@ -217,7 +218,7 @@ impl Exchange {
 
     fn mcp_check_request(&mut self, m: &mut McpState, body: &[u8], svc: &mut dyn Services) -> Step {
         self.facts.request_bytes = body.len() as u64;
-        let (msg, _) = match protocol::parse(body) {
+        let msg = match protocol::parse(body) {
             Ok(p) => p,
             Err(r) => {
                 m.decision = "refused";
@@ -533,6 +534,25 @@ impl Exchange {
         Step::cont(ops)
     }
 
+    /// Whether the server's answer passes unread: no policy reads it and
+    /// no payload log records it. The host then does not fetch its bytes
+    /// (a host call and a copy per callback) and reports only their size
+    /// ([`Exchange::on_response_passed`]).
+    pub fn response_passes_unread(&self) -> bool {
+        self.stage != Stage::Replied
+            && !matches!(self.recording, super::log::Recording::Payloads(_))
+            && self.mcp.as_ref().is_some_and(|m| matches!(m.answer, McpAnswer::Pass))
+    }
+
+    /// A body callback of an answer that passes unread: its size.
+    pub fn on_response_passed(&mut self, size: usize, end_of_stream: bool) {
+        self.response_body_arrived();
+        self.facts.response_bytes += size as u64;
+        if end_of_stream && self.delivery == super::Delivery::Pending {
+            self.delivery = super::Delivery::Ended;
+        }
+    }
+
     /// Whether the answer is held whole (for the memory budget).
     pub(super) fn mcp_holds_response(&self) -> bool {
         self.mcp.as_ref().is_some_and(|m| matches!(m.answer, McpAnswer::Json))
@@ -627,7 +647,18 @@ impl Exchange {
         }
         // No request of the agent's to answer: the server's GET stream.
         let Some(id) = m.id.clone() else { return self.mcp_check_other(m, data) };
-        let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(data) else {
+        // Whether it is the response to the request. A list is rewritten,
+        // so read whole; any other answer is scanned as it came, so only
+        // its head is read.
+        let (is_response, mut whole) = if m.method.as_deref() == Some("tools/list") {
+            match serde_json::from_slice::<Value>(data) {
+                Ok(Value::Object(msg)) => (Some(protocol::is_response_to(&msg, &id)), Some(msg)),
+                _ => (None, None),
+            }
+        } else {
+            (protocol::answers(data, &id), None)
+        };
+        let Some(is_response) = is_response else {
             // Not JSON where JSON-RPC was due: refused, never passed unscanned.
             m.decision = "blocked";
             self.facts.error_code = Some("aigw_answer_unreadable");
@@ -639,11 +670,11 @@ impl Exchange {
                 None,
             ));
         };
-        if !protocol::is_response_to(&msg, &id) {
+        if !is_response {
             return self.mcp_check_other(m, data);
         }
         let method = m.method.as_deref().unwrap_or_default();
-        if method == "tools/list" {
+        if let Some(msg) = whole.as_mut() {
             let server = m.config.servers.get(m.server)?;
             let Some(Value::Object(result)) = msg.get_mut("result") else { return None };
             let tenant = self.facts.tenant.as_deref();
@@ -674,7 +705,7 @@ impl Exchange {
             if !m.list.is_empty() && m.decision == "allowed" {
                 m.decision = "flagged";
             }
-            return changed.then(|| serde_json::to_vec(&msg).unwrap_or_default());
+            return changed.then(|| serde_json::to_vec(&*msg).unwrap_or_default());
         }
         let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
         let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {

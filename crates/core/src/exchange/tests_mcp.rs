@@ -374,6 +374,37 @@ fn clean_results_pass_as_they_came() {
     assert_eq!(record(&mut ex, &mut svc)["mcp"]["decision"], "allowed");
 }
 
+#[test]
+fn answers_no_policy_reads_pass_unread() {
+    let doc = CONFIG.replacen(r#""policy":"tools","#, "", 1);
+    let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0);
+    let mut svc = MemServices::new(0);
+    let resp = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"application/json")]);
+    let unread = |svc: &mut MemServices, msg: &Value| {
+        let mut ex = Exchange::new(cfg.clone());
+        let body = serde_json::to_vec(msg).unwrap();
+        ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, svc);
+        ex.request_body_need(body.len(), true);
+        ex.on_request_body(&body, svc);
+        ex.on_response_headers(&resp, svc);
+        let unread = ex.response_passes_unread();
+        if unread {
+            ex.on_response_passed(40, false);
+            ex.on_response_passed(60, true);
+            let rec = record(&mut ex, svc);
+            assert_eq!(
+                (rec["response_bytes"].as_u64(), rec["complete"].as_bool()),
+                (Some(100), Some(true))
+            );
+        }
+        unread
+    };
+    assert!(unread(&mut svc, &call(1, "echo", json!({}))), "no policy on results: not read");
+    let list = json!({"jsonrpc":"2.0","id":2,"method":"tools/list"});
+    assert!(!unread(&mut svc, &list), "a tool list is always read");
+}
+
 fn tools_list(descr: &str) -> Value {
     json!({"jsonrpc":"2.0","id":2,"result":{"tools":[
         {"name":"echo","description":descr,"inputSchema":{"type":"object"}},
