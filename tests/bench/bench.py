@@ -134,9 +134,9 @@ SCENARIOS = {
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
     # An MCP tool call: straight to the server, through bare Envoy, through
     # the gateway (route, parse, limits, log), and with a DLP policy on the
-    # arguments and the result. Target: the gateway adds at most 0.2 ms p50
-    # over the direct call (issue 18); what it adds over bare Envoy is the
-    # filter's share.
+    # arguments and the result. Target (`mcp`): the gateway adds at most
+    # 0.2 ms p50 over the direct call (issue 18); what it adds over bare
+    # Envoy is the filter's share, over `mcp_floor` its logic's.
     "mcp_direct": ("mcp_server", "/mcp", MCP_CALL, MCP_HEADERS),
     "mcp_bare": ("bare", "/mcp", MCP_CALL, MCP_HEADERS),
     # The floor filter's host work on the same call (hold, read the headers
@@ -569,11 +569,14 @@ def main():
             over_bare, over_direct = added(n, "mcp_bare"), added(n, "mcp_direct")
             summary[n]["p50_c1_added_ms"] = over_bare
             summary[n]["p50_c1_vs_direct_ms"] = over_direct
+            target = f" (target <= +{MCP_ADDED_P50_MS} ms)" if n == "mcp" else ""
             print(f"{n}: an MCP tool call's p50 (1 connection) {summary[n]['p50_ms_c1']:.3f} ms: "
-                  f"{over_direct:+.3f} ms over the direct call (target <= +{MCP_ADDED_P50_MS} ms), "
+                  f"{over_direct:+.3f} ms over the direct call{target}, "
                   f"{over_bare:+.3f} ms over bare Envoy to the same server "
                   f"(Envoy's own hop: {hop:+.3f} ms)")
-            if over_direct > MCP_ADDED_P50_MS:
+            # The target is the tool call's (`mcp`); `mcp_dlp` adds the
+            # scans of the arguments and the result, reported beside it.
+            if n == "mcp" and over_direct > MCP_ADDED_P50_MS:
                 failed.append(n + " (added p50)")
     if "gateway" in summary and "no_metrics" in summary:
         on, off = summary["gateway"], summary["no_metrics"]
