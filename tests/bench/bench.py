@@ -72,7 +72,14 @@ def prompt_10k(dense, size=10240):
 SHORT_REPLY = {"x-mock-reply": "Noted."}
 # An MCP tool call (JSON-RPC over POST). The server is the mock's minimal MCP
 # responder (tests/mock/src/mcp.rs): the SDK's Python server is too slow and
-# noisy to resolve a fraction of a millisecond.
+# noisy to resolve a fraction of a millisecond. It runs in a mock of its own
+# on Envoy's core (cluster `mcp_server`): so the direct call crosses from
+# wrk's core to the server's as a call through Envoy does (wrk -> Envoy), and
+# the Envoy-to-server hop is on one core, as a sidecar's is. On wrk's core
+# (the chat rows' mock) the direct call never left its core (about 10 us, no
+# wakeup of another core) while the call through Envoy woke the other core
+# four times, and "Envoy's hop" measured the machine's cross-core wakeups
+# (about 0.2 ms here, the same on the chat route), not Envoy.
 MCP_CALL = {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
             "params": {"name": "echo", "arguments": {"text": "Hello from the agent"}}}
 MCP_HEADERS = {"accept": "application/json, text/event-stream"}
@@ -127,15 +134,21 @@ SCENARIOS = {
     "dlp_10k_dense": ("gateway_dlp", "/openai/v1/chat/completions", prompt_10k(True), SHORT_REPLY),
     # An MCP tool call: straight to the server, through bare Envoy, through
     # the gateway (route, parse, limits, log), and with a DLP policy on the
-    # arguments and the result. Target: the filter adds at most 0.2 ms p50
-    # over bare Envoy; the added latency over the direct call is reported.
+    # arguments and the result. Target (`mcp`): the gateway adds at most
+    # 0.2 ms p50 over the direct call (issue 18); what it adds over bare
+    # Envoy is the filter's share, over `mcp_floor` its logic's.
     "mcp_direct": ("mcp_server", "/mcp", MCP_CALL, MCP_HEADERS),
-    "mcp_bare": ("bare", "/openai/mcp", MCP_CALL, MCP_HEADERS),
+    "mcp_bare": ("bare", "/mcp", MCP_CALL, MCP_HEADERS),
+    # The floor filter's host work on the same call (hold, read the headers
+    # and the message, route it, a log record): what any body-aware filter
+    # adds on this route in this Envoy.
+    "mcp_floor": ("floor_mcp", "/mcp/tools", MCP_CALL, MCP_HEADERS),
     "mcp": ("gateway_mcp", "/mcp/tools", MCP_CALL, MCP_HEADERS),
     "mcp_dlp": ("gateway_mcp", "/mcp/tools-dlp", MCP_CALL, MCP_HEADERS),
 }
 LISTENERS = ("bare", "gateway", "direct", "noop", "floor", "floor_hit", "gateway_cache", "gateway_limits",
-             "gateway_chain", "gateway_dlp", "gateway_routes", "gateway_nometrics", "gateway_mcp")
+             "gateway_chain", "gateway_dlp", "gateway_routes", "gateway_nometrics", "gateway_mcp",
+             "floor_mcp")
 # Throughput vs another scenario of the same run: (scenario, ratio).
 TARGET_RATIO = {"gateway": ("bare", 0.85), "cache_hit": ("bare", 0.70), "limits_3": ("gateway", 0.80)}
 # p50 latency (1 connection) at most this multiple of another scenario's.
@@ -212,6 +225,7 @@ def add_floor(cfg, mode):
 def add_variants(cfg):
     add_floor(cfg, "floor")
     add_floor(cfg, "floor_hit")
+    add_floor(cfg, "floor_mcp")
     def cache(p):
         p["cache"] = {"enabled": True, "ttl_s": 3600}
 
@@ -258,11 +272,22 @@ def add_variants(cfg):
     def mcp(p):
         p["policies"] = {"mcp-bench": {"request": {"*": "redact"},
                                        "response": {"*": "redact", "prompt_injection": "block"}}}
-        server = {"cluster": "mock", "authority": "mcp.internal", "path": "/mcp"}
+        server = {"cluster": "mcp_server", "authority": "mcp.internal", "path": "/mcp"}
         p["mcp"] = {"servers": {"tools": server, "tools-dlp": dict(server, policy="mcp-bench")},
                     "limits": {"rules": [{"name": "tool-calls", "key": ["tenant"],
                                           "limit": 10**9, "window": "1m"}]}}
     add_gateway_variant(cfg, "gateway_mcp", mcp)
+    # The MCP server's own mock (see MCP_CALL), reached by bare Envoy at /mcp
+    # as the gateway reaches it.
+    import copy
+    clusters = cfg["static_resources"]["clusters"]
+    server = copy.deepcopy(next(c for c in clusters if c["name"] == "mock"))
+    server["name"] = server["load_assignment"]["cluster_name"] = "mcp_server"
+    clusters.append(server)
+    routes = envoy_config.hcm(envoy_config.listener(cfg, "bare"))["route_config"]["virtual_hosts"][0]["routes"]
+    routes.insert(0, {"match": {"path": "/mcp"}, "route": {
+        "cluster": "mcp_server", "host_rewrite_literal": "mcp.internal", "timeout": "0s",
+        "idle_timeout": "600s"}})
 
 
 # Listeners that run the gateway module (the ones a --compare-wasm build twins).
@@ -386,7 +411,7 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="aigw-bench-"))
     # Envoy on core 0; the mock and wrk share core 1, so Envoy is what is measured.
     mock = Mock(work, threads=1)
-    subprocess.run(["taskset", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
+    subprocess.run(["taskset", "-a", "-p", "-c", "1", str(mock.proc.pid)], capture_output=True)
     cfg = envoy_config.load(ROOT / "envoy/bench.yaml")
     add_variants(cfg)
     listeners = list(LISTENERS)
@@ -404,7 +429,13 @@ def main():
     for name in listeners:
         ports[name] = free_port()
         envoy_config.set_listener_port(cfg, name, ports[name])
-    ports["mcp_server"] = mock.port  # the direct call to the MCP server
+    # The MCP server on Envoy's core (see MCP_CALL); only the MCP rows use it.
+    mcp_mock = None
+    if any(n.startswith("mcp") for n in SCENARIOS if not args.only or n in args.only):
+        mcp_mock = Mock(work, threads=1)
+        subprocess.run(["taskset", "-a", "-p", "-c", "0", str(mcp_mock.proc.pid)], capture_output=True)
+        envoy_config.set_cluster_endpoint(cfg, "mcp_server", "127.0.0.1", mcp_mock.port)
+        ports["mcp_server"] = mcp_mock.port  # the direct call to the MCP server
     admin = free_port()
     envoy_config.set_admin_port(cfg, admin)
     envoy_config.set_cluster_endpoint(cfg, "mock", "127.0.0.1", mock.port)
@@ -452,6 +483,8 @@ def main():
         envoy.terminate()
         envoy.wait(timeout=10)
         mock.stop()
+        if mcp_mock:
+            mcp_mock.stop()
 
     summary = {}
     for n, r in results.items():
@@ -527,17 +560,23 @@ def main():
             pairs = zip(results[n]["latency"], results[base]["latency"])
             return statistics.median(a["p50_ms"] - d["p50_ms"] for a, d in pairs)
         hop = added("mcp_bare", "mcp_direct")
+        if "mcp_floor" in summary:
+            print(f"mcp_floor: the floor filter's host work adds {added('mcp_floor', 'mcp_bare'):+.3f} ms "
+                  f"p50 (1 connection) over bare Envoy on the same call")
         for n in ("mcp", "mcp_dlp"):
             if n not in summary:
                 continue
             over_bare, over_direct = added(n, "mcp_bare"), added(n, "mcp_direct")
             summary[n]["p50_c1_added_ms"] = over_bare
             summary[n]["p50_c1_vs_direct_ms"] = over_direct
+            target = f" (target <= +{MCP_ADDED_P50_MS} ms)" if n == "mcp" else ""
             print(f"{n}: an MCP tool call's p50 (1 connection) {summary[n]['p50_ms_c1']:.3f} ms: "
-                  f"{over_bare:+.3f} ms over bare Envoy to the same server (target <= "
-                  f"+{MCP_ADDED_P50_MS} ms), {over_direct:+.3f} ms over the direct call "
+                  f"{over_direct:+.3f} ms over the direct call{target}, "
+                  f"{over_bare:+.3f} ms over bare Envoy to the same server "
                   f"(Envoy's own hop: {hop:+.3f} ms)")
-            if over_bare > MCP_ADDED_P50_MS:
+            # The target is the tool call's (`mcp`); `mcp_dlp` adds the
+            # scans of the arguments and the result, reported beside it.
+            if n == "mcp" and over_direct > MCP_ADDED_P50_MS:
                 failed.append(n + " (added p50)")
     if "gateway" in summary and "no_metrics" in summary:
         on, off = summary["gateway"], summary["no_metrics"]

@@ -255,6 +255,83 @@ def test_tool_calls_are_rate_limited_per_tenant_and_tool(mgw, servers):
     assert not run(mgw, "tools", "agent-c", other_tool).is_error, "scoped to echo"
 
 
+def global_limits_plugin(sse_port, json_port, on_error="open"):
+    """Tool calls counted in Redis (through Webdis), shared by every Envoy."""
+    p = plugin(sse_port, json_port)
+    p["mcp"]["limits"] = {
+        "rules": [{"name": "global-echo", "key": ["tenant"], "limit": 3, "window": "1h",
+                   "scope": "global", "when": {"models": ["echo"]}}],
+        "global": {"cluster": "webdis", "timeout_ms": 500, "on_error": on_error}}
+    return p
+
+
+def test_global_tool_call_limits_are_shared_by_envoys_through_redis(workdir, mock, redis, servers):
+    sse, js = servers["tools"], servers["tools-json"]
+    clusters = {"mcp_tools": ("127.0.0.1", sse.port), "mcp_tools_json": ("127.0.0.1", js.port),
+                "webdis": ("127.0.0.1", redis.webdis_port)}
+    env = {"OPENAI_API_KEY": "sk-gateway-openai", "MCP_TOOLS_KEY": SERVER_KEY}
+    p = global_limits_plugin(sse.port, js.port)
+    a = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    b = Gateway(workdir, mock.port, plugin=p, env=env, clusters=clusters, edit=pass_env)
+    try:
+        def echo(text):
+            async def body(c):
+                try:
+                    return (await c.call_tool("echo", {"text": text})).content[0].text
+                except MCPError as e:
+                    return e
+            return body
+        # Three calls admitted across both Envoys, the fourth refused.
+        got = [run(g, "tools-json", "agent-c", echo(f"global {i}")) for i, g in enumerate((a, b, a))]
+        assert got == [f"echo: global {i}" for i in range(3)], got
+        err = run(b, "tools-json", "agent-c", echo("global one too many"))
+        assert isinstance(err, MCPError) and "global-echo" in str(err), err
+        assert err.error.data["code"] == "aigw_rate_limited"
+        assert not any("one too many" in json.dumps(m) for m in calls(js, "echo")), \
+            "the server never received the refused call"
+        keys = redis.command("KEYS", "aigw:lim:v1:r:global-echo:*").split()
+        assert len(keys) == 1 and redis.command("GET", keys[0]) == "3", keys
+        rec = mcp_record(b, lambda m: m["decision"] == "rate_limited")
+        assert rec["rate_limit_rule"] == "global-echo" and rec["tool"] == "echo"
+
+        async def other_tool(c):
+            return await c.call_tool("fetch_page", {"url": "https://example.org"})
+        assert not run(a, "tools-json", "agent-c", other_tool).is_error, "scoped to echo"
+        assert run(a, "tools-json", "agent-a", echo("another tenant")) == "echo: another tenant"
+    finally:
+        a.stop()
+        b.stop()
+
+
+@pytest.mark.parametrize("on_error", ["open", "closed"])
+def test_global_tool_call_limits_without_redis_follow_on_error(workdir, mock, servers, on_error):
+    sse, js = servers["tools"], servers["tools-json"]
+    clusters = {"mcp_tools": ("127.0.0.1", sse.port), "mcp_tools_json": ("127.0.0.1", js.port),
+                "webdis": ("127.0.0.1", free_port())}  # nothing listens there
+    g = Gateway(workdir, mock.port, plugin=global_limits_plugin(sse.port, js.port, on_error),
+                env={"OPENAI_API_KEY": "sk-gateway-openai", "MCP_TOOLS_KEY": SERVER_KEY},
+                clusters=clusters, edit=pass_env)
+    try:
+        text = f"redis down, {on_error}"
+
+        async def body(c):
+            try:
+                return (await c.call_tool("echo", {"text": text})).content[0].text
+            except MCPError as e:
+                return e
+        got = run(g, "tools-json", "agent-b", body)
+        sent = any(text in json.dumps(m) for m in calls(js, "echo"))
+        if on_error == "open":
+            assert got == f"echo: {text}" and sent, got
+        else:
+            assert isinstance(got, MCPError) and got.error.data["code"] == "aigw_rate_limited", got
+            assert not sent
+        rec = mcp_record(g, lambda m: m.get("tool") == "echo")
+        assert "global-echo" in json.dumps(rec["limit_notes"]), rec
+    finally:
+        g.stop()
+
+
 def test_a_streamed_result_arrives_event_by_event(mgw):
     async def count(c):
         progress = []

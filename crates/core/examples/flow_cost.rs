@@ -30,6 +30,13 @@ fn main() {
         {"name":"split","when":{"model":"gpt-4o*"},"split":[{"target":"openai","weight":90},{"target":"openai","key":"second","weight":10}]}]}}}"#;
     // OpenTelemetry attributes on (docs/otel.md): one host call each.
     let otel = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"otel":{"attributes":true}}"#;
+    // The bench's MCP listener: a server without and with a DLP policy, a
+    // limit rule on tool calls (tests/bench/bench.py `mcp`).
+    let mcp = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},
+        "policies":{"mcp-bench":{"request":{"*":"redact"},"response":{"*":"redact","prompt_injection":"block"}}},
+        "mcp":{"servers":{"tools":{"cluster":"mcp_server","authority":"mcp.internal","path":"/mcp"},
+                          "tools-dlp":{"cluster":"mcp_server","authority":"mcp.internal","path":"/mcp","policy":"mcp-bench"}},
+               "limits":{"rules":[{"name":"tool-calls","key":["tenant"],"limit":1000000000,"window":"1m"}]}}}"#;
     let hello =
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#.to_vec();
     let (prose, dense) = (prompt_10k(false), prompt_10k(true));
@@ -71,6 +78,12 @@ fn main() {
             run(name, doc, body, n);
         }
     }
+    let call = br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"Hello from the agent"}}}"#;
+    for (name, path) in [("mcp", "/mcp/tools"), ("mcp dlp", "/mcp/tools-dlp")] {
+        if only.as_deref().is_none_or(|o| o == name) {
+            run_at(name, mcp, path, call, MCP_RESULT, n);
+        }
+    }
 }
 
 /// A plain request with a prompt of `size` bytes.
@@ -79,6 +92,13 @@ fn prompt_of(size: usize) -> Vec<u8> {
     let body = serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text.get(..size).unwrap_or(&text)}]});
     serde_json::to_vec(&body).unwrap()
 }
+
+/// The mock MCP server's answer to the bench's tool call.
+const MCP_RESULT: &[u8] =
+    br#"{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"mock: echo"}],"isError":false}}"#;
+
+/// The mock's chat answer.
+const CHAT_ANSWER: &[u8] = br#"{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}"#;
 
 /// The bench's 10 KB prompt (tests/bench/bench.py `prompt_10k`).
 fn prompt_10k(dense: bool) -> Vec<u8> {
@@ -107,11 +127,15 @@ fn prompt_10k(dense: bool) -> Vec<u8> {
 }
 
 fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
+    run_at(name, doc, "/openai/v1/chat/completions", body, CHAT_ANSWER, n);
+}
+
+fn run_at(name: &str, doc: &[u8], path: &str, body: &[u8], rbody: &[u8], n: u32) {
     let env = |k: &str| (k == "AIGW_BENCH_SECOND_KEY").then(|| "sk-bench-second".to_string());
     let config = Rc::new(Config::parse(doc, &env).unwrap().0);
     let req = Headers::from_pairs(&[
         (":authority", b"127.0.0.1:10101"),
-        (":path", b"/openai/v1/chat/completions"),
+        (":path", path.as_bytes()),
         (":method", b"POST"),
         (":scheme", b"http"),
         ("content-length", body.len().to_string().as_bytes()),
@@ -123,10 +147,9 @@ fn run(name: &str, doc: &[u8], body: &[u8], n: u32) {
     let resp = Headers::from_pairs(&[
         (":status", b"200"),
         ("content-type", b"application/json"),
-        ("content-length", b"279"),
+        ("content-length", rbody.len().to_string().as_bytes()),
         ("x-envoy-upstream-service-time", b"0"),
     ]);
-    let rbody = br#"{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}"#;
     let mut bytes = 0;
     let mut svc = MemServices::new(1_700_000_000_000_000_000);
     // A first round warms up (a Wasm engine compiles lazily), the second is timed.

@@ -128,19 +128,39 @@ impl SlotTable {
     }
 
     pub fn key(&self, slot: u32) -> String {
-        format!("{}{}", self.prefix, slot)
+        // Written by hand: `format!` costs several times more, on every
+        // counter of every request.
+        let mut digits = [0u8; 10];
+        let mut at = digits.len();
+        let mut n = slot;
+        loop {
+            at = at.saturating_sub(1);
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0'.saturating_add(u8::try_from(n.checked_rem(10).unwrap_or(0)).unwrap_or(0));
+            }
+            n = n.checked_div(10).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+        }
+        let len = digits.len().saturating_sub(at);
+        let mut key = String::with_capacity(self.prefix.len().saturating_add(len));
+        key.push_str(&self.prefix);
+        for d in digits.get(at..).unwrap_or_default() {
+            key.push(char::from(*d));
+        }
+        key
     }
 
-    /// The probe sequence of a subject: `probes` consecutive slots from `h mod slots`.
-    pub fn probe_keys(&self, subject: u64) -> Vec<String> {
+    /// The probe sequence of a subject: `probes` consecutive slots from
+    /// `h mod slots`, made as they are read (usually only the first is).
+    pub fn probe_keys(&self, subject: u64) -> impl Iterator<Item = String> + '_ {
         let n = u64::from(self.slots.get());
         let start = subject.checked_rem(n).unwrap_or(0);
-        (0..u64::from(self.probes))
-            .map(|i| {
-                let slot = start.saturating_add(i).checked_rem(n).unwrap_or(0);
-                self.key(u32::try_from(slot).unwrap_or(0))
-            })
-            .collect()
+        (0..u64::from(self.probes)).map(move |i| {
+            let slot = start.saturating_add(i).checked_rem(n).unwrap_or(0);
+            self.key(u32::try_from(slot).unwrap_or(0))
+        })
     }
 }
 
@@ -420,10 +440,14 @@ mod tests {
     #[test]
     fn probe_sequences_wrap_and_are_bounded() {
         let t = table(8, 3);
-        assert_eq!(t.probe_keys(6), ["t/6", "t/7", "t/0"]);
-        assert_eq!(t.probe_keys(u64::MAX), ["t/7", "t/0", "t/1"]);
-        assert_eq!(table(2, 16).probe_keys(1), ["t/1", "t/0"]);
-        assert_eq!(table(1, 4).probe_keys(99), ["t/0"]);
+        let keys = |t: &SlotTable, s: u64| t.probe_keys(s).collect::<Vec<_>>();
+        assert_eq!(keys(&t, 6), ["t/6", "t/7", "t/0"]);
+        assert_eq!(keys(&t, u64::MAX), ["t/7", "t/0", "t/1"]);
+        assert_eq!(keys(&table(2, 16), 1), ["t/1", "t/0"]);
+        assert_eq!(keys(&table(1, 4), 99), ["t/0"]);
+        for slot in [0, 7, 10, 65_535, 1_000_000, u32::MAX] {
+            assert_eq!(t.key(slot), format!("t/{slot}"));
+        }
     }
 
     #[test]
@@ -507,7 +531,7 @@ mod tests {
         assert_eq!((w.key.as_str(), w.used_before), ("t/1", 3));
         // given every probe, the plan adds the subject's slots up
         let all: Vec<SlotRead> =
-            t.probe_keys(1).into_iter().map(|key| SlotRead { found: s.get(&key), key }).collect();
+            t.probe_keys(1).map(|key| SlotRead { found: s.get(&key), key }).collect();
         assert!(matches!(
             plan_reserve(&all, &input(1, 1, 6, 0)),
             ReservePlan::Deny { used: 6, .. }

@@ -196,8 +196,7 @@ fn simulate(amounts: &[u64], limit: u64, seed: u64) -> (Vec<bool>, u64, usize) {
     let admitted: Vec<bool> = steps.iter().map(|st| matches!(st, Step::Admitted)).collect();
     let total = t
         .probe_keys(subject)
-        .iter()
-        .filter_map(|k| s.get(k))
+        .filter_map(|k| s.get(&k))
         .filter_map(|(v, _)| SlotValue::decode(&v))
         .map(|v| v.counts.current)
         .sum();

@@ -190,6 +190,13 @@ impl HttpFilter {
         if self.replied() {
             return Action::Continue;
         }
+        if let Some(mut ex) = self.exchange.as_ref().and_then(|e| e.try_borrow_mut().ok()) {
+            if ex.response_passes_unread() {
+                // Nothing reads it (an MCP answer no policy inspects).
+                ex.on_response_passed(body_size, end_of_stream);
+                return Action::Continue;
+            }
+        }
         // An answer held whole is read on the memory budget, or refused.
         let hold = match self.exchange.as_ref().and_then(|e| e.try_borrow_mut().ok()) {
             Some(mut ex) => ex.reserve_whole_response(body_size, end_of_stream),

@@ -138,6 +138,7 @@ pub fn orphan_answer(purpose: Purpose, response: &CalloutResponse) -> Option<Str
         Purpose::LimitsSettle => aigw_core::exchange::settle_failure(response),
         Purpose::McpFingerprintOffer => aigw_core::exchange::offer_failure(response),
         Purpose::McpFingerprints
+        | Purpose::McpLimitsReserve
         | Purpose::CacheLookup
         | Purpose::Attempt(_)
         | Purpose::LimitsReserve

@@ -63,6 +63,10 @@ pub(super) struct McpState {
     /// The request named a session (`mcp-session-id`), for the log.
     session: bool,
     rate_limit_rule: Option<String>,
+    /// A tool call's admission while the global (Redis) counters answer.
+    admission: Option<Box<aigw_limits::Admission>>,
+    /// What the limits noted (a global counter not checked, ...), for the log.
+    limit_notes: Vec<String>,
 }
 
 impl McpState {
@@ -117,7 +121,8 @@ impl Exchange {
                 "an MCP path is /mcp/{server}/...",
             ));
         };
-        self.facts.endpoint = Some(format!("/mcp/{name}"));
+        // Concatenated, not `format!`ted: this runs on every message.
+        self.facts.endpoint = Some(["/mcp/", name].concat());
         let Some((index, server)) = mcp.server(name) else {
             return self.reply(GatewayError::new(
                 ErrorCode::UnknownProvider,
@@ -133,7 +138,7 @@ impl Exchange {
             .collect();
         route_ops.push(Op::SetRequestHeader(
             Cow::Borrowed(":path"),
-            format!("{}{rest}", server.path).into_bytes(),
+            [server.path.as_bytes(), rest.as_bytes()].concat(),
         ));
         route_ops.push(Op::SetRequestHeader(
             Cow::Borrowed(":authority"),
@@ -168,6 +173,8 @@ impl Exchange {
             list: ListReport::default(),
             session: h.contains("mcp-session-id"),
             rate_limit_rule: None,
+            admission: None,
+            limit_notes: Vec::new(),
             config: mcp,
         }));
         let post = h.get(":method") == Some(b"POST");
@@ -214,7 +221,7 @@ impl Exchange {
 
     fn mcp_check_request(&mut self, m: &mut McpState, body: &[u8], svc: &mut dyn Services) -> Step {
         self.facts.request_bytes = body.len() as u64;
-        let (msg, _) = match protocol::parse(body) {
+        let msg = match protocol::parse(body) {
             Ok(p) => p,
             Err(r) => {
                 m.decision = "refused";
@@ -262,36 +269,6 @@ impl Exchange {
                 );
                 return self.mcp_reply(200, body);
             }
-            if let Some(limiter) = &config.limits {
-                let facts = aigw_limits::RequestFacts {
-                    tenant: tenant.as_deref(),
-                    provider: Some(server.name.as_str()),
-                    model: Some(tool.as_str()),
-                    ..Default::default()
-                };
-                let expected = aigw_limits::Expected {
-                    input_tokens: 0,
-                    max_output_tokens: Some(0),
-                    requests: None,
-                };
-                let now = svc.now_ms();
-                let (decision, _) = limiter.admit(svc, &facts, &expected, now);
-                if !decision.admitted {
-                    m.decision = "rate_limited";
-                    m.rate_limit_rule.clone_from(&decision.deciding_rule);
-                    self.facts.error_code = Some("aigw_rate_limited");
-                    let rule = decision.deciding_rule.clone().unwrap_or_default();
-                    let retry = decision.retry_after_ms.map(|ms| ms.div_ceil(1000));
-                    let body = protocol::error_body(
-                        &id,
-                        protocol::GATEWAY_REFUSED,
-                        &format!("rate limit {rule:?} exceeded for tool calls"),
-                        "aigw_rate_limited",
-                        Some(json!({"rule": rule, "retry_after_s": retry})),
-                    );
-                    return self.mcp_reply(200, body);
-                }
-            }
         }
         let mut sent = None;
         if let Some(policy) = m.policy.clone().filter(|p| p.active(Direction::Request)) {
@@ -332,9 +309,122 @@ impl Exchange {
             ops.push(Op::SetRequestBody(b));
         }
         self.mem_settle_request();
-        if let Some(l2) =
-            config.l2.as_ref().filter(|_| method == "tools/list" && server.rug_pull != Check::Off)
-        {
+        // Counted after the scans, as LLM requests are: a message the
+        // policy refused never reached the server.
+        if let (Some(tool), Some(limiter)) = (&tool, &config.limits) {
+            let facts = aigw_limits::RequestFacts {
+                tenant: tenant.as_deref(),
+                provider: Some(server.name.as_str()),
+                model: Some(tool.as_str()),
+                ..Default::default()
+            };
+            // A tool call is one request; it uses no tokens.
+            let expected = aigw_limits::Expected {
+                input_tokens: 0,
+                max_output_tokens: Some(0),
+                requests: None,
+            };
+            let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
+            admission.reserve_local(svc);
+            if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
+                // The global counters answer before the call goes on
+                // (`mcp_on_reserve`); the message's changes wait with it.
+                let call = Op::Dispatch(super::Callout {
+                    purpose: super::Purpose::McpLimitsReserve,
+                    cluster: g.cluster.clone(),
+                    headers: super::Callout::headers("POST", "/", &g.authority, Some("text/plain")),
+                    body: cmd.body().into_bytes(),
+                    timeout_ms: u32::try_from(g.timeout_ms.max(1)).unwrap_or(u32::MAX),
+                });
+                m.admission = Some(Box::new(admission));
+                m.route_ops = ops;
+                return self
+                    .enter(super::stage::Gated::Wait(Stage::McpLimits, Step::pause(vec![call])));
+            }
+            if let Some(refusal) = self.mcp_admitted(m, admission) {
+                return refusal;
+            }
+        }
+        self.mcp_forward(m, ops, true)
+    }
+
+    /// What a tool call's admission decided: `None` admitted, else the
+    /// JSON-RPC refusal.
+    fn mcp_admitted(
+        &mut self,
+        m: &mut McpState,
+        admission: aigw_limits::Admission,
+    ) -> Option<Step> {
+        let (decision, _) = admission.finish();
+        m.limit_notes.extend(decision.notes.iter().map(|n| format!("{}: {}", n.counter, n.reason)));
+        if decision.admitted {
+            // Nothing to settle: a request counter keeps what it reserved.
+            return None;
+        }
+        m.decision = "rate_limited";
+        m.rate_limit_rule.clone_from(&decision.deciding_rule);
+        self.facts.error_code = Some("aigw_rate_limited");
+        let rule = decision.deciding_rule.clone().unwrap_or_default();
+        let retry = decision.retry_after_ms.map(|ms| ms.div_ceil(1000));
+        let body = protocol::error_body(
+            &m.id.clone().unwrap_or(Value::Null),
+            protocol::GATEWAY_REFUSED,
+            &format!("rate limit {rule:?} exceeded for tool calls"),
+            "aigw_rate_limited",
+            Some(json!({"rule": rule, "retry_after_s": retry})),
+        );
+        Some(self.mcp_reply(200, body))
+    }
+
+    /// The global counters answered a tool call's reservation (or failed:
+    /// then `global.on_error` decides).
+    pub(super) fn mcp_on_reserve(
+        &mut self,
+        response: super::CalloutResponse,
+        svc: &mut dyn Services,
+    ) -> Step {
+        if self.stage != Stage::McpLimits {
+            return Step::cont(Vec::new());
+        }
+        let Some(mut m) = self.mcp.take() else { return Step::cont(Vec::new()) };
+        let step = match m.admission.take() {
+            None => Step::cont(Vec::new()),
+            Some(mut admission) => {
+                match (response.refused, response.status) {
+                    (Some(why), _) => admission.global_failed(
+                        svc,
+                        &format!("the global counters' answer was not read: {why}"),
+                    ),
+                    (None, Some(status)) => {
+                        admission.apply_global_reply(svc, u32::from(status), &response.body);
+                    }
+                    (None, None) => admission.global_failed(
+                        svc,
+                        "no answer from the global counters (reset, timeout or no cluster)",
+                    ),
+                }
+                match self.mcp_admitted(&mut m, *admission) {
+                    Some(refusal) => refusal,
+                    None => {
+                        let ops = std::mem::take(&mut m.route_ops);
+                        self.mcp_forward(&mut m, ops, false)
+                    }
+                }
+            }
+        };
+        self.mcp = Some(m);
+        step
+    }
+
+    /// An admitted message goes to its server: with `ops` (its route and
+    /// body changes), after the tool fingerprints in Redis for a
+    /// `tools/list`. `in_callback`: inside the request body callback (else
+    /// the paused request is resumed).
+    fn mcp_forward(&mut self, m: &mut McpState, mut ops: Vec<Op>, in_callback: bool) -> Step {
+        let config = Rc::clone(&m.config);
+        let Some(server) = config.servers.get(m.server) else { return Step::cont(ops) };
+        let list = m.method.as_deref() == Some("tools/list");
+        if let Some(l2) = config.l2.as_ref().filter(|_| list && server.rug_pull != Check::Off) {
             // The fingerprints other gateways saw first, before the list
             // comes back (its answer cannot wait for a callout).
             let call = Op::Dispatch(super::Callout {
@@ -354,7 +444,11 @@ impl Exchange {
                 .enter(super::stage::Gated::Wait(Stage::McpLookup, Step::pause(vec![call])));
         }
         self.stage = Stage::Upstream;
-        Step::cont(ops)
+        if in_callback {
+            return Step::cont(ops);
+        }
+        ops.push(Op::ResumeRequest);
+        Step { ops, flow: super::Flow::Continue }
     }
 
     /// Redis answered with a server's fingerprints: they seed this Envoy's,
@@ -441,6 +535,25 @@ impl Exchange {
             }
         }
         Step::cont(ops)
+    }
+
+    /// Whether the server's answer passes unread: no policy reads it and
+    /// no payload log records it. The host then does not fetch its bytes
+    /// (a host call and a copy per callback) and reports only their size
+    /// ([`Exchange::on_response_passed`]).
+    pub fn response_passes_unread(&self) -> bool {
+        self.stage != Stage::Replied
+            && !matches!(self.recording, super::log::Recording::Payloads(_))
+            && self.mcp.as_ref().is_some_and(|m| matches!(m.answer, McpAnswer::Pass))
+    }
+
+    /// A body callback of an answer that passes unread: its size.
+    pub fn on_response_passed(&mut self, size: usize, end_of_stream: bool) {
+        self.response_body_arrived();
+        self.facts.response_bytes += size as u64;
+        if end_of_stream && self.delivery == super::Delivery::Pending {
+            self.delivery = super::Delivery::Ended;
+        }
     }
 
     /// Whether the answer is held whole (for the memory budget).
@@ -537,7 +650,18 @@ impl Exchange {
         }
         // No request of the agent's to answer: the server's GET stream.
         let Some(id) = m.id.clone() else { return self.mcp_check_other(m, data) };
-        let Ok(Value::Object(mut msg)) = serde_json::from_slice::<Value>(data) else {
+        // Whether it is the response to the request. A list is rewritten,
+        // so read whole; any other answer is scanned as it came, so only
+        // its head is read.
+        let (is_response, mut whole) = if m.method.as_deref() == Some("tools/list") {
+            match serde_json::from_slice::<Value>(data) {
+                Ok(Value::Object(msg)) => (Some(protocol::is_response_to(&msg, &id)), Some(msg)),
+                _ => (None, None),
+            }
+        } else {
+            (protocol::answers(data, &id), None)
+        };
+        let Some(is_response) = is_response else {
             // Not JSON where JSON-RPC was due: refused, never passed unscanned.
             m.decision = "blocked";
             self.facts.error_code = Some("aigw_answer_unreadable");
@@ -549,11 +673,11 @@ impl Exchange {
                 None,
             ));
         };
-        if !protocol::is_response_to(&msg, &id) {
+        if !is_response {
             return self.mcp_check_other(m, data);
         }
         let method = m.method.as_deref().unwrap_or_default();
-        if method == "tools/list" {
+        if let Some(msg) = whole.as_mut() {
             let server = m.config.servers.get(m.server)?;
             let Some(Value::Object(result)) = msg.get_mut("result") else { return None };
             let tenant = self.facts.tenant.as_deref();
@@ -584,7 +708,7 @@ impl Exchange {
             if !m.list.is_empty() && m.decision == "allowed" {
                 m.decision = "flagged";
             }
-            return changed.then(|| serde_json::to_vec(&msg).unwrap_or_default());
+            return changed.then(|| serde_json::to_vec(&*msg).unwrap_or_default());
         }
         let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
         let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {
@@ -669,6 +793,9 @@ impl Exchange {
         }
         if let Some(r) = &m.rate_limit_rule {
             o.insert("rate_limit_rule".into(), json!(r));
+        }
+        if !m.limit_notes.is_empty() {
+            o.insert("limit_notes".into(), json!(m.limit_notes));
         }
         Some(Value::Object(o))
     }

@@ -323,6 +323,7 @@ impl Exchange {
                 Step::cont(Vec::new())
             }
             Purpose::McpFingerprints => self.mcp_on_fingerprints(response, svc),
+            Purpose::McpLimitsReserve => self.mcp_on_reserve(response, svc),
             Purpose::McpFingerprintOffer => {
                 if let Some(w) = super::offer_failure(&response) {
                     svc.warn(&w);

@@ -74,6 +74,8 @@ pub enum Purpose {
     Classify,
     /// The tool fingerprints of an MCP server in Redis (`mcp_flow`).
     McpFingerprints,
+    /// An MCP tool call's reservation on global (Redis) counters.
+    McpLimitsReserve,
     /// Fire-and-forget: the offer of a new fingerprint to Redis.
     McpFingerprintOffer,
 }

@@ -24,6 +24,8 @@ pub(crate) enum Stage {
     Classifying,
     /// An MCP `tools/list` paused for the tool fingerprints in Redis.
     McpLookup,
+    /// An MCP tool call paused for its reservation on global (Redis) counters.
+    McpLimits,
     /// Past the scans: on its way upstream, or there (or streaming there
     /// uninspected).
     Upstream,

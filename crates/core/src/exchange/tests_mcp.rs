@@ -237,6 +237,92 @@ fn tool_calls_are_limited_per_tenant_and_tool() {
     assert!(local(&step).is_none());
 }
 
+#[test]
+fn global_limits_reserve_in_redis_before_the_call_goes_on() {
+    let with = |on_error: &str| {
+        let doc = CONFIG.replacen(
+            r#""limits":{"rules":[{"name":"echo-calls","key":["tenant"],"limit":2,"window":"1m",
+                        "when":{"models":["echo"]}}]}"#,
+            &format!(
+                r#""limits":{{"rules":[{{"name":"echo-calls","key":["tenant"],"limit":2,"window":"1m",
+                        "scope":"global","when":{{"models":["echo"]}}}}],
+                        "global":{{"cluster":"webdis","timeout_ms":50,"on_error":"{on_error}"}}}}"#
+            ),
+            1,
+        );
+        let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+        Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0)
+    };
+    // `redis`: Webdis's answer (None: no answer at all).
+    let once = |cfg: &Rc<Config>, svc: &mut MemServices, tool: &str, redis: Option<&str>| {
+        let mut ex = Exchange::new(cfg.clone());
+        let body = serde_json::to_vec(&call(7, tool, json!({"text": EMAIL_ARG}))).unwrap();
+        ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, svc);
+        ex.request_body_need(body.len(), true);
+        let step = ex.on_request_body(&body, svc);
+        if tool != "echo" {
+            return (ex, step);
+        }
+        assert_eq!(step.flow, Flow::Pause, "waits for Redis");
+        let reserve = match step.ops.as_slice() {
+            [Op::Dispatch(c)] => c.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            (reserve.purpose, reserve.cluster.as_str()),
+            (Purpose::McpLimitsReserve, "webdis")
+        );
+        let cmd = String::from_utf8_lossy(&reserve.body).to_string();
+        assert!(cmd.starts_with("EVAL/") && cmd.contains("echo-calls"), "{cmd}");
+        let resp = CalloutResponse {
+            status: redis.map(|_| 200),
+            headers: Headers::default(),
+            body: redis.unwrap_or_default().as_bytes().to_vec(),
+            refused: None,
+        };
+        let step = ex.on_callout(Purpose::McpLimitsReserve, resp, svc);
+        (ex, step)
+    };
+    let cfg = with("open");
+    let mut svc = MemServices::new(0);
+    // Redis admits: the call goes on, redacted as the policy says.
+    let (mut ex, step) = once(&cfg, &mut svc, "echo", Some(r#"{"EVAL":[1,1,0]}"#));
+    assert_eq!(step.ops.last(), Some(&Op::ResumeRequest));
+    assert_eq!(header(&step, ":path"), Some(&b"/mcp"[..]));
+    let sent = sent_body(&step).unwrap();
+    assert_eq!(sent["params"]["arguments"]["text"], "write to [REDACTED:EMAIL]");
+    assert_eq!(record(&mut ex, &mut svc)["mcp"]["decision"], "redacted");
+    // Redis says the limit is reached: the JSON-RPC refusal, nothing sent.
+    let (mut ex, step) = once(&cfg, &mut svc, "echo", Some(r#"{"EVAL":[0,2,0]}"#));
+    let (status, body) = local(&step).unwrap();
+    assert_eq!((status, body["id"].clone()), (200, json!(7)));
+    assert_eq!(body["error"]["data"]["code"], "aigw_rate_limited");
+    assert_eq!(body["error"]["data"]["rule"], "echo-calls");
+    assert!(!step.ops.iter().any(|o| matches!(o, Op::ResumeRequest | Op::SetRequestBody(_))));
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(
+        (rec["mcp"]["decision"].as_str(), rec["mcp"]["rate_limit_rule"].as_str()),
+        (Some("rate_limited"), Some("echo-calls"))
+    );
+    // Another tool is not counted: no round trip.
+    let (_, step) = once(&cfg, &mut svc, "search", None);
+    assert!(step.ops.iter().all(|o| !matches!(o, Op::Dispatch(_))) && local(&step).is_none());
+    // Redis down: `on_error` decides, with a note in the record.
+    let (mut ex, step) = once(&cfg, &mut svc, "echo", None);
+    assert_eq!(step.ops.last(), Some(&Op::ResumeRequest), "open");
+    let notes = record(&mut ex, &mut svc)["mcp"]["limit_notes"].to_string();
+    assert!(notes.contains("echo-calls") && notes.contains("no answer"), "{notes}");
+    let closed = with("closed");
+    let (_, step) = once(&closed, &mut svc, "echo", None);
+    assert_eq!(local(&step).unwrap().1["error"]["data"]["code"], "aigw_rate_limited", "closed");
+    // A late answer (the request moved on) changes nothing.
+    let (mut ex, _) = once(&cfg, &mut svc, "echo", Some(r#"{"EVAL":[1,1,0]}"#));
+    let late = ex.on_callout(Purpose::McpLimitsReserve, CalloutResponse::default(), &mut svc);
+    assert!(late.ops.is_empty());
+}
+
+const EMAIL_ARG: &str = "write to jane.doe@example.com";
+
 fn result(id: u64, text: &str) -> Value {
     json!({"jsonrpc":"2.0","id":id,"result":{"content":[{"type":"text","text":text}],"isError":false}})
 }
@@ -286,6 +372,37 @@ fn clean_results_pass_as_they_came() {
     let body = serde_json::to_vec(&result(11, "Weather: sunny, 21 C.")).unwrap();
     assert_eq!(answer(&mut ex, &mut svc, "application/json", &body), body);
     assert_eq!(record(&mut ex, &mut svc)["mcp"]["decision"], "allowed");
+}
+
+#[test]
+fn answers_no_policy_reads_pass_unread() {
+    let doc = CONFIG.replacen(r#""policy":"tools","#, "", 1);
+    let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0);
+    let mut svc = MemServices::new(0);
+    let resp = Headers::from_pairs(&[(":status", b"200"), ("content-type", b"application/json")]);
+    let unread = |svc: &mut MemServices, msg: &Value| {
+        let mut ex = Exchange::new(cfg.clone());
+        let body = serde_json::to_vec(msg).unwrap();
+        ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, svc);
+        ex.request_body_need(body.len(), true);
+        ex.on_request_body(&body, svc);
+        ex.on_response_headers(&resp, svc);
+        let unread = ex.response_passes_unread();
+        if unread {
+            ex.on_response_passed(40, false);
+            ex.on_response_passed(60, true);
+            let rec = record(&mut ex, svc);
+            assert_eq!(
+                (rec["response_bytes"].as_u64(), rec["complete"].as_bool()),
+                (Some(100), Some(true))
+            );
+        }
+        unread
+    };
+    assert!(unread(&mut svc, &call(1, "echo", json!({}))), "no policy on results: not read");
+    let list = json!({"jsonrpc":"2.0","id":2,"method":"tools/list"});
+    assert!(!unread(&mut svc, &list), "a tool list is always read");
 }
 
 fn tools_list(descr: &str) -> Value {

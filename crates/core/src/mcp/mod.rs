@@ -277,12 +277,6 @@ impl RawMcp {
         let limits = match self.limits {
             Some(l) => {
                 let limiter = l.compile().map_err(|e| e.within("mcp.limits"))?;
-                if limiter.has_global() {
-                    return Err(ConfigError::new(
-                        "mcp.limits",
-                        "MCP limits count in Envoy's shared data only: scope \"global\" is not supported here",
-                    ));
-                }
                 for c in limiter.counters() {
                     if llm_rules.contains(&c.name()) {
                         return Err(ConfigError::new(

@@ -3,6 +3,8 @@
 //! responses the gateway answers with in the shape MCP clients read (HTTP
 //! 200, `{"jsonrpc":"2.0","id":..,"error":{"code","message","data"}}`).
 
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
 use serde_json::{json, Map, Value};
 
 /// JSON-RPC's own codes, and the one the gateway uses for its refusals
@@ -53,40 +55,122 @@ impl Refusal {
     }
 }
 
-pub fn parse(body: &[u8]) -> Result<(Message, Map<String, Value>), Refusal> {
+/// A member's value whatever it is, `null` included (`Option`'s own
+/// deserializer reads `null` as absent).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A member that is there, whatever its value (skipped, not built).
+fn there<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    IgnoredAny::deserialize(d).map(|_| true)
+}
+
+/// What the gateway reads of a client's message, without building the
+/// rest (the arguments are skipped, not turned into a tree).
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default, deserialize_with = "present")]
+    jsonrpc: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    method: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    params: Option<Params>,
+}
+
+#[derive(Deserialize)]
+struct Params {
+    #[serde(default, deserialize_with = "present")]
+    name: Option<Value>,
+}
+
+/// A client's message. Read through [`Head`]; anything that does not read
+/// that way (not an object, a batch, a duplicate member, a field of
+/// another type) goes through the general reading, which says why.
+pub fn parse(body: &[u8]) -> Result<Message, Refusal> {
+    let object = body.trim_ascii_start().first() == Some(&b'{');
+    match serde_json::from_slice::<Head>(body) {
+        Ok(h) if object => {
+            classify(h.jsonrpc.as_ref(), h.method, h.id, || h.params.map(|p| p.name))
+        }
+        _ => parse_value(body),
+    }
+}
+
+fn parse_value(body: &[u8]) -> Result<Message, Refusal> {
     let v: Value = serde_json::from_slice(body).map_err(|_| Refusal::NotJson)?;
     let obj = match v {
         Value::Object(o) => o,
         Value::Array(_) => return Err(Refusal::Batch),
         _ => return Err(Refusal::NotJsonRpc("not an object")),
     };
-    if obj.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+    let name = || obj.get("params").map(|p| p.get("name").cloned());
+    classify(obj.get("jsonrpc"), obj.get("method").cloned(), obj.get("id").cloned(), name)
+}
+
+/// The one place a message is judged. `name`: `params.name`, outer
+/// `None` when there are no params, inner when they have no name.
+fn classify(
+    jsonrpc: Option<&Value>,
+    method: Option<Value>,
+    id: Option<Value>,
+    name: impl FnOnce() -> Option<Option<Value>>,
+) -> Result<Message, Refusal> {
+    if jsonrpc.and_then(Value::as_str) != Some("2.0") {
         return Err(Refusal::NotJsonRpc("\"jsonrpc\" must be \"2.0\""));
     }
-    let method = match obj.get("method") {
-        Some(Value::String(m)) => Some(m.clone()),
+    let method = match method {
+        Some(Value::String(m)) => Some(m),
         Some(_) => return Err(Refusal::NotJsonRpc("\"method\" must be a string")),
         None => None,
     };
-    let msg = match (method, obj.get("id")) {
+    let msg = match (method, id) {
         (Some(method), Some(id)) => {
             if !matches!(id, Value::String(_) | Value::Number(_)) {
                 return Err(Refusal::NotJsonRpc("\"id\" must be a string or a number"));
             }
             let tool = if method == "tools/call" {
-                match obj.get("params").and_then(|p| p.get("name")) {
-                    Some(Value::String(n)) => Some(n.clone()),
+                match name().flatten() {
+                    Some(Value::String(n)) => Some(n),
                     _ => return Err(Refusal::NotJsonRpc("tools/call needs params.name")),
                 }
             } else {
                 None
             };
-            Message::Request { id: id.clone(), method, tool }
+            Message::Request { id, method, tool }
         }
         (Some(method), None) => Message::Notification { method },
         (None, _) => Message::Response,
     };
-    Ok((msg, obj))
+    Ok(msg)
+}
+
+/// What the gateway reads of a message in a server's answer.
+#[derive(Deserialize)]
+struct AnswerHead {
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "there")]
+    method: bool,
+    #[serde(default, deserialize_with = "there")]
+    result: bool,
+    #[serde(default, deserialize_with = "there")]
+    error: bool,
+}
+
+/// Whether a message of a server's answer is the response to `id`
+/// ([`is_response_to`]) without building it; `None`: not a JSON object.
+pub fn answers(data: &[u8], id: &Value) -> Option<bool> {
+    let object = data.trim_ascii_start().first() == Some(&b'{');
+    match serde_json::from_slice::<AnswerHead>(data) {
+        Ok(h) if object => Some(!h.method && h.id.as_ref() == Some(id) && (h.result || h.error)),
+        _ => match serde_json::from_slice::<Value>(data) {
+            Ok(Value::Object(msg)) => Some(is_response_to(&msg, id)),
+            _ => None,
+        },
+    }
 }
 
 /// A JSON-RPC error response; `aigw_code` and `extra` go in `data`.
@@ -123,7 +207,7 @@ mod tests {
 
     #[test]
     fn classifies_messages() {
-        let (m, _) =
+        let m =
             parse(br#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{}}}"#)
                 .unwrap();
         assert_eq!(
@@ -134,10 +218,45 @@ mod tests {
                 tool: Some("echo".into())
             }
         );
-        let (m, _) = parse(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#).unwrap();
+        let m = parse(br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#).unwrap();
         assert_eq!(m, Message::Notification { method: "notifications/initialized".into() });
-        let (m, _) = parse(br#"{"jsonrpc":"2.0","id":"s1","result":{}}"#).unwrap();
+        let m = parse(br#"{"jsonrpc":"2.0","id":"s1","result":{}}"#).unwrap();
         assert_eq!(m, Message::Response);
+    }
+
+    #[test]
+    fn the_light_reading_agrees_with_the_general_one() {
+        for body in [
+            &br#"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{"a":[1,{"b":null}]}}}"#[..],
+            br#"{"jsonrpc":"2.0","id":null,"method":"ping"}"#,
+            br#"{"jsonrpc":"2.0","id":1,"method":null}"#,
+            br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":null}"#,
+            br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":[1]}"#,
+            br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":7}}"#,
+            br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"a","name":"b"}}"#,
+            br#"{"jsonrpc":"2.0","id":1,"id":2,"method":"ping"}"#,
+            br#"{"jsonrpc":2,"id":1,"method":"ping"}"#,
+            br#"{"jsonrpc":"2.0","id":{"x":1},"method":"ping"}"#,
+            br#"{"jsonrpc":"2.0","id":"a\u0062","method":"tools/c\u0061ll","params":{"name":"e\u0063ho"}}"#,
+            br#"["2.0", null, "ping"]"#,
+            br#"  {"jsonrpc":"2.0","result":{}}"#,
+            br#""text""#,
+        ] {
+            assert_eq!(parse(body), parse_value(body), "{}", String::from_utf8_lossy(body));
+        }
+        let id = json!(4);
+        for (data, expected) in [
+            (&br#"{"jsonrpc":"2.0","id":4,"result":{"content":[]}}"#[..], Some(true)),
+            (br#"{"jsonrpc":"2.0","id":4,"error":null}"#, Some(true)),
+            (br#"{"jsonrpc":"2.0","id":4,"method":"x","result":{}}"#, Some(false)),
+            (br#"{"jsonrpc":"2.0","id":5,"result":{}}"#, Some(false)),
+            (br#"{"jsonrpc":"2.0","method":"notifications/progress"}"#, Some(false)),
+            (br#"{"id":4,"id":4,"result":{}}"#, Some(true)),
+            (br#"[{"id":4,"result":{}}]"#, None),
+            (b"nope", None),
+        ] {
+            assert_eq!(answers(data, &id), expected, "{}", String::from_utf8_lossy(data));
+        }
     }
 
     #[test]

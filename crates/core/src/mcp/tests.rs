@@ -47,14 +47,26 @@ fn errors_name_the_field() {
             "mcp.limits",
         ),
         (
-            r#"{"servers":{},"limits":{"rules":[{"name":"x","limit":1,"window":"1m","scope":"global"}],"global":{"cluster":"w"}}}"#,
-            "mcp.limits",
+            r#"{"servers":{},"limits":{"rules":[{"name":"x","limit":1,"window":"1m","scope":"global"}]}}"#,
+            "mcp.limits.rules[0].scope",
         ),
         (r#"{"servers":{"docs":{"cluster":"c","extra":1}}}"#, "mcp.servers.docs"),
     ] {
         let e = parse(mcp).unwrap_err();
         assert!(e.starts_with(field), "{mcp}: {e}");
     }
+}
+
+#[test]
+fn global_limits_compile_with_their_redis() {
+    let c = parse(
+        r#"{"servers":{},"limits":{"rules":[{"name":"x","key":["tenant"],"limit":1,"window":"1m","scope":"global"}],
+             "global":{"cluster":"webdis","on_error":"closed"}}}"#,
+    )
+    .unwrap();
+    let limiter = c.mcp.as_ref().unwrap().limits.as_ref().unwrap();
+    assert!(limiter.has_global());
+    assert_eq!(limiter.global().unwrap().cluster, "webdis");
 }
 
 #[test]

@@ -12,6 +12,10 @@
 //! With `floor_hit`: the least a cache hit keyed on the body can do: hold the
 //! headers, read the headers and the body, read the entry from shared data,
 //! answer it locally, hand Envoy a log record.
+//!
+//! With `floor_mcp`: `floor` for an MCP tool call (path, authority and
+//! cluster of the bench's MCP server, no key; the answer passes unread, as
+//! the gateway's does when no policy reads it).
 #![allow(unsafe_code)] // the SDK's entry macro calls the wasm constructors
 
 use proxy_wasm::traits::{Context, HttpContext, RootContext};
@@ -26,6 +30,7 @@ enum Mode {
     Noop,
     Floor,
     FloorHit,
+    FloorMcp,
 }
 
 struct Root {
@@ -38,6 +43,7 @@ impl RootContext for Root {
         self.mode = match config.trim_ascii() {
             b"floor" => Mode::Floor,
             b"floor_hit" => Mode::FloorHit,
+            b"floor_mcp" => Mode::FloorMcp,
             _ => Mode::Noop,
         };
         if self.mode == Mode::FloorHit {
@@ -48,7 +54,11 @@ impl RootContext for Root {
     fn create_http_context(&self, _: u32) -> Option<Box<dyn HttpContext>> {
         match self.mode {
             Mode::Noop => Some(Box::new(Noop)),
-            mode => Some(Box::new(Floor { hit: mode == Mode::FloorHit, response_bytes: 0 })),
+            mode => Some(Box::new(Floor {
+                hit: mode == Mode::FloorHit,
+                mcp: mode == Mode::FloorMcp,
+                response_bytes: 0,
+            })),
         }
     }
     fn get_type(&self) -> Option<ContextType> {
@@ -66,6 +76,7 @@ const CACHED: &str = r#"{"id":"chatcmpl-mock-1","object":"chat.completion","crea
 
 struct Floor {
     hit: bool,
+    mcp: bool,
     response_bytes: usize,
 }
 impl Context for Floor {}
@@ -96,6 +107,12 @@ impl HttpContext for Floor {
                 return Action::Pause;
             }
         }
+        if self.mcp {
+            self.set_http_request_header(":path", Some("/mcp"));
+            self.set_http_request_header(":authority", Some("mcp.internal"));
+            self.set_http_request_header("x-aigw-cluster", Some("mcp_server"));
+            return Action::Continue;
+        }
         self.set_http_request_header(":path", Some("/v1/chat/completions"));
         self.set_http_request_header(":authority", Some("api.openai.com"));
         self.set_http_request_header("x-aigw-cluster", Some("mock"));
@@ -109,6 +126,10 @@ impl HttpContext for Floor {
     }
 
     fn on_http_response_body(&mut self, size: usize, _: bool) -> Action {
+        if self.mcp {
+            self.response_bytes += size;
+            return Action::Continue;
+        }
         if let Some(b) = self.get_http_response_body(0, size) {
             self.response_bytes += b.len();
         }
