@@ -16,7 +16,8 @@ request in the throughput runs (less noisy than req/s on a shared machine).
 `--compare-wasm OLD.wasm` (with `--compare-config OLD-bench.yaml` when the
 plugin configuration changed) runs an older build of the gateway beside the
 current one in the same Envoy, as `<scenario>@base` twins of every gateway
-scenario, and reports new vs old per scenario: a change's cost measured in
+scenario (each twin runs right beside its scenario, the order alternating by
+round), and reports new vs old per scenario: a change's cost measured in
 one run (`make bench-compare BASE=<git rev>` builds the old module).
 
 Results: a table on stdout and target/bench/results.json.
@@ -341,6 +342,20 @@ def compare_report(summary, results):
         print(f"{n:<16}{s['rps']:>9.3f}{s['cpu']:>9.3f}{s['p50_c1']:>9.3f}")
 
 
+def paired_order(names, rnd):
+    """`names` with each `<scenario>@base` twin right beside its scenario, the
+    twin first in every other round: a new/old ratio then compares runs
+    seconds apart, not minutes, so the shared machine's drift (and any
+    effect of running first) does not lean on one build."""
+    out = []
+    for n in names:
+        if n.endswith("@base"):
+            continue
+        pair = [n, n + "@base"] if n + "@base" in names else [n]
+        out += pair[::-1] if rnd % 2 else pair
+    return out
+
+
 def cpu_seconds(pid):
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -464,7 +479,7 @@ def main():
             wrk(scripts[n][0], scripts[n][1], args.connections, 2, "1")
         results = {n: {"throughput": [], "latency": []} for n in names}
         for rnd in range(args.rounds):
-            for n in names:
+            for n in paired_order(names, rnd):
                 url, script = scripts[n]
                 results[n]["throughput"].append(
                     wrk(url, script, args.connections, args.seconds, "1", envoy.pid))
@@ -475,7 +490,7 @@ def main():
         # between runs hits both sides alike.
         passes, seconds = args.rounds * 2, max(2, args.seconds // 4)
         for p in range(passes):
-            for n in names:
+            for n in paired_order(names, p):
                 url, script = scripts[n]
                 results[n]["latency"].append(wrk(url, script, 1, seconds, "1"))
             print(f"bench: latency pass {p + 1}/{passes} done", file=sys.stderr)
