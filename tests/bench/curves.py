@@ -561,7 +561,11 @@ def main():
             else:
                 label, xs, run = CURVES[name]
                 points = run(ctx, xs)
-            curve = {"label": label, "points": [{"x": x, **p} for x, p in points]}
+            curve = {"label": label, "points": [{"x": x, **p} for x, p in points],
+                     # Its own run's (`--only` reruns some curves; the top
+                     # level's are the last run's).
+                     "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                     "seconds": args.seconds, "rounds": args.rounds}
             if name != "streams":
                 curve["slope_us_per_unit"] = {s: slopes(points, s) for s in points[0][1]}
             data["curves"][name] = curve

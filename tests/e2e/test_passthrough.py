@@ -80,6 +80,32 @@ def test_openai_stream_keeps_usage_chunk_the_client_asked_for(gateway, mock):
     assert chunks[-1]["choices"] == [] and chunks[-1]["usage"]["completion_tokens"] == 3
 
 
+def test_a_long_stream_arrives_whole_in_coalesced_chunks(gateway, mock):
+    """20,000 events written one by one reach the filter many to a chunk
+    (Envoy hands over what arrived while the filter was busy; the SSE
+    parser used to cost a chunk's size per event in it). Every event reaches
+    the client in order, the usage chunk the client did not ask for is
+    dropped, and the usage is read."""
+    words = [f"w{i}" for i in range(20_000)]
+    mock.clear_script()
+    try:
+        mock.script([{"model": "long-stream", "reply": " ".join(words)}])
+        body = {"model": "long-stream", "stream": True, "messages": CHAT["messages"]}
+        r = requests.post(gateway.url + "/openai/v1/chat/completions", json=body, timeout=60,
+                          stream=True)
+        assert r.status_code == 200
+        events = sse_events(r)
+    finally:
+        mock.clear_script()
+    assert events[-1][2] == "[DONE]"
+    chunks = [json.loads(d) for _, _, d in events[:-1]]
+    assert all(c["choices"] for c in chunks)
+    text = "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks)
+    assert text.split() == words
+    rec = gateway.wait_record(lambda x: x["request_id"] == r.headers["x-aigw-log-id"])
+    assert rec["output_tokens"] == len(words) and rec["complete"] is True, rec
+
+
 def test_anthropic_messages_get_api_key_and_version(gateway, mock):
     m = mock.mark()
     r = post(gateway, "/anthropic/v1/messages", MESSAGES, {"x-api-key": "client-key"})

@@ -67,10 +67,13 @@ fn main() {
     }
     // STREAM=<events>: a streamed answer of that many events, one per
     // callback (the events curve of `make bench-curves`); with DLP=1 under
-    // the bench's DLP policy (the stream guard on every event).
+    // the bench's DLP policy (the stream guard on every event). PER=<k>:
+    // k events per callback, as Envoy hands them over when they arrive
+    // faster than the filter reads them.
     if let Some(events) = std::env::var("STREAM").ok().and_then(|v| v.parse::<usize>().ok()) {
         let guarded = std::env::var("DLP").is_ok_and(|v| v == "1");
-        run_stream(if guarded { dlp } else { plain }, events, n);
+        let per = std::env::var("PER").ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
+        run_stream(if guarded { dlp } else { plain }, events, per.max(1), n);
         return;
     }
     for (name, doc, body) in scenarios {
@@ -180,9 +183,9 @@ fn run_at(name: &str, doc: &[u8], path: &str, body: &[u8], rbody: &[u8], n: u32)
     );
 }
 
-/// One streamed request whose answer comes as `events` SSE events, each in
-/// its own body callback, as the mock sends them.
-fn run_stream(doc: &[u8], events: usize, n: u32) {
+/// One streamed request whose answer comes as `events` SSE events, `per`
+/// to a body callback (1: as the mock sends them).
+fn run_stream(doc: &[u8], events: usize, per: usize, n: u32) {
     let config = Rc::new(Config::parse(doc, &|_: &str| None).unwrap().0);
     let body =
         br#"{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Hello"}]}"#;
@@ -203,8 +206,10 @@ fn run_stream(doc: &[u8], events: usize, n: u32) {
 data: [DONE]
 
 "#;
+    let chunks: Vec<Vec<u8>> =
+        (0..events).collect::<Vec<_>>().chunks(per).map(|c| event.repeat(c.len())).collect();
     let mut svc = MemServices::new(1_700_000_000_000_000_000);
-    let mut per = 0.0;
+    let mut took = 0.0;
     for _ in 0..2 {
         let t = Instant::now();
         for _ in 0..n {
@@ -213,17 +218,18 @@ data: [DONE]
             let _ = ex.request_body_need(body.len(), true);
             let _ = ex.on_request_body(body, &mut svc);
             let _ = ex.on_response_headers(&resp, &mut svc);
-            for _ in 0..events {
-                let _ = ex.on_response_body(event, false, &mut svc);
+            for chunk in &chunks {
+                let _ = ex.on_response_body(chunk, false, &mut svc);
             }
             let _ = ex.on_response_body(last, true, &mut svc);
             let _ = ex.finish_log(&mut svc);
         }
-        per = t.elapsed().as_nanos() as f64 / f64::from(n);
+        took = t.elapsed().as_nanos() as f64 / f64::from(n);
     }
     let guard = if config.policies.is_empty() { "" } else { " (DLP policy)" };
     println!(
-        "stream {events} events{guard}: compute per request: {per:.0} ns ({:.0} ns per event)",
-        per / events as f64
+        "stream {events} events, {per} per callback{guard}: compute per request: {took:.0} ns \
+         ({:.0} ns per event)",
+        took / events as f64
     );
 }

@@ -22,12 +22,23 @@ pub struct SseParser {
     line_start: usize,
     max_event: usize,
     overflowed: bool,
+    /// Bytes moved to the front of `pending` (each at most once per feed).
+    #[cfg(test)]
+    shifted: usize,
 }
 
 impl SseParser {
     /// `max_event` bounds the bytes held for one incomplete event.
     pub fn new(max_event: usize) -> Self {
-        SseParser { pending: Vec::new(), scan: 0, line_start: 0, max_event, overflowed: false }
+        SseParser {
+            pending: Vec::new(),
+            scan: 0,
+            line_start: 0,
+            max_event,
+            overflowed: false,
+            #[cfg(test)]
+            shifted: 0,
+        }
     }
 
     /// Whether an event grew past `max_event`; the parser then stops parsing
@@ -74,6 +85,12 @@ impl SseParser {
     fn scan(&mut self, eof: bool) -> Vec<SseEvent> {
         let mut out = Vec::new();
         let mut i = self.scan;
+        // Where the event being scanned starts. The events found are cut
+        // off the front once, at the end: draining each as it is found
+        // would shift the rest of the chunk every time, so a chunk of many
+        // events (Envoy hands over what arrived while the filter was busy)
+        // cost its size times its events.
+        let mut start = 0;
         while let Some(&b) = self.pending.get(i) {
             let next = match b {
                 b'\n' => i + 1,
@@ -93,13 +110,19 @@ impl SseParser {
             self.line_start = next;
             i = next;
             if blank {
-                let raw: Vec<u8> = self.pending.drain(..next).collect();
+                let raw = self.pending.get(start..next).map(<[u8]>::to_vec).unwrap_or_default();
                 out.push(parse_event(raw));
-                i = 0;
-                self.line_start = 0;
+                start = next;
             }
         }
-        self.scan = i;
+        let start = start.min(self.pending.len());
+        #[cfg(test)]
+        {
+            self.shifted += self.pending.len() - start;
+        }
+        self.pending.drain(..start);
+        self.scan = i.saturating_sub(start);
+        self.line_start = self.line_start.saturating_sub(start);
         if self.pending.len() > self.max_event {
             self.overflowed = true;
         }
@@ -191,6 +214,38 @@ mod tests {
                 assert_eq!(got, whole, "split at {i},{j}");
             }
         }
+    }
+
+    #[test]
+    fn a_chunk_of_many_events_moves_only_its_incomplete_tail() {
+        // Linear in the chunk: the events found are cut off once, so only
+        // the unfinished event's bytes move (not the rest of the chunk
+        // after every event).
+        let event: &[u8] = b"data: {\"choices\":[{\"delta\":{\"content\":\"word \"}}]}\n\n";
+        let mut chunk = event.repeat(5000);
+        chunk.extend_from_slice(b"data: {\"choi");
+        let mut p = SseParser::new(1 << 20);
+        let got = p.feed(&chunk);
+        assert_eq!(got.len(), 5000);
+        assert!(got.iter().all(|e| e.raw == event));
+        assert_eq!(p.pending(), b"data: {\"choi");
+        assert_eq!(p.shifted, b"data: {\"choi".len());
+        let rest = p.feed(b"ces\":[]}\n\ndata: [DONE]\n\n");
+        assert_eq!(rest.len(), 2);
+        assert_eq!(rest[0].data, b"{\"choices\":[]}");
+        assert_eq!(rest[1].data, b"[DONE]");
+        assert!(p.pending().is_empty());
+        // The one event split across the two chunks: its head moved once.
+        assert_eq!(p.shifted, b"data: {\"choi".len());
+    }
+
+    #[test]
+    fn events_in_one_chunk_match_events_one_by_one() {
+        let events: [&[u8]; 5] =
+            [b"data: a\n\n", b"\n", b"event: e\r\ndata: b\r\n\r\n", b": c\r\r", b"data: d\n\n"];
+        let one: Vec<SseEvent> = all_events(&[&events.concat()]);
+        assert_eq!(one, all_events(&events));
+        assert_eq!(one.len(), 5);
     }
 
     #[test]
