@@ -124,6 +124,20 @@ pub fn from_body(reader: Reader, body: &[u8]) -> Option<Usage> {
     Some((reader.read)(&raw))
 }
 
+/// The model an answer names (`"model"`, Gemini's `"modelVersion"`), for
+/// a request whose body the gateway did not read: found by its key, as the
+/// usage is. The last one counts (an answer names it at its top level).
+pub fn model_from_body(body: &[u8]) -> Option<String> {
+    let value = key_value(body, b"\"model\"").or_else(|| key_value(body, b"\"modelVersion\""))?;
+    let model =
+        Option::<String>::deserialize(&mut serde_json::Deserializer::from_slice(value)).ok()??;
+    let bounded = crate::log_record::bounded_text(model.as_bytes(), MAX_MODEL);
+    (!bounded.is_empty()).then_some(bounded)
+}
+
+/// Bound on a model name read from an answer (for the log and metrics).
+const MAX_MODEL: usize = 256;
+
 /// What follows the last `"key":` of the text. Quoted and after `{` or `,`
 /// it is a key wherever it stands: inside a string its quotes would be
 /// escaped, and a string value is not followed by `:`.
@@ -269,6 +283,27 @@ mod tests {
             u,
             Usage { input_tokens: Some(15), output_tokens: Some(7), cached_input_tokens: Some(3) }
         );
+    }
+
+    #[test]
+    fn the_answers_model_by_its_key() {
+        let openai = br#"{"id":"x","object":"chat.completion","model":"gpt-4o-mini-2024-07-18","choices":[{"message":{"content":"the \"model\": \"no\""}}]}"#;
+        assert_eq!(model_from_body(openai).as_deref(), Some("gpt-4o-mini-2024-07-18"));
+        let start = br#"{"type":"message_start","message":{"id":"m","model":"claude-3-5-haiku","usage":{"input_tokens":3}}}"#;
+        assert_eq!(model_from_body(start).as_deref(), Some("claude-3-5-haiku"));
+        let gemini = br#"{"candidates":[],"modelVersion":"gemini-2.0-flash"}"#;
+        assert_eq!(model_from_body(gemini).as_deref(), Some("gemini-2.0-flash"));
+        for none in [
+            &br#"{"model":null}"#[..],
+            br#"{"model":3}"#,
+            br#"{"x":"model"}"#,
+            b"",
+            br#"{"model":""}"#,
+        ] {
+            assert_eq!(model_from_body(none), None);
+        }
+        let long = format!(r#"{{"model":"{}"}}"#, "m".repeat(1000));
+        assert_eq!(model_from_body(long.as_bytes()).map(|m| m.len()), Some(MAX_MODEL));
     }
 
     #[test]
