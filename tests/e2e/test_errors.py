@@ -43,9 +43,9 @@ def test_malformed_json_is_400(gateway, nothing_reaches_the_mock):
     r = requests.post(gateway.url + "/openai/v1/chat/completions", data=b'{"model": "x",',
                       headers={"content-type": "application/json"}, timeout=5)
     assert_openai_error(r, 400, "aigw_invalid_json")
-    r = requests.post(gateway.url + "/anthropic/v1/messages", data=b"{nope",
-                      headers={"content-type": "application/json"}, timeout=5)
-    assert_anthropic_error(r, 400, "aigw_invalid_json")
+    # (The demo's Anthropic route reads nothing of the body, so it passes
+    # unheld and the provider answers a malformed one: test_unheld.py, which
+    # also checks this error in Anthropic's shape on a route that holds it.)
     # Inference endpoints are inspected whatever content type the client claims.
     r = requests.post(gateway.url + "/openai/v1/chat/completions", data=b"model=x",
                       headers={"content-type": "text/plain"}, timeout=5)

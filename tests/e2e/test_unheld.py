@@ -23,6 +23,9 @@ PLUGIN = {
                       "api_key": {"env": "ANTHROPIC_API_KEY"}},
         # OpenAI as shipped: the stream-usage option is added, so the body is held.
         "held": {"kind": "openai", "cluster": "mock", "api_key": {"env": "OPENAI_API_KEY"}},
+        # A timeout (an attempt that may be replayed) holds the body too.
+        "anthropic_held": {"kind": "anthropic", "cluster": "mock", "timeout_ms": 30000,
+                           "api_key": {"env": "ANTHROPIC_API_KEY"}},
     },
     # Count-only limits keep requests unheld (and still count them).
     "limits": {"rules": [{"name": "rpm", "key": [{"header": "x-user"}], "limit": 3, "window": "1m",
@@ -108,6 +111,10 @@ def test_malformed_json_gets_the_providers_own_error_when_unheld(ugw, mock):
     r = requests.post(ugw.url + "/held/v1/chat/completions", data=b'{"model": ',
                       headers={"content-type": "application/json"}, timeout=15)
     assert (r.status_code, r.json()["error"]["code"]) == (400, "aigw_invalid_json")
+    r = requests.post(ugw.url + "/anthropic_held/v1/messages", data=b"{nope",
+                      headers={"content-type": "application/json"}, timeout=15)
+    body = r.json()
+    assert (r.status_code, body["type"], body["error"]["code"]) == (400, "error", "aigw_invalid_json")
     time.sleep(0.2)
     assert mock.received_since(m) == []
 
