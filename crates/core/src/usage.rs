@@ -126,12 +126,25 @@ pub fn from_body(reader: Reader, body: &[u8]) -> Option<Usage> {
 
 /// The model an answer names (`"model"`, Gemini's `"modelVersion"`), for
 /// a request whose body the gateway did not read: found by its key, as the
-/// usage is. The last one counts (an answer names it at its top level).
+/// usage is, from the start: answers name it among their first keys (an
+/// event stream's events, Anthropic's `message_start` one level down).
 pub fn model_from_body(body: &[u8]) -> Option<String> {
-    let value = key_value(body, b"\"model\"").or_else(|| key_value(body, b"\"modelVersion\""))?;
-    let model =
-        Option::<String>::deserialize(&mut serde_json::Deserializer::from_slice(value)).ok()??;
-    let bounded = crate::log_record::bounded_text(model.as_bytes(), MAX_MODEL);
+    let value = first_key_value(body, b"\"model\"")
+        .or_else(|| first_key_value(body, b"\"modelVersion\""))?;
+    let value = value.trim_ascii_start();
+    // A plain string (no escapes, as model names are) is taken as it is.
+    let plain = value.strip_prefix(b"\"").and_then(|rest| {
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        (rest.get(end) == Some(&b'"')).then(|| rest.get(..end)).flatten()
+    });
+    let bounded = match plain {
+        Some(raw) => crate::log_record::bounded_text(raw, MAX_MODEL),
+        None => {
+            let de = &mut serde_json::Deserializer::from_slice(value);
+            let model = Option::<String>::deserialize(de).ok()??;
+            crate::log_record::bounded_text(model.as_bytes(), MAX_MODEL)
+        }
+    };
     (!bounded.is_empty()).then_some(bounded)
 }
 
@@ -155,6 +168,25 @@ fn key_value<'a>(text: &'a [u8], quoted_key: &[u8]) -> Option<&'a [u8]> {
             return Some(value);
         }
         end = start;
+    }
+    None
+}
+
+/// What follows the first `"key":` of the text (see [`key_value`]).
+fn first_key_value<'a>(text: &'a [u8], quoted_key: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(i) = text.get(from..)?.iter().position(|&b| b == b'"') {
+        let at = from.saturating_add(i);
+        from = at.saturating_add(1);
+        let end = at.saturating_add(quoted_key.len());
+        if text.get(at..end) != Some(quoted_key) {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or_default().trim_ascii_end().last();
+        let after = text.get(end..).unwrap_or_default().trim_ascii_start();
+        if let (Some(b'{' | b','), Some(value)) = (before, after.strip_prefix(b":")) {
+            return Some(value);
+        }
     }
     None
 }
@@ -291,6 +323,9 @@ mod tests {
         assert_eq!(model_from_body(openai).as_deref(), Some("gpt-4o-mini-2024-07-18"));
         let start = br#"{"type":"message_start","message":{"id":"m","model":"claude-3-5-haiku","usage":{"input_tokens":3}}}"#;
         assert_eq!(model_from_body(start).as_deref(), Some("claude-3-5-haiku"));
+        // Spelled inside a string before the key: its quotes are escaped.
+        let quoted = br#"{"text":"a, \"model\": \"no\"", "model" : "yes"}"#;
+        assert_eq!(model_from_body(quoted).as_deref(), Some("yes"));
         let gemini = br#"{"candidates":[],"modelVersion":"gemini-2.0-flash"}"#;
         assert_eq!(model_from_body(gemini).as_deref(), Some("gemini-2.0-flash"));
         for none in [
@@ -302,6 +337,8 @@ mod tests {
         ] {
             assert_eq!(model_from_body(none), None);
         }
+        let escaped = br#"{"model":"a\u00e9\"b"}"#;
+        assert_eq!(model_from_body(escaped).as_deref(), Some("a\u{e9}\"b"));
         let long = format!(r#"{{"model":"{}"}}"#, "m".repeat(1000));
         assert_eq!(model_from_body(long.as_bytes()).map(|m| m.len()), Some(MAX_MODEL));
     }
