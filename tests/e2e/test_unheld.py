@@ -1,5 +1,5 @@
 """Routes that read nothing of the request body let it stream to the provider
-unheld (docs/architecture.md, "Unheld requests"): what the provider receives,
+unheld (docs/configuration.md, "Unheld requests"): what the provider receives,
 what the client gets, and the log record read from the answer. A route that
 reads the body still holds it."""
 import json
