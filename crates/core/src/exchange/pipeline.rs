@@ -19,8 +19,8 @@
 //! `Scan`: the DLP policy, the limits and the cache all depend on the
 //! provider and model it picks. A request whose body is not inspected
 //! enters at `Admit` (counted, never cached), as does one whose route reads
-//! nothing of its body (`unheld`: it streams on unbuffered). Any gate may answer instead (a refusal, a cache hit): the
-//! request then goes no further.
+//! nothing of its body (`unheld`: it streams on unbuffered). Any gate may
+//! answer instead (a refusal, a cache hit): the request then goes no further.
 
 use std::borrow::Cow;
 
