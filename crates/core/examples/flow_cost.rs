@@ -28,6 +28,9 @@ fn main() {
         {"name":"eu","when":{"metadata":{"region":"eu"}},"target":"openai","key":"second"},
         {"name":"canary","when":{"header":{"x-canary":"1"}},"target":"openai/gpt-4.1-mini"},
         {"name":"split","when":{"model":"gpt-4o*"},"split":[{"target":"openai","weight":90},{"target":"openai","key":"second","weight":10}]}]}}}"#;
+    // Nothing on the route reads the body (no stream-usage option): the
+    // request passes unheld (docs/configuration.md#unheld-requests).
+    let unheld = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock","inject_stream_usage":false}}}"#;
     // OpenTelemetry attributes on (docs/otel.md): one host call each.
     let otel = br#"{"version":1,"providers":{"openai":{"kind":"openai","cluster":"mock"}},"otel":{"attributes":true}}"#;
     // The bench's MCP listener: a server without and with a DLP policy, a
@@ -40,8 +43,9 @@ fn main() {
     let hello =
         br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}"#.to_vec();
     let (prose, dense) = (prompt_10k(false), prompt_10k(true));
-    let scenarios: [(&str, &[u8], &[u8]); 9] = [
+    let scenarios: [(&str, &[u8], &[u8]); 10] = [
         ("plain", plain, &hello),
+        ("unheld", unheld, &hello),
         ("otel attributes", otel, &hello),
         ("routed", routed, &hello),
         ("3 limit rules", limits, &hello),

@@ -40,6 +40,7 @@ mod response;
 mod route;
 mod rules_flow;
 mod stage;
+mod unheld;
 mod upstream_request;
 
 pub use cache_flow::{store_failure, CacheState};
@@ -119,6 +120,9 @@ pub struct Exchange {
     /// The OpenTelemetry attributes were handed over (`otel_flow`): a
     /// latch, so a bool (it depends on no other field).
     otel_taken: bool,
+    /// The body goes on unheld and unread (`unheld`): a latch set once at
+    /// the headers.
+    unheld: bool,
 }
 
 impl Exchange {
@@ -161,6 +165,7 @@ impl Exchange {
             watch: body_watch::Watch::Off,
             recording: log::Recording::Counts,
             otel_taken: false,
+            unheld: false,
             facts: Facts::default(),
         }
     }
@@ -203,3 +208,5 @@ mod tests_mcp;
 mod tests_metrics;
 #[cfg(test)]
 mod tests_routing;
+#[cfg(test)]
+mod tests_unheld;

@@ -119,10 +119,192 @@ impl Envelope {
 /// of them last.
 pub fn from_body(reader: Reader, body: &[u8]) -> Option<Usage> {
     let value = key_value(body, b"\"usage\"").or_else(|| key_value(body, b"\"usageMetadata\""))?;
-    let raw = Option::<RawUsage>::deserialize(&mut serde_json::Deserializer::from_slice(value))
-        .ok()??;
+    let raw = match flat::read(value) {
+        Some(raw) => raw,
+        None => Option::<RawUsage>::deserialize(&mut serde_json::Deserializer::from_slice(value))
+            .ok()??,
+    };
     Some((reader.read)(&raw))
 }
+
+/// The usage object as every provider sends it (integers, nulls, plain
+/// strings and flat objects of those) read without serde's derived
+/// visitor, a fifth of a plain request's compute in V8. Anything else (a
+/// float, an escape, an array, a repeated field) is None: serde reads it
+/// then, and decides as it always has.
+mod flat {
+    use super::{Details, RawUsage};
+
+    enum Value<'a> {
+        Int(u64),
+        Null,
+        /// A string (its text is not needed).
+        Text,
+        Object(&'a [u8]),
+    }
+
+    pub(super) fn read(text: &[u8]) -> Option<RawUsage> {
+        let mut raw = RawUsage::default();
+        each_member(text, |key, value| {
+            let details_slot = match key {
+                b"prompt_tokens_details" => Some(&mut raw.prompt_tokens_details),
+                b"input_tokens_details" => Some(&mut raw.input_tokens_details),
+                _ => None,
+            };
+            if let Some(slot) = details_slot {
+                return match value {
+                    Value::Object(inner) => set_once(slot, details(inner)?),
+                    Value::Null => set_once(slot, None),
+                    // serde refuses it (not an object).
+                    _ => None,
+                };
+            }
+            let slot = match key {
+                b"prompt_tokens" => &mut raw.prompt_tokens,
+                b"completion_tokens" => &mut raw.completion_tokens,
+                b"input_tokens" => &mut raw.input_tokens,
+                b"output_tokens" => &mut raw.output_tokens,
+                b"cache_creation_input_tokens" => &mut raw.cache_creation_input_tokens,
+                b"cache_read_input_tokens" => &mut raw.cache_read_input_tokens,
+                b"prompt_cache_hit_tokens" => &mut raw.prompt_cache_hit_tokens,
+                b"inputTokens" => &mut raw.input_tokens_aws,
+                b"outputTokens" => &mut raw.output_tokens_aws,
+                b"cacheReadInputTokens" => &mut raw.cache_read_input_tokens_aws,
+                b"cacheWriteInputTokens" => &mut raw.cache_write_input_tokens_aws,
+                b"promptTokenCount" => &mut raw.prompt_token_count,
+                b"candidatesTokenCount" => &mut raw.candidates_token_count,
+                b"cachedContentTokenCount" => &mut raw.cached_content_token_count,
+                b"thoughtsTokenCount" => &mut raw.thoughts_token_count,
+                b"toolUsePromptTokenCount" => &mut raw.tool_use_prompt_token_count,
+                // Not read: anything flat.
+                _ => return Some(()),
+            };
+            match value {
+                Value::Int(n) => set_once(slot, Some(n)),
+                Value::Null => set_once(slot, None),
+                // serde refuses it (not an integer).
+                _ => None,
+            }
+        })?;
+        Some(raw)
+    }
+
+    fn details(text: &[u8]) -> Option<Option<Details>> {
+        let mut d = Details::default();
+        each_member(text, |key, value| match (key, value) {
+            (b"cached_tokens", Value::Int(n)) => set_once(&mut d.cached_tokens, Some(n)),
+            (b"cached_tokens", Value::Null) => set_once(&mut d.cached_tokens, None),
+            (b"cached_tokens", _) | (_, Value::Object(_)) => None,
+            _ => Some(()),
+        })?;
+        Some(Some(d))
+    }
+
+    /// A field seen twice is serde's error to report.
+    fn set_once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+        if slot.is_some() {
+            return None;
+        }
+        *slot = value;
+        Some(())
+    }
+
+    /// Calls `f` on each member of the object `text` starts with; an
+    /// object value is handed over whole (flat: no object or array inside).
+    fn each_member<'a>(
+        text: &'a [u8],
+        mut f: impl FnMut(&'a [u8], Value<'a>) -> Option<()>,
+    ) -> Option<()> {
+        let mut s = text.trim_ascii_start().strip_prefix(b"{")?.trim_ascii_start();
+        if s.starts_with(b"}") {
+            return Some(());
+        }
+        loop {
+            let (key, rest) = string(s)?;
+            s = rest.trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+            let (value, rest) = value(s)?;
+            f(key, value)?;
+            s = rest.trim_ascii_start();
+            match s.split_first()? {
+                (b',', rest) => s = rest.trim_ascii_start(),
+                (b'}', _) => return Some(()),
+                _ => return None,
+            }
+        }
+    }
+
+    /// A string without escapes, and what follows it.
+    fn string(s: &[u8]) -> Option<(&[u8], &[u8])> {
+        let rest = s.strip_prefix(b"\"")?;
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        let (inner, after) = rest.split_at(end);
+        Some((inner, after.strip_prefix(b"\"")?))
+    }
+
+    fn value(s: &[u8]) -> Option<(Value<'_>, &[u8])> {
+        match s.first()? {
+            b'"' => string(s).map(|(_, rest)| (Value::Text, rest)),
+            b'n' => s.strip_prefix(b"null").map(|rest| (Value::Null, rest)),
+            b'{' => {
+                // Flat: its end is the first '}' outside a string, and no
+                // '{' or '[' comes before it (strings have no escapes).
+                let mut in_string = false;
+                for (i, &b) in s.iter().enumerate().skip(1) {
+                    match b {
+                        b'\\' => return None,
+                        b'"' => in_string = !in_string,
+                        b'{' | b'[' if !in_string => return None,
+                        b'}' if !in_string => {
+                            let end = i.checked_add(1)?;
+                            return Some((Value::Object(s.get(..end)?), s.get(end..)?));
+                        }
+                        _ => {}
+                    }
+                }
+                None
+            }
+            _ => {
+                let digits = s.iter().take_while(|b| b.is_ascii_digit()).count();
+                let (num, rest) = s.split_at(digits);
+                // A float, a sign, `true`: serde's to read.
+                if digits == 0 || rest.first().is_some_and(|b| matches!(b, b'.' | b'e' | b'E')) {
+                    return None;
+                }
+                let n = num.iter().try_fold(0u64, |n, d| {
+                    n.checked_mul(10)?.checked_add(u64::from(d.wrapping_sub(b'0')))
+                })?;
+                Some((Value::Int(n), rest))
+            }
+        }
+    }
+}
+
+/// The model an answer names (`"model"`, Gemini's `"modelVersion"`), for
+/// a request whose body the gateway did not read: found by its key, as the
+/// usage is, from the start: answers name it among their first keys (an
+/// event stream's events, Anthropic's `message_start` one level down).
+pub fn model_from_body(body: &[u8]) -> Option<String> {
+    let value = first_key_value(body, b"\"model\"")
+        .or_else(|| first_key_value(body, b"\"modelVersion\""))?;
+    let value = value.trim_ascii_start();
+    // A plain string (no escapes, as model names are) is taken as it is.
+    let plain = value.strip_prefix(b"\"").and_then(|rest| {
+        let end = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        (rest.get(end) == Some(&b'"')).then(|| rest.get(..end)).flatten()
+    });
+    let bounded = match plain {
+        Some(raw) => crate::log_record::bounded_text(raw, MAX_MODEL),
+        None => {
+            let de = &mut serde_json::Deserializer::from_slice(value);
+            let model = Option::<String>::deserialize(de).ok()??;
+            crate::log_record::bounded_text(model.as_bytes(), MAX_MODEL)
+        }
+    };
+    (!bounded.is_empty()).then_some(bounded)
+}
+
+/// Bound on a model name read from an answer (for the log and metrics).
+const MAX_MODEL: usize = 256;
 
 /// What follows the last `"key":` of the text. Quoted and after `{` or `,`
 /// it is a key wherever it stands: inside a string its quotes would be
@@ -141,6 +323,25 @@ fn key_value<'a>(text: &'a [u8], quoted_key: &[u8]) -> Option<&'a [u8]> {
             return Some(value);
         }
         end = start;
+    }
+    None
+}
+
+/// What follows the first `"key":` of the text (see [`key_value`]).
+fn first_key_value<'a>(text: &'a [u8], quoted_key: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(i) = text.get(from..)?.iter().position(|&b| b == b'"') {
+        let at = from.saturating_add(i);
+        from = at.saturating_add(1);
+        let end = at.saturating_add(quoted_key.len());
+        if text.get(at..end) != Some(quoted_key) {
+            continue;
+        }
+        let before = text.get(..at).unwrap_or_default().trim_ascii_end().last();
+        let after = text.get(end..).unwrap_or_default().trim_ascii_start();
+        if let (Some(b'{' | b','), Some(value)) = (before, after.strip_prefix(b":")) {
+            return Some(value);
+        }
     }
     None
 }
@@ -269,6 +470,84 @@ mod tests {
             u,
             Usage { input_tokens: Some(15), output_tokens: Some(7), cached_input_tokens: Some(3) }
         );
+    }
+
+    #[test]
+    fn the_answers_model_by_its_key() {
+        let openai = br#"{"id":"x","object":"chat.completion","model":"gpt-4o-mini-2024-07-18","choices":[{"message":{"content":"the \"model\": \"no\""}}]}"#;
+        assert_eq!(model_from_body(openai).as_deref(), Some("gpt-4o-mini-2024-07-18"));
+        let start = br#"{"type":"message_start","message":{"id":"m","model":"claude-3-5-haiku","usage":{"input_tokens":3}}}"#;
+        assert_eq!(model_from_body(start).as_deref(), Some("claude-3-5-haiku"));
+        // Spelled inside a string before the key: its quotes are escaped.
+        let quoted = br#"{"text":"a, \"model\": \"no\"", "model" : "yes"}"#;
+        assert_eq!(model_from_body(quoted).as_deref(), Some("yes"));
+        let gemini = br#"{"candidates":[],"modelVersion":"gemini-2.0-flash"}"#;
+        assert_eq!(model_from_body(gemini).as_deref(), Some("gemini-2.0-flash"));
+        for none in [
+            &br#"{"model":null}"#[..],
+            br#"{"model":3}"#,
+            br#"{"x":"model"}"#,
+            b"",
+            br#"{"model":""}"#,
+        ] {
+            assert_eq!(model_from_body(none), None);
+        }
+        let escaped = br#"{"model":"a\u00e9\"b"}"#;
+        assert_eq!(model_from_body(escaped).as_deref(), Some("a\u{e9}\"b"));
+        let long = format!(r#"{{"model":"{}"}}"#, "m".repeat(1000));
+        assert_eq!(model_from_body(long.as_bytes()).map(|m| m.len()), Some(MAX_MODEL));
+    }
+
+    #[test]
+    fn the_flat_reader_reads_as_serde_does() {
+        let read = |t: &str| {
+            let r = Option::<RawUsage>::deserialize(&mut serde_json::Deserializer::from_slice(
+                t.as_bytes(),
+            ))
+            .ok()
+            .flatten();
+            r.map(|r| crate::formats::openai::usage(&r))
+        };
+        let cases = [
+            r#"{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}"#,
+            r#" { "prompt_tokens" : 19 , "completion_tokens":10,"total_tokens":29,"prompt_tokens_details":{"cached_tokens":5,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}} ,"x":1"#,
+            r#"{"input_tokens":21,"cache_creation_input_tokens":0,"cache_read_input_tokens":3,"cache_creation":{"ephemeral_5m_input_tokens":0},"output_tokens":6,"service_tier":"standard","server_tool_use":null}"#,
+            r#"{"promptTokenCount":4,"candidatesTokenCount":2,"thoughtsTokenCount":3}"#,
+            r#"{"prompt_tokens":null,"completion_tokens":2}"#,
+            r#"{"prompt_tokens_details":{"cached_tokens":null}}"#,
+            r#"{}"#,
+        ];
+        for t in cases {
+            let flat = flat::read(t.as_bytes()).map(|r| crate::formats::openai::usage(&r));
+            assert!(flat.is_some(), "{t}");
+            assert_eq!(flat, read(t), "{t}");
+        }
+        // serde's to read (or to refuse): the flat reader gives up.
+        let others = [
+            r#"{"prompt_tokens":1.0}"#,
+            r#"{"prompt_tokens":-1}"#,
+            r#"{"prompt_tokens":1,"prompt_tokens":2}"#,
+            r#"{"prompt_tokens":99999999999999999999}"#,
+            r#"{"x":[1],"prompt_tokens":1}"#,
+            r#"{"x":{"y":{}},"prompt_tokens":1}"#,
+            r#"{"x":"a\"b","prompt_tokens":1}"#,
+            r#"{"prompt_tokens":1"#,
+            r#"{"prompt_tokens":true}"#,
+            r#"{"prompt_tokens":"4"}"#,
+            r#"{"prompt_tokens":{"a":1}}"#,
+            r#"{"prompt_tokens_details":3}"#,
+            r#"{"prompt_tokens_details":{"cached_tokens":"1"}}"#,
+            r#"null"#,
+        ];
+        for t in others {
+            assert!(flat::read(t.as_bytes()).is_none(), "{t}");
+        }
+        // What serde alone made of those still holds (through from_body).
+        let nested = br#"{"usage":{"x":[1],"prompt_tokens":7,"completion_tokens":1}}"#;
+        let u = from_body(Format::OpenAi.usage_reader(), nested).unwrap();
+        assert_eq!((u.input_tokens, u.output_tokens), (Some(7), Some(1)));
+        let twice = br#"{"usage":{"prompt_tokens":1,"prompt_tokens":2}}"#;
+        assert_eq!(from_body(Format::OpenAi.usage_reader(), twice), None);
     }
 
     #[test]

@@ -398,6 +398,19 @@ impl Limiter {
         self.counters.is_empty()
     }
 
+    /// Whether some counter needs what only a request's body tells: its
+    /// tokens or price (a token rule, a budget) or its model (a `model`
+    /// key part or `when.models`). Without one, every counter is a count
+    /// of requests by what the headers say.
+    pub fn reads_request_body(&self) -> bool {
+        self.counters.iter().any(|c| {
+            c.unit != Unit::Requests
+                || c.kind == CounterKind::Budget
+                || c.key.contains(&KeyPart::Model)
+                || c.when.as_ref().is_some_and(|w| !w.models.is_empty())
+        })
+    }
+
     /// The request headers the keys read (lowercase): the host collects only these.
     pub fn key_headers(&self) -> &[String] {
         &self.key_headers

@@ -835,3 +835,25 @@ fn one_get_and_one_set_per_counter_in_the_common_case() {
     l.settle(&mut s, r2, &Usage::default());
     assert_eq!((s.gets.get(), s.sets), (2, 2), "request counts settle without a store call");
 }
+
+#[test]
+fn only_counts_of_requests_by_header_facts_read_no_body() {
+    let by_body = [
+        r#"{"rules":[{"name":"t","unit":"total_tokens","limit":10,"window":"1m"}]}"#,
+        r#"{"rules":[{"name":"i","unit":"input_tokens","limit":10,"window":"1m"}]}"#,
+        r#"{"budgets":[{"name":"b","period":"day","limit_usd":1}]}"#,
+        r#"{"rules":[{"name":"m","key":["model"],"limit":10,"window":"1m"}]}"#,
+        r#"{"rules":[{"name":"w","when":{"models":["gpt-*"]},"limit":10,"window":"1m"}]}"#,
+    ];
+    for json in by_body {
+        assert!(limiter(json).reads_request_body(), "{json}");
+    }
+    let by_headers = [
+        r#"{}"#,
+        r#"{"rules":[{"name":"r","key":["tenant","client_ip"],"limit":10,"window":"1m"}]}"#,
+        r#"{"rules":[{"name":"p","when":{"providers":["openai"]},"limit":10,"window":"1m"}]}"#,
+    ];
+    for json in by_headers {
+        assert!(!limiter(json).reads_request_body(), "{json}");
+    }
+}

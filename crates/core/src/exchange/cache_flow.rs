@@ -62,16 +62,22 @@ pub fn store_failure(r: &CalloutResponse) -> Option<String> {
 }
 
 impl Exchange {
+    /// The cache applies to requests on this provider (its setting, the
+    /// gateway's, or the client's own key).
+    pub(super) fn cache_wanted(&self, p: &crate::config::Provider) -> bool {
+        self.cache_controls.custom_key.is_some()
+            || p.cache.enabled.unwrap_or(self.config.cache.enabled)
+    }
+
     /// At the end of an inference request's body: look the answer up.
     /// Some(step) when the flow is decided here (a hit, or a pause).
     pub(super) fn cache_begin(&mut self, body: &[u8], svc: &mut dyn Services) -> Gated {
         let Some(p) = self.provider() else { return Gated::Next };
-        let cfg = &self.config.cache;
-        let controls = &self.cache_controls;
-        let wanted = controls.custom_key.is_some() || p.cache.enabled.unwrap_or(cfg.enabled);
-        if !wanted {
+        if !self.cache_wanted(p) {
             return Gated::Next;
         }
+        let cfg = &self.config.cache;
+        let controls = &self.cache_controls;
         let stream = self.facts.stream;
         if controls.skip {
             svc.metric(Metric::CacheBypass, 1);

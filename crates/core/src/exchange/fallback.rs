@@ -137,19 +137,26 @@ fn jitter(now_ns: u64) -> f64 {
 }
 
 impl Exchange {
+    /// Retries, timeouts or a circuit breaker apply to this request: the
+    /// provider's settings, or the client's gateway headers.
+    pub(super) fn resilience_applies(&self, p: &crate::config::Provider) -> bool {
+        let h = &self.snapshot.gateway;
+        let asked = ["request-timeout", "max-attempts", "retry-delay", "backoff"]
+            .iter()
+            .any(|n| h.gateway(n).is_some());
+        p.resilient() || p.breaker.is_some() || asked
+    }
+
     /// At the end of the request body: the chain this request may need. A
     /// provider without retry, timeout, fallback or breaker config still
     /// honours the client's per-request controls (within the operator's
     /// limits), so the chain exists whenever the request sets one.
     pub(super) fn fallback_prepare(&mut self, client_body: &[u8], _svc: &mut dyn Services) {
         let Some(p) = self.provider() else { return };
-        let h = &self.snapshot.gateway;
-        let asked = ["request-timeout", "max-attempts", "retry-delay", "backoff"]
-            .iter()
-            .any(|n| h.gateway(n).is_some());
-        if !p.resilient() && p.breaker.is_none() && !asked {
+        if !self.resilience_applies(p) {
             return;
         }
+        let h = &self.snapshot.gateway;
         let timeout = request_timeout(h).ok().flatten();
         let model = self.facts.model.clone().unwrap_or_default();
         let cap = p.client_max_timeout_ms;

@@ -372,7 +372,7 @@ impl Exchange {
         // The price chosen at admission; without limits, the client's custom
         // cost or the default table.
         let price = match self.limits.as_ref() {
-            Some(l) => l.price?,
+            Some(l) => l.price.or_else(|| self.price_by_answer())?,
             None => self.custom_price.or_else(|| self.default_price())?,
         };
         if usage.is_empty() {
@@ -388,6 +388,20 @@ impl Exchange {
 }
 
 impl Exchange {
+    /// An unheld request's price, by the model its answer named (at its
+    /// admission the model was not known).
+    fn price_by_answer(&self) -> Option<Price> {
+        let limiter = self.config.limits.as_ref().filter(|_| self.unheld)?;
+        limiter.price_for(&RequestFacts {
+            tenant: self.facts.tenant.as_deref(),
+            provider: self.provider().map(|p| p.name.as_str()),
+            model: self.facts.model.as_deref(),
+            custom_price: self.custom_price,
+            default_price: self.default_price(),
+            ..RequestFacts::default()
+        })
+    }
+
     /// The shipped default price of the request's provider kind and model.
     fn default_price(&self) -> Option<Price> {
         let (provider, model) = (self.provider()?, self.facts.model.as_deref()?);

@@ -18,8 +18,9 @@
 //! A config route (`rules_flow`) is chosen when the body arrives, before
 //! `Scan`: the DLP policy, the limits and the cache all depend on the
 //! provider and model it picks. A request whose body is not inspected
-//! enters at `Admit` (counted, never cached). Any gate may answer instead (a refusal, a cache hit): the
-//! request then goes no further.
+//! enters at `Admit` (counted, never cached), as does one whose route reads
+//! nothing of its body (`unheld`: it streams on unbuffered). Any gate may
+//! answer instead (a refusal, a cache hit): the request then goes no further.
 
 use std::borrow::Cow;
 
@@ -270,7 +271,7 @@ impl Exchange {
     /// Inference answers only; the body is not needed past this gate.
     fn gate_cache(&mut self, svc: &mut dyn Services) -> Gated {
         let body = self.pending_body.take().unwrap_or_default();
-        if !self.is_inference() {
+        if !self.is_inference() || self.unheld {
             return Gated::Next;
         }
         let outcome = self.cache_begin(body.bytes(), svc);

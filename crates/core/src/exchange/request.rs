@@ -258,6 +258,9 @@ impl Exchange {
                 return self.body_too_large();
             }
         }
+        if !end_of_stream && self.body_needs().is_none() {
+            return self.pass_unheld(svc);
+        }
         if !end_of_stream && self.flag_missing() {
             return self.missing_flag(svc);
         }
@@ -306,11 +309,8 @@ impl Exchange {
             }
             Stage::Replied => BodyNeed::Stop(Step::pause(Vec::new())),
             // An uninspected request waits for its global admission.
-            Stage::LimitsGlobal => BodyNeed::Buffer,
-            _ => {
-                self.facts.request_bytes += buffered as u64;
-                BodyNeed::Pass
-            }
+            Stage::LimitsGlobal => self.unheld_chunk(buffered, true).unwrap_or(BodyNeed::Buffer),
+            _ => self.unheld_chunk(buffered, false).unwrap_or(BodyNeed::Pass),
         }
     }
 

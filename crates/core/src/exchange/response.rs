@@ -187,6 +187,10 @@ impl Exchange {
             .is_some_and(|e| !e.trim_ascii().eq_ignore_ascii_case(b"identity"));
         let ct = h.get("content-type").unwrap_or_default();
         let sse = starts_with_ignore_case(ct, b"text/event-stream");
+        if self.unheld && sse {
+            // The body that would have said so was not read.
+            self.facts.stream = true;
+        }
         // Bedrock's ConverseStream: binary frames, a stream all the same.
         let frames = !sse && starts_with_ignore_case(ct, crate::eventstream::CONTENT_TYPE);
         let upstream = self.provider().map(|p| p.kind.format());
@@ -417,6 +421,7 @@ impl Exchange {
             if let Some(u) = usage::from_body(format.usage_reader(), chunk) {
                 self.facts.usage.merge(u);
             }
+            self.note_answer_model(chunk);
             return true;
         }
         if copy.len().saturating_add(chunk.len()) > MAX_USAGE_COPY
@@ -430,6 +435,7 @@ impl Exchange {
             if let Some(u) = usage::from_body(format.usage_reader(), copy) {
                 self.facts.usage.merge(u);
             }
+            self.note_answer_model(copy);
         }
         true
     }
@@ -468,6 +474,7 @@ impl Exchange {
                     l.delivered(Some(&ev.data), 0);
                 }
             }
+            self.note_answer_model(&ev.data);
             let kind = usage.observe(ev);
             if rewrite && kind != EventUsage::UsageOnlyChunk {
                 out.extend_from_slice(&ev.raw);

@@ -119,12 +119,11 @@ fn routes_openai_request_and_injects_key() {
 
 #[test]
 fn anthropic_gets_api_key_and_version() {
+    // Nothing on this route reads the body: the rewrite goes with the headers.
     let mut ex = Exchange::new(config(CONFIG));
-    let (_, body) = send_body(
-        &mut ex,
-        &post("/anthropic/v1/messages", &[("authorization", "Bearer client")]),
-        br#"{"model":"claude","max_tokens":5,"messages":[]}"#,
-    );
+    let h = post("/anthropic/v1/messages", &[("authorization", "Bearer client")]);
+    let body = ex.on_request_headers(&h, false, &mut at(0));
+    assert_eq!(body.flow, Flow::Continue);
     assert_eq!(set_header(&body, "x-api-key"), Some(&b"ant-gw"[..]));
     assert_eq!(set_header(&body, "anthropic-version"), Some(&b"2023-06-01"[..]));
     assert!(removes(&body, "authorization"));
@@ -210,11 +209,21 @@ fn bad_json_and_wrong_types_are_400() {
     assert_eq!((status, v["error"]["code"].as_str()), (400, Some("aigw_invalid_json")));
     assert_eq!(ex.facts.error_code, Some("aigw_invalid_json"));
 
-    let mut ex = Exchange::new(config(CONFIG));
+    // Held (a token rule reads the body): answered in the route's shape.
+    let mut ex = Exchange::new(config(HELD));
     let (_, body) = send_body(&mut ex, &post("/anthropic/v1/messages", &[]), b"[]");
     let (status, v) = local_reply(&body);
     assert_eq!((status, v["type"].as_str()), (400, Some("error")));
 }
+
+/// CONFIG with a token rule: every inference request's body is read.
+const HELD: &str = r#"{"version":1,
+  "providers":{
+    "openai":{"kind":"openai","api_key":{"env":"OPENAI_KEY"}},
+    "anthropic":{"kind":"anthropic","api_key":{"env":"ANTHROPIC_KEY"}}
+  },
+  "limits":{"rules":[{"name":"t","unit":"total_tokens","limit":1000000,"window":"1m"}]},
+  "request":{"max_body_bytes":1000}}"#;
 
 #[test]
 fn empty_body_on_inference_endpoint_is_400() {
@@ -452,12 +461,15 @@ fn error_responses_pass_untouched() {
 
 #[test]
 fn anthropic_stream_usage() {
+    // Unheld (nothing reads the body): the stream and the model come from
+    // the answer.
     let mut ex = Exchange::new(config(CONFIG));
-    send_body(
-        &mut ex,
-        &post("/anthropic/v1/messages", &[]),
-        br#"{"model":"c","stream":true,"max_tokens":9,"messages":[]}"#,
-    );
+    let head = ex.on_request_headers(&post("/anthropic/v1/messages", &[]), false, &mut at(0));
+    assert_eq!(head.flow, Flow::Continue);
+    for _ in 0..2 {
+        assert_eq!(ex.request_body_need(40, false), BodyNeed::Pass);
+    }
+    assert_eq!(ex.request_body_need(0, true), BodyNeed::Pass);
     let head = ex.on_response_headers(
         &headers(&[(":status", "200"), ("content-type", "text/event-stream; charset=utf-8")]),
         &mut at(0),
@@ -465,12 +477,14 @@ fn anthropic_stream_usage() {
     // Only the id of the request's log record: the stream passes as it is.
     assert!(matches!(&head.ops[..], [Op::SetResponseHeader(k, v)]
         if k == "x-aigw-log-id" && v == ex.facts.request_id.as_bytes()));
-    let stream = b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":21,\"output_tokens\":1}}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":6}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    let stream = b"event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"claude-x\",\"usage\":{\"input_tokens\":21,\"output_tokens\":1}}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":6}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     for (i, c) in stream.chunks(7).enumerate() {
         assert!(ex.on_response_body(c, (i + 1) * 7 >= stream.len(), &mut at(0)).ops.is_empty());
     }
     assert_eq!((ex.facts.usage.input_tokens, ex.facts.usage.output_tokens), (Some(21), Some(6)));
-    assert!(ex.finish_log(&mut at(0)).starts_with(b"{"));
+    let rec = record(&mut ex);
+    assert_eq!((rec["model"].as_str(), rec["stream"].as_bool()), (Some("claude-x"), Some(true)));
+    assert_eq!((rec["request_bytes"].as_u64(), rec["input_tokens"].as_u64()), (Some(80), Some(21)));
 }
 
 // ----------------------------------------------------------------- cache

@@ -43,6 +43,22 @@ pub(super) fn start(
     (ex, step)
 }
 
+/// A request whose route reads nothing of its body: the headers go on
+/// with the route rewrite, and a body chunk passes unread.
+pub(super) fn start_unheld(
+    cfg: &Rc<Config>,
+    svc: &mut MemServices,
+    path: &str,
+    extra: &[(&str, &str)],
+) -> (Exchange, Step) {
+    let mut ex = Exchange::new(cfg.clone());
+    let head = ex.on_request_headers(&post(path, extra), false, svc);
+    assert!(head.flow == Flow::Continue && !ex.replied(), "{head:?}");
+    ex.set_owner(1);
+    assert_eq!(ex.request_body_need(10, true), BodyNeed::Pass);
+    (ex, head)
+}
+
 pub(super) fn callout(ops: &[Op]) -> Callout {
     ops.iter()
         .find_map(|o| match o {

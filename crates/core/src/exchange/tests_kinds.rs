@@ -2,7 +2,9 @@
 //! api-version and deployment model, as a route and as a fallback step;
 //! a preset that refuses `stream_options`.
 
-use super::tests_fallback::{answer, callout, config, record, start, CHAT, OPENAI_OK};
+use super::tests_fallback::{
+    answer, callout, config, record, start, start_unheld, CHAT, OPENAI_OK,
+};
 use super::*;
 use crate::services::MemServices;
 
@@ -103,7 +105,8 @@ fn a_preset_that_refuses_stream_options_is_never_sent_them() {
     let mut svc = MemServices::new(1_000_000_000);
     let body =
         br#"{"model":"mistral-small","stream":true,"messages":[{"role":"user","content":"hi"}]}"#;
-    let (_, step) = start(&cfg, &mut svc, "/mistral/v1/chat/completions", &[], body);
+    // Nothing on the route reads the body: it goes on unread, as sent.
+    let (_, step) = start_unheld(&cfg, &mut svc, "/mistral/v1/chat/completions", &[]);
     assert_eq!(set(&step, ":authority"), Some("api.mistral.ai"));
     assert!(
         !step.ops.iter().any(|o| matches!(o, Op::SetRequestBody(_))),
@@ -250,12 +253,12 @@ const GEMINI: &str = r#"{"version":1,"providers":{
 fn gemini_stream_route_gets_its_key_header_and_reads_model_stream_and_usage() {
     let cfg = config(GEMINI);
     let mut svc = MemServices::new(1_000_000_000);
-    let (mut ex, step) = start(
+    // Unheld (nothing reads the body): model and stream come from the path.
+    let (mut ex, step) = start_unheld(
         &cfg,
         &mut svc,
         "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse&key=client",
         &[("x-goog-api-key", "client-key")],
-        br#"{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}"#,
     );
     assert_eq!(
         set(&step, ":path"),

@@ -21,6 +21,18 @@ pub(super) struct UpstreamRequest {
 }
 
 impl Exchange {
+    /// Whether a chat stream to `p` is sent asking for its usage
+    /// (`stream_options.include_usage`): on OpenAI-style chat streams for
+    /// the log and the limits; the chunk is hidden again from clients that
+    /// did not ask for it.
+    pub(super) fn asks_stream_usage(&self, p: &crate::config::Provider) -> bool {
+        let target = p.kind.format();
+        let translated = self.client_wire.is_some_and(|c| c != target);
+        target.asks_stream_usage()
+            && p.kind.takes_stream_options()
+            && (translated || (self.client_wire == Some(target) && p.inject_stream_usage))
+    }
+
     /// The request for `provider` with `model`. `route`: the route's own
     /// request (step 0: the client's endpoint on the route's provider; the
     /// unified endpoint's provider in its format); otherwise a fallback
@@ -54,12 +66,7 @@ impl Exchange {
         }
         let target = p.kind.format();
         let translated = self.client_wire.is_some_and(|c| c != target);
-        // Usage on OpenAI-style chat streams for the log and the limits;
-        // the chunk is hidden again from clients that did not ask for it.
-        let ask = target.asks_stream_usage()
-            && p.kind.takes_stream_options()
-            && (translated || (self.client_wire == Some(target) && p.inject_stream_usage));
-        if ask {
+        if self.asks_stream_usage(p) {
             let sent = out.body.as_deref().unwrap_or(client_body);
             let asked = if translated {
                 target.with_stream_usage(sent, &request_body::parse(sent, true)?)
