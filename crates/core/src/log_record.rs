@@ -104,7 +104,45 @@ pub struct LogRecord<'a> {
     pub payload: Option<PayloadLog>,
     /// On the MCP route: server, method, tool, decision, findings (`mcp_flow`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mcp: Option<serde_json::Value>,
+    pub mcp: Option<McpLog<'a>>,
+}
+
+/// The record's `mcp` object: what was decided, never the text. Borrowed
+/// and written directly (no JSON tree per message); keys in alphabetical
+/// order, as the tree it replaces wrote them.
+#[derive(Debug, Clone, Serialize)]
+pub struct McpLog<'a> {
+    pub decision: &'static str,
+    #[serde(skip_serializing_if = "McpFindings::is_empty")]
+    pub findings: McpFindings<'a>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub limit_notes: &'a [String],
+    pub method: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_limit_rule: Option<&'a str>,
+    pub server: Option<&'a str>,
+    pub session: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool: Option<&'a str>,
+}
+
+/// `mcp.findings`: each part only when it found something.
+#[derive(Debug, Clone, Serialize)]
+pub struct McpFindings<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<&'a crate::policy::Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<&'a crate::policy::Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tools: Option<&'a crate::mcp::policy::ListReport>,
+}
+
+impl McpFindings<'_> {
+    fn is_empty(&self) -> bool {
+        self.request.is_none() && self.response.is_none() && self.tools.is_none()
+    }
 }
 
 /// The prompt and answer in the record: as text (after DLP redaction, cut
@@ -486,7 +524,17 @@ mod tests {
             overload: Some("o"),
             unpriced: true,
             payload: Some(PayloadLog { prompt: Some("p".into()), ..PayloadLog::default() }),
-            mcp: Some(serde_json::json!({"server": "s"})),
+            mcp: Some(McpLog {
+                decision: "allowed",
+                findings: McpFindings { request: None, response: None, tools: None },
+                limit_notes: &[],
+                method: None,
+                policy: None,
+                rate_limit_rule: None,
+                server: Some("s"),
+                session: false,
+                tool: None,
+            }),
             ..LogRecord::default()
         };
         for rec in [LogRecord::default(), full] {
@@ -494,6 +542,45 @@ mod tests {
             rec.write_fields(&mut keyed).unwrap();
             assert_eq!(String::from_utf8(keyed).unwrap(), serde_json::to_string(&rec).unwrap());
         }
+    }
+
+    #[test]
+    fn mcp_object_is_written_as_the_json_tree_was() {
+        let report = crate::policy::Report {
+            findings: [("email".to_string(), 1)].into(),
+            ..Default::default()
+        };
+        let notes = vec!["n: why".to_string()];
+        let full = McpLog {
+            decision: "flagged",
+            findings: McpFindings { request: Some(&report), response: None, tools: None },
+            limit_notes: &notes,
+            method: Some("tools/call"),
+            policy: Some("p"),
+            rate_limit_rule: Some("r"),
+            server: Some("docs"),
+            session: true,
+            tool: Some("echo"),
+        };
+        // What the tree held (absent parts left out); the reports inside
+        // now keep their fields' order, as in the record's `dlp`.
+        let tree = serde_json::json!({"server": "docs", "method": "tools/call", "tool": "echo",
+            "decision": "flagged", "session": true, "policy": "p",
+            "findings": {"request": report}, "rate_limit_rule": "r", "limit_notes": notes});
+        assert_eq!(serde_json::to_value(&full).unwrap(), tree);
+        let bare = McpLog {
+            findings: McpFindings { request: None, response: None, tools: None },
+            limit_notes: &[],
+            method: None,
+            policy: None,
+            rate_limit_rule: None,
+            tool: None,
+            ..full
+        };
+        // The tree's order (a BTreeMap's: keys sorted).
+        let tree = serde_json::json!({"server": "docs", "method": null, "decision": "flagged",
+            "session": true});
+        assert_eq!(serde_json::to_string(&bare).unwrap(), tree.to_string());
     }
 
     #[test]
