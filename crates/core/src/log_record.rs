@@ -135,7 +135,31 @@ pub struct McpFindings<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<&'a crate::policy::Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tools: Option<&'a crate::mcp::policy::ListReport>,
+    pub tools: Option<&'a ListReport>,
+}
+
+/// What the gateway did to a `tools/list` answer (for the log; filled by
+/// `mcp::policy`).
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct ListReport {
+    /// Tools left out for this tenant (access rules).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<String>,
+    /// Tools whose description or schema holds instructions for the model.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub poisoned: Vec<String>,
+    /// Tools whose description or schema changed since first seen.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    /// Tools left out by a `block` check (poisoned or changed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<String>,
+}
+
+impl ListReport {
+    pub fn is_empty(&self) -> bool {
+        self == &ListReport::default()
+    }
 }
 
 impl McpFindings<'_> {
