@@ -8,7 +8,10 @@
 // take the difference (docs/performance.md). WARM=<n> sets the warm-up
 // requests, SHOWLOG=1 prints the last log record. STREAM=<events>: a
 // streamed chat request whose answer comes as that many SSE events, one
-// per body callback (as flow_cost's STREAM), then the usage chunk.
+// per body callback (as flow_cost's STREAM), then the usage chunk. MCP=<server>:
+// the bench's MCP tool call to /mcp/<server> (`tools`, or `tools-dlp`) with the
+// mock MCP server's answer (config: the bench's gateway_mcp plugin config);
+// an answer the module passes unread is not fetched, as in Envoy.
 import fs from 'fs';
 import { WASI } from 'wasi';
 
@@ -16,12 +19,17 @@ const [wasmPath, cfgPath, nStr, bodyPath] = process.argv.slice(2);
 const N = parseInt(nStr || '1000');
 const config = fs.readFileSync(cfgPath);
 const EVENTS = parseInt(process.env.STREAM || '0');
-const reqBody = bodyPath ? fs.readFileSync(bodyPath) : Buffer.from(EVENTS
+const MCP = process.env.MCP || '';
+const reqBody = bodyPath ? fs.readFileSync(bodyPath) : MCP
+  ? Buffer.from('{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"Hello from the agent"}}}')
+  : Buffer.from(EVENTS
   ? '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Hello"}]}'
   : '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello"}]}');
 const streamEvent = Buffer.from('data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"content":"word "},"finish_reason":null}],"usage":null}\n\n');
 const streamLast = Buffer.from('data: {"id":"chatcmpl-mock-1","object":"chat.completion.chunk","created":1700000000,"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}\n\ndata: [DONE]\n\n');
-const respBody = Buffer.from('{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}');
+const respBody = MCP
+  ? Buffer.from('{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"mock: echo"}],"isError":false}}')
+  : Buffer.from('{"id":"chatcmpl-mock-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"mock: Hello"},"finish_reason":"stop","logprobs":null}],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}');
 
 let inst, mem;
 const counts = {};
@@ -108,9 +116,10 @@ props.set('request.total_size', Buffer.from(new BigUint64Array([BigInt(reqBody.l
 function one(id) {
   localReply = null;
   maps = {
-    0: [[':authority', '127.0.0.1:10101'], [':path', '/openai/v1/chat/completions'], [':method', 'POST'], [':scheme', 'http'],
+    0: [[':authority', '127.0.0.1:10101'], [':path', MCP ? '/mcp/' + MCP : '/openai/v1/chat/completions'], [':method', 'POST'], [':scheme', 'http'],
       ['content-length', String(reqBody.length)], ['content-type', 'application/json'], ['x-forwarded-proto', 'http'],
-      ['x-request-id', '5d1d4b6e-6f2a-4d55-9b5c-1f3f0b1f2a3c'], ['user-agent', 'wrk']],
+      ['x-request-id', '5d1d4b6e-6f2a-4d55-9b5c-1f3f0b1f2a3c'], ['user-agent', 'wrk'],
+      ...(MCP ? [['accept', 'application/json, text/event-stream']] : [])],
     2: EVENTS
       ? [[':status', '200'], ['content-type', 'text/event-stream'], ['x-envoy-upstream-service-time', '0']]
       : [[':status', '200'], ['content-type', 'application/json'], ['content-length', String(respBody.length)], ['x-envoy-upstream-service-time', '0']],

@@ -71,9 +71,14 @@ def plugin(sse_port, json_port):
             "mcp-flag": {"request": {"*": "flag"}, "response": {"prompt_injection": "flag"}},
         },
         "mcp": {
-            "servers": {"tools": server("mcp_tools", sse_port), "tools-json": server("mcp_tools_json", json_port)},
+            "servers": {"tools": server("mcp_tools", sse_port), "tools-json": server("mcp_tools_json", json_port),
+                        # No policy: its answers pass unread.
+                        "plain": {"cluster": "mcp_tools_json", "authority": f"127.0.0.1:{json_port}",
+                                  "api_key": {"env": "MCP_TOOLS_KEY"}}},
             "limits": {"rules": [{"name": "echo-calls", "key": ["tenant"], "limit": 3, "window": "1m",
-                                  "when": {"tenants": ["agent-c"], "models": ["echo"]}}]},
+                                  "when": {"tenants": ["agent-c"], "models": ["echo"]}},
+                                 {"name": "plain-calls", "key": ["tenant"], "limit": 2, "window": "1m",
+                                  "when": {"providers": ["plain"]}}]},
         },
     }
 
@@ -345,6 +350,42 @@ def test_a_streamed_result_arrives_event_by_event(mgw):
     assert progress == [1, 2, 3, 4]
     rec = mcp_record(mgw, lambda m: m.get("tool") == "count")
     assert rec["decision"] == "allowed"
+
+
+def test_an_answer_no_policy_reads_passes_unread_yet_is_logged_and_counted(mgw, servers):
+    """A server without a policy: the filter asks Envoy only for its answer's
+    status and lets the body stream through, yet the record is whole and
+    the calls count against the limits."""
+    async def two_then_one(c):
+        results = [await c.call_tool("echo", {"text": f"plain {i}"}) for i in range(2)]
+        try:
+            await c.call_tool("echo", {"text": "plain too many"})
+        except MCPError as e:
+            return results, str(e)
+        return results, None
+    results, err = run(mgw, "plain", "agent-a", two_then_one)
+    assert [r.content[0].text for r in results] == ["echo: plain 0", "echo: plain 1"]
+    assert err and "plain-calls" in err, err
+    assert not any("plain too many" in json.dumps(m) for m in calls(servers["tools-json"], "echo"))
+    mgw.wait_record(lambda r: r.get("route") == "mcp" and r["mcp"]["server"] == "plain"
+                    and r["mcp"]["decision"] == "rate_limited")
+    allowed = [r for r in mgw.records() if r.get("route") == "mcp" and r["mcp"]["server"] == "plain"
+               and r["mcp"].get("tool") == "echo" and r["mcp"]["decision"] == "allowed"]
+    assert len(allowed) == 2, allowed
+    for r in allowed:
+        assert r["status"] == 200 and r["response_bytes"] > 0 and r["complete"], r
+        assert "policy" not in r["mcp"] and r["ttfb_ms"] is not None
+
+    # Raw: the id header names the record, whose byte count is what the client got.
+    h = {"x-aigw-authorization": TOKENS["agent-a"], "accept": "application/json, text/event-stream"}
+    init = {"jsonrpc": "2.0", "id": 7, "method": "initialize",
+            "params": {"protocolVersion": "2025-06-18", "capabilities": {},
+                       "clientInfo": {"name": "raw", "version": "1"}}}
+    r = httpx.post(mgw.url + "/mcp/plain", json=init, headers=h, timeout=5)
+    assert r.status_code == 200 and r.json()["id"] == 7 and r.json()["result"]["serverInfo"]
+    rec = mgw.wait_record(lambda x: x.get("request_id") == r.headers["x-aigw-log-id"])
+    assert rec["status"] == 200 and rec["response_bytes"] == len(r.content) and rec["complete"]
+    assert rec["mcp"]["method"] == "initialize" and rec["mcp"]["decision"] == "allowed"
 
 
 def test_the_session_id_passes_both_ways_untouched(mgw, servers):

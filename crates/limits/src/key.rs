@@ -99,8 +99,8 @@ pub fn subject(
     facts: &RequestFacts<'_>,
     missing_is_skip: bool,
 ) -> Option<Subject> {
-    let mut h = Sha256::new();
-    put(&mut h, b'n', Some(counter.as_bytes()));
+    let mut pre = Vec::with_capacity(64);
+    put(&mut pre, b'n', Some(counter.as_bytes()));
     for part in parts {
         let json;
         let (tag, value): (u8, Option<&[u8]>) = match part {
@@ -117,9 +117,13 @@ pub fn subject(
         if value.is_none() && missing_is_skip {
             return None;
         }
-        put(&mut h, tag, value);
+        put(&mut pre, tag, value);
     }
-    let digest = h.finalize();
+    Some(memo::subject(&pre))
+}
+
+fn hashed(pre: &[u8]) -> Subject {
+    let digest = Sha256::digest(pre);
     let mut hash128 = [0u8; 16];
     for (dst, src) in hash128.iter_mut().zip(digest.iter()) {
         *dst = *src;
@@ -128,19 +132,62 @@ pub fn subject(
     for (dst, src) in first8.iter_mut().zip(digest.iter()) {
         *dst = *src;
     }
-    Some(Subject { hash64: u64::from_le_bytes(first8), hash128 })
+    Subject { hash64: u64::from_le_bytes(first8), hash128 }
+}
+
+/// The subjects hashed last: most requests repeat a recent subject (the
+/// same tenant, model, provider), and a SHA-256 costs more than the rest of
+/// a counter's key. Per thread (one per Envoy worker's VM), direct-mapped
+/// by a cheap hash of the exact byte string, which is compared whole.
+mod memo {
+    use std::cell::RefCell;
+
+    use super::Subject;
+
+    const SLOTS: usize = 64;
+    /// Longer byte strings (long header values) are hashed every time.
+    const MAX_LEN: usize = 256;
+
+    /// A subject's byte string and its hashes.
+    type Entry = Option<(Box<[u8]>, Subject)>;
+
+    thread_local! {
+        static RECENT: RefCell<Vec<Entry>> = RefCell::new(vec![None; SLOTS]);
+    }
+
+    pub(super) fn subject(pre: &[u8]) -> Subject {
+        if pre.len() > MAX_LEN {
+            return super::hashed(pre);
+        }
+        let slot = pre.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        }) as usize
+            % SLOTS;
+        RECENT.with(|r| {
+            let Ok(mut r) = r.try_borrow_mut() else { return super::hashed(pre) };
+            let Some(entry) = r.get_mut(slot) else { return super::hashed(pre) };
+            match entry {
+                Some((bytes, s)) if **bytes == *pre => *s,
+                _ => {
+                    let s = super::hashed(pre);
+                    *entry = Some((pre.into(), s));
+                    s
+                }
+            }
+        })
+    }
 }
 
 /// Tag, then presence and length, then the bytes: no two different key
 /// tuples produce the same byte string.
-fn put(h: &mut Sha256, tag: u8, value: Option<&[u8]>) {
-    h.update([tag]);
+fn put(out: &mut Vec<u8>, tag: u8, value: Option<&[u8]>) {
+    out.push(tag);
     match value {
-        None => h.update([0u8]),
+        None => out.push(0),
         Some(v) => {
-            h.update([1u8]);
-            h.update((v.len() as u64).to_le_bytes());
-            h.update(v);
+            out.push(1);
+            out.extend_from_slice(&(v.len() as u64).to_le_bytes());
+            out.extend_from_slice(v);
         }
     }
 }
@@ -175,6 +222,49 @@ mod tests {
         assert_eq!(parts[4], KeyPart::Header("X-User".into()));
         let e = serde_json::from_str::<Vec<KeyPart>>(r#"["ip"]"#).unwrap_err().to_string();
         assert!(e.contains("unknown variant `ip`"), "{e}");
+    }
+
+    /// The subject as it was hashed before the memo: SHA-256 over the
+    /// tagged parts, fed piece by piece.
+    fn reference(counter: &str, tenant: Option<&str>) -> Subject {
+        let mut h = Sha256::new();
+        for (tag, v) in [(b'n', Some(counter)), (b't', tenant)] {
+            h.update([tag]);
+            match v {
+                None => h.update([0u8]),
+                Some(v) => {
+                    h.update([1u8]);
+                    h.update((v.len() as u64).to_le_bytes());
+                    h.update(v.as_bytes());
+                }
+            }
+        }
+        let d = h.finalize();
+        Subject {
+            hash64: u64::from_le_bytes(d[..8].try_into().unwrap()),
+            hash128: d[..16].try_into().unwrap(),
+        }
+    }
+
+    #[test]
+    fn memoised_subjects_are_the_hashes_and_keep_their_keys() {
+        let long = "t".repeat(400);
+        // Many subjects, more than the memo's slots, each asked twice (the
+        // second from the memo when it is still there): always the hash
+        // of its own parts, never a neighbour's.
+        let names: Vec<String> = (0..300).map(|i| format!("tenant-{i}")).chain([long]).collect();
+        for round in 0..2 {
+            for name in &names {
+                let f = RequestFacts { tenant: Some(name), ..facts(&[], None) };
+                let got = subject("rule", &[KeyPart::Tenant], &f, true).unwrap();
+                assert_eq!(got, reference("rule", Some(name)), "{name} round {round}");
+            }
+        }
+        let none = RequestFacts { tenant: None, ..facts(&[], None) };
+        assert_eq!(
+            subject("rule", &[KeyPart::Tenant], &none, false).unwrap(),
+            reference("rule", None)
+        );
     }
 
     #[test]

@@ -1048,9 +1048,9 @@ impl Admission {
     pub fn finish(self) -> (Decision, Reservation) {
         let mut notes = self.notes;
         let mut limits = Vec::with_capacity(self.items.len());
-        for item in &self.items {
-            match &item.state {
-                Some(s) => limits.push(s.clone()),
+        for item in self.items {
+            match item.state {
+                Some(s) => limits.push(s),
                 None => {
                     let c = &item.spec;
                     if c.scope == Scope::Global && !self.denied {

@@ -30,6 +30,13 @@ extern "C" {
         return_map_data: *mut *mut u8,
         return_map_size: *mut usize,
     ) -> u32;
+    fn proxy_get_header_map_value(
+        map_type: u32,
+        key_data: *const u8,
+        key_size: usize,
+        return_value_data: *mut *mut u8,
+        return_value_size: *mut usize,
+    ) -> u32;
     fn proxy_replace_header_map_value(
         map_type: u32,
         key_data: *const u8,
@@ -108,6 +115,20 @@ pub fn header_pairs(map: u32) -> Result<Vec<u8>, HostStatus> {
     // SAFETY: out-pointers are valid; the result is owned below.
     status(unsafe { proxy_get_header_map_pairs(map, &mut data, &mut size) })?;
     Ok(owned(data, size))
+}
+
+/// One header's value (`None`: not there).
+pub fn header_value(map: u32, key: &str) -> Result<Option<Vec<u8>>, HostStatus> {
+    let mut data = null_mut();
+    let mut size = 0usize;
+    // SAFETY: key is a live &str, out-pointers are valid; the result is owned below.
+    let s =
+        unsafe { proxy_get_header_map_value(map, key.as_ptr(), key.len(), &mut data, &mut size) };
+    match s {
+        OK => Ok(Some(owned(data, size))),
+        NOT_FOUND => Ok(None),
+        other => Err(HostStatus(other)),
+    }
 }
 
 pub fn replace_header(map: u32, key: &str, value: &[u8]) -> Result<(), HostStatus> {

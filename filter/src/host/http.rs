@@ -136,7 +136,13 @@ impl HttpContext for HttpFilter {
             self.drive(BodyLens::default(), |ex, _| ex.on_local_reply_headers())
                 .unwrap_or(Action::Continue)
         } else {
-            let headers = super::response_headers();
+            let status_only = self
+                .exchange
+                .as_ref()
+                .and_then(|e| e.try_borrow().ok())
+                .is_some_and(|ex| ex.response_reads_only_status());
+            let headers =
+                if status_only { super::response_status() } else { super::response_headers() };
             self.drive(BodyLens::default(), |ex, svc| {
                 let step = ex.on_response_headers(&headers, svc);
                 if end_of_stream {

@@ -56,6 +56,18 @@ pub fn response_headers() -> Headers {
     headers(abi::MAP_RESPONSE_HEADERS)
 }
 
+/// Only the response's `:status` (one value, not the whole map: what an
+/// answer that passes unread needs).
+pub fn response_status() -> Headers {
+    match warn_on_err(
+        "get_header_map_value(:status)",
+        abi::header_value(abi::MAP_RESPONSE_HEADERS, ":status"),
+    ) {
+        Some(Some(v)) => Headers::from_pairs(&[(":status", &v)]),
+        _ => Headers::default(),
+    }
+}
+
 fn headers(map: u32) -> Headers {
     let raw = warn_on_err("get_header_map_pairs", abi::header_pairs(map)).unwrap_or_default();
     Headers::from_host(raw).unwrap_or_else(|| {

@@ -11,12 +11,13 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::response::{starts_with_ignore_case, MAX_SSE_EVENT};
 use super::{Exchange, Name, Op, Stage, Step};
 use crate::errors::{ErrorCode, GatewayError};
 use crate::headers::Headers;
+use crate::log_record::{McpFindings, McpLog};
 use crate::mcp::policy::{self as mcp_policy, ListReport};
 use crate::mcp::protocol::{self, Message};
 use crate::mcp::{Check, McpConfig, Server};
@@ -129,7 +130,9 @@ impl Exchange {
                 format!("no MCP server named {name:?} on this gateway"),
             ));
         };
-        self.snapshot = super::request::snapshot(h);
+        // Of the request's headers, only the gateway's own are needed later
+        // (they never leave).
+        self.snapshot.gateway = h.gateway_only();
         let mut route_ops: Vec<Op> = self
             .snapshot
             .gateway
@@ -324,7 +327,9 @@ impl Exchange {
                 max_output_tokens: Some(0),
                 requests: None,
             };
-            let mut admission = limiter.begin(&facts, &expected, svc.now_ms());
+            // Counted at the message's arrival (its headers' clock: one
+            // host call less; the body of a message comes right behind).
+            let mut admission = limiter.begin(&facts, &expected, self.start_ns / 1_000_000);
             admission.reserve_local(svc);
             if let (Some(cmd), Some(g)) = (admission.global_request(), limiter.global()) {
                 // The global counters answer before the call goes on
@@ -535,6 +540,13 @@ impl Exchange {
             }
         }
         Step::cont(ops)
+    }
+
+    /// Whether the server's response headers matter only for their
+    /// `:status` (an answer no policy reads): the host then hands over that
+    /// one value, not the whole map.
+    pub fn response_reads_only_status(&self) -> bool {
+        self.stage != Stage::Replied && self.mcp.as_ref().is_some_and(|m| !m.inspect)
     }
 
     /// Whether the server's answer passes unread: no policy reads it and
@@ -766,38 +778,23 @@ impl Exchange {
     }
 
     /// The record's `mcp` object: what was decided, never the text.
-    pub(super) fn mcp_log(&self) -> Option<Value> {
+    pub(super) fn mcp_log(&self) -> Option<McpLog<'_>> {
         let m = self.mcp.as_ref()?;
-        let mut o = Map::new();
-        o.insert("server".into(), json!(m.server().map(|s| s.name.as_str())));
-        o.insert("method".into(), json!(m.method));
-        if let Some(t) = &m.tool {
-            o.insert("tool".into(), json!(t));
-        }
-        o.insert("decision".into(), json!(m.decision));
-        o.insert("session".into(), json!(m.session));
-        if let Some(p) = &m.policy {
-            o.insert("policy".into(), json!(p.name));
-        }
-        let mut findings = Map::new();
-        for (dir, r) in [("request", &m.request), ("response", &m.response)] {
-            if !r.is_empty() {
-                findings.insert(dir.into(), json!(r));
-            }
-        }
-        if !m.list.is_empty() {
-            findings.insert("tools".into(), json!(m.list));
-        }
-        if !findings.is_empty() {
-            o.insert("findings".into(), Value::Object(findings));
-        }
-        if let Some(r) = &m.rate_limit_rule {
-            o.insert("rate_limit_rule".into(), json!(r));
-        }
-        if !m.limit_notes.is_empty() {
-            o.insert("limit_notes".into(), json!(m.limit_notes));
-        }
-        Some(Value::Object(o))
+        Some(McpLog {
+            decision: m.decision,
+            findings: McpFindings {
+                request: (!m.request.is_empty()).then_some(&m.request),
+                response: (!m.response.is_empty()).then_some(&m.response),
+                tools: (!m.list.is_empty()).then_some(&m.list),
+            },
+            limit_notes: &m.limit_notes,
+            method: m.method.as_deref(),
+            policy: m.policy.as_ref().map(|p| p.name.as_str()),
+            rate_limit_rule: m.rate_limit_rule.as_deref(),
+            server: m.server().map(|s| s.name.as_str()),
+            session: m.session,
+            tool: m.tool.as_deref(),
+        })
     }
 }
 

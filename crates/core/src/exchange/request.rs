@@ -101,10 +101,15 @@ impl Exchange {
         let path = h.get(":path").unwrap_or_default();
 
         let config = Rc::clone(&self.config);
-        let compat = routing::compat(&config, path);
-        let route = match compat {
+        // The MCP route names no provider (none may be called `mcp`).
+        let mcp = config.mcp.as_ref().filter(|_| path.starts_with(crate::mcp::ROUTE_PREFIX));
+        let compat = match mcp {
             Some(_) => None,
-            None => Some(routing::resolve(&config, path)),
+            None => routing::compat(&config, path),
+        };
+        let route = match (compat.is_some(), mcp) {
+            (false, None) => Some(routing::resolve(&config, path)),
+            _ => None,
         };
         // The format errors are written in: the route's, else a guess.
         self.client_format = match (&compat, &route) {
@@ -126,10 +131,8 @@ impl Exchange {
                 }
             }
         }
-        if path.starts_with(crate::mcp::ROUTE_PREFIX) {
-            if let Some(mcp) = &config.mcp {
-                return self.mcp_on_request_headers(Rc::clone(mcp), h, end_of_stream, svc);
-            }
+        if let Some(mcp) = mcp {
+            return self.mcp_on_request_headers(Rc::clone(mcp), h, end_of_stream, svc);
         }
         self.snapshot = snapshot(h);
         if let Some(l) = &config.limits {

@@ -386,23 +386,39 @@ fn answers_no_policy_reads_pass_unread() {
         let body = serde_json::to_vec(msg).unwrap();
         ex.on_request_headers(&headers("POST", "/mcp/docs", "a"), false, svc);
         ex.request_body_need(body.len(), true);
-        ex.on_request_body(&body, svc);
-        ex.on_response_headers(&resp, svc);
+        if let Some((_, refusal)) = local(&ex.on_request_body(&body, svc)) {
+            return Err(refusal);
+        }
+        // The host then hands over only the status (as the filter does).
+        let status_only = ex.response_reads_only_status();
+        let only = Headers::from_pairs(&[(":status", b"200")]);
+        let step = ex.on_response_headers(if status_only { &only } else { &resp }, svc);
+        let log_id = step.ops.iter().find_map(|o| match o {
+            Op::SetResponseHeader(k, v) if k == "x-aigw-log-id" => Some(v.clone()),
+            _ => None,
+        });
         let unread = ex.response_passes_unread();
+        assert_eq!(unread, status_only);
         if unread {
             ex.on_response_passed(40, false);
             ex.on_response_passed(60, true);
             let rec = record(&mut ex, svc);
             assert_eq!(
-                (rec["response_bytes"].as_u64(), rec["complete"].as_bool()),
-                (Some(100), Some(true))
+                (rec["response_bytes"].as_u64(), rec["complete"].as_bool(), rec["status"].as_u64()),
+                (Some(100), Some(true), Some(200))
             );
+            assert_eq!(rec["mcp"]["decision"], "allowed");
+            assert_eq!(log_id.as_deref(), rec["request_id"].as_str().map(str::as_bytes));
         }
-        unread
+        Ok(unread)
     };
-    assert!(unread(&mut svc, &call(1, "echo", json!({}))), "no policy on results: not read");
+    assert_eq!(unread(&mut svc, &call(1, "echo", json!({}))), Ok(true), "no policy on results");
     let list = json!({"jsonrpc":"2.0","id":2,"method":"tools/list"});
-    assert!(!unread(&mut svc, &list), "a tool list is always read");
+    assert_eq!(unread(&mut svc, &list), Ok(false), "a tool list is always read");
+    // Unread answers still count against the limits (two echo calls a minute).
+    assert_eq!(unread(&mut svc, &call(3, "echo", json!({}))), Ok(true));
+    let refused = unread(&mut svc, &call(4, "echo", json!({}))).unwrap_err();
+    assert_eq!(refused["error"]["data"]["code"], "aigw_rate_limited");
 }
 
 fn tools_list(descr: &str) -> Value {

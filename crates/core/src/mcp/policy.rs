@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use aigw_dlp::Category;
 use aigw_shared_data::SharedData;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -41,28 +40,7 @@ impl Server {
     }
 }
 
-/// What the gateway did to a `tools/list` answer (for the log).
-#[derive(Debug, Default, Serialize, PartialEq)]
-pub struct ListReport {
-    /// Tools left out for this tenant (access rules).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hidden: Vec<String>,
-    /// Tools whose description or schema holds instructions for the model.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub poisoned: Vec<String>,
-    /// Tools whose description or schema changed since first seen.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub changed: Vec<String>,
-    /// Tools left out by a `block` check (poisoned or changed).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub blocked: Vec<String>,
-}
-
-impl ListReport {
-    pub fn is_empty(&self) -> bool {
-        self == &ListReport::default()
-    }
-}
+pub use crate::log_record::ListReport;
 
 /// Applies access, poisoning and rug-pull checks to a `tools/list` result
 /// in place. True when the list changed (tools left out).
