@@ -131,8 +131,24 @@ impl Exchange {
             ));
         };
         // Of the request's headers, only the gateway's own are needed later
-        // (they never leave).
+        // (they never leave), and those the tool-call limits key on.
         self.snapshot.gateway = h.gateway_only();
+        if let Some(l) = &mcp.limits {
+            self.snapshot.limit_headers = l
+                .key_headers()
+                .iter()
+                .filter_map(|n| h.get(n).map(|v| (n.clone(), v.to_vec())))
+                .collect();
+        }
+        if let Some((raw, cloudflare)) = h.gateway(crate::headers::METADATA) {
+            match crate::metadata::parse(raw, cloudflare) {
+                Ok(m) => {
+                    self.facts.metadata = Some(m.map.clone());
+                    self.facts.logged_metadata = Some(m);
+                }
+                Err(e) => return self.reply(e),
+            }
+        }
         let mut route_ops: Vec<Op> = self
             .snapshot
             .gateway
@@ -315,10 +331,20 @@ impl Exchange {
         // Counted after the scans, as LLM requests are: a message the
         // policy refused never reached the server.
         if let (Some(tool), Some(limiter)) = (&tool, &config.limits) {
+            let client_ip = if limiter.uses_client_ip() { svc.client_ip() } else { None };
+            let headers: Vec<(&str, &[u8])> = self
+                .snapshot
+                .limit_headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_slice()))
+                .collect();
             let facts = aigw_limits::RequestFacts {
                 tenant: tenant.as_deref(),
+                client_ip: client_ip.as_deref(),
                 provider: Some(server.name.as_str()),
                 model: Some(tool.as_str()),
+                headers: &headers,
+                metadata: self.facts.metadata.as_ref(),
                 ..Default::default()
             };
             // A tool call is one request; it uses no tokens.

@@ -237,6 +237,49 @@ fn tool_calls_are_limited_per_tenant_and_tool() {
     assert!(local(&step).is_none());
 }
 
+/// `mcp.limits` rules keyed by a request header or by a metadata field
+/// (docs/mcp.md): each value has its own counter, and a message without the
+/// header or field is counted as such rules count it on LLM routes.
+#[test]
+fn tool_call_limits_key_on_headers_and_metadata() {
+    let doc = CONFIG.replacen(
+        r#"{"name":"echo-calls","key":["tenant"],"limit":2,"window":"1m",
+                        "when":{"models":["echo"]}}"#,
+        r#"{"name":"per-agent","key":[{"header":"x-agent"}],"limit":1,"window":"1m"},
+           {"name":"per-run","key":[{"metadata":"run"}],"limit":2,"window":"1m"}"#,
+        1,
+    );
+    let env = |k: &str| (k == "DOCS_KEY").then(|| "docs-secret".to_string());
+    let cfg = Rc::new(Config::parse(doc.as_bytes(), &env).unwrap().0);
+    let mut svc = MemServices::new(0);
+    let mut send = |agent: &str, run: &str, id: u64| {
+        let mut ex = Exchange::new(Rc::clone(&cfg));
+        let meta = format!(r#"{{"run":"{run}"}}"#);
+        let h = Headers::from_pairs(&[
+            (":method", b"POST".as_slice()),
+            (":path", b"/mcp/docs"),
+            ("content-type", b"application/json"),
+            ("x-aigw-authorization", b"a"),
+            ("x-agent", agent.as_bytes()),
+            ("x-aigw-metadata", meta.as_bytes()),
+        ]);
+        let body = serde_json::to_vec(&call(id, "search", json!({}))).unwrap();
+        let head = ex.on_request_headers(&h, false, &mut svc);
+        assert_eq!(head.flow, Flow::Pause);
+        ex.request_body_need(body.len(), true);
+        let step = ex.on_request_body(&body, &mut svc);
+        local(&step).map(|(_, b)| b["error"]["data"]["rule"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(send("agent-1", "r1", 1), None);
+    // The same agent again: its own counter is spent.
+    assert_eq!(send("agent-1", "r1", 2).as_deref(), Some("per-agent"));
+    // Another agent in the same run passes, then the run's counter is spent.
+    assert_eq!(send("agent-2", "r1", 3), None);
+    assert_eq!(send("agent-3", "r1", 4).as_deref(), Some("per-run"));
+    // Another run, another agent: both counters fresh.
+    assert_eq!(send("agent-4", "r2", 5), None);
+}
+
 #[test]
 fn global_limits_reserve_in_redis_before_the_call_goes_on() {
     let with = |on_error: &str| {
