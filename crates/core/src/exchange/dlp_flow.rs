@@ -356,13 +356,16 @@ impl Exchange {
     }
 
     /// The log's copy of the client's metadata, scanned by the request's
-    /// policy (chosen as for the body; the default one when the request
-    /// ended before its provider was known). The findings, for the log.
+    /// policy (chosen as for the body, an MCP message's by its server and
+    /// tool; the default one when the request ended before its provider was
+    /// known). The findings, for the log.
     pub(super) fn scrub_logged_metadata(&mut self) -> Option<Report> {
         self.facts.logged_metadata.as_ref()?;
         let tenant = self.facts.tenant.as_deref();
-        let policy =
-            self.policy().or_else(|| self.config.policy_for(tenant, self.provider()).cloned())?;
+        let policy = self
+            .policy()
+            .or_else(|| self.mcp_policy())
+            .or_else(|| self.config.policy_for(tenant, self.provider()).cloned())?;
         let m = self.facts.logged_metadata.as_mut()?;
         Some(crate::metadata::scrub(m, &policy))
     }

@@ -519,6 +519,11 @@ impl Exchange {
         Step::pause(vec![op])
     }
 
+    /// The policy an MCP message was scanned with (its server's, per tool).
+    pub(super) fn mcp_policy(&self) -> Option<Rc<Policy>> {
+        self.mcp.as_ref()?.policy.clone()
+    }
+
     /// `logs.payloads` rules for the route `mcp`: the message as sent.
     fn mcp_log_prompt(&mut self, body: &[u8]) {
         if !matches!(self.recording, super::log::Recording::Counts) {

@@ -280,6 +280,34 @@ fn tool_call_limits_key_on_headers_and_metadata() {
     assert_eq!(send("agent-4", "r2", 5), None);
 }
 
+/// An MCP message's `x-aigw-metadata` is logged as an LLM request's is:
+/// scanned by the policy the message was scanned with (its server's).
+#[test]
+fn metadata_of_a_message_is_logged_scanned_by_its_servers_policy() {
+    let mut svc = MemServices::new(0);
+    let mut ex = Exchange::new(config());
+    let h = Headers::from_pairs(&[
+        (":method", b"POST".as_slice()),
+        (":path", b"/mcp/docs"),
+        ("content-type", b"application/json"),
+        ("x-aigw-authorization", b"a"),
+        ("x-aigw-metadata", br#"{"owner":"jane.doe@example.com","run":"r7"}"#),
+    ]);
+    let body = serde_json::to_vec(&call(1, "search", json!({}))).unwrap();
+    let head = ex.on_request_headers(&h, false, &mut svc);
+    assert_eq!(head.flow, Flow::Pause);
+    ex.request_body_need(body.len(), true);
+    let step = ex.on_request_body(&body, &mut svc);
+    assert_eq!(step.flow, Flow::Continue);
+    let removed = head.ops.iter().chain(&step.ops).any(
+        |o| matches!(o, Op::RemoveRequestHeader(n) if n.eq_ignore_ascii_case("x-aigw-metadata")),
+    );
+    assert!(removed, "a gateway header never leaves");
+    let rec = record(&mut ex, &mut svc);
+    assert_eq!(rec["metadata"]["run"], "r7", "{rec}");
+    assert!(!rec.to_string().contains("jane.doe@example.com"), "{rec}");
+}
+
 #[test]
 fn global_limits_reserve_in_redis_before_the_call_goes_on() {
     let with = |on_error: &str| {
