@@ -78,7 +78,7 @@ bench-compare: build mock dist/noop.wasm
 	scripts/setup.sh python
 	scripts/build-base.sh $(BASE)
 	$(PYTHON) tests/bench/bench.py --compare-wasm target/bench/base/dist/aigw.wasm \
-		--compare-config target/bench/base/envoy/bench.yaml $(BENCH_ARGS)
+		--compare-config target/bench/base/envoy/bench.yaml --rounds 5 --seconds 5 $(BENCH_ARGS)
 
 # How the cost grows with each dimension of the work (body, answer, events,
 # limit rules, detectors, tenants, L1 entries, open streams): writes

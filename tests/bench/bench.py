@@ -332,20 +332,30 @@ def add_baseline(cfg, wasm, config_path):
 
 
 def compare_report(summary, results):
-    """New vs old build, scenario by scenario (same run)."""
-    print("\nnew build vs --compare-wasm build, same run (req/s and CPU: new/old, >1 is better; "
-          "p50 c1: new/old, paired, <1 is better):")
-    print(f"{'scenario':<16}{'req/s':>9}{'cpu':>9}{'p50 c1':>9}")
+    """New vs old build, scenario by scenario (same run). Each ratio is the
+    median of the per-round ratios of the twins, which run side by side: a
+    ratio of two medians taken over the whole run swings by up to +-10 % on
+    this shared machine even between two copies of one build, the paired
+    median far less. The range (lowest-highest round) shows the spread."""
+    print("\nnew build vs --compare-wasm build, same run, median of per-round paired ratios "
+          "(req/s and CPU: new/old, >1 is better; p50 c1: new/old, <1 is better):")
+    print(f"{'scenario':<16}{'req/s':>9}{'cpu':>9}{'cpu range':>14}{'p50 c1':>9}")
+
+    def paired(n, b, kind, f):
+        return [f(a, o) for a, o in zip(results[n][kind], results[b][kind])]
+
     for n in summary:
         b = n + "@base"
         if n.endswith("@base") or b not in summary:
             continue
-        new, old = summary[n], summary[b]
-        pairs = zip(results[n]["latency"], results[b]["latency"])
-        p50 = statistics.median(a["p50_ms"] / o["p50_ms"] for a, o in pairs)
-        s = {"rps": new["rps"] / old["rps"], "cpu": old["cpu_us"] / new["cpu_us"], "p50_c1": p50}
-        new["vs_base"] = s
-        print(f"{n:<16}{s['rps']:>9.3f}{s['cpu']:>9.3f}{s['p50_c1']:>9.3f}")
+        cpu = paired(n, b, "throughput", lambda a, o: o["cpu_us"] / a["cpu_us"])
+        s = {"rps": statistics.median(paired(n, b, "throughput", lambda a, o: a["rps"] / o["rps"])),
+             "cpu": statistics.median(cpu), "cpu_range": [min(cpu), max(cpu)],
+             "p50_c1": statistics.median(paired(n, b, "latency",
+                                                lambda a, o: a["p50_ms"] / o["p50_ms"]))}
+        summary[n]["vs_base"] = s
+        print(f"{n:<16}{s['rps']:>9.3f}{s['cpu']:>9.3f}{min(cpu):>8.3f}-{max(cpu):.3f}"
+              f"{s['p50_c1']:>9.3f}")
 
 
 def paired_order(names, rnd):

@@ -53,13 +53,19 @@ pub(crate) fn for_each(b: &[u8], start: usize, mut f: impl FnMut(usize, u8)) {
         let digit_start = digit & !((digit << 8) | (u64::from(prev_digit) << 7));
         prev_alnum = alnum >> 63 != 0;
         prev_digit = digit >> 63 != 0;
-        let mut m = word_start | digit_start | spec;
+        // Most anchors start a word of letters: their flags need no tests.
+        let rare = digit_start | spec;
+        let mut m = word_start | rare;
         while m != 0 {
             let bit = m & m.wrapping_neg();
             let k = (bit.trailing_zeros() / 8) as usize;
-            let flags = u8::from(word_start & bit != 0)
-                | u8::from(digit_start & bit != 0) << 1
-                | u8::from(spec & bit != 0) << 2;
+            let flags = if rare & bit == 0 {
+                WORD_START
+            } else {
+                u8::from(word_start & bit != 0)
+                    | u8::from(digit_start & bit != 0) << 1
+                    | u8::from(spec & bit != 0) << 2
+            };
             f(i + k, flags);
             m &= m - 1;
         }

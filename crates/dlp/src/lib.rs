@@ -179,6 +179,7 @@ pub mod classifier;
 mod config;
 mod engine;
 mod guard;
+mod memo;
 mod normalize;
 mod small;
 mod stream;
