@@ -52,7 +52,8 @@ impl CleanMemo {
         if text.is_empty() || text.len() > MAX_LEN {
             return false;
         }
-        let slots = self.slots.borrow();
+        // Never borrowed across a scan; try_borrow keeps that a non-panic.
+        let Ok(slots) = self.slots.try_borrow() else { return false };
         slots.get(slot_of(profile, text)).is_some_and(|s| {
             s.profile == profile
                 && usize::from(s.len) == text.len()
@@ -70,8 +71,10 @@ impl CleanMemo {
         let Some(dst) = bytes.get_mut(..text.len()) else { return };
         dst.copy_from_slice(text);
         let i = slot_of(profile, text);
-        if let Some(s) = self.slots.borrow_mut().get_mut(i) {
-            *s = Slot { profile, len, bytes };
+        if let Ok(mut slots) = self.slots.try_borrow_mut() {
+            if let Some(s) = slots.get_mut(i) {
+                *s = Slot { profile, len, bytes };
+            }
         }
     }
 }

@@ -163,16 +163,38 @@ fn hash(fields: &[&[u8]]) -> Key {
 }
 
 /// Most gateways hold the provider keys, so most callers have no identity:
-/// that digest is computed once per VM, not per request.
+/// that digest is computed once per VM, not per request. A caller that has
+/// one is usually the same as a request shortly before on this worker: the
+/// last few tenants are remembered, compared byte for byte (a client's own
+/// provider key is a secret and is not kept past its request).
 fn identity_digest(identity: &[u8]) -> Key {
+    const RECENT: usize = 8;
     thread_local! {
         static EMPTY: Key = Sha256::digest(b"").into();
+        static LAST: std::cell::RefCell<Vec<(Box<[u8]>, Key)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
     if identity.is_empty() {
-        EMPTY.with(|d| *d)
-    } else {
-        Sha256::digest(identity).into()
+        return EMPTY.with(|d| *d);
     }
+    if !identity.starts_with(b"tenant:") {
+        return Sha256::digest(identity).into();
+    }
+    LAST.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else { return Sha256::digest(identity).into() };
+        if let Some(i) = last.iter().position(|(id, _)| id.as_ref() == identity) {
+            let hit = last.remove(i);
+            let key = hit.1;
+            last.push(hit);
+            return key;
+        }
+        let key: Key = Sha256::digest(identity).into();
+        if last.len() >= RECENT {
+            last.remove(0);
+        }
+        last.push((identity.into(), key));
+        key
+    })
 }
 
 pub fn hex(key: &Key) -> String {
@@ -233,6 +255,18 @@ mod tests {
             br#"{"model":"m","messages":[{"role":"user","content":"ho"}]}"#,
         );
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn remembered_identity_digests_are_the_digests() {
+        let ids: Vec<Vec<u8>> =
+            (0..20).map(|i| format!("tenant:t{}", i % 11).into_bytes()).collect();
+        for round in 0..3 {
+            for id in ids.iter().chain([&b"key:sk-x\0".to_vec(), &Vec::new()]) {
+                let want: Key = Sha256::digest(id).into();
+                assert_eq!(identity_digest(id), want, "round {round}");
+            }
+        }
     }
 
     #[test]
