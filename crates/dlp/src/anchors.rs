@@ -2,7 +2,8 @@
 //! (runs of ASCII letters and digits), starts of digit runs, and a few
 //! special bytes (`@ : ; < = [ { #`). Eight bytes at a time with SWAR
 //! arithmetic on `u64` (no SIMD instructions needed, so it is as fast on
-//! wasm32 as the VM's 64-bit integers), then only the set bits are visited.
+//! wasm32 as the VM's 64-bit integers), then only the set bits are visited
+//! (punctuation as a class, tested byte by byte: prose has little).
 
 pub(crate) const WORD_START: u8 = 1;
 pub(crate) const DIGIT_START: u8 = 2;
@@ -17,13 +18,6 @@ const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 fn between(x: u64, m: u8, n: u8) -> u64 {
     let (m, n) = (u64::from(m), u64::from(n));
     ((ONES * (127 + n)).wrapping_sub(x & LOW7) & !x & ((x & LOW7) + ONES * (127 - m))) & HIGH
-}
-
-/// Lanes equal to `c`.
-#[inline(always)]
-fn eq(x: u64, c: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(c));
-    !(((v & LOW7) + LOW7) | v | LOW7)
 }
 
 #[inline(always)]
@@ -47,27 +41,32 @@ pub(crate) fn for_each(b: &[u8], start: usize, mut f: impl FnMut(usize, u8)) {
         let digit = between(x, b'0' - 1, b'9' + 1);
         let alpha = between(x | (ONES * 0x20), b'a' - 1, b'z' + 1);
         let alnum = digit | alpha;
-        let spec =
-            between(x, b':' - 1, b'=' + 1) | eq(x, b'@') | eq(x, b'[') | eq(x, b'{') | eq(x, b'#');
+        // Printable punctuation (prose has little); which of it is special
+        // is decided per byte, below.
+        let punct = between(x, b' ', 0x7F) & !alnum;
         let word_start = alnum & !((alnum << 8) | (u64::from(prev_alnum) << 7));
         let digit_start = digit & !((digit << 8) | (u64::from(prev_digit) << 7));
         prev_alnum = alnum >> 63 != 0;
         prev_digit = digit >> 63 != 0;
         // Most anchors start a word of letters: their flags need no tests.
-        let rare = digit_start | spec;
+        let rare = digit_start | punct;
         let mut m = word_start | rare;
         while m != 0 {
             let bit = m & m.wrapping_neg();
             let k = (bit.trailing_zeros() / 8) as usize;
+            m &= m - 1;
             let flags = if rare & bit == 0 {
                 WORD_START
+            } else if punct & bit != 0 {
+                // Punctuation starts no word and no digit run.
+                if !is_special((x >> (8 * k)) as u8) {
+                    continue;
+                }
+                SPECIAL
             } else {
-                u8::from(word_start & bit != 0)
-                    | u8::from(digit_start & bit != 0) << 1
-                    | u8::from(spec & bit != 0) << 2
+                u8::from(word_start & bit != 0) | DIGIT_START
             };
             f(i + k, flags);
-            m &= m - 1;
         }
         i += 8;
     }
