@@ -264,18 +264,17 @@ impl LogRecord<'_> {
     /// formatter, field for field (a test holds the two equal).
     fn write_fields(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
         // Each key with its quotes, colon and separator is one literal.
-        macro_rules! fields {
-            ($first:ident $(, $name:ident)* $(,)?) => {
-                out.extend_from_slice(concat!("{\"", stringify!($first), "\":").as_bytes());
-                serde_json::to_writer(&mut *out, &self.$first)?;
+        macro_rules! more {
+            ($($name:ident),* $(,)?) => {
                 $(
                     out.extend_from_slice(concat!(",\"", stringify!($name), "\":").as_bytes());
                     serde_json::to_writer(&mut *out, &self.$name)?;
                 )*
             };
         }
-        fields!(
-            request_id,
+        out.extend_from_slice(b"{\"request_id\":");
+        serde_json::to_writer(&mut *out, &self.request_id)?;
+        more!(
             client_request_id,
             time,
             route,
@@ -291,8 +290,15 @@ impl LogRecord<'_> {
             stream,
             status,
             error_code,
-            ttfb_ms,
-            latency_ms,
+        );
+        out.extend_from_slice(b",\"ttfb_ms\":");
+        match self.ttfb_ms {
+            Some(ms) => write_ms(out, ms)?,
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"latency_ms\":");
+        write_ms(out, self.latency_ms)?;
+        more!(
             request_bytes,
             response_bytes,
             input_tokens,
@@ -330,6 +336,29 @@ impl LogRecord<'_> {
         out.push(b'}');
         Ok(())
     }
+}
+
+/// A duration in milliseconds as serde_json writes an `f64`, from whole
+/// microseconds (what [`elapsed_ms`] gives) by integer arithmetic: the
+/// float formatter was a tenth of the record's cost. A value that is not a
+/// whole number of microseconds goes to serde_json (a test holds the two
+/// equal).
+fn write_ms(out: &mut Vec<u8>, ms: f64) -> serde_json::Result<()> {
+    let us = (ms * 1000.0).round();
+    // Below 2^40 us (12 days) the product is exact and `us / 1000` is
+    // the value itself when `ms` came from whole microseconds.
+    if !(0.0..1_099_511_627_776.0).contains(&us) || us / 1000.0 != ms {
+        return serde_json::to_writer(&mut *out, &ms);
+    }
+    let us = us as u64;
+    serde_json::to_writer(&mut *out, &(us / 1000))?;
+    out.push(b'.');
+    let frac = us % 1000;
+    // Three digits without their trailing zeros; `.0` for a whole number.
+    let digits = [frac / 100, frac / 10 % 10, frac % 10];
+    let keep = digits.iter().rposition(|d| *d != 0).map_or(1, |i| i + 1);
+    out.extend(digits.iter().take(keep).map(|d| b'0' + *d as u8));
+    Ok(())
 }
 
 /// Whether every byte is ASCII other than DEL: one pass, eight bytes at a
@@ -399,30 +428,37 @@ impl serde_json::ser::Formatter for LineSafe {
 
 /// `2023-11-14T22:13:20.123Z`. Written by hand: this runs on every
 /// request, and the formatter machinery behind `humantime`'s `Display`
-/// costs ten times the arithmetic (a test holds the two equal).
+/// costs ten times the arithmetic (a test holds the two equal). Fields are
+/// written two digits at a time from 32-bit values (in Wasm a 64-bit
+/// division per digit was most of the cost).
 pub fn rfc3339(unix_ns: u64) -> String {
     let ms = unix_ns / 1_000_000;
-    let (days, ms_of_day) = (ms / 86_400_000, ms % 86_400_000);
+    let (days, ms_of_day) = (ms / 86_400_000, (ms % 86_400_000) as u32);
     let (y, m, d) = civil_from_days(days);
-    let (hh, mm, ss, milli) =
-        (ms_of_day / 3_600_000, ms_of_day / 60_000 % 60, ms_of_day / 1000 % 60, ms_of_day % 1000);
-    let mut s = String::with_capacity(24);
-    // Each field zero-padded to its width, then what follows it.
-    for (n, width, then) in [
-        (y, 4, '-'),
-        (m, 2, '-'),
-        (d, 2, 'T'),
-        (hh, 2, ':'),
-        (mm, 2, ':'),
-        (ss, 2, '.'),
-        (milli, 3, 'Z'),
-    ] {
-        for i in (0..width).rev() {
-            s.push(char::from(b'0' + (n / 10u64.pow(i) % 10) as u8));
-        }
-        s.push(then);
+    let secs = ms_of_day / 1000;
+    let mut b = *b"0000-00-00T00:00:00.000Z";
+    // Years past 9999 are written mod 10000, as no log reader expects them.
+    let y = (y % 10_000) as u32;
+    put2(&mut b, 0, y / 100);
+    put2(&mut b, 2, y % 100);
+    put2(&mut b, 5, m as u32);
+    put2(&mut b, 8, d as u32);
+    put2(&mut b, 11, secs / 3600);
+    put2(&mut b, 14, secs / 60 % 60);
+    put2(&mut b, 17, secs % 60);
+    let milli = ms_of_day % 1000;
+    put2(&mut b, 20, milli / 10);
+    if let Some(c) = b.get_mut(22) {
+        *c = b'0' + (milli % 10) as u8;
     }
-    s
+    String::from_utf8(b.to_vec()).unwrap_or_default()
+}
+
+/// Two decimal digits of `n` (< 100) at `b[at..at + 2]`.
+fn put2(b: &mut [u8; 24], at: usize, n: u32) {
+    if let Some(d) = b.get_mut(at..at + 2) {
+        d.copy_from_slice(&[b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]);
+    }
 }
 
 /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
@@ -483,6 +519,28 @@ mod tests {
             let want =
                 humantime::format_rfc3339_millis(UNIX_EPOCH + Duration::from_nanos(ns)).to_string();
             assert_eq!(rfc3339(ns), want, "{ns}");
+        }
+    }
+
+    #[test]
+    fn durations_are_written_as_serde_json_writes_them() {
+        let mut cases: Vec<u64> = (0..200_000).collect();
+        cases.extend((0..2000u64).map(|i| i * 7_919_993 + i % 1000));
+        cases.extend([999_999, 1_000_000, 86_400_000_000, 1_099_511_627_775, 1_099_511_627_776]);
+        for us in cases {
+            let ms = elapsed_ms(0, us * 1000);
+            let mut fast = Vec::new();
+            write_ms(&mut fast, ms).unwrap();
+            assert_eq!(
+                String::from_utf8(fast).unwrap(),
+                serde_json::to_string(&ms).unwrap(),
+                "{us}"
+            );
+        }
+        for odd in [0.1234, 1e-7, 2.5e15, f64::MAX, -1.0, f64::NAN] {
+            let mut fast = Vec::new();
+            write_ms(&mut fast, odd).unwrap();
+            assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&odd).unwrap());
         }
     }
 
