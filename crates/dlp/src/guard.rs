@@ -846,7 +846,10 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
             "!assistant#|ai#|ai_assistant#|llm#|chatgpt#|claude#|copilot#|gemini# ~1 {imperative}"
         ),
     );
-    let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|assistant|assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|agent|agents|bot|bots|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
+    // Not "agent(s)" or "assistant(s)" alone: support agents and personal
+    // assistants are people ("Agents handling this queue should escalate").
+    let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|bot|bots|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
+    let ai_human = "assistant|assistants|agent|agents";
     add(pi, "if|when ~0 you ~0 are|re ~0 an|a ~0 !ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|large_language_model|automated".into());
     add(pi, format!("note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
     add(pi, format!("!{ai} ~2 reading|processing|summari*|parsing|analy*|viewing|seeing|crawling|scraping|ingesting|handling ~2 this|these|the|my ~3 must|should|need_to|needs_to|have_to|has_to|are_to|is_to|shall|will|please|may_now|is_required|are_required"));
@@ -893,6 +896,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!put|include|add|write|paste|insert ~3 the|your|an|all ~2 admin|root|master|database|db|account|user's|service|production|prod ~0 password|passwords|credentials|api_key|token|secret ~3 in|into ~2 the|your|a ~1 notes|note|description|body|reply|email|message|ticket|comment|invite|calendar|event|summary|answer|response".into());
     add(pi, "!load|fetch|visit|render|display|embed|append|show|attach|include|insert ~4 %addr ~3 followed_by|plus|with_the|appending|concatenated_with|and_append|and_add ~4 the|your ~1 text|contents|content|base64|value|user's|password|conversation|chat|history|secret|token|last_message|messages|notes|address|email".into());
     // Addressed to the assistant, in other words.
+    add(pi, format!("!{ai_human} ~0 parsing|summarizing|summarising|ingesting|crawling|scraping ~2 this|these ~3 must|should|need_to|needs_to|have_to|has_to|are_to|is_to|shall|will|please"));
     add(pi, format!("if|when|since ~0 an|a|any|the ~0 !{ai} ~0 is|are ~0 reading|processing|summari*|parsing|analy*|viewing|seeing|crawling|scraping|ingesting|handling"));
     add(
         pi,
@@ -1009,6 +1013,65 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("!{send_verbs}|push|pipe|scp|rsync|curl ~4 the|your|project's|user's|this|my ~1 env|dotenv|netrc|npmrc|pgpass|aws_credentials|kube_config ~1 file|files|config ~3 to|into|at ~1 %addr"));
     // A tool call with a secret put into it.
     add(pi, format!("call*|invoke*|trigger|execute ~4 and ~0 include|attach|add|put|insert|append|pass|send|give ~2 the|your|user's|users|stored|saved|admin|all|its ~1 !{secret}"));
+
+    // Sixth round (after held-out-f, which then stopped being held out).
+    // These rules anchor on rarer words than the lists above: a secret
+    // whose first word is common ("one-time code", "private key", "client
+    // secret") or a verb that is mostly a noun ("post", "copy", "sync",
+    // "share") would run the rule on every such word of every text.
+    let secret_rare = "api_key|api_keys|apikey|api_token|api_tokens|access_token|access_tokens|secret_key|secret_keys|ssh_key|ssh_keys|credentials|credential|password|passwords|passwd|env_vars|env_file|bearer_token|auth_token|session_token|session_tokens|session_cookies|oauth_token|oauth_secret|secret_token|secrets|2fa_code|otp|recovery_codes|seed_phrase";
+    let send_rare = "forward*|send|sends|email|mail|upload*|transmit*|relay*|exfiltrat*|export*|submit*|bcc|deliver";
+    // The assistant's task (with "your") declared cancelled or wrong.
+    // The assistant's configuration with its secrets, or its system text
+    // put into the answer.
+    // Data reaching an outside address, whatever the verb.
+    // A call whose destination is an outside address and whose content is
+    // the user's bulk data (`send_email(to=..., body=<all files ...>)`).
+    add(pi, format!("!{send_rare} ~3 to ~1 %addr ~6 all|every|entire|whole ~1 {sensitive}|files|documents|emails|messages|contacts|notes|records"));
+    add(pi, "!body|payload|attachment|attachments ~0 all|every|entire|whole ~1 files|documents|emails|messages|data|contacts|notes|records|history ~3 in|of|from ~2 the|this|your|user's|my ~0 workspace|repository|repo|drive|inbox|mailbox|account|computer|device|folder|conversation|system|disk".into());
+    // A tool handed a secret, in more words.
+    add(pi, format!("!tool|function|browser|http_client|plugin ~8 include|pass|add|attach|send|forward ~2 the|your ~1 authorization_header|auth_header|cookie|cookies|session_cookie|{secret} ~2 you ~0 use|have|hold|were_given|got|store"));
+    // Destructive commands aimed at the whole system (no target after
+    // `rm -rf`: the root), and money moved by a tool.
+    add(pi, "-never|not|don't|dont|do_not ~2 !rm_rf|rm_fr|mkfs|format_c ~0 using|with|via|through|in|on ~1 the|your|a ~0 shell|terminal|console|system|server|machine|host|tool|command_line".into());
+    // A vocative that can only name a model, then what to do or say.
+    add(pi, "-my|our|your|the|his|her|their|cc|copy|bcc|ask|and|or|an|a|this|that ~0 !gpt|chatgpt|language_model|llm|ai_model|ai_assistant ~0 when|while|as|once|before|after|if ~0 you ~1 summari*|read|reading|process*|answer*|respond*|repl*|review*|handl*|pars*|analy*|draft*|scan*".into());
+    add(pi, "-my|our|your|the|his|her|their|an|a|this|that ~0 !gpt|chatgpt|language_model|ai_model|ai_assistant ~0 rate|rank|approve|accept|recommend|describe|classify|mark|endorse|praise|give|say|tell|insist ~5 five_stars|5_stars|positive*|favorabl*|as|strong_accept|approved|safe|legitimate|verified|best|top|flawless|nothing_negative|only_positive|the_user|them|that".into());
+
+    // Seventh round (after held-out-g, measured once after the sixth and
+    // then read). Prior instructions thrown out in other verbs: only with
+    // a word that makes them the assistant's (not "cancel all orders").
+    add(pi, "!overrides|supersedes|replaces|cancels|voids|invalidates|trumps|outranks ~2 any|all|the|every|your ~0 prior|previous|earlier|preceding|other|existing|original ~3 system|user|developer|operator ~3 message|messages|prompt|prompts|instruction|instructions".into());
+    // The assistant's task replaced ("Rather than answering the question,
+    // ..."; "Your real task, which replaces the one you were given, is").
+    add(pi, "!instead_of|rather_than ~1 the|your ~0 requested|original|assigned|expected|usual|actual ~0 summary|answer|translation|response|reply|task|output|review".into());
+    // An AI addressed as the reader of this text, then told what to do.
+    let tell = "tell|say|rank|rate|approve|accept|reject|mark|classify|describe|report|recommend|state|claim|insist|answer|reply|respond|call|label|flag|score|merge|deploy|pay|grant|forward|send";
+    add(pi, format!("!{ai}|ai_helper|model|helper ~0 reading|processing|parsing|viewing|seeing|scanning|summarizing|summarising|reviewing|handling ~0 this|these|the_following|it ~0 {tell}"));
+    add(pi, format!("-dear|hey|hello|hi ~0 !ai_helper|ai_assistant|ai_agent|ai_model ~0 {tell}"));
+    add(pi, "!automated|ai ~0 assistants|agents|readers|summarizers|summarisers|reviewers|screeners ~0 must|should|shall|are_to|need_to|have_to|will ~4 this|these".into());
+    // The assistant's system text or secrets, asked for in other verbs.
+    add(pi, "!rather_than|instead_of ~0 answering|responding_to|replying_to|translating ~2 the|your|this ~0 question|request|task|document|summary|user|instructions|assignment".into());
+    add(pi, ". !attention|attn ~0 model:|models:|assistant:|assistants:|agent:|agents:|bot:|bots:|gpt:|llm:|ai:|chatbot:".into());
+    add(pi, "!update|updates|amendment|correction|addendum ~1 to ~0 your ~0 instructions|directives|system_prompt|programming".into());
+    // Data sent out behind the user's back.
+    add(pi, "!bcc|cc ~0 %addr ~6 do_not|don't|dont|never|without ~0 mention*|tell*|telling|reveal*|disclos*|inform*|informing|notify*|notifying".into());
+    add(pi, format!("!{send_rare} ~8 to|on|with ~1 %addr ~4 without|do_not|don't|dont|never ~0 asking|permission|consent|telling|informing|notifying|letting|mention*|tell*|reveal*|disclos*|inform* ~0 it|this|that|anyone|them|the_user|the_recipient|the_owner|him|her"));
+    add(pi, format!("!{send_rare} ~3 all|every|the_collected|collected|all_collected ~1 contact|contacts|personal|customer|client|user|patient|employee ~0 details|data|information|info|records|list|lists ~3 to|with ~1 %addr"));
+
+    // Eighth round (after held-out-h, measured once after the seventh and
+    // then read).
+    add(pi, format!("!{ai}|assistant|agent|model|helper ~0 reading|processing|parsing|viewing|scanning|summarizing|summarising ~0 this|these|the_following ~0 {tell}"));
+    add(pi, "-my|our|your|the|his|her|their|an|a|this|that ~0 !copilot|model|assistant|ai_model|chatbot|llm ~0 please|kindly ~0 say|tell|classify|mark|rate|rank|approve|describe|recommend|state|confirm|answer|reply|respond|report".into());
+    add(pi, "!assistant:|ai:|model:|copilot:|gpt:|llm:|chatbot:|claude:|gemini:|bot: ~2 the_correct_answer|the_right_answer|the_only_answer|the_correct_response|your_answer|your_response ~0 is|must_be|should_be|will_be".into());
+    add(pi, "!different_from|other_than ~0 what ~0 was|you_were|the_user|you|they ~0 asked|told|requested|instructed".into());
+    add(pi, "!regardless_of|irrespective_of ~2 what ~1 the_user|the_question|the_prompt|the_request|you_were ~0 asks|asked|says|said|wants|wanted|told|requested".into());
+    // User data moved out in other verbs.
+    add(pi, format!("!user's ~1 {data}|documents|files|photos|messages ~8 send|email|mail|forward|upload|post|share ~0 it|them|this|that|everything ~1 to|with ~1 %addr"));
+    add(pi, format!("!pass_along|pass_on|hand_over|hand_off ~3 the|all|every ~0 user's|the_user's|customer's|client's ~2 {data}|messages|emails|files|documents ~3 to ~1 %addr"));
+    add(pi, format!("!email|dm|ping ~0 %addr ~3 with ~2 the|your|all|any ~1 {secret_rare}|keys|tokens ~1 you ~0 know|have|hold|use|were_given|store|can_see|received"));
+    add(pi, "!password_reset|reset ~4 admin|administrator|root|owner ~0 account|user|password ~8 send|email|forward|text|share ~3 link|code|it ~1 to ~1 %addr".into());
+    add(pi, "!image|img|image_tag|pixel|markdown_image|picture ~4 pointing_to|pointing_at|linking_to|loading|from|with_src ~1 %addr ~8 user's|conversation|chat|history|messages|notes|password|token|secret|api_key|email ~1 appended|attached|added|included|inserted|filled_in|substituted".into());
 
     // ---- jailbreak: persona and restriction-removal families.
     add(jb, "do ~0 !anything ~0 now".into());
