@@ -227,3 +227,50 @@ def test_anthropic_content_blocks_split_across_blocks(rgw, mock):
     assert r.status_code == 200, r.text
     [rec] = mock.received_since(m, 1)
     assert "1111" not in rec["body"] and rec["body"].count("[REDACTED:CREDIT_CARD]") == 2, rec["body"]
+
+
+# Secrets of the class `api_token` / `credential` (no real token: random bodies).
+GITLAB = "glpat-Xq3vT9kLm2Pw8RzN4bYc"
+HF = "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh"
+ENV_SNIPPET = (
+    "Why does this fail?\n"
+    "DATABASE_URL=postgres://app:Tr0ub4dor-3@db.internal:5432/app\n"
+    f"GITLAB_TOKEN={GITLAB}\n"
+    f"HF_TOKEN={HF}\n"
+    "SMTP_PASS=w7!Kp2#qLz\n"
+    "curl -H 'Authorization: Bearer 7fGh2Kq9LmNp4RsT6vWx8Yz0Ab' https://api.internal/v1\n"
+    "DB_PASSWORD=${DB_PASSWORD}  # read from the vault\n"
+)
+
+
+def test_secrets_pasted_from_a_config_are_redacted_and_labels_kept(rgw, mock):
+    m = mock.mark()
+    r = requests.post(rgw.url + "/openai/v1/chat/completions", timeout=15,
+                      json=chat_body([{"role": "user", "content": ENV_SNIPPET}]))
+    assert r.status_code == 200, r.text
+    [rec] = mock.received_since(m, 1)
+    sent = rec["json"]["messages"][0]["content"]
+    for secret in ("Tr0ub4dor-3", GITLAB, HF, "w7!Kp2#qLz", "7fGh2Kq9LmNp4RsT6vWx8Yz0Ab"):
+        assert secret not in rec["body"], (secret, sent)
+    assert "postgres://app:[REDACTED:CREDENTIAL]@db.internal:5432/app" in sent, sent
+    assert "GITLAB_TOKEN=[REDACTED:API_TOKEN]" in sent and "HF_TOKEN=[REDACTED:API_TOKEN]" in sent, sent
+    assert "SMTP_PASS=[REDACTED:CREDENTIAL]" in sent and "Bearer [REDACTED:CREDENTIAL]" in sent, sent
+    # A reference to a secret is not one.
+    assert "DB_PASSWORD=${DB_PASSWORD}" in sent, sent
+    assert sorted(r.headers["x-aigw-dlp"].split(", ")) == ["api_token=2", "credential=3"], r.headers
+
+
+def test_a_vendor_token_in_tool_arguments_is_redacted_one_level_down(rgw, mock):
+    m = mock.mark()
+    args = json.dumps({"url": "https://hooks.example", "token": GITLAB})
+    body = chat_body([
+        {"role": "user", "content": "Post it."},
+        {"role": "assistant", "content": None, "tool_calls": [{
+            "id": "call_1", "type": "function", "function": {"name": "post", "arguments": args}}]},
+        {"role": "tool", "tool_call_id": "call_1", "content": "ok"}])
+    r = requests.post(rgw.url + "/openai/v1/chat/completions", timeout=15, json=body)
+    assert r.status_code == 200, r.text
+    [rec] = mock.received_since(m, 1)
+    assert "Xq3vT9kLm2Pw8RzN4bYc" not in rec["body"], rec["body"]
+    sent_args = json.loads(rec["json"]["messages"][1]["tool_calls"][0]["function"]["arguments"])
+    assert sent_args == {"url": "https://hooks.example", "token": "[REDACTED:API_TOKEN]"}

@@ -123,6 +123,17 @@ def test_streamed_responses_are_redacted_in_deltas_and_restatements(sgw):
     assert out.output_text == f"card {REDACTED} ok"
 
 
+@pytest.mark.parametrize("secret", ["glpat-Xq3vT9kLm2Pw8RzN4bYc",
+                                    "postgres://app:Tr0ub4dor-3@db.internal/app"])
+def test_a_vendor_token_or_a_password_in_a_chat_stream_blocks_it(sgw, secret):
+    body = {"model": "gpt-4o-mini", "stream": True, "messages": [{"role": "user", "content": "hi"}]}
+    text = stream_text(post(sgw, "/openai/v1/chat/completions", body, stream=True,
+                            headers={"x-mock-reply": f"use {secret} to connect"}))
+    assert "Xq3vT9kLm2Pw8RzN4bYc" not in text and "Tr0ub4dor" not in text, text
+    name, last = events(text)[-1]
+    assert (last.get("code") or last["error"]["code"]) == "aigw_dlp_blocked", last
+
+
 def test_a_key_in_a_responses_stream_blocks_it_with_an_error_event(sgw):
     text = stream_text(post(sgw, "/openai/v1/responses", {"model": "m", "input": "hi", "stream": True},
                             headers={"x-mock-reply": f"here: {KEY} done"}, stream=True))

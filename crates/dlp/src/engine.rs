@@ -8,6 +8,7 @@ use crate::anchors::{self, DIGIT_START, FILTER_BITS, SPECIAL, WORD_START};
 
 use crate::builtin::{self, id, BUILTINS};
 use crate::config::{Config, ConfigError};
+use crate::credentials;
 use crate::guard::{self, Rule};
 use crate::memo::CleanMemo;
 use crate::normalize::{orig_end, orig_start, Normalized};
@@ -43,7 +44,14 @@ pub(crate) enum Action {
     AwsAccess,
     Pem,
     Jwt,
-    Guard { rule: u32, alt: u32 },
+    /// `api_token`: the format at this index of `credentials::FORMATS`.
+    Token(u16),
+    Webhook,
+    Bearer,
+    Guard {
+        rule: u32,
+        alt: u32,
+    },
 }
 
 pub(crate) struct DetectorInfo {
@@ -83,6 +91,9 @@ pub(crate) struct Profile {
     ip: bool,
     email: bool,
     aws_secret: bool,
+    /// `api_token` (Telegram's at a colon), `credential` (at `=`, `:`, `@`).
+    api_token: bool,
+    credential: bool,
     literals: bool,
     pem: bool,
     any_words: [bool; 2],
@@ -428,6 +439,11 @@ impl Engine {
                     Action::Google => run(LAYER_DLP, a, &|v, o| builtin::google(v, a, o)),
                     Action::AwsAccess => run(LAYER_DLP, a, &|v, o| builtin::aws_access(v, a, o)),
                     Action::Jwt => run(LAYER_DLP, a, &|v, o| builtin::jwt(v, a, o)),
+                    Action::Token(k) => {
+                        run(LAYER_DLP, a, &|v, o| credentials::token(v, a, usize::from(k), o))
+                    }
+                    Action::Webhook => run(LAYER_DLP, a, &|v, o| credentials::webhook(v, a, o)),
+                    Action::Bearer => run(LAYER_DLP, a, &|v, o| credentials::bearer(v, a, o)),
                     Action::Pem => {
                         if a >= 5 && b.get(a - 5..a) == Some(b"-----") {
                             run(LAYER_DLP, a, &|v, o| builtin::private_key(v, a - 5, o));
@@ -512,7 +528,14 @@ impl Engine {
         }
         if flags & SPECIAL != 0 {
             match b.get(a) {
-                Some(b'@') if p.email => run(LAYER_DLP, a, &|v, o| builtin::email(v, a, o)),
+                Some(b'@') => {
+                    if p.email {
+                        run(LAYER_DLP, a, &|v, o| builtin::email(v, a, o));
+                    }
+                    if p.credential {
+                        run(LAYER_DLP, a, &|v, o| credentials::url_password(v, a, o));
+                    }
+                }
                 Some(b':') => {
                     if p.ip
                         && b.get(a + 1) == Some(&b':')
@@ -523,9 +546,20 @@ impl Engine {
                     if p.aws_secret {
                         run(LAYER_DLP, a, &|v, o| builtin::aws_secret(v, a, o));
                     }
+                    if p.credential {
+                        run(LAYER_DLP, a, &|v, o| credentials::labelled(v, a, o));
+                    }
+                    if p.api_token && a > 0 && b.get(a - 1).is_some_and(u8::is_ascii_digit) {
+                        run(LAYER_DLP, a, &|v, o| credentials::telegram(v, a, o));
+                    }
                 }
-                Some(b'=') if p.aws_secret => {
-                    run(LAYER_DLP, a, &|v, o| builtin::aws_secret(v, a, o))
+                Some(b'=') => {
+                    if p.aws_secret {
+                        run(LAYER_DLP, a, &|v, o| builtin::aws_secret(v, a, o));
+                    }
+                    if p.credential {
+                        run(LAYER_DLP, a, &|v, o| credentials::labelled(v, a, o));
+                    }
                 }
                 Some(b'<' | b'[' | b'{' | b'#') if p.literals => {
                     run(LAYER_GUARD, a, &|v, o| guard::literals(v, a, o));
@@ -580,6 +614,9 @@ impl Engine {
             if n <= builtin::EMAIL_LOCAL_MAX {
                 hold = hold.max(n);
             }
+        }
+        if p.api_token || p.credential {
+            hold = hold.max(credentials::tail_hold(b, p.api_token, p.credential));
         }
         for &ci in &p.customs {
             if let Some(c) = self.customs.get(ci) {
@@ -1100,6 +1137,16 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
     if has(id::PRIVATE_KEY) {
         add(b"begin", Action::Pem);
     }
+    if has(id::API_TOKEN) {
+        for (k, fm) in credentials::FORMATS.iter().enumerate() {
+            add(fm.prefix, Action::Token(k as u16));
+        }
+        add(b"hooks", Action::Webhook);
+        add(b"discord", Action::Webhook);
+    }
+    if has(id::CREDENTIAL) {
+        add(b"bearer", Action::Bearer);
+    }
     if has(id::JWT) {
         // "eyJ" and any fourth character.
         for c in (b'a'..=b'z').chain(b'0'..=b'9') {
@@ -1150,6 +1197,8 @@ fn build_profile(name: &str, set: DetectorSet, customs: Vec<usize>, rules: &[Rul
         ip: has(id::IP_ADDRESS),
         email: has(id::EMAIL),
         aws_secret: has(id::AWS_SECRET_KEY),
+        api_token: has(id::API_TOKEN),
+        credential: has(id::CREDENTIAL),
         literals: has(id::PROMPT_INJECTION),
         pem: has(id::PRIVATE_KEY),
         any_words,

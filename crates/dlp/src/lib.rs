@@ -68,6 +68,8 @@
 //! | `google_api_key` | secret | `GOOGLE_API_KEY` | `AIza` + 35 (39 in all) |
 //! | `private_key` | secret | `PRIVATE_KEY` | PEM `-----BEGIN ... PRIVATE KEY-----` to `-----END ...-----` |
 //! | `jwt` | secret | `JWT` | `eyJ...` three (or five) base64url segments, header is JSON with `"alg"` |
+//! | `api_token` | secret | `API_TOKEN` | a vendor's documented prefix (`glpat-`, `hf_`, `npm_`, `pypi-AgEIcHlwaS5vcmc`, `shpat_`, `dop_v1_`, `hvs.`, `ya29.`, `GOCSPX-`, `dapi`, `gsk_`, `r8_`, `pplx-`, `xai-`, ...: `credentials::FORMATS`) + the vendor's alphabet and length, generated-looking; Slack/Discord webhook URL paths; Telegram bot tokens |
+//! | `credential` | secret | `CREDENTIAL` | the password of `scheme://user:password@host`, a `Bearer` token, the value of a password- or secret-named label (`DB_PASSWORD=`, `client_secret:`); not placeholders, `${VAR}` references, code or paths |
 //! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens; instructions aimed at the assistant inside content (role lines, "ignore the above", requests for its secrets, exfiltration to outside addresses, tools turned on the user, images whose URL carries data) |
 //! | `jailbreak` | jailbreak | `JAILBREAK` | DAN / developer-mode personas, "no ethical guidelines", stay in character, never refuse, ... |
 //! | `violence`, `self_harm`, `hate`, `sexual_minors`, `weapons` | same | upper case | phrase families (see `guard`) |
@@ -177,6 +179,7 @@ mod anchors;
 mod builtin;
 pub mod classifier;
 mod config;
+mod credentials;
 mod engine;
 mod guard;
 mod memo;

@@ -90,6 +90,30 @@ impl<'a> View<'a> {
     }
 }
 
+/// Characters of a URL's user or password as people write them (RFC 3986
+/// wants `#`, `%` and the like escaped; connection strings in text often
+/// have them raw).
+pub(crate) fn userinfo_char(b: u8) -> bool {
+    b.is_ascii_graphic()
+        && !matches!(b, b'/' | b'@' | b':' | b'"' | b'\'' | b'<' | b'>' | b'`' | b'[' | b']')
+        && !matches!(b, b'{' | b'}' | b'\\')
+}
+
+/// Whether the `:` at `colon` follows `scheme://user` (so a password
+/// starts after it).
+pub(crate) fn after_url_user(v: &View, colon: usize) -> bool {
+    let user = v.run_back(colon, 128, userinfo_char);
+    let u0 = colon - user.min(colon);
+    user <= 128
+        && u0 >= 3
+        && v.slice(u0 - 3, u0) == b"://"
+        && (1..=32).contains(
+            &v.run_back(u0 - 3, 32, |b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-')
+            }),
+        )
+}
+
 #[inline]
 pub(crate) fn is_digit(b: u8) -> bool {
     b.is_ascii_digit()

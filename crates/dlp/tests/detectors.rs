@@ -586,12 +586,12 @@ fn custom_detectors_with_context() {
 fn sets_and_categories() {
     let e = engine();
     let secret = e.detectors_in_category(Category::Secret);
-    assert_eq!(secret.len(), 10);
+    assert_eq!(secret.len(), 12);
     assert!(secret.contains(e.detector("jwt").unwrap()));
     assert_eq!(e.detectors_in_category(Category::Financial).len(), 2);
-    assert_eq!(e.dlp_detectors().len(), 16);
+    assert_eq!(e.dlp_detectors().len(), 18);
     assert_eq!(e.guardrail_detectors().len(), 7);
-    assert_eq!(e.profile_detectors(e.profile(BUILTIN_PROFILE).unwrap()).len(), 23);
+    assert_eq!(e.profile_detectors(e.profile(BUILTIN_PROFILE).unwrap()).len(), 25);
     for d in e.all_detectors().iter() {
         let m = e.mask(d);
         assert!(!m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
@@ -720,4 +720,130 @@ fn keys_inside_longer_dashed_tokens_are_not_keys() {
     );
     assert_not(&e, "github_token", "abc-def-ghp_0123456789abcdefABCDEF0123456789abcd");
     assert_not(&e, "github_token", "x_ghp_0123456789abcdefABCDEF0123456789abcd");
+}
+
+/// A generated-looking body of `n` characters from `alphabet` (a fixed
+/// stride through it: distinct characters, no real secret).
+fn body(alphabet: &str, n: usize, seed: usize) -> String {
+    let a = alphabet.as_bytes();
+    (0..n).map(|i| a[(seed + i * 7 + i * i * 3) % a.len()] as char).collect()
+}
+
+const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const HEX: &str = "0123456789abcdef";
+const KEYC: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+#[test]
+fn vendor_tokens() {
+    let e = engine();
+    let cases = [
+        format!("glpat-{}", body(KEYC, 20, 1)),
+        format!("hf_{}", body("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34, 2)),
+        format!("npm_{}", body(ALNUM, 36, 3)),
+        format!("pypi-AgEIcHlwaS5vcmc{}", body(KEYC, 120, 4)),
+        format!("shpat_{}", body(HEX, 32, 5)),
+        format!("dop_v1_{}", body(HEX, 64, 6)),
+        format!("hvs.{}", body(KEYC, 90, 7)),
+        format!("ya29.{}", body(KEYC, 120, 8)),
+        format!("GOCSPX-{}", body(KEYC, 28, 9)),
+        format!("dapi{}", body(HEX, 32, 10)),
+        format!("lin_api_{}", body(ALNUM, 40, 11)),
+        format!("sbp_{}", body(HEX, 40, 12)),
+        format!("dp.pt.{}", body(ALNUM, 43, 13)),
+        format!("gsk_{}", body(ALNUM, 52, 14)),
+        format!("r8_{}", body(ALNUM, 37, 15)),
+        format!("pplx-{}", body(ALNUM, 48, 16)),
+        format!("xai-{}", body(ALNUM, 80, 17)),
+        format!("lsv2_pt_{}_{}", body(HEX, 32, 18), body(HEX, 10, 19)),
+        format!("tvly-{}", body(ALNUM, 32, 20)),
+        format!("key-{}", body(HEX, 32, 21)),
+        format!("whsec_{}", body(ALNUM, 32, 22)),
+    ];
+    for tok in &cases {
+        for t in [format!("use {tok} here"), format!("TOKEN={tok}\n"), format!("\"{tok}\",")] {
+            assert_finds(&e, "api_token", &t, tok);
+        }
+        // Glued into a longer identifier: not a token of that vendor.
+        assert_not(&e, "api_token", &format!("x{tok}"));
+    }
+    // A sentence's full stop after a dotted token is not part of it.
+    let ya = format!("ya29.{}", body(KEYC, 60, 30));
+    assert_finds(&e, "api_token", &format!("The token is {ya}."), &ya);
+    // Webhook URLs: the secret path.
+    let slack = format!(
+        "T{}/B{}/{}",
+        body(ALNUM, 9, 31).to_uppercase(),
+        body(ALNUM, 9, 32).to_uppercase(),
+        body(ALNUM, 24, 33)
+    );
+    assert_finds(
+        &e,
+        "api_token",
+        &format!("post to https://hooks.slack.com/services/{slack} now"),
+        &slack,
+    );
+    let discord = format!("123456789012345678/{}", body(KEYC, 68, 34));
+    assert_finds(&e, "api_token", &format!("https://discord.com/api/webhooks/{discord}"), &discord);
+    let tg = format!("123456789:AA{}", body(KEYC, 33, 35));
+    assert_finds(&e, "api_token", &format!("bot token {tg} ok"), &tg);
+    // Placeholders, words and documentation.
+    for t in [
+        "glpat-xxxxxxxxxxxxxxxxxxxx",
+        "hf_your_token_goes_here_and_more_words",
+        "npm install left-pad",
+        "key-value store",
+        "secret_sauce",
+        "dapi is an abbreviation",
+        "the hooks.slack.com/services/ endpoint",
+        "https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX",
+        "at 12:30:45 on 2024-01-01",
+        "shpat_0123456789abcdef0123456789abcdeg",
+    ] {
+        assert_not(&e, "api_token", t);
+    }
+}
+
+#[test]
+fn credentials() {
+    let e = engine();
+    for (t, w) in [
+        ("DATABASE_URL=postgres://app:Tr0ub4dor-3@db.internal:5432/app", "Tr0ub4dor-3"),
+        ("mongodb+srv://admin:k9Vx2mQp@cluster0.mongodb.net/test", "k9Vx2mQp"),
+        ("redis://:s3cr3tPass@cache:6379/0", "s3cr3tPass"),
+        ("DB_PASSWORD=hunter22!", "hunter22!"),
+        ("password: \"Summer2024!\"", "Summer2024!"),
+        ("export GITLAB_API_TOKEN='9f8e7d6c5b4a39281706f5e4'", "9f8e7d6c5b4a39281706f5e4"),
+        ("client_secret = aB3dE5gH7jK9mN1pQ3sT", "aB3dE5gH7jK9mN1pQ3sT"),
+        ("\"apiKey\": \"a1b2c3d4e5f6a7b8c9d0e1f2\"", "a1b2c3d4e5f6a7b8c9d0e1f2"),
+        ("Authorization: Bearer 7fGh2Kq9LmNp4RsT6vWx8Yz0Ab", "7fGh2Kq9LmNp4RsT6vWx8Yz0Ab"),
+    ] {
+        assert_finds(&e, "credential", t, w);
+    }
+    // The label stays readable; only the value is masked.
+    let t = "DB_PASSWORD=hunter22! and more";
+    assert_eq!(
+        e.redact(t, &e.scan(e.profile("builtin").unwrap(), t), |_| true),
+        "DB_PASSWORD=[REDACTED:CREDENTIAL] and more"
+    );
+    for t in [
+        "postgres://user:password@localhost/db",
+        "postgres://app:${DB_PASSWORD}@db/app",
+        "https://user@example.com/path",
+        "password: ********",
+        "password = getpass()",
+        "password: <your password>",
+        "password: required",
+        "the password is: secret",
+        "token_type: bearer",
+        "max_tokens: 4096",
+        "secret_name: my-db-secret",
+        "api_key = os.environ['OPENAI_API_KEY']",
+        "if token == expected_token_value1234:",
+        "Bearer authentication uses a token",
+        "Authorization: Bearer <token>",
+        "primary key: user_id_0001_abcdef",
+        "client_secret = YOUR_CLIENT_SECRET_HERE_123",
+    ] {
+        assert_not(&e, "credential", t);
+    }
 }
