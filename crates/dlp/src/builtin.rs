@@ -494,7 +494,13 @@ pub(crate) fn us_ssn(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
 pub(crate) fn phone(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let prev = v.before(i);
     let intl = prev == Some(b'+');
-    let paren = prev == Some(b'(');
+    // A bracket closed after the first group is an area code (`(415)
+    // 555-2671`); one around the whole number only encloses it (`(020 7946
+    // 0958)`). Until the window shows which, the bracket may belong to it.
+    let paren = prev == Some(b'(') && {
+        let n = v.run(i, 6, is_digit);
+        v.at(i + n).is_none_or(|b| b == b')')
+    };
     let start = if intl || paren { i - 1 } else { i };
     match v.before(start) {
         Some(p) if is_ident(p) || p == b'+' => return start,

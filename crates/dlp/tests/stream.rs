@@ -78,6 +78,7 @@ const STREAMS: &[&str] = &[
     "IBAN DE89 3704 0044 0532 0130 00 and GB82WEST12345698765432 ok",
     "SSN 123-45-6780 and ssn: 078051121 but not 000-12-3456",
     "Call +1 415 555 2671 or (415) 555-2671 or 020 7946 0958, not 2024-01-15 or v1.2.3",
+    "Numbers in brackets (020 7946 0958) and (06 12 34 56 78), area codes (415) 555-2671 and (0)20 7946 0958",
     "Hosts 192.168.1.20, 10.0.0.1:8080 and 2001:db8::8a2e:370:7334 / fe80::1ff:fe23:4567:890a",
     "keys: sk-proj-Abc123XyZ789defGHI456jklMNO sk-ant-api03-AbCdEf0123456789AbCdEf0123456789xyZ AKIAIOSFODNN7EXAMPLE",
     "gh: ghp_0123456789abcdefABCDEF0123456789abcd xoxb-123456789012-abcdefABCDEF sk_live_4eC39HqLyjWDarjtT1zdp7dc AIzaSyA1234567890abcdefghijklmnopqrstuv",
