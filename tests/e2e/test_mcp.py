@@ -179,6 +179,18 @@ def test_a_secret_in_arguments_is_blocked_and_an_email_redacted(mgw, servers, na
 
 
 @both
+def test_a_password_argument_is_a_secret_by_its_name(mgw, servers, name):
+    """Arguments are a JSON object: the key and the value are separate
+    strings, and the value alone looks like nothing; its key makes it one."""
+    async def login(c):
+        return await c.call_tool("echo", {"text": "connect", "db_password": "Tr0ub4dor-3"})
+    with pytest.raises(MCPError) as e:
+        run(mgw, name, "agent-a", login)
+    assert "blocks (credential)" in str(e.value), str(e.value)
+    assert not any("Tr0ub4dor" in json.dumps(m) for m in calls(servers[name], "echo"))
+
+
+@both
 def test_a_hidden_instruction_in_a_tool_result_is_blocked_or_flagged(mgw, servers, name):
     async def fetch(c):
         return await c.call_tool("fetch_page", {"url": "https://evil.example/trails"})

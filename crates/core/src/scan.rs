@@ -153,7 +153,8 @@ impl Scanner<'_> {
             return Vec::new();
         }
         let inner = if depth < NESTED_MAX { nested_strings(text) } else { None };
-        let spans: Vec<(usize, usize)> = inner.iter().flatten().map(|s| (s.start, s.end)).collect();
+        let spans: Vec<(usize, usize)> =
+            inner.iter().flatten().map(|(_, s)| (s.start, s.end)).collect();
         if whole {
             self.scanned += text.len();
             let mut found = self.policy.engine.scan(self.policy.profile, text);
@@ -166,9 +167,12 @@ impl Scanner<'_> {
                 }
             }
         }
-        for s in inner.unwrap_or_default() {
+        for (key, s) in inner.unwrap_or_default() {
             let mut sub = Vec::new();
             self.text(&s.text, depth + 1, true, &mut sub);
+            if let Some(k) = key {
+                self.keyed(&k, &s.text, &mut sub);
+            }
             if !sub.is_empty() {
                 let mut lit = Vec::new();
                 json_text::encode_into(&apply(self.policy, &s.text, sub), &mut lit);
@@ -177,6 +181,20 @@ impl Scanner<'_> {
             }
         }
         spans
+    }
+
+    /// A string value under a key that names a password or a secret
+    /// (`"password": "..."`, tool and MCP arguments included): the whole
+    /// value, unless a finding of the text's own scan already covers it.
+    fn keyed(&mut self, key: &str, text: &str, edits: &mut Vec<Edit>) {
+        if edits.iter().any(|e| e.start == 0 && e.end >= text.len()) {
+            return;
+        }
+        if let Some(f) = self.policy.engine.keyed_secret(self.policy.profile, key, text) {
+            if self.act(&f, self.tool) {
+                edits.push(Edit { start: f.start, end: f.end, with: With::Mask(f.detector) });
+            }
+        }
     }
 
     /// Scans the read texts as one, `joined` with a line break: every
@@ -354,16 +372,20 @@ fn pieces(offs: &[Off], start: usize, end: usize) -> Vec<(usize, usize, usize)> 
 }
 
 /// The strings of `text` when it is one JSON value that can hold text
-/// (an object, an array or a string literal).
-fn nested_strings(text: &str) -> Option<Vec<Str>> {
+/// (an object, an array or a string literal), each value with its key.
+fn nested_strings(text: &str) -> Option<Vec<(Option<String>, Str)>> {
     let t = text.trim_start_matches([' ', '\t', '\n', '\r']);
     if !matches!(t.as_bytes().first(), Some(b'{' | b'[' | b'"')) {
         return None;
     }
     let mut out = Vec::new();
-    json_text::walk(text.as_bytes(), |_, s| {
+    json_text::walk(text.as_bytes(), |path, s| {
         if !s.text.is_empty() {
-            out.push(s.clone());
+            let key = match path.last() {
+                Some(Seg::Key(k)) if !s.is_key => Some(k.clone()),
+                _ => None,
+            };
+            out.push((key, s.clone()));
         }
     })
     .ok()?;
@@ -432,6 +454,9 @@ pub fn scan_json(
         sc.tool = !sc.tools.is_empty() && sc.in_tool(path);
         let mut edits = Vec::new();
         let inner = sc.text(&s.text, 0, !read, &mut edits);
+        if let (false, Some(Seg::Key(k))) = (s.is_key || read, path.last()) {
+            sc.keyed(k, &s.text, &mut edits);
+        }
         let text = if read {
             if !offs.is_empty() {
                 joined.push('\n');
@@ -965,5 +990,35 @@ mod tests {
         // The policy's own answers are not tool results.
         let s = scan_json(&p, Direction::Response, tool.as_bytes()).unwrap();
         assert_eq!(s.report.blocked_by, None);
+    }
+
+    #[test]
+    fn secrets_under_secret_named_keys_are_redacted_whole() {
+        // Tool-call arguments (JSON in a string), and members of the body
+        // itself (MCP arguments are objects): key and value are separate
+        // strings, so the text scan never sees `password: ...`.
+        let args = r#"{\"host\":\"db1\",\"password\":\"Tr0ub4dor-3\",\"note\":\"Tr0ub4dor-3\"}"#;
+        let body = format!(
+            r#"{{"messages":[{{"role":"assistant","tool_calls":[{{"function":{{"name":"connect","arguments":"{args}"}}}}]}}],
+                "metadata":{{"client_secret":"aB3dE5gH7jK9mN1pQ3sT","db_password":"${{DB_PASSWORD}}","token_type":"bearer"}}}}"#
+        );
+        let (out, report) = redacted(&body);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let sent: serde_json::Value = serde_json::from_str(
+            v["messages"][0]["tool_calls"][0]["function"]["arguments"].as_str().unwrap(),
+        )
+        .unwrap();
+        assert_eq!(sent["password"], "[REDACTED:CREDENTIAL]");
+        // The same text under another key is not a secret by its place.
+        assert_eq!(sent["note"], "Tr0ub4dor-3");
+        assert_eq!(v["metadata"]["client_secret"], "[REDACTED:CREDENTIAL]");
+        // A reference and a word are not secrets.
+        assert_eq!(v["metadata"]["db_password"], "${DB_PASSWORD}");
+        assert_eq!(v["metadata"]["token_type"], "bearer");
+        assert_eq!(report.findings.get("credential"), Some(&2), "{report:?}");
+        // A value another detector already covers whole is one finding.
+        let (out, report) = redacted(r#"{"api_token":"glpat-Xq3vT9kLm2Pw8RzN4bYc"}"#);
+        assert_eq!(out, r#"{"api_token":"[REDACTED:API_TOKEN]"}"#);
+        assert_eq!(report.findings.len(), 1, "{report:?}");
     }
 }

@@ -365,7 +365,7 @@ fn label_names(label: &[u8]) -> Option<Named> {
     {
         return Some(Named::Password);
     }
-    let token: [&[u8]; 10] = [
+    let token: [&[u8]; 14] = [
         b"secret",
         b"token",
         b"apikey",
@@ -376,6 +376,12 @@ fn label_names(label: &[u8]) -> Option<Named> {
         b"encryptionkey",
         b"credential",
         b"credentials",
+        // Azure: storage accounts, Service Bus / Event Hubs, API Management,
+        // Cosmos DB.
+        b"accountkey",
+        b"sharedaccesskey",
+        b"subscriptionkey",
+        b"masterkey",
     ];
     ends(&token).then_some(Named::Token)
 }
@@ -460,21 +466,37 @@ pub(crate) fn labelled(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
     let value = v.slice(p, p + n);
     // In code, a variable holding the secret: `password = user_pass`.
     let variable = quote.is_none() && value.contains(&b'_') && ident(value);
-    let ok = !variable
-        && !value.contains(&b' ')
+    if !variable && value_ok(&named, value) {
+        push(out, p, p + n, id::CREDENTIAL);
+    }
+    at
+}
+
+/// Whether the value of a label naming a password or a secret is one.
+fn value_ok(named: &Named, value: &[u8]) -> bool {
+    !value.contains(&b' ')
         && match named {
             Named::Password => password_ok(value, false),
             Named::Token => {
-                n >= 16
+                value.len() >= 16
                     && generated(value)
                     && value.iter().any(u8::is_ascii_digit)
                     && !reference(value, false)
             }
-        };
-    if ok {
-        push(out, p, p + n, id::CREDENTIAL);
-    }
-    at
+        }
+}
+
+/// A JSON member whose key names a password or a secret (`"password":
+/// "..."`, `"client_secret": "..."`): whether its string value is one, by
+/// the rules of `password=...` in text. In a JSON document the key and the
+/// value are separate strings, so the text detector never sees them side
+/// by side.
+pub(crate) fn keyed_value(key: &[u8], value: &[u8]) -> bool {
+    // Most keys of a request or an answer (`model`, `role`, `id`, ...) are
+    // turned away here, without the label's lower-cased copy.
+    let stems: [&[u8]; 6] = [b"pas", b"pwd", b"sec", b"tok", b"key", b"cre"];
+    let maybe = key.windows(3).any(|w| stems.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    maybe && label_names(key).is_some_and(|named| value_ok(&named, value))
 }
 
 /// What a stream holds back at the end of a window for these detectors,

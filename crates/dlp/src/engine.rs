@@ -327,6 +327,17 @@ impl Engine {
         findings
     }
 
+    /// A JSON member whose key names a password or a secret (`"password":
+    /// "..."`, `"client_secret": "..."`, MCP tool arguments included): the
+    /// whole string value as a `credential` finding when the profile has
+    /// that detector and the value reads as a secret (the rules of
+    /// `password=...` in text: not a placeholder, a reference or a word).
+    pub fn keyed_secret(&self, profile: ProfileId, key: &str, value: &str) -> Option<Finding> {
+        let p = self.profiles.get(usize::from(profile.0))?;
+        (p.credential && credentials::keyed_value(key.as_bytes(), value.as_bytes()))
+            .then_some(Finding { detector: DetectorId(id::CREDENTIAL), start: 0, end: value.len() })
+    }
+
     /// Replaces each selected finding's original range with
     /// `[REDACTED:<MASK>]`. Findings are applied in scan order; one that
     /// overlaps an already replaced one, or whose range is not valid for

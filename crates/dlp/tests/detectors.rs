@@ -824,6 +824,10 @@ fn credentials() {
         ("client_secret = aB3dE5gH7jK9mN1pQ3sT", "aB3dE5gH7jK9mN1pQ3sT"),
         ("\"apiKey\": \"a1b2c3d4e5f6a7b8c9d0e1f2\"", "a1b2c3d4e5f6a7b8c9d0e1f2"),
         ("Authorization: Bearer 7fGh2Kq9LmNp4RsT6vWx8Yz0Ab", "7fGh2Kq9LmNp4RsT6vWx8Yz0Ab"),
+        // Connection strings: ADO.NET, JDBC, Azure Storage.
+        ("Server=db1;Database=app;User Id=sa;Password=myPassw0rd;", "myPassw0rd"),
+        ("jdbc:mysql://db:3306/app?user=root&password=s3cretPw9&ssl=true", "s3cretPw9"),
+        ("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==;EndpointSuffix=core.windows.net", "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="),
     ] {
         assert_finds(&e, "credential", t, w);
     }
