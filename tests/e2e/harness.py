@@ -194,8 +194,7 @@ class Redis:
     cache and counters. Both from Debian packages (scripts/setup.sh services)."""
 
     def __init__(self, workdir):
-        self.dir = Path(workdir) / f"redis-{free_port()}"
-        self.dir.mkdir(parents=True)
+        self.dir = Path(tempfile.mkdtemp(prefix="redis-", dir=workdir))
         self.redis_port = free_port()
         self.webdis_port = free_port()
         self.redis = subprocess.Popen(

@@ -18,6 +18,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import requests
@@ -37,7 +38,8 @@ def render(workdir, overlay, image="127.0.0.1:5000/aigw", edit=None):
     change the copy first. Returns (objects, image env)."""
     if shutil.which("kubectl") is None:
         raise RuntimeError("kubectl (with its built-in kustomize) is needed to render k8s/")
-    copy = Path(workdir) / f"k8s-{free_port()}"
+    # A fresh name (a port number may be handed out twice in one session).
+    copy = Path(tempfile.mkdtemp(prefix="k8s-", dir=workdir)) / "k8s"
     shutil.copytree(ROOT / "k8s", copy)
     env_file = copy / "base/image.env"
     subprocess.run(["python3", str(ROOT / "scripts/oci_image.py"), "--wasm", str(WASM),
@@ -69,7 +71,7 @@ class Registry:
     its own config and storage in `workdir`."""
 
     def __init__(self, workdir):
-        self.dir = Path(workdir) / f"registry-{free_port()}"
+        self.dir = Path(tempfile.mkdtemp(prefix="registry-", dir=workdir))
         (self.dir / "storage").mkdir(parents=True)
         self.port = free_port()
         self.host = f"127.0.0.1:{self.port}"
