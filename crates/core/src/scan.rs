@@ -1016,6 +1016,11 @@ mod tests {
         assert_eq!(v["metadata"]["db_password"], "${DB_PASSWORD}");
         assert_eq!(v["metadata"]["token_type"], "bearer");
         assert_eq!(report.findings.get("credential"), Some(&2), "{report:?}");
+        // A page cursor or an MCP progress token grants nothing.
+        let (out, _) = redacted(
+            r#"{"nextPageToken":"CAoQAAyZ9x2kLm4Pq8Rs","_meta":{"progressToken":"3f2b9c1e-7a4d-4e8b-9c2f-1a2b3c4d5e6f"}}"#,
+        );
+        assert!(out.contains("CAoQAAyZ9x2kLm4Pq8Rs") && out.contains("3f2b9c1e"), "{out}");
         // A value another detector already covers whole is one finding.
         let (out, report) = redacted(r#"{"api_token":"glpat-Xq3vT9kLm2Pw8RzN4bYc"}"#);
         assert_eq!(out, r#"{"api_token":"[REDACTED:API_TOKEN]"}"#);

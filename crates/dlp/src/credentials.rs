@@ -158,7 +158,9 @@ fn distinct(v: &[u8]) -> usize {
     n
 }
 
-/// Words of documentation, templates and masks.
+/// Words of documentation, templates and masks, and the passwords that
+/// tutorials and models' code examples write (`password="secret123"`,
+/// `P@ssw0rd`): an answer with sample code is not a leak.
 fn placeholder(v: &[u8]) -> bool {
     const WORDS: &[&[u8]] = &[
         b"your",
@@ -181,6 +183,21 @@ fn placeholder(v: &[u8]) -> bool {
         b"abcdef0123",
         b"1234567890",
         b"0000000000",
+        b"password",
+        b"passw0rd",
+        b"p@ssw0rd",
+        b"p@ssword",
+        b"secret",
+        b"s3cr3t",
+        b"pass123",
+        b"pass1234",
+        b"admin123",
+        b"test123",
+        b"hunter2",
+        b"letmein",
+        b"qwerty",
+        b"123456",
+        b"abc123",
     ];
     let lower: Vec<u8> = v.iter().map(u8::to_ascii_lowercase).collect();
     WORDS.iter().any(|w| lower.windows(w.len()).any(|x| x == *w))
@@ -275,7 +292,7 @@ pub(crate) fn url_password(v: &View, at: usize, out: &mut Vec<Cand>) -> usize {
 }
 
 /// A password as written in text: not a placeholder, a variable or a
-/// mask, and more than letters alone (`hunter2` is one, `password` and
+/// mask, and more than letters alone (`Kx7!mPq2` is one, `password` and
 /// `secret` are words). `in_url`: `%` starts an escape, not a template.
 fn password_ok(v: &[u8], in_url: bool) -> bool {
     let letter = v.iter().any(u8::is_ascii_alphabetic);
@@ -383,7 +400,25 @@ fn label_names(label: &[u8]) -> Option<Named> {
         b"subscriptionkey",
         b"masterkey",
     ];
-    ends(&token).then_some(Named::Token)
+    // Cursors and handles named `...token` that grant nothing: pages
+    // (`nextPageToken`), continuation, sync, MCP `progressToken`, CSRF.
+    let handle: [&[u8]; 12] = [
+        b"page",
+        b"continuation",
+        b"continue",
+        b"cursor",
+        b"progress",
+        b"sync",
+        b"resume",
+        b"resumption",
+        b"delta",
+        b"idempotency",
+        b"csrf",
+        b"xsrf",
+    ];
+    let handle =
+        l.ends_with(b"token") && handle.iter().any(|w| l.windows(w.len()).any(|x| x == *w));
+    (ends(&token) && !handle).then_some(Named::Token)
 }
 
 /// Characters of an unquoted value (`&` ends a URL query's parameter).
@@ -557,6 +592,9 @@ mod tests {
         assert!(matches!(label_names(b"client_secret"), Some(Named::Token)));
         assert!(matches!(label_names(b"apiKey"), Some(Named::Token)));
         assert!(label_names(b"max_tokens").is_none());
+        assert!(label_names(b"nextPageToken").is_none());
+        assert!(label_names(b"progressToken").is_none());
+        assert!(matches!(label_names(b"refresh_token"), Some(Named::Token)));
         assert!(label_names(b"primary key").is_none());
         assert!(label_names(b"model").is_none());
     }

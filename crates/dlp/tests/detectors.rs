@@ -817,22 +817,22 @@ fn credentials() {
     for (t, w) in [
         ("DATABASE_URL=postgres://app:Tr0ub4dor-3@db.internal:5432/app", "Tr0ub4dor-3"),
         ("mongodb+srv://admin:k9Vx2mQp@cluster0.mongodb.net/test", "k9Vx2mQp"),
-        ("redis://:s3cr3tPass@cache:6379/0", "s3cr3tPass"),
-        ("DB_PASSWORD=hunter22!", "hunter22!"),
+        ("redis://:Vq8#rT2mLp@cache:6379/0", "Vq8#rT2mLp"),
+        ("DB_PASSWORD=Kx7!mPq2zR", "Kx7!mPq2zR"),
         ("password: \"Summer2024!\"", "Summer2024!"),
         ("export GITLAB_API_TOKEN='9f8e7d6c5b4a39281706f5e4'", "9f8e7d6c5b4a39281706f5e4"),
         ("client_secret = aB3dE5gH7jK9mN1pQ3sT", "aB3dE5gH7jK9mN1pQ3sT"),
         ("\"apiKey\": \"a1b2c3d4e5f6a7b8c9d0e1f2\"", "a1b2c3d4e5f6a7b8c9d0e1f2"),
         ("Authorization: Bearer 7fGh2Kq9LmNp4RsT6vWx8Yz0Ab", "7fGh2Kq9LmNp4RsT6vWx8Yz0Ab"),
         // Connection strings: ADO.NET, JDBC, Azure Storage.
-        ("Server=db1;Database=app;User Id=sa;Password=myPassw0rd;", "myPassw0rd"),
-        ("jdbc:mysql://db:3306/app?user=root&password=s3cretPw9&ssl=true", "s3cretPw9"),
+        ("Server=db1;Database=app;User Id=sa;Password=k2Lq9!vRzW;", "k2Lq9!vRzW"),
+        ("jdbc:mysql://db:3306/app?user=root&password=Hn4@x7QpLm&ssl=true", "Hn4@x7QpLm"),
         ("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==;EndpointSuffix=core.windows.net", "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="),
     ] {
         assert_finds(&e, "credential", t, w);
     }
     // The label stays readable; only the value is masked.
-    let t = "DB_PASSWORD=hunter22! and more";
+    let t = "DB_PASSWORD=Kx7!mPq2zR and more";
     assert_eq!(
         e.redact(t, &e.scan(e.profile("builtin").unwrap(), t), |_| true),
         "DB_PASSWORD=[REDACTED:CREDENTIAL] and more"
@@ -855,6 +855,11 @@ fn credentials() {
         "Authorization: Bearer <token>",
         "primary key: user_id_0001_abcdef",
         "client_secret = YOUR_CLIENT_SECRET_HERE_123",
+        // What tutorials and models' code examples write.
+        "conn = psycopg2.connect(host=\"localhost\", password=\"secret123\")",
+        "DB_PASSWORD=P@ssw0rd!",
+        "redis://:mypassword1@localhost:6379",
+        "admin_pwd: admin123",
     ] {
         assert_not(&e, "credential", t);
     }
