@@ -384,7 +384,8 @@ pub(crate) fn iban_mod97(chars: &[u8]) -> bool {
 }
 
 /// `iban`: country code (two letters) and two check digits, then the BBAN
-/// (letters and digits, optionally in groups separated by single spaces),
+/// (letters and digits, optionally in groups separated by single spaces or
+/// single dashes),
 /// exactly the country's length, mod-97 valid. Anchored at the check digits.
 pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     let start = i.saturating_sub(2);
@@ -411,6 +412,8 @@ pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
     chars.push(cc[1]);
     let mut p = i;
     let mut end = p;
+    // Groups are separated by single spaces or single dashes, one kind.
+    let mut sep = None;
     while chars.len() < len {
         match v.at(p) {
             Some(b) if is_alnum(b) => {
@@ -418,7 +421,12 @@ pub(crate) fn iban(v: &View, i: usize, out: &mut Vec<Cand>) -> usize {
                 p += 1;
                 end = p;
             }
-            Some(b' ') if v.is(p + 1, is_alnum) && p > i => p += 1,
+            Some(s @ (b' ' | b'-'))
+                if v.is(p + 1, is_alnum) && p > i && sep.is_none_or(|k| k == s) =>
+            {
+                sep = Some(s);
+                p += 1;
+            }
             _ => break,
         }
     }

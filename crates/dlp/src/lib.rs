@@ -53,7 +53,7 @@
 //! | name | category | mask | what |
 //! |---|---|---|---|
 //! | `credit_card` | financial | `CREDIT_CARD` | 12–19 digits as one run, or 13–19 in groups of 4 (or 4-6-5 / 4-6-4) separated by 1–4 of space, tab, line break, `- . / _ ,` (mixed allowed; NBSP, thin spaces, en dashes, ideographic full stops fold into these); Luhn, known IIN ranges and lengths; a label glued by punctuation (`CC:`, `card-`, `No.`) is not part of the number, a digit before or after (`1.4111...`, `...1111.5`) is, and a grouped value cut out of a longer uniform grouping is refused |
-//! | `iban` | financial | `IBAN` | country code + check digits + BBAN (single spaces allowed), the country's length, mod 97 |
+//! | `iban` | financial | `IBAN` | country code + check digits + BBAN (groups by single spaces or single dashes), the country's length, mod 97 |
 //! | `us_ssn` | pii | `US_SSN` | `AAA-GG-SSSS` / `AAA GG SSSS`; nine bare digits only with `SSN` / `social security` / `SS#` within 48 characters before; no 000/666/9xx area, 00 group, 0000 serial |
 //! | `email` | pii | `EMAIL` | `local@domain.tld` |
 //! | `phone` | pii | `PHONE` | `+CC ...` (8–15 digits), NANP `(NXX) NXX-XXXX`, `NXX-NXX-XXXX`, `1 NXX NXX XXXX`, trunk-`0` national (10–11 digits in 2–5 groups), `00` international; never bare digit runs, dates, versions |

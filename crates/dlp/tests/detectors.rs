@@ -244,6 +244,9 @@ fn ibans() {
     assert_not(&e, "iban", "DE89 3704 0044 0532 0130 01");
     assert_not(&e, "iban", "GB82WEST1234569876543");
     assert_not(&e, "iban", "XX89370400440532013000");
+    // Dash-grouped, as some banks print it; one kind of separator.
+    assert_finds(&e, "iban", "iban DE89-3704-0044-0532-0130-00 ok", "DE89-3704-0044-0532-0130-00");
+    assert_not(&e, "iban", "DE89-3704 0044-0532 0130-00");
 }
 
 #[test]

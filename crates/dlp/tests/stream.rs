@@ -75,7 +75,7 @@ fn check(e: &Rc<Engine>, profile: &str, redact: DetectorSet, text: &str, pairs: 
 const STREAMS: &[&str] = &[
     "Contact john.doe@example.com or jane_x+tag@sub.example.co.uk today.",
     "Card 4111 1111 1111 1111 exp 12/25, amex 378282246310005, bad 4111111111111112.",
-    "IBAN DE89 3704 0044 0532 0130 00 and GB82WEST12345698765432 ok",
+    "IBAN DE89 3704 0044 0532 0130 00 and GB82WEST12345698765432 ok, DE89-3704-0044-0532-0130-00 too",
     "SSN 123-45-6780 and ssn: 078051121 but not 000-12-3456",
     "Call +1 415 555 2671 or (415) 555-2671 or 020 7946 0958, not 2024-01-15 or v1.2.3",
     "Numbers in brackets (020 7946 0958) and (06 12 34 56 78), area codes (415) 555-2671 and (0)20 7946 0958",
