@@ -9,7 +9,7 @@ PYTHON := .venv/bin/python
 FILTER_SRC := $(shell find filter/src crates -name '*.rs') filter/Cargo.toml $(wildcard crates/*/Cargo.toml) Cargo.toml Cargo.lock
 MOCK_SRC := $(shell find tests/mock/src -name '*.rs') tests/mock/Cargo.toml Cargo.toml Cargo.lock
 
-.PHONY: all build mock setup run test lint unit e2e image push bench bench-compare bench-curves bench-peers eval clean
+.PHONY: all build mock setup run test lint unit e2e image push bench bench-compare bench-curves bench-peers eval train-injection clean
 
 all: build
 
@@ -101,6 +101,15 @@ eval:
 	test -x $(EVAL_VENV)/bin/python || python3 -m venv $(EVAL_VENV)
 	$(EVAL_VENV)/bin/pip install -q -r tests/eval/requirements.txt
 	$(EVAL_VENV)/bin/python tests/eval/eval.py
+
+# Retrains the injection model's weights (crates/dlp/src/injection_weights.bin,
+# committed) from the indirect sets and this machine's documentation; then
+# writes the golden scores the Rust scorer is tested against.
+train-injection:
+	test -x $(EVAL_VENV)/bin/python || python3 -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/pip install -q -r tests/eval/requirements.txt -r tests/eval/requirements-train.txt
+	$(EVAL_VENV)/bin/python tests/eval/train_injection.py
+	$(EVAL_VENV)/bin/python tests/eval/train_injection.py --golden > crates/dlp/src/injection_golden.jsonl
 
 clean:
 	rm -rf dist target .run

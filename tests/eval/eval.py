@@ -491,7 +491,10 @@ def secret_format_samples(n=300):
 def run_engine(samples):
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "aigw-dlp", "--example", "eval"], cwd=ROOT, check=True)
     exe = ROOT / "target" / "release" / "examples" / "eval"
-    inp = "".join(json.dumps({"text": s["text"], "labels": s["labels"]}) + "\n" for s in samples)
+    # The indirect sets are content an agent reads (tool results): scanned
+    # as untrusted, so the injection model runs on them too.
+    inp = "".join(json.dumps({"text": s["text"], "labels": s["labels"],
+                              "untrusted": s["group"].startswith("indirect")}) + "\n" for s in samples)
     out = subprocess.run([str(exe)], input=inp.encode(), capture_output=True, check=True).stdout.decode()
     lines = out.splitlines()
     assert len(lines) == len(samples), (len(lines), len(samples))

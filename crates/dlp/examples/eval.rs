@@ -1,7 +1,9 @@
 //! Evaluation runner: reads JSONL `{"text": ..., "labels": [...]}` on stdin,
 //! writes one JSONL line of findings per input line on stdout, scanning with
 //! the `builtin` profile: `{"findings": [{"detector", "category", "start",
-//! "end"}]}` (byte offsets into the UTF-8 text). Used by `tests/eval/`.
+//! "end"}]}` (byte offsets into the UTF-8 text). A line with
+//! `"untrusted": true` is scanned as untrusted content (a tool result: the
+//! statistical injection scorer runs too). Used by `tests/eval/`.
 
 use std::io::{BufRead, BufWriter, Write};
 
@@ -15,12 +17,14 @@ fn main() {
     let mut out = BufWriter::new(std::io::stdout());
     for line in stdin.lock().lines() {
         let Ok(line) = line else { break };
-        let text = serde_json::from_str::<Value>(&line)
-            .ok()
-            .and_then(|v| v.get("text").and_then(Value::as_str).map(str::to_string))
-            .unwrap_or_default();
-        let findings: Vec<Value> = engine
-            .scan(p, &text)
+        let v = serde_json::from_str::<Value>(&line).unwrap_or_default();
+        let text = v.get("text").and_then(Value::as_str).unwrap_or_default();
+        let found = if v.get("untrusted").and_then(Value::as_bool) == Some(true) {
+            engine.scan_untrusted(p, text)
+        } else {
+            engine.scan(p, text)
+        };
+        let findings: Vec<Value> = found
             .iter()
             .map(|f| {
                 json!({

@@ -35,8 +35,10 @@ pub(crate) mod id {
     pub const HATE: u16 = 22;
     pub const SEXUAL_MINORS: u16 = 23;
     pub const WEAPONS: u16 = 24;
+    /// The statistical scorer of untrusted content (`injection_model`).
+    pub const INJECTION_MODEL: u16 = 25;
     /// Number of built-in detectors; custom detectors get ids from here.
-    pub const BUILTIN_COUNT: u16 = 25;
+    pub const BUILTIN_COUNT: u16 = 26;
     /// First guardrail id.
     pub const FIRST_GUARDRAIL: u16 = PROMPT_INJECTION;
 }
@@ -70,6 +72,7 @@ pub(crate) const BUILTINS: [(&str, Category, &str); id::BUILTIN_COUNT as usize] 
     ("hate", Category::Hate, "HATE"),
     ("sexual_minors", Category::SexualMinors, "SEXUAL_MINORS"),
     ("weapons", Category::Weapons, "WEAPONS"),
+    ("injection_model", Category::PromptInjection, "PROMPT_INJECTION"),
 ];
 
 /// Longest private key block (header to footer) we wait for: an RSA-16384

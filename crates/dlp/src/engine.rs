@@ -10,6 +10,7 @@ use crate::builtin::{self, id, BUILTINS};
 use crate::config::{Config, ConfigError};
 use crate::credentials;
 use crate::guard::{self, Rule};
+use crate::injection_model;
 use crate::memo::CleanMemo;
 use crate::normalize::{orig_end, orig_start, Normalized};
 use crate::types::{Category, DetectorId, DetectorSet, Finding, ProfileId, MAX_DETECTORS};
@@ -325,6 +326,36 @@ impl Engine {
         }
         findings.sort_unstable_by_key(Finding::order_key);
         findings
+    }
+
+    /// [`Engine::scan`] for untrusted content (a tool result sent back to
+    /// the model, an MCP tool result): also the statistical injection
+    /// scorer (`injection_model`) when the profile has it, which reads
+    /// instructions aimed at an assistant in wordings no rule names. Not
+    /// for the user's own prompt, where the same words are a request.
+    pub fn scan_untrusted(&self, profile: ProfileId, text: &str) -> Vec<Finding> {
+        let mut findings = self.scan(profile, text);
+        let model =
+            self.injection_model_id().filter(|d| self.profile_detectors(profile).contains(*d));
+        if let Some(f) = model.and_then(|_| self.injection_model(text)) {
+            findings.push(f);
+            findings.sort_unstable_by_key(Finding::order_key);
+        }
+        findings
+    }
+
+    /// The statistical injection scorer's detector.
+    pub fn injection_model_id(&self) -> Option<DetectorId> {
+        (usize::from(id::INJECTION_MODEL) < self.detectors.len())
+            .then_some(DetectorId(id::INJECTION_MODEL))
+    }
+
+    /// The statistical injection scorer's finding on `text`, whatever the
+    /// profile (the caller decided the text is untrusted and acted upon).
+    pub fn injection_model(&self, text: &str) -> Option<Finding> {
+        let detector = self.injection_model_id()?;
+        let (start, end) = injection_model::flag(text)?;
+        Some(Finding { detector, start, end })
     }
 
     /// A JSON member whose key names a password or a secret (`"password":

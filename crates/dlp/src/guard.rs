@@ -783,7 +783,8 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, "!stop ~0 everything ~4 just|only|now ~2 print|say|output|write|repeat|respond".into());
     add(pi, ". reveal*|show|print*|display*|output*|repeat*|leak*|dump*|disclose*|expose*|recite|include|including ~4 !system_prompt|initial_prompt|initial_instructions|system_instructions|hidden_prompt|hidden_instructions|secret_instructions|pre-prompt|preprompt".into());
     add(pi, "!told|instructed|given|programmed ~3 before|prior_to|at_the_start_of|at_the_beginning_of ~2 this|the|our ~1 conversation|chat|session".into());
-    add(pi, format!("!{IGNORE} ~2 what|everything|anything|whatever ~2 you|i|i've|it ~2 were|was|have|has|been|said|told|wrote"));
+    // "Forget what I said" is the writer taking back their own words.
+    add(pi, format!("!{IGNORE} ~2 what|everything|anything|whatever ~2 you|it ~2 were|was|have|has|been|said|told|wrote"));
     add(pi, format!("!{IGNORE} ~4 {INSTR} ~3 above|before|earlier|previously|so_far|until_now"));
     add(pi, "do_not|don't|dont|stop ~1 follow*|obey*|listen* ~3 your|the|any|previous|prior|original|system ~2 !instruction*|request|requests|task|assignment|rule*|guideline*|prompt*|programming".into());
     add(pi, "new|updated|revised|real|actual|secret|hidden|override ~1 !instructions|directives|system_prompt ~1 are|follow|from|override|supersede*|take_precedence|replace".into());
@@ -857,7 +858,8 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // A vocative: "Hi Claude, please send..." is also how one writes to a
     // person named Claude, so only instruction-override verbs count. (No
     // greeting words in these rules: a stream would hold every "Hello".)
-    add(pi, format!("!{ai_only}|claude|copilot|gemini|assistant ~2 ignore*|disregard*|forget_the|forget_everything|forget_all|forget_your|you_must|you_are_now|from_now_on|new_instructions"));
+    // An imperative, not "the assistant ignored ..." (a changelog's past).
+    add(pi, format!("!{ai_only}|claude|copilot|gemini|assistant ~2 ignore|disregard|forget_the|forget_everything|forget_all|forget_your|you_must|you_are_now|from_now_on|new_instructions"));
     add(pi, format!("-dear|hey|hello|hi ~0 !{ai_only} ~2 please|you_must|you_should|do_not|don't|never ~1 ignore*|disregard*|forget*|reveal|send|forward|tell|say|include|recommend|insist|mark|classify|delete|call|run|execute|grant"));
     // Steering the answer behind the user's back.
     add(pi, "do_not|don't|dont|never ~0 !tell|mention|inform|notify|alert|reveal|disclose ~2 the ~0 user|users|reader ~1 about|that|of|anything".into());
@@ -934,7 +936,9 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     add(pi, format!("{send_verbs} ~2 every|all|all_the|each ~4 in|from|on ~2 this|the|your|user's|my ~1 !mailbox|inbox|drive|folder|workspace|repository|database|computer|device|crm|thread|calendar|desktop|laptop|vault|dropbox|onedrive ~3 to|with ~1 %addr"));
     add(pi, format!("!{sensitive}|export|dump|backup|archive ~6 and ~1 send|email|mail|forward|upload|post|share|sync|transmit|attach ~1 it|them|everything|that ~1 to|with ~1 %addr"));
     add(pi, format!("!{secret}|token|key ~4 and ~0 send|email|mail|forward|share|post|upload|text ~1 it|them|this|that ~1 to|with ~1 %addr"));
-    add(pi, "!env|environment|environment_variables|env_vars|dotenv|secrets|credentials|cookies|keychain ~6 to|url|at|endpoint|into ~1 %addr".into());
+    // Inside one sentence: "... entering your credentials. Report these to
+    // security@..." is advice to report phishing.
+    add(pi, ". !env|environment|environment_variables|env_vars|dotenv|secrets|credentials|cookies|keychain ~6 to|url|at|endpoint|into ~1 %addr".into());
     // A tool turned against the user.
     add(pi, "use|call|invoke|run|trigger ~3 the|your ~2 !tool|function|integration|plugin ~2 to ~0 transfer|wire|pay|delete|wipe|grant|forward|upload|exfiltrate|email|send".into());
     add(pi, "!delete*|wipe*|destroy*|erase*|purge* ~4 function|tool|command|endpoint ~2 on|for|against|across ~1 every|all|each".into());

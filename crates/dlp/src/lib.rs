@@ -71,6 +71,7 @@
 //! | `api_token` | secret | `API_TOKEN` | a vendor's documented prefix (`glpat-`, `hf_`, `npm_`, `pypi-AgEIcHlwaS5vcmc`, `shpat_`, `dop_v1_`, `hvs.`, `ya29.`, `GOCSPX-`, `dapi`, `gsk_`, `r8_`, `pplx-`, `xai-`, ...: `credentials::FORMATS`) + the vendor's alphabet and length, generated-looking; Slack/Discord webhook URL paths; Telegram bot tokens |
 //! | `credential` | secret | `CREDENTIAL` | the password of `scheme://user:password@host`, a `Bearer` token, the value of a password- or secret-named label (`DB_PASSWORD=`, `client_secret:`); not placeholders, `${VAR}` references, code or paths |
 //! | `prompt_injection` | prompt_injection | `PROMPT_INJECTION` | overriding previous/system instructions, prompt-leak requests, chat-template and delimiter tokens; instructions aimed at the assistant inside content (role lines, "ignore the above", requests for its secrets, exfiltration to outside addresses, tools turned on the user, images whose URL carries data) |
+//! | `injection_model` | prompt_injection | `PROMPT_INJECTION` | a logistic regression over the words and word pairs of sentences and sentence pairs (`injection_model`), for untrusted content only: [`Engine::scan_untrusted`], [`Engine::injection_model`]; never in [`Engine::scan`] or streams |
 //! | `jailbreak` | jailbreak | `JAILBREAK` | DAN / developer-mode personas, "no ethical guidelines", stay in character, never refuse, ... |
 //! | `violence`, `self_harm`, `hate`, `sexual_minors`, `weapons` | same | upper case | phrase families (see `guard`) |
 //!
@@ -182,6 +183,7 @@ mod config;
 mod credentials;
 mod engine;
 mod guard;
+mod injection_model;
 mod memo;
 mod normalize;
 mod small;

@@ -601,8 +601,8 @@ fn sets_and_categories() {
     assert!(secret.contains(e.detector("jwt").unwrap()));
     assert_eq!(e.detectors_in_category(Category::Financial).len(), 2);
     assert_eq!(e.dlp_detectors().len(), 18);
-    assert_eq!(e.guardrail_detectors().len(), 7);
-    assert_eq!(e.profile_detectors(e.profile(BUILTIN_PROFILE).unwrap()).len(), 25);
+    assert_eq!(e.guardrail_detectors().len(), 8);
+    assert_eq!(e.profile_detectors(e.profile(BUILTIN_PROFILE).unwrap()).len(), 26);
     for d in e.all_detectors().iter() {
         let m = e.mask(d);
         assert!(!m.is_empty() && m.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));

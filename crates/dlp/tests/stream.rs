@@ -100,7 +100,8 @@ const STREAMS: &[&str] = &[
     r#"run \\\\\\\\\\\u0034111 1111 1111 1111 \uD800\uD800\uDC00 \u12 \uDBFF\u0041 C:\new\x \"#,
 ];
 
-/// The streams above contain findings of every detector of the profile.
+/// The streams above contain findings of every detector of the profile
+/// (but the injection model, which scores whole untrusted texts, not streams).
 #[test]
 fn streams_cover_every_detector() {
     let e = engine();
@@ -116,6 +117,7 @@ fn streams_cover_every_detector() {
         .iter()
         .filter(|d| !seen.contains(*d))
         .map(|d| e.detector_name(d))
+        .filter(|name| *name != "injection_model")
         .collect();
     assert!(missing.is_empty(), "no finding of {missing:?}");
 }

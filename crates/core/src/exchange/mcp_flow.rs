@@ -754,7 +754,7 @@ impl Exchange {
             return changed.then(|| serde_json::to_vec(&*msg).unwrap_or_default());
         }
         let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
-        let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {
+        let Ok(scan) = crate::scan::scan_untrusted_json(&policy, Direction::Response, data) else {
             m.decision = "blocked";
             self.facts.error_code = Some("aigw_answer_unreadable");
             return Some(protocol::error_body(
@@ -794,7 +794,7 @@ impl Exchange {
     /// redacted. The message to send instead, if it changes (empty: none).
     fn mcp_check_other(&mut self, m: &mut McpState, data: &[u8]) -> Option<Vec<u8>> {
         let policy = m.policy.clone().filter(|p| p.active(Direction::Response))?;
-        let Ok(scan) = crate::scan::scan_json(&policy, Direction::Response, data) else {
+        let Ok(scan) = crate::scan::scan_untrusted_json(&policy, Direction::Response, data) else {
             return Some(Vec::new());
         };
         m.response.merge(&scan.report);
