@@ -18,8 +18,9 @@ split but `held-out-j` (kept out as the measure of what the model does on
 phrasings it has never seen). Negatives: every sentence and sentence pair of
 the same sets' benign texts, of the carriers around the attacks, and of half
 of this machine's documentation (READMEs, changelogs, package docs; the
-other half is the false-positive check printed at the end). A different
-machine has other documentation, so a retrained model differs a little.
+other half is the false-positive check printed at the end). Faker's clock
+is frozen (`frozen_clock.py`), so on one machine a retrain writes the same
+bytes; a machine with other documentation gets a slightly different model.
 """
 
 from __future__ import annotations
@@ -225,7 +226,10 @@ def payloads_and_samples():
 
     indirect.frame = spy
     try:
-        xs = indirect.samples()
+        from frozen_clock import frozen
+
+        with frozen():
+            xs = indirect.samples()
     finally:
         indirect.frame = frame
     k = 0
@@ -253,10 +257,13 @@ def benign_train_documents(n=1500, seed=1207):
     placements = sorted({p for name, ps in vars(indirect).items()
                          if name.endswith("_PLACEMENTS") and not name.startswith(("J_", "K_")) for p in ps}
                         - set(indirect.ATTACK_ONLY_PLACEMENTS))
+    from frozen_clock import frozen
+
     out = []
-    for _ in range(n):
-        _, carrier = rng.choice(rng.choice(carriers))
-        out.append(carrier(fake, rng, indirect.frame(rng, rng.choice(BENIGN_TRAIN), rng.choice(placements))))
+    with frozen():
+        for _ in range(n):
+            _, carrier = rng.choice(rng.choice(carriers))
+            out.append(carrier(fake, rng, indirect.frame(rng, rng.choice(BENIGN_TRAIN), rng.choice(placements))))
     return out
 
 
