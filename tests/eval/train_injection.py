@@ -37,15 +37,19 @@ OUT = ROOT / "crates" / "dlp" / "src" / "injection_weights.bin"
 HELD_OUT = set(os.environ.get("HELD_OUT", "held-out-j").split(","))
 # Features kept (largest |weight|): the rest change no score by much.
 KEEP = 4000
-# Chosen on `held-out-k` (a tuning set kept out of training for it): the
-# lowest threshold with at most 1 % of its benign texts flagged by the
-# model (6/660, 78 % of its attacks), 0.14 % of held-out documentation.
+# Chosen on `held-out-k` (a tuning set kept out of training for it) and the
+# documentation's held-out half: the lowest threshold with at most 1 % of
+# k's benign texts and 0.2 % of documentation chunks flagged by the model
+# (1/660 and 9/6,527; 63 % of k's attacks by the model alone).
 THRESHOLD = 1.0
 PUNCT = set(b"@:<>[]!?#`{}$/|=")
 WS = set(b" \t\r\n")
 # A longer sentence is scored in pieces of this many tokens (a long line
 # of benign text must not add up to an attack's score).
-MAX_TOKENS = int(os.environ.get("MAX_TOKENS", "40"))
+MAX_TOKENS = 40  # = injection_model.rs MAX_TOKENS
+# Units shorter than this many features are not scaled up (a heading of one
+# word must not weigh like a sentence).
+NORM_FLOOR = 24  # = injection_model.rs NORM_FLOOR
 
 
 def fnv(data: bytes) -> int:
@@ -146,11 +150,18 @@ def units(text: str) -> list[list[bytes]]:
     return ss + [a + b for a, b in zip(ss, ss[1:])]
 
 
+def norm(u: list[bytes]) -> float:
+    """A unit's weights are summed, then divided by the square root of its
+    number of features (words plus word pairs, with repeats): a long
+    sentence of ordinary words must not add up to an attack's score."""
+    return max(2 * len(u) - 1, NORM_FLOOR) ** -0.5
+
+
 def score(model: tuple[float, dict[int, float]], text: str) -> float:
     bias, w = model
     best = float("-inf")
     for u in units(text):
-        best = max(best, bias + sum(w.get(h, 0.0) for h in unit_features(u)))
+        best = max(best, bias + norm(u) * sum(w.get(h, 0.0) for h in unit_features(u)))
     return best
 
 
@@ -207,6 +218,71 @@ BENIGN_TRAIN = [
     "Please review the attached summary and share your feedback with the team before Thursday.",
     "Make sure to include the ticket number in the subject line when you write to support.",
 ]
+
+# Transactional and marketing mail, the bulk of an inbox an agent reads:
+# account alerts, payments, receipts, deliveries, offers. `{n}`, `{amount}`,
+# `{company}`, `{name}`, `{date}` are filled per document.
+MAIL_TRAIN = [
+    "Hi {name}, your card ending in {n} was charged {amount} by {company}. If you did not make this purchase, contact us right away.",
+    "A payment of {amount} is scheduled from your account on {date}. No action is needed if this is expected.",
+    "Your invoice {n} from {company} for {amount} is due on {date}. Pay online or by bank transfer.",
+    "Thanks for your order! Your receipt for {amount} is attached; keep it for your records.",
+    "Your subscription to {company} renews on {date} and your card will be charged {amount}.",
+    "We noticed a new sign-in to your account from a new device. If this was you, you can ignore this message.",
+    "To finish setting up your account, confirm your email address by clicking the button below.",
+    "Your password was changed on {date}. If you did not do this, reset it now and contact support.",
+    "Your package from {company} is out for delivery and should arrive by 8 pm today.",
+    "Track your shipment with number {n}; the courier will leave it at your front door.",
+    "Your statement for {date} is ready. Log in to view your balance and recent transactions.",
+    "Payroll for {date} has been processed: {amount} will reach your employees' accounts tomorrow.",
+    "Your expense report of {amount} was approved by {name} and will be reimbursed with the next payroll.",
+    "Save 20% on everything this weekend only. Use code SPRING at checkout.",
+    "Don't miss our biggest sale of the year: click here to shop the new collection.",
+    "You're invited! Join {name} and the {company} team for a live webinar on {date}.",
+    "Here is your weekly summary: 12 new leads, 3 deals closed, {amount} in revenue.",
+    "Your free trial ends on {date}. Add a payment method to keep using all features.",
+    "We have updated our privacy policy. By continuing to use the service you accept the new terms.",
+    "Your support ticket {n} has been updated. Reply to this email to add a comment.",
+    "{name} shared a document with you: Q3 budget. Open it to view and comment.",
+    "Reminder: your appointment with {name} is on {date} at 10:30. Reply C to confirm.",
+    "Your refund of {amount} has been issued and should appear on your statement within 5 business days.",
+    "Verify your identity to keep your account active: upload a photo of your ID in the app.",
+    "Your monthly report from {company} is attached. Forward it to your accountant if needed.",
+    "Your API usage this month: 1.2 million requests. Upgrade your plan to raise your limits.",
+    "Someone requested a password reset for your account. If it wasn't you, ignore this e-mail.",
+    "Your booking at {company} is confirmed for {date}. Show this e-mail at the front desk.",
+    "Unsubscribe or manage your e-mail preferences at any time from your account page.",
+    "Your electricity bill for {date} is {amount}; it will be paid by direct debit on the 15th.",
+    "Your tax documents for last year are now available to download from your profile.",
+    "Thank you for your donation of {amount}. This e-mail serves as your receipt.",
+    "You earned 240 points with this purchase; redeem them on your next visit.",
+    "A new device was added to your account. Review your security settings if you don't recognise it.",
+    "Your order {n} has shipped and the tracking link will be active within 24 hours.",
+]
+
+
+def mail_train_documents(n=1500, seed=1208):
+    """MAIL_TRAIN as e-mails of a few lines each, with faker's values."""
+    import random
+
+    from faker import Faker
+
+    from frozen_clock import frozen
+
+    rng = random.Random(seed)
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    out = []
+    with frozen():
+        for _ in range(n):
+            lines = []
+            for t in rng.sample(MAIL_TRAIN, rng.randint(2, 5)):
+                lines.append(t.format(n=rng.randint(1000, 9999), amount=f"${rng.randint(5, 90000):,}.{rng.randint(0, 99):02d}",
+                                      company=fake.company(), name=fake.first_name(), date=fake.date()))
+            greeting = rng.choice(["Hi {},", "Hello {},", "Dear {},", ""]).format(fake.first_name())
+            sign = rng.choice(["The {} team", "Thanks,\n{}", "Cheers,\n{}"]).format(fake.company())
+            out.append(f"Subject: {fake.catch_phrase()}\n\n{greeting}\n" + rng.choice([" ", "\n"]).join(lines) + f"\n\n{sign}")
+    return out
 
 
 def split_of(s) -> str:
@@ -323,7 +399,7 @@ def train(xs, docs):
                 if k not in seen:
                     seen.add(k)
                     neg.append(u)
-    for t in benign_train_documents():
+    for t in benign_train_documents() + mail_train_documents():
         for u in units(t):
             k = b" ".join(u)
             if k not in seen:
@@ -339,10 +415,11 @@ def train(xs, docs):
     print(f"train: {len(pos)} attack payloads, {len(neg)} benign units", file=sys.stderr)
     col, rows, cols, vals = {}, [], [], []
     for r, u in enumerate(pos + neg):
+        v = norm(u)
         for h in unit_features(u):
             rows.append(r)
             cols.append(col.setdefault(h, len(col)))
-            vals.append(1.0)
+            vals.append(v)
     X = csr_matrix((vals, (rows, cols)), shape=(len(pos) + len(neg), len(col)))
     y = np.array([1] * len(pos) + [0] * len(neg))
     # Attacks weigh a fifth of the benign units in all: a false positive

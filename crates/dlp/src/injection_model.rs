@@ -157,6 +157,16 @@ fn model() -> Option<&'static Model> {
 /// of benign text must not add up to an attack's score).
 const MAX_TOKENS: usize = 40;
 
+/// A unit's sum of weights is divided by the square root of its number of
+/// features (words plus word pairs), at least this many: long sentences of
+/// ordinary words (a bank's notice) must not add up to an attack's score,
+/// and a one-word heading must not weigh like a sentence.
+const NORM_FLOOR: usize = 24;
+
+fn norm(tokens: usize) -> f32 {
+    1.0 / ((2 * tokens).saturating_sub(1).max(NORM_FLOOR) as f32).sqrt()
+}
+
 /// A sentence as scored: the sum of its distinct features' weights, its
 /// byte range, its first and last tokens (for the word pair across two
 /// sentences), and which weighted features it has (a feature counts once
@@ -202,7 +212,7 @@ impl Scorer<'_> {
     fn end_sentence(&mut self) {
         let Some(first) = self.cur.first else { return };
         let (sum, start, end) = (self.cur.sum, self.cur.start, self.cur.end);
-        self.take(sum, start, end);
+        self.take(sum * norm(self.cur.tokens), start, end);
         if let Some(last) = self.prev.last {
             let shared: f32 =
                 self.cur.hits.iter().filter(|(h, _)| self.prev.has(*h)).map(|(_, w)| w).sum();
@@ -212,7 +222,8 @@ impl Scorer<'_> {
             } else {
                 self.m.weight(cross)
             };
-            self.take(self.prev.sum + sum - shared + cross_w, self.prev.start, end);
+            let pair = self.prev.sum + sum - shared + cross_w;
+            self.take(pair * norm(self.prev.tokens + self.cur.tokens), self.prev.start, end);
         }
         std::mem::swap(&mut self.prev, &mut self.cur);
         self.cur.sum = 0.0;
