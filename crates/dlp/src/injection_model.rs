@@ -300,8 +300,13 @@ fn best(m: &Model, text: &str) -> Option<(f32, usize, usize)> {
     sc.best.map(|(s, a, e)| (m.bias + s, a, e))
 }
 
-/// The unit of `text` the model flags (start, end), if any.
+/// The unit of `text` the model flags (start, end), if any. A text of one
+/// word (a JSON key, an id, an enum value: most strings of a tool's JSON)
+/// is no instruction and is not scored.
 pub(crate) fn flag(text: &str) -> Option<(usize, usize)> {
+    if !text.trim().bytes().any(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
     let m = model()?;
     let (score, start, end) = best(m, text)?;
     (score > m.threshold).then_some((start, end))
