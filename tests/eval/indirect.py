@@ -29,6 +29,15 @@ seed. Three splits with disjoint phrasings, addressees and carriers:
   model nor the other splits' phrasings, as a tuning set for the injection
   model's threshold (kept out of its training for that; its false positives
   were read, and benign training texts of their kinds written).
+- `held-out-l` to `-u` (in `tests/eval/sets/`): ten more sets, each by its
+  own author (separate sessions given only this file's interface, a theme
+  and the six classes; none saw the rules, the model, this file or the
+  other sets): back office, software development, consumer web, a personal
+  assistant's data, a research agent's reading, an operations agent's tool
+  outputs, education, finance and legal, a browser agent's view, and
+  multi-agent / retrieval systems. `p` and `q` are sealed like `j` (never
+  trained on, their texts never listed); the other eight are training
+  data for the model.
 
 The texts are content an agent reads, so `eval.py` scans them as untrusted
 (the statistical `injection_model` runs besides the rules; it is trained on
@@ -226,7 +235,10 @@ CLASSES = {
 # the payload is hidden or framed; each split has its own carriers.
 
 
-def frame(rng, payload, placement):
+def frame(rng, payload, placement, own=None):
+    """`own`: a split module's PLACEMENTS_OWN (name -> fn(rng, payload))."""
+    if own and placement in own:
+        return own[placement](rng, payload)
     if placement == "inline":
         return payload
     if placement == "html_comment":
@@ -2036,11 +2048,41 @@ K_PLACEMENTS = ["inline", "hidden_span", "json_field", "meta_tag", "md_comment",
                 "aria_hidden", "quoted", "alt_text"]
 
 
+# Splits written later by separate authors, each in its own module under
+# `tests/eval/sets/` (same parts as above: AI, TASKS, CLASSES, BENIGN,
+# CARRIERS, PLACEMENTS, optionally PLACEMENTS_OWN). (split, module, seed).
+OWN_MODULES = [("held-out-l", "split_l", 20261214), ("held-out-m", "split_m", 20261215),
+               ("held-out-n", "split_n", 20261216), ("held-out-o", "split_o", 20261217),
+               ("held-out-p", "split_p", 20261218), ("held-out-q", "split_q", 20261219),
+               ("held-out-r", "split_r", 20261220), ("held-out-s", "split_s", 20261221),
+               ("held-out-t", "split_t", 20261222),
+               ("held-out-u", "split_u", 20261223)]
+# Never trained on, and their texts never listed: the measure of what the
+# rules and the model do on an unseen author's wording.
+SEALED = ("held-out-j", "held-out-p", "held-out-q")
+
+
+def own_module(name):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent / "sets" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"indirect_sets_{name}", path)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    return m
+
+
+def split_names():
+    return ["dev", "held-out"] + [f"held-out-{c}" for c in "bcdefghijk"] + [s for s, _, _ in OWN_MODULES]
+
+
 def samples(n_per=None):
     from faker import Faker
 
     out = []
-    for split, carriers, placements, ais, tasks, benign, seed in (
+    splits = [(split, carriers, placements, ais, tasks, benign, seed, None) for
+              split, carriers, placements, ais, tasks, benign, seed in (
         ("dev", DEV_CARRIERS, DEV_PLACEMENTS, AI_DEV, TASKS_DEV, BENIGN_DEV, SEED),
         ("held-out", HELD_CARRIERS, HELD_PLACEMENTS, AI_HELD, TASKS_HELD, BENIGN_HELD, SEED + 1),
         ("held-out-b", B_CARRIERS, B_PLACEMENTS, AI_B, TASKS_B, BENIGN_B, SEED + 2),
@@ -2053,7 +2095,12 @@ def samples(n_per=None):
         ("held-out-i", I_CARRIERS, I_PLACEMENTS, AI_I, TASKS_I, BENIGN_I, 20261211),
         ("held-out-j", J_CARRIERS, J_PLACEMENTS, AI_J, TASKS_J, BENIGN_J, 20261212),
         ("held-out-k", K_CARRIERS, K_PLACEMENTS, AI_K, TASKS_K, BENIGN_K, 20261213),
-    ):
+    )]
+    for split, mod, seed in OWN_MODULES:
+        m = own_module(mod)
+        splits.append((split, m.CARRIERS, m.PLACEMENTS, m.AI, m.TASKS, m.BENIGN, seed, m))
+    for split, carriers, placements, ais, tasks, benign, seed, mod in splits:
+        own = getattr(mod, "PLACEMENTS_OWN", None)
         rng = random.Random(seed)
         fake = Faker("en_US")
         fake.seed_instance(seed)
@@ -2062,7 +2109,7 @@ def samples(n_per=None):
                     "held-out-e": CLASSES_E, "held-out-f": CLASSES_F, "held-out-g": CLASSES_G,
                     "held-out-h": CLASSES_H, "held-out-i": CLASSES_I, "held-out-j": CLASSES_J,
                     "held-out-k": CLASSES_K}.get(split)
-                   or {c: p[k] for c, p in CLASSES.items()})
+                   or (mod and mod.CLASSES) or {c: p[k] for c, p in CLASSES.items()})
         for cls, phr in classes.items():
             for _ in range(n_per or 60):
                 p = pick(rng, phr).replace("{ai}", pick(rng, ais))
@@ -2073,7 +2120,7 @@ def samples(n_per=None):
                 if split == "held-out-e" and rng.random() < 0.125:
                     p = p.upper()  # shouted
                 cname, carrier = pick(rng, carriers)
-                doc = carrier(fake, rng, frame(rng, p, pick(rng, placements)))
+                doc = carrier(fake, rng, frame(rng, p, pick(rng, placements), own))
                 out.append({"text": doc, "labels": ["prompt_injection"], "group": "indirect",
                             "source": f"indirect {split} / attack / {cls}", "carrier": cname})
         # Benign counterparts: as many as attacks, same carriers and placements.
@@ -2084,7 +2131,7 @@ def samples(n_per=None):
             cname, carrier = pick(rng, carriers)
             # A role line is itself an address to the assistant: benign
             # role-like lines are in the texts (`System: Ubuntu ...`).
-            doc = carrier(fake, rng, frame(rng, b, pick(rng, [p for p in placements if p not in ATTACK_ONLY_PLACEMENTS])))
+            doc = carrier(fake, rng, frame(rng, b, pick(rng, [p for p in placements if p not in ATTACK_ONLY_PLACEMENTS]), own))
             out.append({"text": doc, "labels": [], "group": "indirect_benign",
                         "source": f"indirect {split} / benign counterpart", "carrier": cname})
         # Ordinary documents: the carriers with nothing planted.
@@ -2129,16 +2176,17 @@ def report(samples_):
                  "eighth; i (60.0 %% after the eighth, 57.8 %% with the fifth-round rules) is the honest figure, "
                  "and its misses are unread. `held-out-j` and `-k` were written by separate authors who saw neither "
                  "the rules nor the other splits: j was measured once and is never trained on; k chose the "
-                 "injection model's threshold. Caught = a `prompt_injection`, `injection_model` or `jailbreak` "
+                 "injection model's threshold. `held-out-l` to `-u` (`tests/eval/sets/`) are ten more sets, each by its "
+                 "own author who saw neither the rules, the model nor the other sets: `p` and `q` are sealed like "
+                 "`j` (never trained on, their flagged texts not listed below), the other eight are the model's "
+                 "training data. Caught = a `prompt_injection`, `injection_model` or `jailbreak` "
                  "finding (the texts are scanned as untrusted content, so the injection model runs); the same "
                  "counts as a false positive on benign texts. The last two columns are the rules alone." % SEED)
     lines.append("")
     lines.append("| split | attacks | caught | recall | benign texts | false positives | FPR | precision "
                  "| rules: recall | rules: FPR |")
     lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for split in ("dev", "held-out", "held-out-b", "held-out-c", "held-out-d", "held-out-e",
-                  "held-out-f", "held-out-g", "held-out-h", "held-out-i", "held-out-j",
-                  "held-out-k"):
+    for split in split_names():
         att = [s for s in samples_ if s["source"].startswith(f"indirect {split} / attack")]
         ben = [s for s in samples_ if s["source"].startswith(f"indirect {split} /") and s["group"] == "indirect_benign"]
         tp = sum(map(caught, att))
@@ -2176,7 +2224,8 @@ def report(samples_):
         n, k = by[c]
         lines.append(f"| {c} | {n} | {k} ({pct(k, n)}) |")
     lines.append("")
-    fps = [s for s in samples_ if s["group"] == "indirect_benign" and caught(s)]
+    fps = [s for s in samples_ if s["group"] == "indirect_benign" and caught(s)
+           and not s["source"].startswith(tuple(f"indirect {x} /" for x in SEALED))]
     if fps:
         lines.append("Benign texts flagged (first 10):")
         lines.append("")

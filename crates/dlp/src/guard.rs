@@ -402,10 +402,17 @@ fn alt_forward(v: &View, alt: &Alt, w0: (usize, usize)) -> Option<usize> {
             return None;
         }
     }
-    if alt.colon && v.at(w.1) != Some(b':') || alt.heading && !heading(v, w0.0, w.1) {
+    if alt.colon && !label(v, w0.0, w.1) || alt.heading && !heading(v, w0.0, w.1) {
         return None;
     }
     Some(w.1)
+}
+
+/// Whether the words `start..end` are a label: followed right away by a
+/// colon, and not the end of a snake_case key (`description_for_model:`
+/// in a plugin manifest is a field, not a role).
+fn label(v: &View, start: usize, end: usize) -> bool {
+    v.at(end) == Some(b':') && (start == 0 || v.at(start - 1) != Some(b'_'))
 }
 
 /// Matches `alt` backward ending with word `wl`; returns the start.
@@ -413,11 +420,11 @@ fn alt_backward(v: &View, alt: &Alt, wl: (usize, usize)) -> Option<usize> {
     if alt.addr || alt.colon && v.at(wl.1) != Some(b':') {
         return None;
     }
-    if alt.heading {
-        let start = alt_backward_words(v, alt, wl)?;
-        return heading(v, start, wl.1).then_some(start);
+    let start = alt_backward_words(v, alt, wl)?;
+    if alt.colon && !label(v, start, wl.1) || alt.heading && !heading(v, start, wl.1) {
+        return None;
     }
-    alt_backward_words(v, alt, wl)
+    Some(start)
 }
 
 fn alt_backward_words(v: &View, alt: &Alt, wl: (usize, usize)) -> Option<usize> {
@@ -852,7 +859,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|bot|bots|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
     let ai_human = "assistant|assistants|agent|agents";
     add(pi, "if|when ~0 you ~0 are|re ~0 an|a ~0 !ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|large_language_model|automated".into());
-    add(pi, format!("note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
+    add(pi, format!(". note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
     add(pi, format!("!{ai} ~2 reading|processing|summari*|parsing|analy*|viewing|seeing|crawling|scraping|ingesting|handling ~2 this|these|the|my ~3 must|should|need_to|needs_to|have_to|has_to|are_to|is_to|shall|will|please|may_now|is_required|are_required"));
     let ai_only = "ai|llm|llms|chatbot|ai_assistant|ai_model|language_model|ai_agent|chatgpt";
     // A vocative: "Hi Claude, please send..." is also how one writes to a
@@ -1107,7 +1114,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
         "break*|broke|breaking ~1 !character ~4 i|will|i'll|remind|correct|say|tell|punish*|penal*"
             .into(),
     );
-    add(jb, "never|not|cannot|can't|can_not|won't|must_not|will_not|shouldn't|should_not|don't|do_not ~1 !refuse*|decline|deny|reject|apologi* ~4 request*|question*|anything|any|answer*|prompt*|me|to|user|them|it".into());
+    add(jb, "never|not|cannot|can't|can_not|won't|must_not|will_not|shouldn't|should_not|don't|do_not ~1 !refuse*|decline|deny|reject|apologi* ~4 request*|question*|anything|any|answer*|prompt*|me|to|user".into());
     add(jb, "!pretend|imagine|act|roleplay|role-play|role_play|suppose|hypothetically|simulate|behave ~6 you|you're|your|an_ai|a_model|assistant|chatbot ~3 have|has|had|are|were|with|without|not|no_longer ~2 no|zero|without|free|unrestricted|unfiltered|uncensored|not_bound ~2 restriction*|limit*|rules|filter*|guideline*|boundar*|moral*|ethic*|censor*|polic*".into());
     add(jb, "you ~1 are|is|re ~1 no|not ~0 !longer ~3 chatgpt|claude|ai|a_language_model|an_assistant|bound|restricted|limited|constrained|an_llm|gpt|assistant|bard|gemini|llama|an_ai".into());
     add(jb, "!opposite ~1 mode|day|world|persona|version|response".into());

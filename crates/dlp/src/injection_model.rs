@@ -64,7 +64,7 @@ fn bi(a: u32, b: u32) -> u32 {
     fmix(a.rotate_left(13) ^ b ^ 0x85EB_CA6B)
 }
 
-/// One token: a word (lowercased; all digits read as `0`) or a
+/// One token: a word (lowercased, its suffix cut; all digits read as `0`) or a
 /// punctuation byte: its range in the text and its FNV-1a hash.
 #[derive(Clone, Copy)]
 struct Tok {
@@ -82,9 +82,34 @@ fn token(b: &[u8], start: usize, end: usize) -> Tok {
     let hash = if w.iter().all(u8::is_ascii_digit) {
         fnv(std::iter::once(b'0'))
     } else {
-        fnv(w.iter().map(u8::to_ascii_lowercase))
+        let (stem, y) = stemmed(w);
+        fnv(stem.iter().map(u8::to_ascii_lowercase).chain(y.then_some(b'y')))
     };
     Tok { start, end, hash }
+}
+
+/// The trainer's suffix cut (`stem` in train_injection.py): "ignoring",
+/// "ignored" and "ignores" are one feature, and so are "instruction" and
+/// "instructions". The word's kept prefix, and whether a `y` follows it
+/// ("queries" -> "query").
+fn stemmed(w: &[u8]) -> (&[u8], bool) {
+    let n = w.len();
+    let ends =
+        |s: &[u8]| n >= s.len() && w.get(n - s.len()..).is_some_and(|t| t.eq_ignore_ascii_case(s));
+    let (mut k, mut y) = (n, false);
+    if n > 5 && ends(b"ing") {
+        k = n - 3;
+    } else if n > 4 && ends(b"ed") {
+        k = n - 2;
+    } else if n > 4 && ends(b"ies") {
+        (k, y) = (n - 3, true);
+    } else if n > 3 && ends(b"s") && !ends(b"ss") {
+        k = n - 1;
+    }
+    if !y && k > 4 && w.get(k - 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'e')) {
+        k -= 1;
+    }
+    (w.get(..k).unwrap_or(w), y)
 }
 
 struct Model {

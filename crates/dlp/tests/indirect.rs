@@ -64,6 +64,10 @@ fn ordinary_mail_pages_and_docs_stay_quiet() {
         "The earlier request for quotes is cancelled; we found a supplier.",
         "Hi Claude, please send me the slides after the call.",
         "Please delete all copies of this email if you are not the intended recipient.",
+        // Fields of a plugin manifest, not role labels; and a contract's
+        // acceptance clause, not "never refuse".
+        "name_for_model: share_sync\ndescription_for_model: |\n  Share the files of a workspace with a teammate.",
+        "Deliverables are deemed accepted if Client does not reject them in writing within ten days.",
     ] {
         assert!(!injection(text), "flagged: {text}");
     }
