@@ -29,15 +29,13 @@ seed. Three splits with disjoint phrasings, addressees and carriers:
   model nor the other splits' phrasings, as a tuning set for the injection
   model's threshold (kept out of its training for that; its false positives
   were read, and benign training texts of their kinds written).
-- `held-out-l` to `-u` (in `tests/eval/sets/`): ten more sets, each by its
-  own author (separate sessions given only this file's interface, a theme
-  and the six classes; none saw the rules, the model, this file or the
-  other sets): back office, software development, consumer web, a personal
-  assistant's data, a research agent's reading, an operations agent's tool
-  outputs, education, finance and legal, a browser agent's view, and
-  multi-agent / retrieval systems. `p` and `q` are sealed like `j` (never
-  trained on, their texts never listed); the other eight are training
-  data for the model.
+- `held-out-l` to `-ag` (in `tests/eval/sets/`): twenty-two more sets,
+  each by its own author (separate sessions given only the split
+  interface, a theme and the six classes; none saw the rules, the model,
+  this file or the other sets), in themes from back office and software
+  development to clinical notes, localization files and peer review. `p`
+  and `q` are sealed like `j` (never trained on, their texts never
+  listed); the other twenty are training data for the model.
 
 The texts are content an agent reads, so `eval.py` scans them as untrusted
 (the statistical `injection_model` runs besides the rules; it is trained on
@@ -2056,7 +2054,13 @@ OWN_MODULES = [("held-out-l", "split_l", 20261214), ("held-out-m", "split_m", 20
                ("held-out-p", "split_p", 20261218), ("held-out-q", "split_q", 20261219),
                ("held-out-r", "split_r", 20261220), ("held-out-s", "split_s", 20261221),
                ("held-out-t", "split_t", 20261222),
-               ("held-out-u", "split_u", 20261223)]
+               ("held-out-u", "split_u", 20261223), ("held-out-v", "split_v", 20261224),
+               ("held-out-w", "split_w", 20261225), ("held-out-x", "split_x", 20261226),
+               ("held-out-y", "split_y", 20261227), ("held-out-z", "split_z", 20261228),
+               ("held-out-aa", "split_aa", 20261229), ("held-out-ab", "split_ab", 20261230),
+               ("held-out-ac", "split_ac", 20261231), ("held-out-ad", "split_ad", 20261232),
+               ("held-out-ae", "split_ae", 20261233), ("held-out-af", "split_af", 20261234),
+               ("held-out-ag", "split_ag", 20261235)]
 # Never trained on, and their texts never listed: the measure of what the
 # rules and the model do on an unseen author's wording.
 SEALED = ("held-out-j", "held-out-p", "held-out-q")
@@ -2176,9 +2180,9 @@ def report(samples_):
                  "eighth; i (60.0 %% after the eighth, 57.8 %% with the fifth-round rules) is the honest figure, "
                  "and its misses are unread. `held-out-j` and `-k` were written by separate authors who saw neither "
                  "the rules nor the other splits: j was measured once and is never trained on; k chose the "
-                 "injection model's threshold. `held-out-l` to `-u` (`tests/eval/sets/`) are ten more sets, each by its "
+                 "injection model's threshold. `held-out-l` to `-ag` (`tests/eval/sets/`) are twenty-two more sets, each by its "
                  "own author who saw neither the rules, the model nor the other sets: `p` and `q` are sealed like "
-                 "`j` (never trained on, their flagged texts not listed below), the other eight are the model's "
+                 "`j` (never trained on, their flagged texts not listed below), the other twenty are the model's "
                  "training data. Caught = a `prompt_injection`, `injection_model` or `jailbreak` "
                  "finding (the texts are scanned as untrusted content, so the injection model runs); the same "
                  "counts as a false positive on benign texts. The last two columns are the rules alone." % SEED)

@@ -859,14 +859,18 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     let ai = "ai|ais|llm|llms|chatbot|chatbots|ai_assistant|ai_assistants|ai_model|ai_models|language_model|language_models|ai_agent|ai_agents|bot|bots|chatgpt|claude|copilot|gemini|automated_reader|automated_readers|automated_assistants|automated_summarizers|crawlers|scrapers|automated_systems|automated_tools";
     let ai_human = "assistant|assistants|agent|agents";
     add(pi, "if|when ~0 you ~0 are|re ~0 an|a ~0 !ai|llm|language_model|ai_assistant|ai_model|ai_agent|chatbot|large_language_model|automated".into());
-    add(pi, format!(". note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
+    // Not "attackers hide instructions for AI agents in comments" (security
+    // text describing the attack).
+    add(pi, format!(". -hide|hides|hid|hidden|hiding|plant|plants|planted|planting|embed|embeds|embedded|inject|injects|injected|smuggle|smuggles|smuggled ~1 note|notes|message|instruction|instructions|attention|important|notice|reminder|memo ~1 to|for ~2 !{ai}"));
     add(pi, format!("!{ai} ~2 reading|processing|summari*|parsing|analy*|viewing|seeing|crawling|scraping|ingesting|handling ~2 this|these|the|my ~3 must|should|need_to|needs_to|have_to|has_to|are_to|is_to|shall|will|please|may_now|is_required|are_required"));
     let ai_only = "ai|llm|llms|chatbot|ai_assistant|ai_model|language_model|ai_agent|chatgpt";
     // A vocative: "Hi Claude, please send..." is also how one writes to a
     // person named Claude, so only instruction-override verbs count. (No
     // greeting words in these rules: a stream would hold every "Hello".)
     // An imperative, not "the assistant ignored ..." (a changelog's past).
-    add(pi, format!("!{ai_only}|claude|copilot|gemini|assistant ~2 ignore|disregard|forget_the|forget_everything|forget_all|forget_your|you_must|you_are_now|from_now_on|new_instructions"));
+    // Not "text that tries to make an AI agent ignore its user" (the attack
+    // described in the third person).
+    add(pi, format!("-make|makes|made|making|get|gets|trick|tricks|tricked|tricking|cause|causes|give|gives|giving|convince|convinces|let|lets ~2 !{ai_only}|claude|copilot|gemini|assistant ~2 ignore|disregard|forget_the|forget_everything|forget_all|forget_your|you_must|you_are_now|from_now_on|new_instructions"));
     add(pi, format!("-dear|hey|hello|hi ~0 !{ai_only} ~2 please|you_must|you_should|do_not|don't|never ~1 ignore*|disregard*|forget*|reveal|send|forward|tell|say|include|recommend|insist|mark|classify|delete|call|run|execute|grant"));
     // Steering the answer behind the user's back.
     add(pi, "do_not|don't|dont|never ~0 !tell|mention|inform|notify|alert|reveal|disclose ~2 the ~0 user|users|reader ~1 about|that|of|anything".into());
