@@ -834,7 +834,9 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // ordinary attachment: "forward phishing emails to security@..." is
     // what IT departments ask for.
     let sensitive = "conversation|conversations|chat|chats|chat_history|chat_log|chat_logs|history|thread|threads|inbox|mailbox|address_book|credentials|passwords|password|cookies|session|transcript|secrets|bank_statements|database|workspace|repository|api_keys";
-    add(pi, format!("!forward*|send|sends|sending|email|mail|upload*|post|transmit*|relay*|exfiltrat*|leak*|copy|sync|export*|submit*|share|bcc|cc|deliver ~8 {sensitive} ~8 to|with|at|into ~1 %addr"));
+    // In one sentence: "... by email or chat. If someone does, report it to
+    // security@..." is advice, not chat sent out.
+    add(pi, format!(". !forward*|send|sends|sending|email|mail|upload*|post|transmit*|relay*|exfiltrat*|leak*|copy|sync|export*|submit*|share|bcc|cc|deliver ~8 {sensitive} ~8 to|with|at|into ~1 %addr"));
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|exfiltrat*|leak*|copy|export*|submit* ~2 the|all|this|every|all_the ~1 user's|users|customer's|customers|client's|recipient's|victim's ~2 {data}"));
     // A tool redirected, or handed a secret.
     add(pi, format!("call*|invoke*|use|run|trigger|execute ~5 tool|function|plugin|integration|action|command ~8 with|passing|including|containing|attach*|and_pass_it|to_send ~3 the|stored|saved|user's|admin|secret|its|his|her|their|all ~2 !{secret}"));
@@ -897,7 +899,7 @@ pub(crate) fn builtin_rules() -> Vec<(u16, String)> {
     // Data sent out, in other words.
     add(pi, "!quietly|secretly|silently|discreetly|without_telling|without_informing|without_notifying|behind_the_user's ~4 bcc|cc|forward*|send|copy|share|upload*|email|mail|relay|transmit|export|post|sync|delete|transfer".into());
     add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|exfiltrat*|copy|export*|submit*|sync|post|share ~3 all|every|the_whole|the_entire|the_full|the ~0 user's|users|customer's|customers|client's|recipient's|their ~3 {data}|addresses|records|cookies|statements|session|history|workspace|drive|repository|repo|database|logs|photos|transcript"));
-    add(pi, format!("!forward*|send|email|mail|upload*|transmit*|relay*|copy|export*|submit*|sync|post|share ~6 {sensitive} ~6 to|with|at|into ~1 %addr"));
+    add(pi, format!(". !forward*|send|email|mail|upload*|transmit*|relay*|copy|export*|submit*|sync|post|share ~6 {sensitive} ~6 to|with|at|into ~1 %addr"));
     add(pi, "!make_sure|ensure ~1 %addr ~1 receives|gets|has|is_sent ~3 a|the|all|every|copies ~2 copy|copies|of ~2 the ~1 user's|customer's|client's|all|every|their".into());
     // Tools turned against the user.
     add(pi, "!grant|give|add|make|invite|promote|assign ~3 %addr ~4 owner|owners|admin|admins|administrator|administrators|full_access|full_control|owner_access|admin_access|admin_rights|owner_rights|owner_role|admin_role|co-owner|superuser|super_admin|root_access".into());

@@ -74,6 +74,7 @@ fn ordinary_mail_pages_and_docs_stay_quiet() {
         "In a prompt-injection attack, text inside a document tries to make an AI agent ignore its user.",
         "Prompt injection is when text inside a page tries to give an AI assistant new instructions.",
         "Attackers often hide instructions for AI agents in HTML comments or white-on-white text.",
+        "We will never ask for your password by email or chat. If someone does, report it to security@example.com.",
     ] {
         assert!(!injection(text), "flagged: {text}");
     }
